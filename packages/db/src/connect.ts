@@ -1,0 +1,27 @@
+import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema";
+
+// `date` columns stay "YYYY-MM-DD" strings: a JS Date would shift them by the process TZ.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+export type Db = Kysely<Database>;
+
+export interface CreateDbOptions {
+  /** Pool size; a server process and its worker share one pool. */
+  max?: number;
+  applicationName?: string;
+}
+
+export function createDb(connectionString: string, options: CreateDbOptions = {}): Db {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    application_name: options.applicationName ?? "sos-supply",
+  });
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    // jsonb payloads (audit details, history changes) keep the keys they were written with
+    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+  });
+}

@@ -1,0 +1,7 @@
+export * from "./audit";
+export * from "./connect";
+export * from "./embedded";
+export * from "./jobs";
+export * from "./migrate";
+export * from "./outbox";
+export type * from "./schema";

@@ -1,0 +1,29 @@
+import { Logger, runMigrations as runWorkerMigrations } from "graphile-worker";
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
+import * as m0001 from "./migrations/0001_foundation";
+import type { Database } from "./schema";
+
+// Listed explicitly so the set does not depend on how the code is loaded (tsx, vitest, bundle).
+const quietLogger = new Logger(() => () => {});
+
+export const migrations: Record<string, Migration> = {
+  "0001_foundation": m0001,
+};
+
+/**
+ * Brings the schema to the latest version: the app's Kysely migrations, then
+ * graphile-worker's own schema (the job queue lives in the same database).
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  connectionString: string,
+): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+  }
+  await runWorkerMigrations({ connectionString, logger: quietLogger });
+  return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

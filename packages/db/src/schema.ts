@@ -1,0 +1,356 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+// Column names are camelCase here; CamelCasePlugin maps them to the snake_case
+// columns of the migrations. Raw `sql` fragments must use the snake_case names.
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type TimestampNullable = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
+/** `date` columns are read as "YYYY-MM-DD" strings (see the pg type parser in connect.ts). */
+type DateOnly = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string | undefined, string>;
+
+export interface PrefecturesTable {
+  code: number;
+  name: string;
+  nameEn: string;
+}
+
+export interface InstitutionsTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  type: "hospital" | "clinic" | "home_nursing" | "pharmacy" | "midwifery";
+  prefectureCode: number;
+  postcode: string;
+  address: string;
+  phone: string;
+  contactName: Generated<string>;
+  email: string;
+  active: Generated<boolean>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  displayName: string;
+  email: string;
+  role: "institution" | "prefecture" | "ministry" | "vendor";
+  institutionId: string | null;
+  prefectureCode: number | null;
+  passwordHash: string;
+  passwordChangedAt: Timestamp;
+  disabledAt: TimestampNullable;
+  createdAt: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  userId: string;
+  createdAt: Timestamp;
+  lastSeenAt: Timestamp;
+  expiresAt: Timestamp;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface PasswordResetTokensTable {
+  id: string;
+  userId: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  usedAt: TimestampNullable;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: Generated<number>;
+  firstFailureAt: Timestamp;
+  lastFailureAt: Timestamp;
+  blockedUntil: TimestampNullable;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actorUserId: string | null;
+  actorRole: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  details: Json<Record<string, unknown>>;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  kind: string;
+  toAddress: string;
+  fromAddress: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string | null;
+  createdAt: Timestamp;
+  status: ColumnType<
+    "pending" | "sent" | "failed",
+    "pending" | undefined,
+    "pending" | "sent" | "failed"
+  >;
+  attempts: Generated<number>;
+  lastError: string | null;
+  sentAt: TimestampNullable;
+}
+
+export interface WeeklySurveysTable {
+  id: Generated<string>;
+  institutionId: string;
+  weekStart: DateOnly;
+  createdAt: Timestamp;
+  stock: number | null;
+  consumption: number | null;
+  purchases: number | null;
+  answeredAt: TimestampNullable;
+  answeredBy: string | null;
+  updatedAt: Timestamp;
+}
+
+export type SosStatusColumn =
+  | "draft"
+  | "error"
+  | "reviewing"
+  | "accepted"
+  | "not_eligible"
+  | "withdrawn";
+
+export interface SosRequestsTable {
+  id: Generated<string>;
+  institutionId: string;
+  prefectureCode: number;
+  weekStart: DateOnly;
+  status: ColumnType<SosStatusColumn, SosStatusColumn | undefined, SosStatusColumn>;
+  reviewStage: "prefecture" | "ministry" | null;
+  conditionsConfirmed: boolean;
+  contactName: Generated<string>;
+  contactPhone: string | null;
+  notes: Generated<string>;
+  surveyId: string | null;
+  appliedAt: TimestampNullable;
+  late: Generated<boolean>;
+  handleFrom: ColumnType<string | null, string | null | undefined, string | null>;
+  errorReasons: Json<string[]>;
+  closedReason: string | null;
+  createdBy: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  version: Generated<number>;
+}
+
+export interface SosRequestHistoryTable {
+  id: Generated<string>;
+  requestId: string;
+  at: Timestamp;
+  actorUserId: string | null;
+  actorRole: string | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  changes: Json<Record<string, unknown>>;
+}
+
+export interface SosRequestViewsTable {
+  userId: string;
+  requestId: string;
+  viewedAt: Timestamp;
+}
+
+export interface PrefectureReviewsTable {
+  requestId: string;
+  supplyNeeded: boolean | null;
+  quantitySets: number | null;
+  computedLimitSets: number;
+  overrideReason: string | null;
+  notes: Generated<string>;
+  notEligibleReason: string | null;
+  completedAt: TimestampNullable;
+  completedBy: string | null;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+  version: Generated<number>;
+}
+
+export interface MinistryApprovalsTable {
+  requestId: string;
+  quantitySets: number;
+  adjustReason: string | null;
+  approvedAt: Timestamp;
+  approvedBy: string;
+}
+
+export interface ReviewReturnsTable {
+  id: Generated<string>;
+  requestId: string;
+  reason: string;
+  returnedAt: Timestamp;
+  returnedBy: string;
+}
+
+export interface SanctionsTable {
+  id: Generated<string>;
+  institutionId: string;
+  reason: string;
+  effectiveFrom: DateOnly;
+  liftedAt: TimestampNullable;
+  createdBy: string;
+  createdAt: Timestamp;
+}
+
+export interface TargetBatchesTable {
+  id: Generated<string>;
+  number: number;
+  issuedAt: Timestamp;
+  issuedBy: string;
+}
+
+export interface TargetItemsTable {
+  id: Generated<string>;
+  batchId: string;
+  requestId: string;
+  institutionId: string;
+  institutionCode: string;
+  name: string;
+  prefectureCode: number;
+  postcode: string;
+  address: string;
+  phone: string;
+  contactName: string;
+  email: string;
+  limitSets: number;
+}
+
+export type PaymentMethodColumn = "invoice" | "bank_transfer" | "cash_on_delivery";
+
+export interface VendorRegistrationsTable {
+  id: Generated<string>;
+  institutionCode: string;
+  facilityName: string;
+  postcode: string;
+  address: string;
+  phone: string;
+  email: string;
+  paymentMethod: PaymentMethodColumn;
+  source: ColumnType<"web" | "import", "web" | "import" | undefined, "web" | "import">;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface PurchaseLinksTable {
+  id: Generated<string>;
+  targetItemId: string;
+  tokenHash: string;
+  expiresAt: Timestamp;
+  revokedAt: TimestampNullable;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface PurchaseLinkSendsTable {
+  id: Generated<string>;
+  purchaseLinkId: string;
+  mailId: string;
+  sentBy: string | null;
+  at: Timestamp;
+}
+
+export interface ProductsTable {
+  id: Generated<string>;
+  name: string;
+  piecesPerSet: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export type GloveSizeColumn = "SS" | "S" | "M" | "L" | "LL";
+
+export interface ProductSizesTable {
+  id: Generated<string>;
+  productId: string;
+  size: GloveSizeColumn;
+  stockSets: number;
+  sortOrder: Generated<number>;
+}
+
+export interface OrdersTable {
+  id: Generated<string>;
+  orderNumber: string;
+  targetItemId: string;
+  institutionId: string;
+  purchaseLinkId: string;
+  totalSets: number;
+  deliveryName: string;
+  deliveryPostcode: string;
+  deliveryAddress: string;
+  deliveryPhone: string;
+  paymentMethod: PaymentMethodColumn;
+  status: ColumnType<
+    "ordered" | "shipped" | "delivered" | "cancelled",
+    "ordered" | undefined,
+    "ordered" | "shipped" | "delivered" | "cancelled"
+  >;
+  createdAt: Timestamp;
+}
+
+export interface OrderLinesTable {
+  orderId: string;
+  productSizeId: string;
+  sets: number;
+}
+
+export interface ShipmentsTable {
+  id: Generated<string>;
+  orderId: string;
+  carrier: string;
+  trackingNumber: string;
+  shippedAt: Timestamp;
+  shippedBy: string | null;
+  deliveredAt: TimestampNullable;
+}
+
+export interface Database {
+  prefectures: PrefecturesTable;
+  institutions: InstitutionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  passwordResetTokens: PasswordResetTokensTable;
+  signInThrottle: SignInThrottleTable;
+  auditLog: AuditLogTable;
+  mailOutbox: MailOutboxTable;
+  weeklySurveys: WeeklySurveysTable;
+  sosRequests: SosRequestsTable;
+  sosRequestHistory: SosRequestHistoryTable;
+  sosRequestViews: SosRequestViewsTable;
+  prefectureReviews: PrefectureReviewsTable;
+  ministryApprovals: MinistryApprovalsTable;
+  reviewReturns: ReviewReturnsTable;
+  sanctions: SanctionsTable;
+  targetBatches: TargetBatchesTable;
+  targetItems: TargetItemsTable;
+  vendorRegistrations: VendorRegistrationsTable;
+  purchaseLinks: PurchaseLinksTable;
+  purchaseLinkSends: PurchaseLinkSendsTable;
+  products: ProductsTable;
+  productSizes: ProductSizesTable;
+  orders: OrdersTable;
+  orderLines: OrderLinesTable;
+  shipments: ShipmentsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Institution = Selectable<InstitutionsTable>;
+export type NewInstitution = Insertable<InstitutionsTable>;
+export type Session = Selectable<SessionsTable>;
