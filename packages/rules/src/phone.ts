@@ -1,0 +1,75 @@
+import { normalizeDigitsText } from "./normalize";
+import { err, ok, type Result } from "./result";
+
+/**
+ * Japanese phone numbers, stored as digits only in national form ("0312345678").
+ *
+ * Accepted input: hyphens and their look-alikes, spaces, parentheses
+ * ("03(1234)5678", "(03)1234-5678"), dots, full-width characters, and the
+ * international form +81 with or without the trunk 0 ("+81 3-1234-5678",
+ * "+81 (0)3 1234 5678").
+ *
+ * Length by prefix (総務省の電気通信番号計画):
+ * - 11 digits: mobile 070/080/090, IP phone 050, M2M 020, FMC 060, and the
+ *   toll-free 0800;
+ * - 10 digits: the toll-free 0120 and every fixed line (0 + area code +
+ *   subscriber number), and other 0AB0 services such as 0570.
+ */
+
+export type PhoneError = "required" | "not_digits" | "invalid_length" | "invalid_prefix";
+
+const SEPARATORS = /[\s\-().]/g;
+const DIGITS = /^\d+$/;
+const ELEVEN_DIGITS = /^(?:0[2-9]0|0800)/;
+const COUNTRY_CODE = "+81";
+
+export function normalizePhone(s: string): Result<string, PhoneError> {
+  let digits = normalizeDigitsText(s).replace(SEPARATORS, "");
+  if (digits === "") return err("required");
+  if (digits.startsWith(COUNTRY_CODE)) {
+    const national = digits.slice(COUNTRY_CODE.length);
+    // "+81 (0)3 ..." keeps its trunk 0 once the parentheses are gone.
+    digits = national.startsWith("0") ? national : `0${national}`;
+  } else if (digits.startsWith("+")) {
+    // Another country's number: not reachable as a Japanese contact number.
+    return err("invalid_prefix");
+  }
+  if (!DIGITS.test(digits)) return err("not_digits");
+  // National numbers start with the trunk 0; "00" is the international prefix.
+  if (!digits.startsWith("0") || digits.startsWith("00")) return err("invalid_prefix");
+  const expected = ELEVEN_DIGITS.test(digits) ? 11 : 10;
+  if (digits.length !== expected) return err("invalid_length");
+  return ok(digits);
+}
+
+/**
+ * A hyphenated form for display only; the stored value stays digits. The real
+ * split of a fixed-line number depends on its area code (2 to 5 digits), which
+ * this does not look up, so it uses a simple rule:
+ * - 0120 / 0570 / 0990: 4-3-3 (0120-123-456)
+ * - 0800: 4-3-4 (0800-123-4567)
+ * - other 11-digit numbers (mobile, IP): 3-4-4 (090-1234-5678)
+ * - Tokyo 03 and Osaka 06: 2-4-4 (03-1234-5678)
+ * - any other fixed line: 4-2-4 (0466-12-3456)
+ * A value that is not a valid number is returned as it is.
+ */
+export function formatPhone(s: string): string {
+  const result = normalizePhone(s);
+  if (!result.ok) return s;
+  const d = result.value;
+  if (/^0(?:120|570|990)/.test(d)) return split(d, [4, 3, 3]);
+  if (d.startsWith("0800")) return split(d, [4, 3, 4]);
+  if (d.length === 11) return split(d, [3, 4, 4]);
+  if (/^0[36]/.test(d)) return split(d, [2, 4, 4]);
+  return split(d, [4, 2, 4]);
+}
+
+function split(digits: string, sizes: readonly number[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const size of sizes) {
+    parts.push(digits.slice(at, at + size));
+    at += size;
+  }
+  return parts.join("-");
+}
