@@ -1,0 +1,15 @@
+export * from "./audit-actions";
+export * from "./common-passwords";
+export * from "./config";
+export * from "./housekeeping";
+export * from "./ip";
+export * from "./password-hash";
+export * from "./password-policy";
+export * from "./password-reset";
+export * from "./reset-mail";
+export type { Result } from "./result";
+export * from "./session";
+export * from "./session-user";
+export * from "./sign-in";
+export * from "./throttle";
+export * from "./tokens";

@@ -1,0 +1,69 @@
+import type { OutgoingMail } from "@sos/db";
+import { PASSWORD_MIN_LENGTH } from "./password-policy";
+
+export const PASSWORD_RESET_MAIL_KIND = "password_reset";
+export const PASSWORD_RESET_MAIL_SUBJECT = "【SOS Supply】パスワード再設定のご案内";
+
+const tokyoDateTime = new Intl.DateTimeFormat("ja-JP", {
+  timeZone: "Asia/Tokyo",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  weekday: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** "2026年6月3日(水) 10:30" in Japan time, whatever the server's time zone. */
+export function formatTokyoDateTime(date: Date): string {
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    tokyoDateTime.formatToParts(date).find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}年${part("month")}月${part("day")}日(${part("weekday")}) ${part("hour")}:${part("minute")}`;
+}
+
+export function passwordResetLink(appBaseUrl: string, token: string): string {
+  return `${appBaseUrl.replace(/\/+$/, "")}/reset-password?token=${encodeURIComponent(token)}`;
+}
+
+export interface PasswordResetMailInput {
+  to: string;
+  from: string;
+  displayName: string;
+  username: string;
+  link: string;
+  expiresAt: Date;
+}
+
+export function passwordResetMail(input: PasswordResetMailInput): OutgoingMail {
+  const expires = formatTokyoDateTime(input.expiresAt);
+  const text = [
+    `${input.displayName} 様`,
+    "",
+    "SOS Supply（医療用手袋の緊急配布）で、パスワード再設定のお申し込みを受け付けました。",
+    "下記のURLにアクセスし、画面の案内に従って新しいパスワードを設定してください。",
+    "",
+    input.link,
+    "",
+    `ユーザー名：${input.username}`,
+    `URLの有効期限：${expires}（日本時間）`,
+    "",
+    "・このURLは一度だけ使用できます。有効期限を過ぎた場合は、もう一度パスワード再設定を申請してください。",
+    "・再設定を複数回申請した場合は、最後に届いたメールのURLのみ有効です。",
+    `・パスワードは、半角英大文字・半角英小文字・半角数字をそれぞれ1文字以上含む${PASSWORD_MIN_LENGTH}文字以上で設定してください。`,
+    "・パスワードを再設定すると、ログイン中のすべての端末からログアウトされます。",
+    "",
+    "お心当たりのない場合は、このメールを破棄してください。パスワードは変更されません。",
+    "",
+    "※このメールは送信専用です。返信いただいてもお答えできません。",
+    "――――――――――――――――――――",
+    "SOS Supply",
+  ].join("\n");
+  return {
+    kind: PASSWORD_RESET_MAIL_KIND,
+    to: input.to,
+    from: input.from,
+    subject: PASSWORD_RESET_MAIL_SUBJECT,
+    text,
+  };
+}

@@ -1,0 +1,11 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    // Starts an embedded PostgreSQL when DATABASE_URL is unset.
+    globalSetup: [fileURLToPath(new URL("../db/src/testing/global-setup.ts", import.meta.url))],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
