@@ -1,0 +1,42 @@
+export { ForgotPasswordForm, type ForgotPasswordFormProps } from "./auth/ForgotPasswordForm";
+export { SUBMIT_FAILED_MESSAGE } from "./auth/messages";
+export {
+  PASSWORD_RULE_HINT,
+  ResetPasswordForm,
+  type ResetPasswordFormProps,
+} from "./auth/ResetPasswordForm";
+export { SignedOutLayout, type SignedOutLayoutProps } from "./auth/SignedOutLayout";
+export { SignInForm, type SignInFormProps } from "./auth/SignInForm";
+export { Button, type ButtonProps } from "./button/Button";
+export {
+  BUTTON_VARIANTS,
+  type ButtonSize,
+  type ButtonStyleOptions,
+  type ButtonVariant,
+  buttonClassName,
+} from "./button/button-class";
+export { LinkButton, type LinkButtonProps } from "./button/LinkButton";
+export { DataTable, type DataTableColumn, type DataTableProps } from "./data/DataTable";
+export { StatusBadge, type StatusBadgeProps } from "./data/StatusBadge";
+export { Alert, type AlertProps } from "./feedback/Alert";
+export { ErrorSummary, type ErrorSummaryProps, type FieldErrorItem } from "./feedback/ErrorSummary";
+export { TONE_LABELS, type Tone } from "./feedback/icons";
+export { Notice, type NoticeProps } from "./feedback/Notice";
+export { Checkbox, type CheckboxProps } from "./field/Checkbox";
+export { type FieldChromeProps, RequiredMark } from "./field/FieldParts";
+export { fieldIds, joinIds, useControlId } from "./field/field-ids";
+export { NumberField, type NumberFieldProps } from "./field/NumberField";
+export { PasswordField, type PasswordFieldProps } from "./field/PasswordField";
+export { Select, type SelectOption, type SelectProps } from "./field/Select";
+export { Textarea, type TextareaProps } from "./field/Textarea";
+export { type FieldWidth, TextField, type TextFieldProps } from "./field/TextField";
+export {
+  AppShell,
+  type AppShellProps,
+  type AppShellUser,
+  MAIN_CONTENT_ID,
+  type NavItem,
+  type NavLinkRenderProps,
+} from "./layout/AppShell";
+export { Card, type CardProps } from "./layout/Card";
+export { PageHeader, type PageHeaderProps } from "./layout/PageHeader";
