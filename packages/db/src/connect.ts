@@ -11,6 +11,7 @@ export interface CreateDbOptions {
   /** Pool size; a server process and its worker share one pool. */
   max?: number;
   applicationName?: string;
+  onIdleError?: (error: Error) => void;
 }
 
 export function createDb(connectionString: string, options: CreateDbOptions = {}): Db {
@@ -18,6 +19,11 @@ export function createDb(connectionString: string, options: CreateDbOptions = {}
     connectionString,
     max: options.max ?? 10,
     application_name: options.applicationName ?? "sos-supply",
+  });
+  // An idle client dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on("error", (error) => {
+    options.onIdleError?.(error);
   });
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),

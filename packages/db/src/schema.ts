@@ -148,6 +148,20 @@ export interface SosRequestsTable {
   createdAt: Timestamp;
   updatedAt: Timestamp;
   version: Generated<number>;
+  /** The survey figures and purchase limit the last system check saw (0002); null before any check. */
+  checkedStock: number | null;
+  checkedConsumption: number | null;
+  checkedPurchases: number | null;
+  checkedLimitSets: number | null;
+  /** Why the last check failed, as shown then: [{ code, message, surveyId }] (0002). */
+  errorDetails: Json<SosCheckErrorDetail[]>;
+}
+
+export interface SosCheckErrorDetail {
+  code: string;
+  message: string;
+  /** The survey to fix, when the reason is about the survey. */
+  surveyId: string | null;
 }
 
 export interface SosRequestHistoryTable {

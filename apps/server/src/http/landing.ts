@@ -1,0 +1,38 @@
+import { APP_NAMES } from "@sos/api";
+import { html, page } from "./html";
+import { APP_TITLES } from "./static-apps";
+
+export interface LandingOptions {
+  /** Which apps have a build to serve. */
+  built: Record<(typeof APP_NAMES)[number], boolean>;
+  /** Present when the dev inbox runs (no SMTP_URL). */
+  inboxPath: string | null;
+}
+
+/** The page at /: what this service is and where each kind of user goes. */
+export function landingPage(options: LandingOptions): string {
+  const cards = APP_NAMES.map(
+    (app) => html`<li class="card">
+<h2><a href="/${app}/">${APP_TITLES[app].ja}</a></h2>
+<p>${APP_TITLES[app].who}</p>
+<p class="muted">${APP_TITLES[app].en} — <a href="/${app}/">/${app}/</a>${
+      options.built[app] ? null : html`（未ビルド: <code>pnpm build</code> を実行してください）`
+    }</p>
+</li>`,
+  );
+  const inbox =
+    options.inboxPath === null
+      ? null
+      : html`<h2>開発用メール受信箱</h2>
+<p class="notice">この環境では実際のメールは送信されません。パスワード再設定メールや購入用リンクなど、システムが送ったメールはすべて <a href="${options.inboxPath}">開発用メール受信箱</a> で確認できます。</p>`;
+  return page({
+    title: "医療用手袋 緊急放出システム",
+    body: html`<h1>医療用手袋 緊急放出システム</h1>
+<p>国が備蓄する医療用手袋（ニトリル手袋）を、在庫が逼迫した医療機関等へ緊急に放出（販売）するためのシステムです。ご自身の立場に合った画面を選んでください。</p>
+<p class="muted">Emergency release of medical gloves held by the Ministry of Health, Labour and Welfare. Choose the app for your role.</p>
+<ul class="cards">${cards}</ul>
+${inbox}
+<h2>稼働状況</h2>
+<p><a href="/healthz">/healthz</a>（稼働確認） ・ <a href="/readyz">/readyz</a>（データベース接続の確認）</p>`,
+  });
+}

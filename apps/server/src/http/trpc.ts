@@ -1,0 +1,71 @@
+import { type ApiConfig, appRouter, type Context, isUnexpected } from "@sos/api";
+import {
+  expiredSessionCookieOptions,
+  SESSION_COOKIE_NAME,
+  sessionCookieOptions,
+  validateSessionToken,
+} from "@sos/auth";
+import type { Db } from "@sos/db";
+import {
+  type CreateFastifyContextOptions,
+  type FastifyTRPCPluginOptions,
+  fastifyTRPCPlugin,
+} from "@trpc/server/adapters/fastify";
+import type { FastifyInstance } from "fastify";
+
+export const TRPC_PREFIX = "/trpc";
+
+/** Longest accepted User-Agent; the rest is dropped before it reaches the database. */
+const USER_AGENT_MAX = 512;
+
+export interface TrpcMountOptions {
+  db: Db;
+  now: () => Date;
+  apiConfig: ApiConfig;
+}
+
+/** tRPC at /trpc: builds each request's Context from the session cookie. */
+export async function registerTrpc(app: FastifyInstance, options: TrpcMountOptions): Promise<void> {
+  const { db, now, apiConfig } = options;
+  const secure = apiConfig.secureCookies;
+
+  async function createContext({ req, res }: CreateFastifyContextOptions): Promise<Context> {
+    const setSessionCookie = (token: string, expiresAt: Date) => {
+      res.setCookie(SESSION_COOKIE_NAME, token, sessionCookieOptions({ secure, expiresAt }));
+    };
+    const clearSessionCookie = () => {
+      res.setCookie(SESSION_COOKIE_NAME, "", expiredSessionCookieOptions({ secure }));
+    };
+    const token = req.cookies[SESSION_COOKIE_NAME];
+    const validated = token ? await validateSessionToken(db, token, now()) : null;
+    // A cookie the server no longer honours is removed, so the app shows the sign-in screen.
+    if (token && validated === null) clearSessionCookie();
+    return {
+      db,
+      now,
+      user: validated?.user ?? null,
+      session: validated ? { id: validated.session.id } : null,
+      ip: req.ip,
+      userAgent: (req.headers["user-agent"] ?? "").slice(0, USER_AGENT_MAX),
+      config: apiConfig,
+      requestId: req.id,
+      setSessionCookie,
+      clearSessionCookie,
+    };
+  }
+
+  const pluginOptions: FastifyTRPCPluginOptions<typeof appRouter> = {
+    prefix: TRPC_PREFIX,
+    trpcOptions: {
+      router: appRouter,
+      createContext,
+      // The client sees a generic message with this request's id; the details go to the log.
+      onError: ({ error, path, req }) => {
+        if (isUnexpected(error)) {
+          req.log.error({ err: error.cause ?? error, path }, "tRPC procedure failed");
+        }
+      },
+    },
+  };
+  await app.register(fastifyTRPCPlugin, pluginOptions);
+}

@@ -1,0 +1,154 @@
+import { addJob, enqueueMail } from "@sos/db";
+import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
+import type { Runner } from "graphile-worker";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMailTransport } from "../src/mail/transport";
+import { startWorker } from "../src/worker/runner";
+import { mailMessageId } from "../src/worker/send-mail";
+import { type SmtpSink, startSmtpSink } from "./support/smtp-sink";
+
+let tdb: TestDatabase;
+let sink: SmtpSink;
+let worker: Runner;
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  sink = await startSmtpSink();
+  worker = await startWorker({
+    db: tdb.db,
+    connectionString: tdb.url,
+    transport: createMailTransport(sink.url),
+    concurrency: 2,
+    pollInterval: 200,
+  });
+});
+
+afterAll(async () => {
+  await worker.stop();
+  await sink.close();
+  await tdb.destroy();
+});
+
+function mail(to: string, subject: string) {
+  return {
+    kind: "test",
+    to,
+    from: "noreply@sos-supply.example",
+    subject,
+    text: `本文です: ${subject}`,
+  };
+}
+
+async function outboxRow(id: string) {
+  return tdb.db.selectFrom("mailOutbox").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+}
+
+async function waitForRow(
+  id: string,
+  done: (row: Awaited<ReturnType<typeof outboxRow>>) => boolean,
+) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const row = await outboxRow(id);
+    if (done(row)) return row;
+    if (Date.now() > deadline) throw new Error(`mail ${id} stuck in ${row.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("send_mail worker", () => {
+  it("sends an enqueued mail with a Message-ID naming the outbox row, then marks it sent", async () => {
+    const id = await enqueueMail(tdb.db, mail("a@example.jp", "送信テスト"));
+    const received = await sink.waitFor((m) => m.subject === "送信テスト");
+    expect(received).toMatchObject({
+      messageId: mailMessageId(id),
+      to: "a@example.jp",
+      from: "noreply@sos-supply.example",
+      text: "本文です: 送信テスト",
+      kind: "test",
+    });
+    const row = await waitForRow(id, (r) => r.status === "sent");
+    expect(row.attempts).toBe(1);
+    expect(row.sentAt).toBeInstanceOf(Date);
+    expect(row.lastError).toBeNull();
+  });
+
+  it("never sends a mail whose transaction rolled back", async () => {
+    await expect(
+      tdb.db.transaction().execute(async (trx) => {
+        await enqueueMail(trx, mail("rolled-back@example.jp", "取り消されたメール"));
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+    // A committed mail sent afterwards proves the worker was running all along.
+    await enqueueMail(tdb.db, mail("after@example.jp", "後続のメール"));
+    await sink.waitFor((m) => m.subject === "後続のメール");
+    expect(sink.received.some((m) => m.to === "rolled-back@example.jp")).toBe(false);
+    const rows = await tdb.db
+      .selectFrom("mailOutbox")
+      .select("id")
+      .where("toAddress", "=", "rolled-back@example.jp")
+      .execute();
+    expect(rows).toHaveLength(0);
+  });
+
+  it("retries after the SMTP server refuses, and delivers exactly once", async () => {
+    sink.refuseNext(1);
+    const refusedBefore = sink.refused;
+    const id = await enqueueMail(tdb.db, mail("retry@example.jp", "再送テスト"));
+    const failedOnce = await waitForRow(id, (r) => r.attempts === 1);
+    expect(failedOnce.status).toBe("pending");
+    expect(failedOnce.lastError).toContain("451");
+    expect(sink.refused).toBe(refusedBefore + 1);
+    // graphile-worker's backoff for a first retry is exp(1) ≈ 2.7 s.
+    const row = await waitForRow(id, (r) => r.status === "sent");
+    expect(row.attempts).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(sink.received.filter((m) => m.messageId === mailMessageId(id))).toHaveLength(1);
+  });
+
+  it("does not send again when a job for an already-sent mail runs", async () => {
+    const id = await enqueueMail(tdb.db, mail("once@example.jp", "一度だけ"));
+    await waitForRow(id, (r) => r.status === "sent");
+    // A replayed job (e.g. the worker died after sending, before completing the job).
+    await addJob(tdb.db, "send_mail", { mailId: id });
+    await enqueueMail(tdb.db, mail("marker@example.jp", "目印"));
+    await sink.waitFor((m) => m.subject === "目印");
+    await waitForNoJobs();
+    expect(sink.received.filter((m) => m.messageId === mailMessageId(id))).toHaveLength(1);
+    expect((await outboxRow(id)).attempts).toBe(1);
+  });
+
+  it("marks the mail failed when the last allowed attempt fails", async () => {
+    sink.refuseNext(1);
+    const row = await tdb.db
+      .insertInto("mailOutbox")
+      .values({
+        kind: "test",
+        toAddress: "give-up@example.jp",
+        fromAddress: "noreply@sos-supply.example",
+        subject: "諦めるメール",
+        textBody: "本文",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await addJob(tdb.db, "send_mail", { mailId: row.id }, { maxAttempts: 1 });
+    const failed = await waitForRow(row.id, (r) => r.status === "failed");
+    expect(failed.attempts).toBe(1);
+    expect(failed.sentAt).toBeNull();
+    expect(failed.lastError).toMatch(/451|try again/);
+  });
+});
+
+async function waitForNoJobs(): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const { rows } = await sql<{ n: string }>`
+      select count(*) as n from graphile_worker.jobs where task_identifier = 'send_mail'
+    `.execute(tdb.db);
+    if (rows[0]?.n === "0") return;
+    if (Date.now() > deadline) throw new Error("jobs still pending");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

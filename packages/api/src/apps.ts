@@ -1,0 +1,17 @@
+import type { Role } from "@sos/domain";
+
+export const APP_NAMES = ["institution", "review", "vendor"] as const;
+export type AppName = (typeof APP_NAMES)[number];
+
+/** Which of the three apps each role signs in to. */
+export const APP_BY_ROLE: Readonly<Record<Role, AppName>> = {
+  institution: "institution",
+  prefecture: "review",
+  ministry: "review",
+  vendor: "vendor",
+};
+
+/** "https://host/base" + "/review", whatever trailing slash the configured base has. */
+export function appBaseUrl(publicBaseUrl: string, role: Role): string {
+  return `${publicBaseUrl.replace(/\/+$/, "")}/${APP_BY_ROLE[role]}`;
+}

@@ -1,0 +1,31 @@
+import type { SessionUser } from "@sos/auth";
+import type { Db } from "@sos/db";
+
+export interface ApiConfig {
+  /** Origin (and optional path) the apps are served from, e.g. "https://sos.example.jp". */
+  publicBaseUrl: string;
+  /** Sender of the system's own mail (password reset, notifications). */
+  mailFrom: string;
+  /** Sender of the vendor's mail (purchase links, shipping notices). */
+  vendorMailFrom: string;
+  secureCookies: boolean;
+}
+
+/**
+ * Everything a procedure may touch. The HTTP server builds one per request;
+ * tests build it directly (see `createTestContext` in @sos/api/testing).
+ */
+export interface Context {
+  db: Db;
+  /** The clock; every rule about time asks this, never `new Date()`. */
+  now(): Date;
+  user: SessionUser | null;
+  session: { id: string } | null;
+  ip: string;
+  userAgent: string;
+  config: ApiConfig;
+  /** Correlates a generic error shown to a user with the server log line. */
+  requestId: string;
+  setSessionCookie(token: string, expiresAt: Date): void;
+  clearSessionCookie(): void;
+}

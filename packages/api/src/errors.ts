@@ -1,0 +1,108 @@
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+
+interface DomainErrorSpec {
+  trpc: TRPC_ERROR_CODE_KEY;
+  messageJa: string;
+}
+
+/**
+ * Every failure a handler reports on purpose. The client reads the code from
+ * `error.data.domainCode` to choose its wording or its next step; the message is
+ * a safe Japanese default it may show as is. Later routers add their codes here.
+ */
+export const DOMAIN_ERRORS = {
+  UNAUTHENTICATED: {
+    trpc: "UNAUTHORIZED",
+    messageJa:
+      "ログインしていないか、ログインの有効期限が切れました。もう一度ログインしてください。",
+  },
+  INVALID_CREDENTIALS: {
+    trpc: "UNAUTHORIZED",
+    messageJa: "ユーザー名またはパスワードが正しくありません。",
+  },
+  SIGN_IN_THROTTLED: {
+    trpc: "TOO_MANY_REQUESTS",
+    messageJa: "ログイン試行が多すぎます。しばらく時間をおいてから再度お試しください。",
+  },
+  FORBIDDEN: {
+    trpc: "FORBIDDEN",
+    messageJa: "この操作を行う権限がありません。",
+  },
+  CROSS_ORIGIN: {
+    trpc: "FORBIDDEN",
+    messageJa:
+      "別のサイトからの送信のため、処理を中止しました。このサービスの画面から操作してください。",
+  },
+  NOT_FOUND: {
+    trpc: "NOT_FOUND",
+    messageJa: "対象のデータが見つかりません。削除されたか、閲覧する権限がありません。",
+  },
+  CONFLICT: {
+    trpc: "CONFLICT",
+    messageJa: "他の操作と競合しました。画面を再読み込みしてから再度お試しください。",
+  },
+  STALE_VERSION: {
+    trpc: "CONFLICT",
+    messageJa:
+      "このデータは他の担当者によって更新されています。画面を再読み込みして最新の内容を確認してください。",
+  },
+  INVALID_INPUT: {
+    trpc: "BAD_REQUEST",
+    messageJa: "入力内容に誤りがあります。各項目を確認してください。",
+  },
+  INVALID_STATE: {
+    trpc: "PRECONDITION_FAILED",
+    messageJa: "現在の状態ではこの操作を行えません。画面を再読み込みしてください。",
+  },
+  DEADLINE_PASSED: {
+    trpc: "PRECONDITION_FAILED",
+    messageJa: "受付期限を過ぎているため、この操作は行えません。",
+  },
+  RESET_TOKEN_INVALID: {
+    trpc: "BAD_REQUEST",
+    messageJa:
+      "パスワード再設定用のリンクが無効か、有効期限が切れています。もう一度パスワード再設定を申請してください。",
+  },
+  PASSWORD_POLICY: {
+    trpc: "BAD_REQUEST",
+    messageJa: "このパスワードは使用できません。別のパスワードを入力してください。",
+  },
+  RATE_LIMITED: {
+    trpc: "TOO_MANY_REQUESTS",
+    messageJa: "短時間に操作が集中しています。しばらく時間をおいてから再度お試しください。",
+  },
+} as const satisfies Record<string, DomainErrorSpec>;
+
+export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
+
+export interface DomainErrorOptions {
+  /** Replaces the default message; must be Japanese and safe to show to anyone. */
+  messageJa?: string;
+  /** Per-field messages for forms, keyed like zod paths ("password", "lines.0.sets"). */
+  fieldErrors?: Record<string, string[]>;
+  cause?: unknown;
+}
+
+/** A failure the user can understand and act on; never carries internals to the client. */
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly messageJa: string;
+  readonly fieldErrors: Record<string, string[]> | undefined;
+
+  constructor(code: DomainErrorCode, options: DomainErrorOptions = {}) {
+    const messageJa = options.messageJa ?? DOMAIN_ERRORS[code].messageJa;
+    super(messageJa, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "DomainError";
+    this.code = code;
+    this.messageJa = messageJa;
+    this.fieldErrors = options.fieldErrors;
+  }
+
+  get trpcCode(): TRPC_ERROR_CODE_KEY {
+    return DOMAIN_ERRORS[this.code].trpc;
+  }
+}
+
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}

@@ -1,0 +1,35 @@
+export { APP_BY_ROLE, APP_NAMES, type AppName, appBaseUrl } from "./apps";
+export type { ApiConfig, Context } from "./context";
+export {
+  formatError,
+  INTERNAL_ERROR_MESSAGE,
+  isUnexpected,
+  type SafeErrorData,
+  type SafeErrorShape,
+} from "./error-shape";
+export {
+  DOMAIN_ERRORS,
+  DomainError,
+  type DomainErrorCode,
+  type DomainErrorOptions,
+  isDomainError,
+} from "./errors";
+export { type AppRouter, appRouter, createCaller } from "./root";
+export { createWeeklySurveys } from "./services/surveys";
+export {
+  authedProcedure,
+  createCallerFactory,
+  type InstitutionUser,
+  institutionProcedure,
+  type MinistryUser,
+  middleware,
+  ministryProcedure,
+  type PrefectureUser,
+  prefectureProcedure,
+  publicProcedure,
+  type ReviewScope,
+  reviewerProcedure,
+  router,
+  type VendorUser,
+  vendorProcedure,
+} from "./trpc";

@@ -1,0 +1,99 @@
+import {
+  invalidateSession,
+  PASSWORD_POLICY_MESSAGES_JA,
+  requestPasswordReset,
+  resetPassword,
+  signIn,
+  signOut,
+} from "@sos/auth";
+import { appBaseUrl } from "../../apps";
+import { DomainError } from "../../errors";
+import { publicProcedure, router } from "../../trpc";
+import {
+  OkOutput,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
+  SessionUser,
+  SignInInput,
+} from "./schemas";
+
+export const authRouter = router({
+  signIn: publicProcedure
+    .input(SignInInput)
+    .output(SessionUser)
+    .mutation(async ({ ctx, input }) => {
+      const result = await signIn(ctx.db, {
+        username: input.username,
+        password: input.password,
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+        now: ctx.now(),
+      });
+      if (!result.ok) {
+        if (result.error.code === "throttled") {
+          const minutes = Math.max(1, Math.ceil(result.error.retryAfterSeconds / 60));
+          throw new DomainError("SIGN_IN_THROTTLED", {
+            messageJa: `ログイン試行が多すぎます。${minutes}分後に再度お試しください。`,
+          });
+        }
+        throw new DomainError("INVALID_CREDENTIALS");
+      }
+      // A session this browser already had must not outlive the switch to a new one.
+      if (ctx.session !== null) await invalidateSession(ctx.db, ctx.session.id);
+      ctx.setSessionCookie(result.value.token, result.value.expiresAt);
+      return result.value.user;
+    }),
+
+  // Public on purpose: signing out with an already expired session still clears the cookie.
+  signOut: publicProcedure.output(OkOutput).mutation(async ({ ctx }) => {
+    if (ctx.session !== null && ctx.user !== null) {
+      await signOut(ctx.db, {
+        sessionId: ctx.session.id,
+        user: ctx.user,
+        ip: ctx.ip,
+        now: ctx.now(),
+      });
+    }
+    ctx.clearSessionCookie();
+    return { ok: true as const };
+  }),
+
+  me: publicProcedure.output(SessionUser.nullable()).query(({ ctx }) => ctx.user),
+
+  requestPasswordReset: publicProcedure
+    .input(RequestPasswordResetInput)
+    .output(OkOutput)
+    .mutation(async ({ ctx, input }) => {
+      await requestPasswordReset(ctx.db, {
+        username: input.username,
+        ip: ctx.ip,
+        now: ctx.now(),
+        appBaseUrl: (role) => appBaseUrl(ctx.config.publicBaseUrl, role),
+        mailFrom: ctx.config.mailFrom,
+      });
+      return { ok: true as const };
+    }),
+
+  resetPassword: publicProcedure
+    .input(ResetPasswordInput)
+    .output(OkOutput)
+    .mutation(async ({ ctx, input }) => {
+      const result = await resetPassword(ctx.db, {
+        token: input.token,
+        newPassword: input.password,
+        ip: ctx.ip,
+        now: ctx.now(),
+      });
+      if (!result.ok) {
+        if (result.error === "invalid_or_expired") throw new DomainError("RESET_TOKEN_INVALID");
+        const messageJa = PASSWORD_POLICY_MESSAGES_JA[result.error];
+        throw new DomainError("PASSWORD_POLICY", {
+          messageJa,
+          fieldErrors: { password: [messageJa] },
+        });
+      }
+      // Every session of the user has just ended, this browser's included.
+      if (ctx.user?.id === result.value.userId) ctx.clearSessionCookie();
+      return { ok: true as const };
+    }),
+});

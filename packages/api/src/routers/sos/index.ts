@@ -1,0 +1,92 @@
+import { SosRequestFormInput } from "@sos/domain";
+import {
+  applySosRequest,
+  createSosRequest,
+  getSosRequest,
+  listSosRequests,
+  updateSosRequest,
+  withdrawSosRequest,
+} from "../../services/sos";
+import { institutionActor } from "../../services/surveys";
+import { institutionProcedure, router } from "../../trpc";
+import { PAGE_SIZE_DEFAULT } from "../survey/schemas";
+import {
+  SosApplyOutput,
+  SosDetailOutput,
+  SosIdInput,
+  SosListInput,
+  SosListOutput,
+  SosUpdateInput,
+  SosVersionInput,
+} from "./schemas";
+
+/** 緊急配布要請 (SOS) on the institution's side; another institution's request is NOT_FOUND. */
+export const sosRouter = router({
+  list: institutionProcedure
+    .input(SosListInput)
+    .output(SosListOutput)
+    .query(({ ctx, input }) =>
+      listSosRequests(ctx.db, {
+        now: ctx.now(),
+        actor: institutionActor(ctx),
+        view: input.view,
+        cursor: input.cursor ?? null,
+        limit: input.limit ?? PAGE_SIZE_DEFAULT,
+      }),
+    ),
+
+  get: institutionProcedure
+    .input(SosIdInput)
+    .output(SosDetailOutput)
+    .query(({ ctx, input }) =>
+      getSosRequest(ctx.db, { now: ctx.now(), actor: institutionActor(ctx), id: input.id }),
+    ),
+
+  create: institutionProcedure
+    .input(SosRequestFormInput)
+    .output(SosDetailOutput)
+    .mutation(({ ctx, input }) =>
+      createSosRequest(ctx.db, { now: ctx.now(), actor: institutionActor(ctx), form: input }),
+    ),
+
+  update: institutionProcedure
+    .input(SosUpdateInput)
+    .output(SosDetailOutput)
+    .mutation(({ ctx, input }) => {
+      const { id, version, ...form } = input;
+      return updateSosRequest(ctx.db, {
+        now: ctx.now(),
+        actor: institutionActor(ctx),
+        id,
+        version,
+        form,
+      });
+    }),
+
+  // "apply" is a reserved name in tRPC routers (Function.prototype.apply), hence the longer name.
+  checkAndApply: institutionProcedure
+    .input(SosVersionInput)
+    .output(SosApplyOutput)
+    .mutation(({ ctx, input }) =>
+      applySosRequest(ctx.db, {
+        now: ctx.now(),
+        actor: institutionActor(ctx),
+        id: input.id,
+        version: input.version,
+        mail: { publicBaseUrl: ctx.config.publicBaseUrl, mailFrom: ctx.config.mailFrom },
+      }),
+    ),
+
+  withdraw: institutionProcedure
+    .input(SosVersionInput)
+    .output(SosDetailOutput)
+    .mutation(({ ctx, input }) =>
+      withdrawSosRequest(ctx.db, {
+        now: ctx.now(),
+        actor: institutionActor(ctx),
+        id: input.id,
+        version: input.version,
+        mail: { publicBaseUrl: ctx.config.publicBaseUrl, mailFrom: ctx.config.mailFrom },
+      }),
+    ),
+});

@@ -1,0 +1,67 @@
+import { Id, IsoDate, SurveyAnswerInput, SurveyStatus } from "@sos/domain";
+import { MAX_QUANTITY } from "@sos/rules";
+import { z } from "zod";
+
+/** Instants leave the server as ISO 8601 strings (UTC, "…Z"). */
+export const IsoDateTime = z.date().transform((date) => date.toISOString());
+
+export const Pieces = z.number().int().min(0).max(MAX_QUANTITY);
+
+export const Person = z.object({ id: Id, displayName: z.string() });
+
+export const FiguresOutput = z.object({ stock: Pieces, consumption: Pieces, purchases: Pieces });
+
+/** rules.assessEligibility: the self-check on three figures. */
+export const AssessmentOutput = z.object({
+  eligible: z.boolean(),
+  /** consumption − purchases */
+  weeklyShortfall: z.number().int(),
+  /** weeklyShortfall × 4: the stock must be below this */
+  monthlyShortfall: z.number().int(),
+  limitSets: z.number().int().min(0),
+  limitPieces: z.number().int().min(0),
+});
+
+export const SurveyViewOutput = z.object({
+  id: Id,
+  weekStart: IsoDate,
+  title: z.string(),
+  status: SurveyStatus,
+  statusLabel: z.string(),
+  stock: Pieces.nullable(),
+  consumption: Pieces.nullable(),
+  purchases: Pieces.nullable(),
+  answeredAt: IsoDateTime.nullable(),
+  answeredBy: Person.nullable(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  isCurrent: z.boolean(),
+  editable: z.boolean(),
+  assessment: AssessmentOutput.nullable(),
+});
+
+export const SurveyDetailOutput = SurveyViewOutput.extend({
+  readOnlyReason: z.string().nullable(),
+  previous: FiguresOutput.extend({ id: Id, weekStart: IsoDate, title: z.string() }).nullable(),
+});
+
+export const SurveyPageOutput = z.object({
+  items: z.array(SurveyViewOutput),
+  nextCursor: IsoDate.nullable(),
+});
+
+export const PAGE_SIZE_DEFAULT = 20;
+export const PageLimit = z.number().int().min(1).max(100).optional();
+
+export const SurveyListInput = z
+  .object({
+    /** The nextCursor of the previous page. */
+    cursor: IsoDate.nullish(),
+    limit: PageLimit,
+  })
+  .optional();
+
+export const SurveyIdInput = z.object({ id: Id });
+
+/** The three figures as typed ("２，０００", "2,000枚", 2000), with the survey's id. */
+export const SurveyAnswerByIdInput = SurveyAnswerInput.extend({ id: Id });

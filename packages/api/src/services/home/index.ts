@@ -1,0 +1,1 @@
+export { type HomeSummary, homeSummary } from "./summary";

@@ -1,0 +1,264 @@
+import { appendAudit, type Db } from "@sos/db";
+import {
+  INITIAL_REVIEW_STAGE,
+  type SosStatus,
+  sosHandling,
+  surveyWeekOf,
+  tokyoDate,
+  transition,
+} from "@sos/rules";
+import { sql } from "kysely";
+import { DomainError } from "../../errors";
+import type { InstitutionActor } from "../surveys/actor";
+import { ensureSurvey, lockSurveyOfWeek } from "../surveys/queries";
+import { surveyFigures } from "../surveys/service";
+import {
+  OPEN_REQUEST_EXISTS_MESSAGE,
+  runSystemCheck,
+  type SosCheckReason,
+  type SystemCheckResult,
+} from "./check";
+import { lockAtVersion, type MailConfig } from "./commands";
+import { NOT_APPLICABLE_MESSAGES } from "./messages";
+import { appliedMail, mailOfficers, reviewLink } from "./officer-mail";
+import {
+  activeSanctions,
+  findInstitution,
+  insertHistory,
+  isOneOpenPerWeekViolation,
+  openRequestExists,
+  type SosRequestRow,
+} from "./queries";
+import { loadRequestDetail } from "./read";
+import type { SosRequestDetail } from "./views";
+
+export interface ApplyResult {
+  /** reviewing (都道府県・国確認中) or error (エラーあり). */
+  outcome: "reviewing" | "error";
+  /** Every failed check with its Japanese text; empty when reviewing. */
+  reasons: SosCheckReason[];
+  request: SosRequestDetail;
+}
+
+function notApplicable(status: SosStatus): DomainError {
+  const messageJa =
+    status === "draft" || status === "error" ? undefined : NOT_APPLICABLE_MESSAGES[status];
+  return new DomainError("INVALID_STATE", messageJa === undefined ? {} : { messageJa });
+}
+
+/**
+ * 「システムチェック&申請」→「完了」: runs the system check and files the
+ * request (reviewing, with the prefecture) or records why it failed (error).
+ *
+ * Concurrency, in the order locks are taken:
+ * 1. the request row (FOR UPDATE) with the version the client saw: a second
+ *    click or tab on the same request waits, then finds a newer version and
+ *    gets CONFLICT instead of a second transition;
+ * 2. the institution's survey row of the filing week (created first if the
+ *    weekly job has not reached it): two different requests of the same
+ *    institution and week queue here, so the second sees the first one's
+ *    outcome when it looks for an open request; an answer being saved to the
+ *    survey at the same time also waits, so the check reads settled figures.
+ * The partial unique index sos_requests_one_open_per_week is the last line of
+ * defence (say, a request made reviewing by a path that skipped the survey
+ * lock): its violation is caught under a savepoint and reported as the same
+ * 「同じ週に申請中の要請があります」 outcome.
+ *
+ * The request moves to the week it is filed in, and the figures checked are
+ * copied onto it (see migration 0002): reviewers judge what was filed even if
+ * the survey is edited later in the week.
+ */
+export async function applySosRequest(
+  db: Db,
+  {
+    now,
+    actor,
+    id,
+    version,
+    mail,
+  }: { now: Date; actor: InstitutionActor; id: string; version: number; mail: MailConfig },
+): Promise<ApplyResult> {
+  const { outcome, reasons } = await db.transaction().execute(async (trx) => {
+    const row = await lockAtVersion(trx, actor, id, version);
+    if (!transition(row.status, "apply_passed").ok) throw notApplicable(row.status);
+
+    const { weekStart } = surveyWeekOf(now);
+    await ensureSurvey(trx, actor.institutionId, weekStart, now);
+    const survey = await lockSurveyOfWeek(trx, actor.institutionId, weekStart);
+    if (!survey) throw new Error(`survey of ${weekStart} missing right after ensureSurvey`);
+
+    const [sanctions, openExists] = await Promise.all([
+      activeSanctions(trx, actor.institutionId, tokyoDate(now)),
+      openRequestExists(trx, actor.institutionId, weekStart, row.id),
+    ]);
+    let check = runSystemCheck({
+      survey: { id: survey.id, weekStart, figures: surveyFigures(survey) },
+      sanctions,
+      openRequestExists: openExists,
+    });
+
+    if (check.passed) {
+      const filed = await fileForReview(trx, row, { now, weekStart, surveyId: survey.id, check });
+      if (!filed) {
+        check = {
+          ...check,
+          passed: false,
+          reasons: [
+            { code: "open_request_exists", message: OPEN_REQUEST_EXISTS_MESSAGE, surveyId: null },
+          ],
+        };
+      }
+    }
+    if (!check.passed) {
+      await recordFailure(trx, row, { now, weekStart, surveyId: survey.id, check });
+    }
+
+    const to: SosStatus = check.passed ? "reviewing" : "error";
+    const handling = sosHandling(now);
+    await insertHistory(trx, {
+      requestId: row.id,
+      at: now,
+      actorUserId: actor.userId,
+      actorRole: "institution",
+      action: check.passed ? "apply_passed" : "apply_failed",
+      fromStatus: row.status,
+      toStatus: to,
+      changes: {
+        ...(row.weekStart === weekStart
+          ? {}
+          : { weekStart: { from: row.weekStart, to: weekStart } }),
+        surveyId: survey.id,
+        checkedFigures: check.figures,
+        limitSets: check.assessment?.limitSets ?? null,
+        errorReasons: check.reasons.map((reason) => reason.code),
+        ...(check.passed ? { late: handling.late, handleFrom: handling.handleFrom } : {}),
+      },
+    });
+
+    let mailed = 0;
+    if (check.passed && check.figures && check.assessment) {
+      const institution = await findInstitution(trx, actor.institutionId);
+      if (!institution) throw new DomainError("NOT_FOUND");
+      const facts = {
+        requestId: row.id,
+        institution,
+        contactName: row.contactName,
+        contactPhone: row.contactPhone,
+        notes: row.notes,
+        weekStart,
+        appliedAt: now,
+        figures: check.figures,
+        assessment: check.assessment,
+        late: handling.late,
+        handleFrom: handling.handleFrom,
+        deadline: handling.deadline,
+      };
+      const link = reviewLink(mail.publicBaseUrl, row.id);
+      mailed = await mailOfficers(trx, {
+        prefectureCode: row.prefectureCode,
+        kind: "sos_applied",
+        from: mail.mailFrom,
+        build: (officerName) => appliedMail(officerName, facts, link),
+      });
+    }
+
+    await appendAudit(trx, {
+      action: check.passed ? "sos.apply.passed" : "sos.apply.failed",
+      actorUserId: actor.userId,
+      actorRole: "institution",
+      targetType: "sos_request",
+      targetId: row.id,
+      ip: actor.ip,
+      details: {
+        weekStart,
+        fromStatus: row.status,
+        reasons: check.reasons.map((reason) => reason.code),
+        late: check.passed ? handling.late : null,
+        officersMailed: mailed,
+      },
+    });
+    return { outcome: to as "reviewing" | "error", reasons: check.reasons };
+  });
+  return { outcome, reasons, request: await loadRequestDetail(db, { actor, id }) };
+}
+
+interface CheckContext {
+  now: Date;
+  weekStart: string;
+  surveyId: string;
+  check: SystemCheckResult;
+}
+
+function checkedColumns(check: SystemCheckResult) {
+  return {
+    checkedStock: check.figures?.stock ?? null,
+    checkedConsumption: check.figures?.consumption ?? null,
+    checkedPurchases: check.figures?.purchases ?? null,
+    checkedLimitSets: check.figures ? (check.assessment?.limitSets ?? 0) : null,
+  };
+}
+
+/**
+ * Moves the request to reviewing under a savepoint; false when the one-open-
+ * per-week index refused it (the savepoint keeps the transaction usable).
+ */
+async function fileForReview(
+  db: Db,
+  row: SosRequestRow,
+  { now, weekStart, surveyId, check }: CheckContext,
+): Promise<boolean> {
+  const handling = sosHandling(now);
+  await sql`savepoint sos_apply_file`.execute(db);
+  try {
+    await db
+      .updateTable("sosRequests")
+      .set({
+        status: "reviewing",
+        reviewStage: INITIAL_REVIEW_STAGE,
+        weekStart,
+        surveyId,
+        appliedAt: now,
+        late: handling.late,
+        handleFrom: handling.handleFrom,
+        ...checkedColumns(check),
+        errorReasons: "[]",
+        errorDetails: "[]",
+        version: row.version + 1,
+        updatedAt: now,
+      })
+      .where("id", "=", row.id)
+      .execute();
+  } catch (error) {
+    if (!isOneOpenPerWeekViolation(error)) throw error;
+    await sql`rollback to savepoint sos_apply_file`.execute(db);
+    return false;
+  }
+  await sql`release savepoint sos_apply_file`.execute(db);
+  return true;
+}
+
+async function recordFailure(
+  db: Db,
+  row: SosRequestRow,
+  { now, weekStart, surveyId, check }: CheckContext,
+): Promise<void> {
+  await db
+    .updateTable("sosRequests")
+    .set({
+      status: "error",
+      reviewStage: null,
+      weekStart,
+      // Points at the survey to fix, which is what the error page links to.
+      surveyId,
+      appliedAt: now,
+      late: false,
+      handleFrom: null,
+      ...checkedColumns(check),
+      errorReasons: JSON.stringify(check.reasons.map((reason) => reason.code)),
+      errorDetails: JSON.stringify(check.reasons),
+      version: row.version + 1,
+      updatedAt: now,
+    })
+    .where("id", "=", row.id)
+    .execute();
+}

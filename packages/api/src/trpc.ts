@@ -1,0 +1,122 @@
+import type { SessionUser } from "@sos/auth";
+import { appendAudit } from "@sos/db";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { auditIp } from "./audit-ip";
+import type { Context } from "./context";
+import { formatError } from "./error-shape";
+import { DomainError, isDomainError } from "./errors";
+import "./zod-locale";
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter: ({ error, ctx }) => formatError(error, ctx?.requestId),
+});
+
+export const router = t.router;
+export const mergeRouters = t.mergeRouters;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/**
+ * Gives a DomainError its own tRPC code (and so its HTTP status) instead of the
+ * INTERNAL_SERVER_ERROR tRPC assigns to any non-tRPC error; the DomainError stays
+ * the cause, which the error formatter reads.
+ */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDomainError(result.error.cause)) {
+    const cause = result.error.cause;
+    return {
+      ...result,
+      error: new TRPCError({ code: cause.trpcCode, message: cause.messageJa, cause }),
+    };
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.user === null || ctx.session === null) throw new DomainError("UNAUTHENTICATED");
+  return next({ ctx: { user: ctx.user, session: ctx.session } });
+});
+
+type RequiredRole = "institution" | "prefecture" | "ministry" | "reviewer" | "vendor";
+
+/** Records who tried what, then refuses; a wrong-role call is worth a look by an administrator. */
+async function denied(
+  ctx: Context & { user: SessionUser },
+  path: string,
+  required: RequiredRole,
+): Promise<DomainError> {
+  await appendAudit(ctx.db, {
+    action: "access.denied",
+    actorUserId: ctx.user.id,
+    actorRole: ctx.user.role,
+    targetType: "procedure",
+    targetId: path,
+    ip: auditIp(ctx.ip),
+    details: { required },
+  });
+  return new DomainError("FORBIDDEN");
+}
+
+export type InstitutionUser = SessionUser & { role: "institution"; institutionId: string };
+export type PrefectureUser = SessionUser & { role: "prefecture"; prefectureCode: number };
+export type MinistryUser = SessionUser & { role: "ministry" };
+export type VendorUser = SessionUser & { role: "vendor" };
+
+/** Whose requests a reviewer may see: one prefecture's, or (the ministry) all of them. */
+export type ReviewScope = { kind: "prefecture"; code: number } | { kind: "ministry" };
+
+export const institutionProcedure = authedProcedure.use(async ({ ctx, path, next }) => {
+  const { user } = ctx;
+  if (user.role !== "institution" || user.institutionId === null) {
+    throw await denied(ctx, path, "institution");
+  }
+  const institutionUser: InstitutionUser = {
+    ...user,
+    role: "institution",
+    institutionId: user.institutionId,
+  };
+  return next({ ctx: { user: institutionUser, institutionId: user.institutionId } });
+});
+
+export const prefectureProcedure = authedProcedure.use(async ({ ctx, path, next }) => {
+  const { user } = ctx;
+  if (user.role !== "prefecture" || user.prefectureCode === null) {
+    throw await denied(ctx, path, "prefecture");
+  }
+  const prefectureUser: PrefectureUser = {
+    ...user,
+    role: "prefecture",
+    prefectureCode: user.prefectureCode,
+  };
+  return next({ ctx: { user: prefectureUser, prefectureCode: user.prefectureCode } });
+});
+
+export const ministryProcedure = authedProcedure.use(async ({ ctx, path, next }) => {
+  const { user } = ctx;
+  if (user.role !== "ministry") throw await denied(ctx, path, "ministry");
+  const ministryUser: MinistryUser = { ...user, role: "ministry" };
+  return next({ ctx: { user: ministryUser } });
+});
+
+export const reviewerProcedure = authedProcedure.use(async ({ ctx, path, next }) => {
+  const { user } = ctx;
+  let scope: ReviewScope;
+  if (user.role === "ministry") {
+    scope = { kind: "ministry" };
+  } else if (user.role === "prefecture" && user.prefectureCode !== null) {
+    scope = { kind: "prefecture", code: user.prefectureCode };
+  } else {
+    throw await denied(ctx, path, "reviewer");
+  }
+  return next({ ctx: { scope } });
+});
+
+export const vendorProcedure = authedProcedure.use(async ({ ctx, path, next }) => {
+  const { user } = ctx;
+  if (user.role !== "vendor") throw await denied(ctx, path, "vendor");
+  const vendorUser: VendorUser = { ...user, role: "vendor" };
+  return next({ ctx: { user: vendorUser } });
+});
