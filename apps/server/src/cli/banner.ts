@@ -45,7 +45,7 @@ export function banner(options: BannerOptions): string {
   const lines: string[] = [
     "",
     "============================================================",
-    " 医療用手袋 緊急放出システム が起動しました / SOS Supply is running",
+    " SOS Supply（医療用手袋の緊急配布） が起動しました / SOS Supply is running",
     "============================================================",
     "",
     ...table([

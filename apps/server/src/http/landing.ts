@@ -26,8 +26,8 @@ export function landingPage(options: LandingOptions): string {
       : html`<h2>開発用メール受信箱</h2>
 <p class="notice">この環境では実際のメールは送信されません。パスワード再設定メールや購入用リンクなど、システムが送ったメールはすべて <a href="${options.inboxPath}">開発用メール受信箱</a> で確認できます。</p>`;
   return page({
-    title: "医療用手袋 緊急放出システム",
-    body: html`<h1>医療用手袋 緊急放出システム</h1>
+    title: "SOS Supply（医療用手袋の緊急配布）",
+    body: html`<h1>SOS Supply（医療用手袋の緊急配布）</h1>
 <p>国が備蓄する医療用手袋（ニトリル手袋）を、在庫が逼迫した医療機関等へ緊急に放出（販売）するためのシステムです。ご自身の立場に合った画面を選んでください。</p>
 <p class="muted">Emergency release of medical gloves held by the Ministry of Health, Labour and Welfare. Choose the app for your role.</p>
 <ul class="cards">${cards}</ul>

@@ -10,7 +10,7 @@ export const APP_TITLES: Record<AppName, { ja: string; en: string; who: string }
   institution: {
     ja: "医療機関向け",
     en: "Institutions",
-    who: "病院・診療所・訪問看護事業所・薬局・助産所の方が、週次の在庫調査への回答や SOS（緊急放出）の申請、申請状況の確認を行います。",
+    who: "病院・診療所・訪問看護事業所・薬局・助産所の方が、週次の在庫調査への回答や 緊急配布要請（SOS）、申請状況の確認を行います。",
   },
   review: {
     ja: "都道府県・国向け",

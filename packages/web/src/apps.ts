@@ -1,0 +1,33 @@
+import type { Role } from "@sos/domain";
+
+/** The three browser apps; each is served by apps/server under `/<id>/`. */
+export const APP_IDS = ["institution", "review", "vendor"] as const;
+export type AppId = (typeof APP_IDS)[number];
+
+/** Product name, as @sos/ui's AppShell and the mails write it. */
+export const SERVICE_NAME = "SOS Supply";
+/** What the product is, for page titles and the signed-out pages. */
+export const SERVICE_DESCRIPTION_JA = "医療用手袋の緊急配布";
+
+export const APP_NAMES_JA: Readonly<Record<AppId, string>> = {
+  institution: "医療機関向け",
+  review: "都道府県・国向け",
+  vendor: "販売業者向け",
+};
+
+/** Which app a role works in: prefecture and ministry officers share the review app. */
+export const APP_OF_ROLE: Readonly<Record<Role, AppId>> = {
+  institution: "institution",
+  prefecture: "review",
+  ministry: "review",
+  vendor: "vendor",
+};
+
+export function rolesOfApp(app: AppId): readonly Role[] {
+  return (Object.keys(APP_OF_ROLE) as Role[]).filter((role) => APP_OF_ROLE[role] === app);
+}
+
+/** Root URL of an app on the shared origin (the apps link to each other, not via the router). */
+export function appHref(app: AppId): string {
+  return `/${app}/`;
+}

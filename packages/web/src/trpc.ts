@@ -1,0 +1,36 @@
+import type { AppRouter } from "@sos/api";
+import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+/** Same origin as the page: apps/server in production, the Vite proxy in development. */
+export const TRPC_URL = "/trpc";
+
+export type ApiClient = TRPCClient<AppRouter>;
+
+export interface ApiClientOptions {
+  url?: string;
+  /** Tests pass an in-process handler here instead of the network. */
+  fetch?: typeof globalThis.fetch;
+}
+
+export function createApiClient({
+  url = TRPC_URL,
+  fetch = globalThis.fetch,
+}: ApiClientOptions = {}) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url,
+        fetch: (input, { signal, ...init } = {}) =>
+          fetch(input, {
+            ...init,
+            signal: signal ?? null,
+            // The session cookie goes to this origin only.
+            credentials: "same-origin",
+          }),
+      }),
+    ],
+  });
+}

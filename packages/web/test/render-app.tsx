@@ -1,0 +1,36 @@
+import { render } from "@testing-library/react";
+import { userEvent } from "@testing-library/user-event";
+import type { ComponentType } from "react";
+import { createMemoryRouter } from "react-router";
+import { RouterProvider } from "react-router/dom";
+import { SosAppContext, toAppContext } from "../src/app-definition";
+import type { AppId } from "../src/apps";
+import { SosProviders } from "../src/providers";
+import { createSosRoutes } from "../src/routes";
+import { createApiClient } from "../src/trpc";
+import type { FakeApi } from "./fake-api";
+
+/** One app, as mountSosApp assembles it, on an in-memory router and the fake API. */
+export function renderApp({
+  api,
+  app = "institution",
+  home,
+  path = "/",
+}: {
+  api: FakeApi;
+  app?: AppId;
+  home: ComponentType;
+  path?: string;
+}) {
+  const definition = { id: app, home };
+  const router = createMemoryRouter(createSosRoutes(definition), { initialEntries: [path] });
+  const user = userEvent.setup();
+  render(
+    <SosAppContext value={toAppContext(definition)}>
+      <SosProviders apiClient={createApiClient({ fetch: api.fetch })}>
+        <RouterProvider router={router} />
+      </SosProviders>
+    </SosAppContext>,
+  );
+  return { router, user };
+}
