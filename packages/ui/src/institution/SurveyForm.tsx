@@ -1,0 +1,307 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { type SurveyAnswer, SurveyAnswerInput } from "@sos/domain";
+import { assessEligibility } from "@sos/rules";
+import { type ReactNode, useEffect, useId, useLayoutEffect, useMemo, useState } from "react";
+import { type FieldErrors, useForm, useWatch } from "react-hook-form";
+import { SUBMIT_FAILED_MESSAGE } from "../auth/messages";
+import { Button } from "../button/Button";
+import { Alert } from "../feedback/Alert";
+import { ErrorSummary, type FieldErrorItem } from "../feedback/ErrorSummary";
+import { NumberField } from "../field/NumberField";
+import {
+  FIGURE_KEYS,
+  FIGURE_LABELS,
+  FIGURE_MARKS,
+  type FigureKey,
+  type FigureValues,
+  readFigures,
+  toDraft,
+  toDrafts,
+} from "./figures";
+import { formatPieces } from "./format";
+import { LiveAnnouncement } from "./LiveAnnouncement";
+import { SelfCheckResult } from "./SelfCheckResult";
+import { SurveyAnswerView } from "./SurveyAnswerView";
+import { announcementText } from "./self-check-text";
+import "./SurveyForm.css";
+
+/** The latest earlier answer, as 「前週の回答をコピー」 copies it. */
+export interface PreviousSurveyAnswer {
+  /** The survey week, e.g. 「2026年11月18日（水）〜11月25日（水）週」. */
+  title: string;
+  stock: number;
+  consumption: number;
+  purchases: number;
+}
+
+export type SurveyFieldErrors = Partial<Record<FigureKey, string>>;
+
+export interface SurveyFormProps {
+  /** The saved answer (numbers from the API); empty boxes when unanswered. */
+  defaultValues?: FigureValues | null | undefined;
+  /**
+   * Called with the parsed figures (numbers, in pieces). Resolve once saved. Reject
+   * when it was not saved; put the server's reasons in fieldErrors or serverError,
+   * otherwise a generic retry message is shown.
+   */
+  onSubmit: (values: SurveyAnswer) => Promise<void>;
+  /** The answer to copy; null (or absent) disables the copy action, with an explanation. */
+  previous?: PreviousSurveyAnswer | null | undefined;
+  /**
+   * Copies on the server in one action (the API's survey.copyPrevious, which saves
+   * the copy). Resolve once saved; the boxes then show the copied figures. Without it,
+   * copying only fills the boxes and the user saves with 「保存」.
+   */
+  onCopyPrevious?: (() => Promise<void>) | undefined;
+  /** Shows the answer without inputs and says why it cannot be edited. */
+  readOnlyReason?: string | null | undefined;
+  /** Messages from the server per figure, shown at the field. */
+  fieldErrors?: SurveyFieldErrors | null | undefined;
+  /** A refusal from the server not tied to one figure. */
+  serverError?: string | null | undefined;
+  /** Above the boxes, e.g. the week and the status. */
+  children?: ReactNode;
+}
+
+type Feedback = { tone: "success" | "info"; text: string } | null;
+
+const COPY_FAILED_MESSAGE =
+  "前週の回答をコピーできませんでした。通信環境を確認して、もう一度お試しください。";
+
+/**
+ * The weekly survey's three glove figures (週次調査). Accepts what a Japanese IME
+ * types (「２，０００」 is 2000); refuses negative, fractional and absurd figures with
+ * the domain's message at the field, and previews the self-check as the user types.
+ */
+export function SurveyForm({
+  defaultValues,
+  onSubmit,
+  previous = null,
+  onCopyPrevious,
+  readOnlyReason = null,
+  fieldErrors,
+  serverError,
+  children,
+}: SurveyFormProps) {
+  if (readOnlyReason) {
+    return (
+      <SurveyAnswerView values={defaultValues ?? null} readOnlyReason={readOnlyReason}>
+        {children}
+      </SurveyAnswerView>
+    );
+  }
+  return (
+    <EditableSurvey
+      defaultValues={defaultValues ?? null}
+      onSubmit={onSubmit}
+      previous={previous}
+      onCopyPrevious={onCopyPrevious}
+      fieldErrors={fieldErrors ?? null}
+      serverError={serverError ?? null}
+    >
+      {children}
+    </EditableSurvey>
+  );
+}
+
+function summaryOf(errors: FieldErrors<SurveyAnswerInput>, ids: Record<FigureKey, string>) {
+  const items: FieldErrorItem[] = [];
+  for (const key of FIGURE_KEYS) {
+    const message = errors[key]?.message;
+    if (!message) continue;
+    // The quantity messages do not all name their figure; the summary must say which.
+    const label = FIGURE_LABELS[key];
+    items.push({
+      fieldId: ids[key],
+      message: message.startsWith(label) ? message : `${label}：${message}`,
+    });
+  }
+  return items;
+}
+
+function EditableSurvey({
+  defaultValues,
+  onSubmit,
+  previous,
+  onCopyPrevious,
+  fieldErrors,
+  serverError,
+  children,
+}: {
+  defaultValues: FigureValues | null;
+  onSubmit: SurveyFormProps["onSubmit"];
+  previous: PreviousSurveyAnswer | null;
+  onCopyPrevious: SurveyFormProps["onCopyPrevious"];
+  fieldErrors: SurveyFieldErrors | null;
+  serverError: string | null;
+  children: ReactNode;
+}) {
+  const formId = useId();
+  const ids = {
+    stock: `${formId}-stock`,
+    consumption: `${formId}-consumption`,
+    purchases: `${formId}-purchases`,
+  } satisfies Record<FigureKey, string>;
+  const copyHintId = `${formId}-copy-hint`;
+
+  const initialKey = JSON.stringify(toDrafts(defaultValues));
+  const initial = useMemo(() => JSON.parse(initialKey) as SurveyAnswerInput, [initialKey]);
+  const {
+    register,
+    handleSubmit,
+    control,
+    reset,
+    setValue,
+    setError,
+    formState: { errors, isSubmitting, submitCount },
+  } = useForm({
+    resolver: zodResolver(SurveyAnswerInput),
+    // A newer saved answer (refetched) replaces the boxes, except what the user is editing.
+    values: initial,
+    resetOptions: { keepDirtyValues: true },
+    mode: "onTouched",
+    // Focus goes to the error summary instead, which names every problem.
+    shouldFocusError: false,
+  });
+
+  // Which action failed without the server saying why (the request itself failed).
+  const [failed, setFailed] = useState<"submit" | "copy" | null>(null);
+  const [notice, setNotice] = useState<Feedback>(null);
+  const [copying, setCopying] = useState(false);
+  // What was just saved becomes the new baseline, written as the app shows it. The
+  // reset waits for the submit to finish (as react-hook-form advises), in a layout
+  // effect so the success message never appears beside the old text. keepDirtyValues
+  // is the form's setting for refetched values; here the saved text must win.
+  const [saved, setSaved] = useState<SurveyAnswerInput | null>(null);
+  useLayoutEffect(() => {
+    if (saved !== null) reset(saved, { keepDirtyValues: false, keepFieldsRef: true });
+  }, [saved, reset]);
+
+  const fieldErrorsKey = JSON.stringify(fieldErrors ?? {});
+  useEffect(() => {
+    const given = JSON.parse(fieldErrorsKey) as SurveyFieldErrors;
+    for (const key of FIGURE_KEYS) {
+      const message = given[key];
+      if (message) setError(key, { type: "server", message });
+    }
+  }, [fieldErrorsKey, setError]);
+
+  const watched = useWatch({ control });
+  const { figures } = readFigures({
+    stock: toDraft(watched.stock),
+    consumption: toDraft(watched.consumption),
+    purchases: toDraft(watched.purchases),
+  });
+  const assessment = figures === null ? null : assessEligibility(figures);
+
+  const submit = handleSubmit(async (values) => {
+    setFailed(null);
+    setNotice(null);
+    try {
+      await onSubmit(values);
+      setSaved(toDrafts(values));
+      setNotice({ tone: "success", text: "週次調査の回答を保存しました。" });
+    } catch {
+      setFailed("submit");
+    }
+  });
+
+  const copy = async () => {
+    if (previous === null) return;
+    setFailed(null);
+    setNotice(null);
+    if (onCopyPrevious === undefined) {
+      for (const key of FIGURE_KEYS) {
+        setValue(key, toDraft(previous[key]), { shouldDirty: true, shouldValidate: true });
+      }
+      setNotice({
+        tone: "info",
+        text: "前週の回答を入力しました。内容を確認して「保存」を押してください。",
+      });
+      return;
+    }
+    setCopying(true);
+    try {
+      await onCopyPrevious();
+      setSaved(toDrafts(previous));
+      setNotice({ tone: "success", text: "前週の回答をコピーして保存しました。" });
+    } catch {
+      setFailed("copy");
+    } finally {
+      setCopying(false);
+    }
+  };
+
+  const hasFieldErrors = Object.values(fieldErrors ?? {}).some(Boolean);
+  let failure: string | null = serverError;
+  if (failure === null && failed !== null && !hasFieldErrors) {
+    failure = failed === "copy" ? COPY_FAILED_MESSAGE : SUBMIT_FAILED_MESSAGE;
+  }
+  const summary = submitCount > 0 ? summaryOf(errors, ids) : [];
+
+  return (
+    <form className="sos-survey-form" noValidate onSubmit={submit} aria-label="週次調査の回答">
+      {children}
+      {failure && <Alert tone="error">{failure}</Alert>}
+      {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
+      <ErrorSummary errors={summary} focusKey={submitCount} />
+
+      <div className="sos-survey-form__copy">
+        {previous === null ? (
+          <p id={copyHintId} className="sos-survey-form__copy-hint">
+            コピーできる前週までの回答がありません。3つの数値を入力してください。
+          </p>
+        ) : (
+          <p id={copyHintId} className="sos-survey-form__copy-hint">
+            {previous.title}の回答：
+            {FIGURE_KEYS.map((key) => `${FIGURE_LABELS[key]} ${formatPieces(previous[key])}`).join(
+              "、",
+            )}
+            {onCopyPrevious !== undefined && "。コピーすると、この週の回答として保存されます。"}
+          </p>
+        )}
+        <Button
+          variant="secondary"
+          disabled={previous === null}
+          loading={copying}
+          loadingLabel="コピー中"
+          aria-describedby={copyHintId}
+          onClick={copy}
+        >
+          前週の回答をコピー
+        </Button>
+      </div>
+
+      <fieldset className="sos-survey-form__fields">
+        <legend className="sos-survey-form__legend">医療用手袋（枚）</legend>
+        <p className="sos-survey-form__hint">
+          枚数で入力してください。全角の数字やカンマ（例：２，０００）でも入力できます。
+        </p>
+        {FIGURE_KEYS.map((key, index) => (
+          <NumberField
+            key={key}
+            id={ids[key]}
+            label={`${FIGURE_MARKS[key]} ${FIGURE_LABELS[key]}`}
+            required
+            enterKeyHint={index === FIGURE_KEYS.length - 1 ? "done" : "next"}
+            error={errors[key]?.message}
+            {...register(key)}
+          />
+        ))}
+      </fieldset>
+
+      <SelfCheckResult
+        figures={figures}
+        assessment={assessment}
+        variant="compact"
+        title="この回答での自己チェック"
+        headingLevel={2}
+      />
+      <LiveAnnouncement message={announcementText(assessment)} />
+
+      <Button type="submit" size="large" fullWidth loading={isSubmitting} loadingLabel="保存中">
+        保存
+      </Button>
+    </form>
+  );
+}

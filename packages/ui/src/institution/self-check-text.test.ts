@@ -1,0 +1,69 @@
+import { assessEligibility } from "@sos/rules";
+import { describe, expect, it } from "vitest";
+import {
+  announcementText,
+  calculationSteps,
+  conclusionText,
+  limitCalculationText,
+} from "./self-check-text";
+
+describe("the manual's worked example (医療機関A)", () => {
+  const figures = { stock: 2000, consumption: 1000, purchases: 400 };
+  const assessment = assessEligibility(figures);
+
+  it("shows each step with the manual's glosses", () => {
+    expect(calculationSteps(figures, assessment)).toEqual([
+      {
+        formula: "②−③ ＝ 1,000枚 − 400枚 ＝ 600枚",
+        note: "（不足量＝１週間で在庫から減っていく量）",
+      },
+      {
+        formula: "（②−③）×４ ＝ 600枚 × 4 ＝ 2,400枚",
+        note: "（約１ヶ月分の不足量＝約１ヶ月で在庫から減っていく量）",
+      },
+      { formula: "① 2,000枚 ＜ 2,400枚" },
+    ]);
+    expect(conclusionText(assessment)).toBe(
+      "→ 在庫が１ヶ月以内につきると見込まれるため、配布対象に該当します。",
+    );
+  });
+
+  it("gives the limit from consumption × 2", () => {
+    expect(limitCalculationText(figures, assessment)).toBe(
+      "②1週間の想定消費量 1,000枚 × 2 ＝ 2,000枚 → 2セット（2,000枚）まで購入できます。",
+    );
+    expect(announcementText(assessment)).toBe(
+      "判定結果：配布対象 該当。購入上限数 2セット（2,000枚）。",
+    );
+  });
+});
+
+describe("not eligible", () => {
+  it("compares with ≧ when the stock equals the threshold (the rule is strict)", () => {
+    const figures = { stock: 2400, consumption: 1000, purchases: 400 };
+    const assessment = assessEligibility(figures);
+    expect(calculationSteps(figures, assessment)[2]?.formula).toBe("① 2,400枚 ≧ 2,400枚");
+    expect(conclusionText(assessment)).toContain("配布対象に該当しません");
+    expect(limitCalculationText(figures, assessment)).toBe(
+      "配布対象に該当しないため、購入上限数は0です。",
+    );
+    expect(announcementText(assessment)).toBe(
+      "判定結果：配布対象 非該当。購入上限数 0セット（0枚）。",
+    );
+  });
+
+  it("says the stock does not shrink when purchases cover use", () => {
+    const figures = { stock: 0, consumption: 500, purchases: 700 };
+    const assessment = assessEligibility(figures);
+    expect(calculationSteps(figures, assessment).map((step) => step.formula)).toEqual([
+      "②−③ ＝ 500枚 − 700枚 ＝ −200枚",
+      "（②−③）×４ ＝ −200枚 × 4 ＝ −800枚",
+      "① 0枚 ≧ −800枚",
+    ]);
+    expect(conclusionText(assessment)).toContain("在庫は減らない見込み");
+  });
+
+  it("announces nothing while figures are missing", () => {
+    expect(announcementText(null)).toBe("");
+  });
+});
