@@ -11,6 +11,7 @@ import { landingPage } from "./http/landing";
 import { registerOriginCheck } from "./http/origin-check";
 import { registerSecurityHeaders } from "./http/security-headers";
 import { isBuilt, registerStaticApps } from "./http/static-apps";
+import { registerTargetListCsv } from "./http/target-list-csv";
 import { registerTrpc } from "./http/trpc";
 import type { DevInbox } from "./mail/dev-inbox";
 import { INBOX_PATH, registerInboxPages } from "./mail/inbox-pages";
@@ -25,6 +26,8 @@ export type ServerSettings = Pick<
   | "trustProxy"
   | "appsDir"
   | "logLevel"
+  | "paymentMethods"
+  | "purchaseLinks"
 >;
 
 export interface BuildServerOptions {
@@ -44,6 +47,8 @@ export function apiConfigOf(config: ServerSettings): ApiConfig {
     mailFrom: config.mailFrom,
     vendorMailFrom: config.vendorMailFrom,
     secureCookies: config.sessionSecure,
+    paymentMethods: config.paymentMethods,
+    purchaseLinks: config.purchaseLinks,
   };
 }
 
@@ -76,6 +81,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   registerHealth(app, db);
   await registerTrpc(app, { db, now, apiConfig: apiConfigOf(config) });
+  registerTargetListCsv(app, { db, now });
 
   const built = Object.fromEntries(
     APP_NAMES.map((name) => [name, isBuilt(config.appsDir, name)]),

@@ -1,5 +1,7 @@
 import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS, type PaymentMethod } from "@sos/domain";
+import { tokyoTime } from "@sos/rules";
 import { z } from "zod";
 
 /** The repository root (apps/server/src → ../../..), where .data/ and apps/*\/dist live. */
@@ -35,6 +37,53 @@ const httpUrl = z
   .url({ protocol: /^https?$/, error: "http:// または https:// で始まる URL を指定してください" })
   .transform((value) => value.replace(/\/+$/, ""));
 
+/** "invoice,bank_transfer": the storefront's payment methods in display order. */
+const paymentMethods = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx): PaymentMethod[] => {
+    if (value === undefined || value === "") return [...PAYMENT_METHODS];
+    const methods = [...new Set(value.split(",").map((part) => part.trim()))].filter(
+      (m) => m !== "",
+    );
+    const unknown = methods.filter((m) => !(PAYMENT_METHODS as readonly string[]).includes(m));
+    if (unknown.length > 0 || methods.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${PAYMENT_METHODS.map((m) => `${m}（${PAYMENT_METHOD_LABELS.ja[m]}）`).join("、")} をカンマ区切りで指定してください`,
+      });
+      return z.NEVER;
+    }
+    return methods as PaymentMethod[];
+  });
+
+/**
+ * The end of sale for purchase links: "2026-12-25" means until 23:59:59 that
+ * day in Tokyo; a full ISO 8601 instant with an offset is taken as it is.
+ */
+const endOfSale = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx): Date | null => {
+    if (value === undefined || value === "") return null;
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? new Date(tokyoTime(value, 23, 59).getTime() + 59_999)
+      : /^\d{4}-\d{2}-\d{2}T.+(Z|[+-]\d{2}:\d{2})$/.test(value)
+        ? new Date(value)
+        : null;
+    if (date === null || Number.isNaN(date.getTime())) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "YYYY-MM-DD（その日の23:59まで）または 2026-12-25T17:00:00+09:00 の形式で指定してください",
+      });
+      return z.NEVER;
+    }
+    return date;
+  });
+
 const EnvSchema = z.object({
   PORT: port(3000),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
@@ -61,6 +110,14 @@ const EnvSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   TRUST_PROXY: optionalText,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PAYMENT_METHODS: paymentMethods,
+  PURCHASE_LINK_EXPIRES_AT: endOfSale,
+  PURCHASE_LINK_TTL_DAYS: z.coerce
+    .number({ error: "日数は数値で指定してください" })
+    .int({ error: "日数は整数で指定してください" })
+    .min(1, { error: "日数は1以上で指定してください" })
+    .max(365, { error: "日数は365以下で指定してください" })
+    .default(14),
 });
 
 export interface ServerConfig {
@@ -86,6 +143,10 @@ export interface ServerConfig {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Folder holding apps/{institution,review,vendor}/dist. */
   appsDir: string;
+  /** The storefront's payment methods, in display order. */
+  paymentMethods: PaymentMethod[];
+  /** Purchase links: a fixed end of sale, else valid `ttlDays` days from sending. */
+  purchaseLinks: { expiresAt: Date | null; ttlDays: number };
 }
 
 export class ConfigError extends Error {
@@ -143,5 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     appsDir: resolve(REPO_ROOT, "apps"),
+    paymentMethods: e.PAYMENT_METHODS,
+    purchaseLinks: { expiresAt: e.PURCHASE_LINK_EXPIRES_AT, ttlDays: e.PURCHASE_LINK_TTL_DAYS },
   };
 }

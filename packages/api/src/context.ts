@@ -1,5 +1,6 @@
 import type { SessionUser } from "@sos/auth";
 import type { Db } from "@sos/db";
+import type { PaymentMethod } from "@sos/domain";
 
 export interface ApiConfig {
   /** Origin (and optional path) the apps are served from, e.g. "https://sos.example.jp". */
@@ -9,6 +10,16 @@ export interface ApiConfig {
   /** Sender of the vendor's mail (purchase links, shipping notices). */
   vendorMailFrom: string;
   secureCookies: boolean;
+  /**
+   * Payment methods the storefront offers, in display order (default: all three).
+   * Optional so that callers built before the vendor portal keep compiling.
+   */
+  paymentMethods?: readonly PaymentMethod[];
+  /**
+   * When purchase links expire: at a fixed instant (the end of the sale), or
+   * else at 23:59 Tokyo time `ttlDays` days after the send (default 14).
+   */
+  purchaseLinks?: { expiresAt?: Date | null; ttlDays?: number };
 }
 
 /**

@@ -67,9 +67,42 @@ export const DOMAIN_ERRORS = {
     trpc: "BAD_REQUEST",
     messageJa: "このパスワードは使用できません。別のパスワードを入力してください。",
   },
+  SHIFT_JIS_UNREPRESENTABLE: {
+    trpc: "PRECONDITION_FAILED",
+    messageJa:
+      "Shift_JIS（CP932）で表せない文字が含まれています。該当箇所を確認し、置き換えを了承する場合は「〓」に置き換えて出力してください。UTF-8 形式なら置き換えずに出力できます。",
+  },
+  NOTHING_TO_ISSUE: {
+    trpc: "PRECONDITION_FAILED",
+    messageJa: "販売業者にまだ引き渡していない受付完了の要請はありません。",
+  },
   RATE_LIMITED: {
     trpc: "TOO_MANY_REQUESTS",
     messageJa: "短時間に操作が集中しています。しばらく時間をおいてから再度お試しください。",
+  },
+  REGISTRATION_DUPLICATE: {
+    trpc: "CONFLICT",
+    messageJa:
+      "この医療機関コードは既に登録されています。登録内容の変更は販売業者にお問い合わせください。",
+  },
+  PURCHASE_LINK_INVALID: {
+    trpc: "NOT_FOUND",
+    messageJa:
+      "このリンクは無効です。有効期限が切れたか、新しいリンクの発行により無効になった可能性があります。最新のご案内メールに記載されたURLをお使いいただくか、販売業者にお問い合わせください。",
+  },
+  ALREADY_PURCHASED: {
+    trpc: "CONFLICT",
+    messageJa:
+      "この購入リンクでは既に購入手続きが完了しています（購入は1回限りです）。ご注文の内容はこのページで確認できます。",
+  },
+  OUT_OF_STOCK: {
+    trpc: "CONFLICT",
+    messageJa: "在庫が不足しています。セット数を減らすか、別のサイズをお選びください。",
+  },
+  CSV_UNREADABLE: {
+    trpc: "BAD_REQUEST",
+    messageJa:
+      "CSVファイルを読み取れませんでした。UTF-8 または Shift_JIS の CSV 形式で、1行目に見出しがあるか確認してください。",
   },
 } as const satisfies Record<string, DomainErrorSpec>;
 

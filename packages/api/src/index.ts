@@ -15,6 +15,18 @@ export {
   isDomainError,
 } from "./errors";
 export { type AppRouter, appRouter, createCaller } from "./root";
+export {
+  CSV_ENCODINGS,
+  type CsvEncoding,
+  type CsvFile,
+  findTargetBatch,
+  getTargetBatch,
+  listTargetBatches,
+  type TargetBatchDetail,
+  type TargetBatchSummary,
+  targetListCsv,
+  type UnrepresentableChar,
+} from "./services/review";
 export { createWeeklySurveys } from "./services/surveys";
 export {
   authedProcedure,

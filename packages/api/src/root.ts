@@ -4,11 +4,17 @@ import {
   institutionProbeRouter,
   ministryProbeRouter,
   prefectureProbeRouter,
-  reviewerProbeRouter,
-  vendorProbeRouter,
 } from "./routers/probe";
+import {
+  publicationRouter,
+  reviewRouter,
+  sanctionsRouter,
+  targetListRouter,
+} from "./routers/review";
 import { sosRouter } from "./routers/sos";
+import { storefrontRouter } from "./routers/storefront";
 import { surveyRouter } from "./routers/survey";
+import { institutionOrdersRouter, vendorRouter } from "./routers/vendor";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -16,11 +22,16 @@ export const appRouter = router({
   institution: institutionProbeRouter,
   prefecture: prefectureProbeRouter,
   ministry: ministryProbeRouter,
-  review: reviewerProbeRouter,
-  vendor: vendorProbeRouter,
+  review: reviewRouter,
+  vendor: vendorRouter,
+  storefront: storefrontRouter,
+  institutionOrders: institutionOrdersRouter,
   survey: surveyRouter,
   sos: sosRouter,
   home: homeRouter,
+  targetList: targetListRouter,
+  sanctions: sanctionsRouter,
+  publication: publicationRouter,
 });
 
 export type AppRouter = typeof appRouter;

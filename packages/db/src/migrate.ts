@@ -2,6 +2,8 @@ import { Logger, runMigrations as runWorkerMigrations } from "graphile-worker";
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
 import * as m0001 from "./migrations/0001_foundation";
 import * as m0002 from "./migrations/0002_sos_check";
+import * as m0003 from "./migrations/0003_review";
+import * as m0004 from "./migrations/0004_vendor";
 import type { Database } from "./schema";
 
 // Listed explicitly so the set does not depend on how the code is loaded (tsx, vitest, bundle).
@@ -10,6 +12,8 @@ const quietLogger = new Logger(() => () => {});
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_sos_check": m0002,
+  "0003_review": m0003,
+  "0004_vendor": m0004,
 };
 
 /**

@@ -11,6 +11,11 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /**
+   * Not before this instant (e.g. a notice the manual allows only from a given
+   * day): the worker picks the job up then. Omitted = as soon as possible.
+   */
+  sendAt?: Date;
 }
 
 /**
@@ -30,6 +35,11 @@ export async function enqueueMail(db: Kysely<Database>, mail: OutgoingMail): Pro
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await addJob(db, SEND_MAIL_TASK, { mailId: row.id }, { jobKey: `mail:${row.id}` });
+  await addJob(
+    db,
+    SEND_MAIL_TASK,
+    { mailId: row.id },
+    { jobKey: `mail:${row.id}`, ...(mail.sendAt === undefined ? {} : { runAt: mail.sendAt }) },
+  );
   return row.id;
 }

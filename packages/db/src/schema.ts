@@ -203,6 +203,8 @@ export interface MinistryApprovalsTable {
   adjustReason: string | null;
   approvedAt: Timestamp;
   approvedBy: string;
+  /** The target list (④) it was handed over on (0003); null until then. */
+  targetBatchId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReviewReturnsTable {
@@ -221,6 +223,9 @@ export interface SanctionsTable {
   liftedAt: TimestampNullable;
   createdBy: string;
   createdAt: Timestamp;
+  /** Who lifted it and why (0003); null while in force, and on sanctions lifted before 0003. */
+  liftedBy: ColumnType<string | null, string | null | undefined, string | null>;
+  liftReason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TargetBatchesTable {
@@ -228,6 +233,9 @@ export interface TargetBatchesTable {
   number: number;
   issuedAt: Timestamp;
   issuedBy: string;
+  /** How many items and sets the list holds, written when it is issued (0003). */
+  itemCount: Generated<number>;
+  totalSets: Generated<number>;
 }
 
 export interface TargetItemsTable {
@@ -315,6 +323,8 @@ export interface OrdersTable {
     "ordered" | "shipped" | "delivered" | "cancelled"
   >;
   createdAt: Timestamp;
+  /** Where the confirmation went; shipping notices follow it (0004). */
+  notifyEmail: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OrderLinesTable {
@@ -331,6 +341,50 @@ export interface ShipmentsTable {
   shippedAt: Timestamp;
   shippedBy: string | null;
   deliveredAt: TimestampNullable;
+  /** 0004 */
+  deliveredBy: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type PurchaseLinkRunItemState = "pending" | "sent" | "skipped" | "failed";
+export type PurchaseLinkSkipReason =
+  | "not_registered"
+  | "mismatched"
+  | "already_sent"
+  | "ordered"
+  | "error";
+
+/** One "send purchase links" action of the vendor (0004); the id is chosen by the client. */
+export interface PurchaseLinkRunsTable {
+  id: string;
+  batchId: string;
+  resend: Generated<boolean>;
+  allowMismatched: Generated<boolean>;
+  total: number;
+  createdBy: string;
+  createdAt: Timestamp;
+  finishedAt: TimestampNullable;
+}
+
+export interface PurchaseLinkRunItemsTable {
+  runId: string;
+  targetItemId: string;
+  state: ColumnType<
+    PurchaseLinkRunItemState,
+    PurchaseLinkRunItemState | undefined,
+    PurchaseLinkRunItemState
+  >;
+  reason: PurchaseLinkSkipReason | null;
+  purchaseLinkId: string | null;
+  doneAt: TimestampNullable;
+}
+
+/** A reminder to register, sent to a 未登録 institution at the ministry's address (0004). */
+export interface RegistrationRemindersTable {
+  id: Generated<string>;
+  targetItemId: string;
+  mailId: string;
+  sentBy: string | null;
+  at: Timestamp;
 }
 
 export interface Database {
@@ -360,6 +414,9 @@ export interface Database {
   orders: OrdersTable;
   orderLines: OrderLinesTable;
   shipments: ShipmentsTable;
+  purchaseLinkRuns: PurchaseLinkRunsTable;
+  purchaseLinkRunItems: PurchaseLinkRunItemsTable;
+  registrationReminders: RegistrationRemindersTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -3,6 +3,23 @@ import { type ComponentType, createContext, useContext } from "react";
 import type { RouteObject } from "react-router";
 import { type AppId, rolesOfApp } from "./apps";
 
+/** One entry of the app's main menu (the AppShell's navigation). */
+export interface AppNavItem {
+  /** An in-app path, e.g. "/surveys"; the basename is added by the router. */
+  to: string;
+  label: string;
+  /**
+   * Current only on exactly this path; otherwise also on the pages under it
+   * (「週次調査」 stays current on /surveys/123). Set it for "/".
+   */
+  end?: boolean;
+  /**
+   * Shown only to users of these roles (an app shared by two roles, each with its own
+   * pages); to every user of the app when absent.
+   */
+  roles?: readonly Role[];
+}
+
 /** What makes one app different from the other two; everything else is shared. */
 export interface SosAppDefinition {
   id: AppId;
@@ -10,6 +27,15 @@ export interface SosAppDefinition {
   home: ComponentType;
   /** Further signed-in pages, rendered inside the app shell behind the guard. */
   routes?: RouteObject[];
+  /** The main menu of the signed-in pages; none when absent. */
+  nav?: readonly AppNavItem[];
+  /**
+   * Pages that also work signed out (e.g. the self-check sheet). A signed-in user of
+   * this app gets them inside the app shell with the menu, like any other page;
+   * anyone else gets them in a plain frame with a way to sign in.
+   * useOptionalSignedInUser() tells the page which it is.
+   */
+  publicRoutes?: RouteObject[];
 }
 
 export interface SosAppContextValue extends SosAppDefinition {

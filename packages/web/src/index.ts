@@ -1,4 +1,5 @@
 export {
+  type AppNavItem,
   type SosAppContextValue,
   type SosAppDefinition,
   useSosApp,
@@ -27,8 +28,14 @@ export {
 export { SosProviders, type SosProvidersProps } from "./providers";
 export { createQueryClient, type QueryClientOptions } from "./query-client";
 export { createSosRoutes } from "./routes";
+export { KEEP_FOCUS_STATE } from "./routing/root-layout";
 export { RouterLinkButton, type RouterLinkButtonProps } from "./routing/router-link-button";
-export { type SignedInUser, useSignedInUser } from "./session/signed-in-user";
+export { signInPathFor } from "./session/next-path";
+export {
+  type SignedInUser,
+  useOptionalSignedInUser,
+  useSignedInUser,
+} from "./session/signed-in-user";
 export { userDetailJa } from "./session/user-detail";
 export { type MountOptions, mountSosApp } from "./sos-app";
 export {

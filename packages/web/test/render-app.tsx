@@ -3,7 +3,7 @@ import { userEvent } from "@testing-library/user-event";
 import type { ComponentType } from "react";
 import { createMemoryRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
-import { SosAppContext, toAppContext } from "../src/app-definition";
+import { SosAppContext, type SosAppDefinition, toAppContext } from "../src/app-definition";
 import type { AppId } from "../src/apps";
 import { SosProviders } from "../src/providers";
 import { createSosRoutes } from "../src/routes";
@@ -16,13 +16,16 @@ export function renderApp({
   app = "institution",
   home,
   path = "/",
+  pages = {},
 }: {
   api: FakeApi;
   app?: AppId;
   home: ComponentType;
   path?: string;
+  /** The app's further pages and menu (routes, nav, publicRoutes). */
+  pages?: Omit<SosAppDefinition, "id" | "home">;
 }) {
-  const definition = { id: app, home };
+  const definition: SosAppDefinition = { id: app, home, ...pages };
   const router = createMemoryRouter(createSosRoutes(definition), { initialEntries: [path] });
   const user = userEvent.setup();
   render(

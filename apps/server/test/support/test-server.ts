@@ -45,6 +45,8 @@ export function testSettings(url: string, overrides: Partial<ServerSettings> = {
     // No app is built in a test run unless the test builds a fake one.
     appsDir: join(import.meta.dirname, "no-apps-here"),
     logLevel: "silent",
+    paymentMethods: ["invoice", "bank_transfer", "cash_on_delivery"],
+    purchaseLinks: { expiresAt: null, ttlDays: 14 },
     ...overrides,
   };
 }

@@ -1,17 +1,14 @@
-import { Alert, AppShell } from "@sos/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { Navigate, Outlet, useHref, useLocation } from "react-router";
+import { Navigate, Outlet, useLocation } from "react-router";
 import { useSosApp } from "../app-definition";
-import { APP_NAMES_JA, SERVICE_NAME } from "../apps";
-import { errorMessageJa } from "../errors";
 import { useTRPC } from "../trpc";
+import { AppFrame } from "./app-frame";
 import { signInPathFor } from "./next-path";
 import { SessionLoadFailed, SessionLoading } from "./session-status";
 import type { SignInState } from "./sign-in-notice";
 import { SignedInUserContext } from "./signed-in-user";
 import { useSignOut } from "./use-sign-out";
-import { userDetailJa } from "./user-detail";
 import { WrongAppNotice } from "./wrong-app-notice";
 
 /**
@@ -23,7 +20,6 @@ export function SignedInLayout() {
   const app = useSosApp();
   const trpc = useTRPC();
   const location = useLocation();
-  const homeHref = useHref("/");
   const me = useQuery(trpc.auth.me.queryOptions());
   const [signedOut, setSignedOut] = useState(false);
   const signOut = useSignOut({ onSignedOut: () => setSignedOut(true) });
@@ -51,23 +47,18 @@ export function SignedInLayout() {
   }
 
   const user = me.data;
+  const ours = app.roles.includes(user.role);
   return (
     <SignedInUserContext value={user}>
-      <AppShell
-        productName={SERVICE_NAME}
-        appTitle={APP_NAMES_JA[app.id]}
-        homeHref={homeHref}
-        user={{ displayName: user.displayName, detail: userDetailJa(user) }}
+      <AppFrame
+        user={user}
+        showNav={ours}
         onSignOut={() => signOut.mutate()}
         signingOut={signOut.isPending}
+        signOutError={signOut.error}
       >
-        {signOut.isError && (
-          <Alert tone="error" title="ログアウトできませんでした">
-            <p>{errorMessageJa(signOut.error)}</p>
-          </Alert>
-        )}
-        {app.roles.includes(user.role) ? <Outlet /> : <WrongAppNotice user={user} />}
-      </AppShell>
+        {ours ? <Outlet /> : <WrongAppNotice user={user} />}
+      </AppFrame>
     </SignedInUserContext>
   );
 }

@@ -13,3 +13,11 @@ export function useSignedInUser(): SignedInUser {
   if (user === null) throw new Error("useSignedInUser is used outside the signed-in routes");
   return user;
 }
+
+/**
+ * The signed-in user of this app, or null: for the public pages, which work both ways
+ * (signed out, or signed in as a user of another app, they get null).
+ */
+export function useOptionalSignedInUser(): SignedInUser | null {
+  return useContext(SignedInUserContext);
+}

@@ -48,7 +48,25 @@ export const HISTORY_ACTION_LABELS: Readonly<Record<string, string>> = {
   return_to_prefecture: "国から都道府県へ差戻し",
   approve: "国の承認（受付完了）",
   reject: "対象外",
+  hand_over: "販売業者へ引渡し",
 };
+
+/**
+ * What an institution may see of its request's history. Reviewers' working
+ * steps (drafts of the prefecture input, returns between prefecture and
+ * ministry) and their notes stay inside the review console; the institution
+ * sees that its request moved on, and the outcome.
+ */
+export const INSTITUTION_VISIBLE_ACTIONS: ReadonlySet<string> = new Set([
+  "create",
+  "save",
+  "apply_passed",
+  "apply_failed",
+  "withdraw",
+  "approve",
+  "reject",
+  "hand_over",
+]);
 
 export function historyActionLabel(action: string): string {
   return HISTORY_ACTION_LABELS[action] ?? action;

@@ -2,7 +2,7 @@ import type { Db } from "@sos/db";
 import { DomainError } from "../../errors";
 import type { InstitutionActor } from "../surveys/actor";
 import { surveyFigures } from "../surveys/service";
-import { INVALID_CURSOR_MESSAGE } from "./messages";
+import { INSTITUTION_VISIBLE_ACTIONS, INVALID_CURSOR_MESSAGE } from "./messages";
 import {
   findInstitution,
   findRequest,
@@ -20,6 +20,7 @@ import {
   errorReasonsOf,
   requestAbilities,
   requestDeadline,
+  type SosHistoryEntry,
   type SosRequestDetail,
   type SosRequestListItem,
   toCheckView,
@@ -36,6 +37,13 @@ export interface SosRequestPage {
   items: SosRequestListItem[];
   /** Pass back as `cursor` (with the same view) for the next page; null on the last page. */
   nextCursor: string | null;
+}
+
+/** Reviewers appear by role only, and their internal notes and reasons are not shown. */
+function forInstitution(row: Parameters<typeof toHistoryEntry>[0]): SosHistoryEntry {
+  const entry = toHistoryEntry(row);
+  if (row.actorRole !== "prefecture" && row.actorRole !== "ministry") return entry;
+  return { ...entry, actor: null, changes: {} };
 }
 
 /** The request page's data, without counting it as viewed (the commands return it too). */
@@ -72,7 +80,7 @@ export async function loadRequestDetail(
     createdBy: { id: row.createdBy, displayName: createdByName ?? "" },
     ...requestAbilities(row.status),
     institution,
-    history: history.map(toHistoryEntry),
+    history: history.filter((h) => INSTITUTION_VISIBLE_ACTIONS.has(h.action)).map(forInstitution),
     check: toCheckView(
       row,
       survey ? { weekStart: survey.weekStart, figures: surveyFigures(survey) } : null,

@@ -1,0 +1,12 @@
+import type { AppRouter } from "@sos/api";
+import type { inferRouterOutputs } from "@trpc/server";
+
+/** What the API's procedures return, as the browser receives them (instants as ISO strings). */
+type Outputs = inferRouterOutputs<AppRouter>;
+
+export type HomeSummary = Outputs["home"]["summary"];
+export type SurveyDetail = Outputs["survey"]["get"];
+export type SurveyListItem = Outputs["survey"]["list"]["items"][number];
+export type SosRequestDetail = Outputs["sos"]["get"];
+export type SosListItem = Outputs["sos"]["list"]["items"][number];
+export type SosApplyResult = Outputs["sos"]["checkAndApply"];

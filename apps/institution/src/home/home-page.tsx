@@ -1,0 +1,48 @@
+import { Notice, PageHeader } from "@sos/ui";
+import { PageTitle, useSignedInUser, useTRPC } from "@sos/web";
+import { useQuery } from "@tanstack/react-query";
+import { LoadFailed, Loading } from "../common/query-status";
+import { DeadlineCard } from "./deadline-card";
+import { RequestCard } from "./request-card";
+import { SelfCheckCard } from "./self-check-card";
+import { SurveyCard } from "./survey-card";
+
+/** What to do this week at a glance: the survey, the deadline, the request and its outcome. */
+export function HomePage() {
+  const user = useSignedInUser();
+  const trpc = useTRPC();
+  const summary = useQuery(trpc.home.summary.queryOptions());
+
+  return (
+    <div className="sos-stack">
+      <PageTitle>ホーム</PageTitle>
+      <PageHeader
+        title="ホーム"
+        description={`${user.displayName}さん（医療機関）としてログインしています。`}
+      />
+      {summary.data === undefined ? (
+        summary.isError ? (
+          <LoadFailed
+            title="今週の状況を表示できませんでした"
+            error={summary.error}
+            onRetry={() => void summary.refetch()}
+          />
+        ) : (
+          <Loading>今週の状況を読み込んでいます…</Loading>
+        )
+      ) : (
+        <div className="inst-home-grid">
+          <SurveyCard summary={summary.data} />
+          <DeadlineCard summary={summary.data} />
+          <RequestCard summary={summary.data} />
+          <SelfCheckCard />
+        </div>
+      )}
+      <Notice title="要請は配布の決定ではありません" emphasis="important">
+        <p>
+          要請の内容は都道府県と国が確認し、数量を調整することがあります。確認のため、都道府県から電話で連絡する場合があります。
+        </p>
+      </Notice>
+    </div>
+  );
+}

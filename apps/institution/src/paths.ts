@@ -1,0 +1,20 @@
+/** The app's pages, as in-app paths (the router adds the /institution basename). */
+export const PATHS = {
+  home: "/",
+  surveys: "/surveys",
+  selfCheck: "/self-check",
+  requests: "/requests",
+  newRequest: "/requests/new",
+} as const;
+
+export function surveyPath(id: string): string {
+  return `/surveys/${id}`;
+}
+
+export function requestPath(id: string): string {
+  return `/requests/${id}`;
+}
+
+export function editRequestPath(id: string): string {
+  return `/requests/${id}/edit`;
+}

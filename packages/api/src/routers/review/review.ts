@@ -1,0 +1,171 @@
+import { appendAudit } from "@sos/db";
+import { auditIp } from "../../audit-ip";
+import { DomainError } from "../../errors";
+import {
+  approveRequests,
+  markNotEligible,
+  ministryActor,
+  ministryProgress,
+  returnToPrefecture,
+  reviewActor,
+  reviewDeadlines,
+  reviewDetail,
+  reviewQueue,
+  savePrefectureReview,
+} from "../../services/review";
+import {
+  mergeRouters,
+  ministryProcedure,
+  prefectureProcedure,
+  reviewerProcedure,
+  router,
+} from "../../trpc";
+import { reviewerProbeRouter } from "../probe";
+import {
+  ApproveInput,
+  ApproveOutput,
+  DeadlinesOutput,
+  MarkNotEligibleInput,
+  NotEligibleOutput,
+  ProgressInput,
+  ProgressOutput,
+  QueueInput,
+  QueueOutput,
+  ReturnInput,
+  ReviewDetailOutput,
+  ReviewIdInput,
+  SavePrefectureReviewInput,
+} from "./schemas";
+
+function mailConfig(ctx: { config: { publicBaseUrl: string; mailFrom: string } }) {
+  return { publicBaseUrl: ctx.config.publicBaseUrl, mailFrom: ctx.config.mailFrom };
+}
+
+/**
+ * The review console's requests: prefecture officers see and decide their own
+ * prefecture's (any other id is NOT_FOUND), the ministry all of them.
+ */
+const reviewCoreRouter = router({
+  queue: reviewerProcedure
+    .input(QueueInput)
+    .output(QueueOutput)
+    .query(async ({ ctx, input, path }) => {
+      const { scope } = ctx;
+      const asked = input.prefectureCode ?? null;
+      if (scope.kind === "prefecture" && asked !== null && asked !== scope.code) {
+        await appendAudit(ctx.db, {
+          action: "access.denied",
+          actorUserId: ctx.user.id,
+          actorRole: ctx.user.role,
+          targetType: "procedure",
+          targetId: path,
+          ip: auditIp(ctx.ip),
+          details: { prefectureCode: asked },
+        });
+        throw new DomainError("FORBIDDEN");
+      }
+      return reviewQueue(ctx.db, {
+        scope,
+        now: ctx.now(),
+        query: {
+          status: input.status,
+          stage: input.stage ?? null,
+          institutionType: input.institutionType ?? null,
+          filedFrom: input.filedFrom ?? null,
+          filedTo: input.filedTo ?? null,
+          late: input.late ?? null,
+          prefectureCode: asked,
+          reviewState: input.reviewState ?? null,
+          search: input.search,
+          sort: input.sort,
+          dir: input.dir,
+          page: input.page,
+          pageSize: input.pageSize,
+        },
+      });
+    }),
+
+  deadlines: reviewerProcedure
+    .output(DeadlinesOutput)
+    .query(({ ctx }) => reviewDeadlines(ctx.db, { scope: ctx.scope, now: ctx.now() })),
+
+  get: reviewerProcedure
+    .input(ReviewIdInput)
+    .output(ReviewDetailOutput)
+    .query(({ ctx, input }) =>
+      reviewDetail(ctx.db, { scope: ctx.scope, now: ctx.now(), id: input.id }),
+    ),
+
+  savePrefectureReview: prefectureProcedure
+    .input(SavePrefectureReviewInput)
+    .output(ReviewDetailOutput)
+    .mutation(({ ctx, input }) =>
+      savePrefectureReview(ctx.db, {
+        actor: reviewActor({ ...ctx, scope: { kind: "prefecture", code: ctx.prefectureCode } }),
+        now: ctx.now(),
+        input: {
+          id: input.id,
+          expectedVersion: input.expectedVersion,
+          supplyNeeded: input.supplyNeeded,
+          quantitySets: input.quantitySets ?? null,
+          overrideReason: input.overrideReason,
+          notes: input.notes,
+          complete: input.complete,
+        },
+      }),
+    ),
+
+  markNotEligible: reviewerProcedure
+    .input(MarkNotEligibleInput)
+    .output(NotEligibleOutput)
+    .mutation(({ ctx, input }) =>
+      markNotEligible(ctx.db, {
+        actor: reviewActor(ctx),
+        now: ctx.now(),
+        id: input.id,
+        expectedVersion: input.expectedVersion,
+        reason: input.reason,
+        mail: mailConfig(ctx),
+      }),
+    ),
+
+  ministryProgress: ministryProcedure
+    .input(ProgressInput)
+    .output(ProgressOutput)
+    .query(({ ctx, input }) =>
+      ministryProgress(ctx.db, { now: ctx.now(), weekStart: input?.weekStart ?? null }),
+    ),
+
+  approve: ministryProcedure
+    .input(ApproveInput)
+    .output(ApproveOutput)
+    .mutation(({ ctx, input }) =>
+      approveRequests(ctx.db, {
+        actor: ministryActor(ctx),
+        now: ctx.now(),
+        items: input.items.map((item) => ({
+          id: item.id,
+          expectedVersion: item.expectedVersion,
+          quantitySets: item.quantitySets ?? null,
+          adjustReason: item.adjustReason,
+        })),
+      }),
+    ),
+
+  returnToPrefecture: ministryProcedure
+    .input(ReturnInput)
+    .output(ReviewDetailOutput)
+    .mutation(({ ctx, input }) =>
+      returnToPrefecture(ctx.db, {
+        actor: ministryActor(ctx),
+        now: ctx.now(),
+        id: input.id,
+        expectedVersion: input.expectedVersion,
+        reason: input.reason,
+        mail: mailConfig(ctx),
+      }),
+    ),
+});
+
+/** `review.ping` stays: the app asks it whether its user may use the console at all. */
+export const reviewRouter = mergeRouters(reviewerProbeRouter, reviewCoreRouter);

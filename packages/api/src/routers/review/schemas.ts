@@ -1,0 +1,412 @@
+import {
+  Id,
+  InstitutionType,
+  IsoDate,
+  institutionCodeField,
+  optionalText,
+  PrefectureCode,
+  ReviewStage,
+  requiredText,
+  SosStatus,
+} from "@sos/domain";
+import { dayOfWeek } from "@sos/rules";
+import { z } from "zod";
+import {
+  PREFECTURE_REVIEW_STATES,
+  QUEUE_SORTS,
+  REVIEWER_STATUSES,
+  SANCTION_STATES,
+  TARGET_LIST_CSV_HEADER,
+} from "../../services/review";
+import { SosHistoryEntryOutput } from "../sos/schemas";
+import { AssessmentOutput, FiguresOutput, IsoDateTime, Person } from "../survey/schemas";
+
+/** Sets of 1,000 pieces; 100,000 sets (100 million gloves) is far above any single request. */
+export const Sets = z
+  .number({ error: "数量をセット単位の整数で入力してください" })
+  .int({ error: "数量をセット単位の整数で入力してください" })
+  .min(0, { error: "数量は0以上で入力してください" })
+  .max(100_000, { error: "数量が大きすぎます" });
+
+export const Version = z.number().int().min(1);
+
+/** A survey week starts on a Wednesday. */
+export const WeekStart = IsoDate.refine((ymd) => dayOfWeek(ymd) === 3, {
+  error: "週の開始日（水曜日）を指定してください",
+});
+
+const blankToNull = (value: string | null | undefined) =>
+  value === undefined || value === null || value === "" ? null : value;
+
+// ---- inputs ----
+
+export const QueueInput = z
+  .object({
+    /** Default: reviewing (都道府県・国確認中). "all" lists every filed request. */
+    status: z.enum([...REVIEWER_STATUSES, "all"]).default("reviewing"),
+    stage: ReviewStage.nullish(),
+    institutionType: InstitutionType.nullish(),
+    /** Filing day range, Tokyo calendar days, both ends included. */
+    filedFrom: IsoDate.nullish(),
+    filedTo: IsoDate.nullish(),
+    /** true: only those filed after the Wednesday 17:00 deadline. */
+    late: z.boolean().nullish(),
+    /** Ministry only: a prefecture officer sees its own prefecture whatever is passed. */
+    prefectureCode: PrefectureCode.nullish(),
+    reviewState: z.enum(PREFECTURE_REVIEW_STATES).nullish(),
+    /** Part of the institution name, or the start of its code. */
+    search: z.string().trim().max(100).nullish().transform(blankToNull),
+    sort: z.enum(QUEUE_SORTS).default("appliedAt"),
+    dir: z.enum(["asc", "desc"]).default("asc"),
+    page: z.number().int().min(1).max(100_000).default(1),
+    pageSize: z.number().int().min(1).max(100).default(50),
+  })
+  .refine((input) => !input.filedFrom || !input.filedTo || input.filedFrom <= input.filedTo, {
+    error: "申請日の範囲が正しくありません（開始日が終了日より後です）",
+    path: ["filedTo"],
+  });
+
+export const ReviewIdInput = z.object({ id: Id });
+
+export const SavePrefectureReviewInput = z.object({
+  id: Id,
+  expectedVersion: Version,
+  /** 配送要否: true 必要 / false 不要 / null 未選択 (a draft may be saved without it). */
+  supplyNeeded: z.boolean().nullable(),
+  /** Omitted or null: the computed purchase limit (or 0 when supply is not needed). */
+  quantitySets: Sets.nullish(),
+  /** Required when the quantity exceeds the computed limit. */
+  overrideReason: optionalText("上限を超える理由", 1000),
+  notes: optionalText("備考", 2000),
+  /** true: 確認完了 — the request goes to the ministry. */
+  complete: z.boolean(),
+});
+
+export const MarkNotEligibleInput = z.object({
+  id: Id,
+  expectedVersion: Version,
+  reason: requiredText("対象外とする理由", 1000),
+});
+
+export const ApproveItemInput = z.object({
+  id: Id,
+  expectedVersion: Version,
+  /** Omitted: the prefecture's quantity. */
+  quantitySets: Sets.nullish(),
+  /** Required when quantitySets differs from the prefecture's. */
+  adjustReason: optionalText("調整理由", 1000),
+});
+
+export const ApproveInput = z.object({
+  items: z
+    .array(ApproveItemInput)
+    .min(1, { error: "承認する要請を選択してください" })
+    .max(200, { error: "一度に承認できるのは200件までです" })
+    .refine((items) => new Set(items.map((item) => item.id)).size === items.length, {
+      error: "同じ要請が複数回選択されています",
+    }),
+});
+
+export const ReturnInput = z.object({
+  id: Id,
+  expectedVersion: Version,
+  reason: requiredText("差戻しの理由", 1000),
+});
+
+export const ProgressInput = z.object({ weekStart: WeekStart.nullish() }).optional();
+
+export const BatchIdInput = z.object({ batchId: Id });
+
+export const SanctionCreateInput = z
+  .object({
+    institutionId: Id.nullish(),
+    institutionCode: institutionCodeField.nullish(),
+    reason: requiredText("措置の理由", 1000),
+    effectiveFrom: IsoDate,
+  })
+  .refine(
+    (input) => (input.institutionId ?? null) !== null || (input.institutionCode ?? null) !== null,
+    {
+      error: "医療機関コードを入力してください",
+      path: ["institutionCode"],
+    },
+  );
+
+export const SanctionLiftInput = z.object({ id: Id, reason: requiredText("解除の理由", 1000) });
+
+export const SanctionListInput = z.object({ state: z.enum(SANCTION_STATES).nullish() }).optional();
+
+export const PublicationExportInput = z.object({ weekStart: WeekStart });
+
+// ---- outputs ----
+
+const InstitutionSummaryOutput = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  type: InstitutionType,
+  typeLabel: z.string(),
+  prefectureCode: PrefectureCode,
+  prefectureName: z.string(),
+});
+
+export const QueueRowOutput = z.object({
+  id: Id,
+  version: Version,
+  status: SosStatus,
+  statusLabel: z.string(),
+  reviewStage: ReviewStage.nullable(),
+  reviewStageLabel: z.string().nullable(),
+  weekStart: IsoDate,
+  appliedAt: IsoDateTime,
+  late: z.boolean(),
+  handleFrom: IsoDate.nullable(),
+  prefectureDue: IsoDateTime,
+  institution: InstitutionSummaryOutput,
+  contactName: z.string(),
+  figures: FiguresOutput.nullable(),
+  assessment: AssessmentOutput.nullable(),
+  limitSets: z.number().int().min(0),
+  limitPieces: z.number().int().min(0),
+  weeksOfCover: z.number().nullable(),
+  prefectureReview: z.object({
+    state: z.enum(PREFECTURE_REVIEW_STATES),
+    supplyNeeded: z.boolean().nullable(),
+    quantitySets: z.number().int().nullable(),
+    completedAt: IsoDateTime.nullable(),
+  }),
+  approvedSets: z.number().int().nullable(),
+  returned: z.boolean(),
+  sanctioned: z.boolean(),
+});
+
+export const QueueOutput = z.object({
+  items: z.array(QueueRowOutput),
+  total: z.number().int().min(0),
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+  pageCount: z.number().int().min(1),
+});
+
+const TimeUntilOutput = z.object({
+  days: z.number().int().min(0),
+  hours: z.number().int().min(0),
+  minutes: z.number().int().min(0),
+  overdue: z.boolean(),
+});
+
+export const RoundOutput = z.object({
+  weekStart: IsoDate,
+  weekTitle: z.string(),
+  sosDeadline: IsoDateTime,
+  prefectureDue: IsoDateTime,
+});
+
+export const DeadlinesOutput = z.object({
+  now: IsoDateTime,
+  round: RoundOutput,
+  timeLeft: TimeUntilOutput,
+  awaitingPrefecture: z.number().int().min(0),
+  overdue: z.number().int().min(0),
+});
+
+export const ReviewDetailOutput = z.object({
+  id: Id,
+  version: Version,
+  status: SosStatus,
+  statusLabel: z.string(),
+  reviewStage: ReviewStage.nullable(),
+  reviewStageLabel: z.string().nullable(),
+  weekStart: IsoDate,
+  weekTitle: z.string(),
+  appliedAt: IsoDateTime,
+  late: z.boolean(),
+  handleFrom: IsoDate.nullable(),
+  lateNote: z.string().nullable(),
+  prefectureDue: IsoDateTime,
+  notEligibleNoticeFrom: IsoDateTime,
+  contactName: z.string(),
+  contactPhone: z.string().nullable(),
+  notes: z.string(),
+  closedReason: z.string().nullable(),
+  institution: InstitutionSummaryOutput.extend({
+    postcode: z.string(),
+    address: z.string(),
+    phone: z.string(),
+    email: z.string(),
+  }),
+  calculation: z
+    .object({
+      figures: FiguresOutput,
+      assessment: AssessmentOutput,
+      weeksOfCover: z.number().nullable(),
+      source: z.enum(["snapshot", "survey"]),
+      limitSets: z.number().int().min(0),
+      limitPieces: z.number().int().min(0),
+    })
+    .nullable(),
+  survey: z
+    .object({
+      id: Id,
+      weekStart: IsoDate,
+      figures: FiguresOutput.nullable(),
+      answeredAt: IsoDateTime.nullable(),
+      changedSinceCheck: z.boolean(),
+    })
+    .nullable(),
+  prefectureReview: z
+    .object({
+      supplyNeeded: z.boolean().nullable(),
+      quantitySets: z.number().int().nullable(),
+      computedLimitSets: z.number().int().min(0),
+      overrideReason: z.string().nullable(),
+      notes: z.string(),
+      notEligibleReason: z.string().nullable(),
+      completedAt: IsoDateTime.nullable(),
+      completedBy: Person.nullable(),
+      updatedAt: IsoDateTime,
+      updatedBy: Person.nullable(),
+      version: Version,
+    })
+    .nullable(),
+  ministryApproval: z
+    .object({
+      quantitySets: z.number().int().min(1),
+      quantityPieces: z.number().int().min(1),
+      adjustReason: z.string().nullable(),
+      approvedAt: IsoDateTime,
+      approvedBy: Person,
+    })
+    .nullable(),
+  returns: z.array(
+    z.object({ id: z.string(), reason: z.string(), returnedAt: IsoDateTime, returnedBy: Person }),
+  ),
+  sanctions: z.array(z.object({ id: Id, reason: z.string(), effectiveFrom: IsoDate })),
+  targetList: z
+    .object({ batchId: Id, number: z.number().int().min(1), issuedAt: IsoDateTime })
+    .nullable(),
+  history: z.array(SosHistoryEntryOutput),
+  abilities: z.object({
+    canEditPrefectureReview: z.boolean(),
+    canMarkNotEligible: z.boolean(),
+    canApprove: z.boolean(),
+    canReturn: z.boolean(),
+  }),
+});
+
+export const NotEligibleOutput = z.object({
+  request: ReviewDetailOutput,
+  notice: z.object({ mailId: Id, to: z.string(), sendAt: IsoDateTime }),
+});
+
+export const ApproveOutput = z.object({
+  approved: z.array(
+    z.object({
+      id: Id,
+      version: Version,
+      quantitySets: z.number().int().min(1),
+      institutionName: z.string(),
+    }),
+  ),
+});
+
+const ProgressCountsOutput = z.object({
+  filed: z.number().int().min(0),
+  late: z.number().int().min(0),
+  awaitingPrefecture: z.number().int().min(0),
+  completedByPrefecture: z.number().int().min(0),
+  awaitingMinistry: z.number().int().min(0),
+  approved: z.number().int().min(0),
+  listed: z.number().int().min(0),
+  notEligible: z.number().int().min(0),
+  remaining: z.number().int().min(0),
+});
+
+export const ProgressOutput = z.object({
+  weekStart: IsoDate,
+  weekTitle: z.string(),
+  prefectures: z.array(
+    ProgressCountsOutput.extend({ prefectureCode: PrefectureCode, prefectureName: z.string() }),
+  ),
+  totals: ProgressCountsOutput,
+});
+
+export const TargetBatchOutput = z.object({
+  id: Id,
+  number: z.number().int().min(1),
+  issuedAt: IsoDateTime,
+  issuedBy: Person,
+  itemCount: z.number().int().min(0),
+  totalSets: z.number().int().min(0),
+  totalPieces: z.number().int().min(0),
+});
+
+export const TargetListOutput = z.object({
+  batches: z.array(TargetBatchOutput),
+  pending: z.object({ count: z.number().int().min(0), sets: z.number().int().min(0) }),
+});
+
+export const TargetItemOutput = z.object({
+  id: Id,
+  requestId: Id,
+  institutionId: Id,
+  institutionCode: z.string(),
+  name: z.string(),
+  prefectureCode: PrefectureCode,
+  prefectureName: z.string(),
+  postcode: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  contactName: z.string(),
+  email: z.string(),
+  limitSets: z.number().int().min(1),
+  limitPieces: z.number().int().min(1000),
+});
+
+export const TargetBatchDetailOutput = TargetBatchOutput.extend({
+  items: z.array(TargetItemOutput),
+});
+
+export const UnrepresentableOutput = z.object({
+  row: z.number().int().min(2),
+  column: z.enum(TARGET_LIST_CSV_HEADER),
+  char: z.string(),
+  codePoint: z.string(),
+  institutionCode: z.string(),
+  institutionName: z.string(),
+});
+
+export const CsvCheckOutput = z.object({
+  batchId: Id,
+  number: z.number().int().min(1),
+  rowCount: z.number().int().min(0),
+  unrepresentable: z.array(UnrepresentableOutput),
+});
+
+export const SanctionOutput = z.object({
+  id: Id,
+  institution: z.object({
+    id: Id,
+    code: z.string(),
+    name: z.string(),
+    prefectureCode: PrefectureCode,
+    prefectureName: z.string(),
+  }),
+  reason: z.string(),
+  effectiveFrom: IsoDate,
+  state: z.enum(SANCTION_STATES),
+  createdAt: IsoDateTime,
+  createdBy: Person,
+  liftedAt: IsoDateTime.nullable(),
+  liftedBy: Person.nullable(),
+  liftReason: z.string().nullable(),
+});
+
+export const PublicationOutput = z.object({
+  filename: z.string(),
+  contentType: z.string(),
+  /** The file's text, starting with the BOM (U+FEFF); save it as UTF-8. */
+  csv: z.string(),
+  rowCount: z.number().int().min(0),
+  totalSets: z.number().int().min(0),
+});

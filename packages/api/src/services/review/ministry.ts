@@ -1,0 +1,289 @@
+import type { Db, SosRequestsTable } from "@sos/db";
+import { reviewTransition, transition } from "@sos/rules";
+import type { Selectable } from "kysely";
+import { DomainError, type DomainErrorCode } from "../../errors";
+import type { MailConfig } from "../sos/commands";
+import { mailOfficers } from "../sos/officer-mail";
+import type { ReviewActor } from "./actor";
+import { type ReviewDetail, reviewDetail } from "./detail";
+import { returnedMail, reviewRequestLink } from "./mails";
+import {
+  APPROVE_QUANTITY_REQUIRED,
+  adjustReasonRequired,
+  BATCH_REFUSED_SUFFIX,
+  NOT_REVIEWING_MESSAGES,
+  STALE_REVIEW_MESSAGE,
+  WITH_PREFECTURE_MESSAGE,
+} from "./messages";
+import { requestFacts } from "./not-eligible";
+import { requireReviewing } from "./prefecture-review";
+import { recordReviewAction } from "./record";
+import { FILED_BY_INSTITUTION, lockForReview } from "./scope";
+
+export interface ApproveItem {
+  id: string;
+  expectedVersion: number;
+  /** null = the prefecture's quantity. */
+  quantitySets: number | null;
+  /** Required when the quantity differs from the prefecture's; "" = none. */
+  adjustReason: string;
+}
+
+export interface ApprovedRequest {
+  id: string;
+  version: number;
+  quantitySets: number;
+  institutionName: string;
+}
+
+interface Refusal {
+  index: number;
+  code: DomainErrorCode;
+  /** The field of the item the message belongs to, when it is about one. */
+  field: "quantitySets" | "adjustReason" | null;
+  message: string;
+}
+
+/** Which code the whole batch reports when its items fail for different reasons. */
+const REFUSAL_PRECEDENCE: readonly DomainErrorCode[] = [
+  "NOT_FOUND",
+  "STALE_VERSION",
+  "INVALID_STATE",
+  "INVALID_INPUT",
+];
+
+type LockedRow = Selectable<SosRequestsTable> & {
+  institutionName: string;
+  reviewCompletedAt: Date | null;
+  prefectureSets: number | null;
+};
+
+function refuseItem(item: ApproveItem, index: number, row: LockedRow | undefined): Refusal[] {
+  if (!row)
+    return [{ index, code: "NOT_FOUND", field: null, message: "対象の要請が見つかりません。" }];
+  if (row.version !== item.expectedVersion) {
+    return [{ index, code: "STALE_VERSION", field: null, message: STALE_REVIEW_MESSAGE }];
+  }
+  if (row.status !== "reviewing") {
+    const message =
+      row.status === "accepted" || row.status === "not_eligible" || row.status === "withdrawn"
+        ? NOT_REVIEWING_MESSAGES[row.status]
+        : "この要請は承認できる状態ではありません。";
+    return [{ index, code: "INVALID_STATE", field: null, message }];
+  }
+  if (
+    row.reviewStage === null ||
+    !reviewTransition(row.reviewStage, "approve").ok ||
+    row.reviewCompletedAt === null
+  ) {
+    return [{ index, code: "INVALID_STATE", field: null, message: WITH_PREFECTURE_MESSAGE }];
+  }
+  const refusals: Refusal[] = [];
+  const prefectureSets = row.prefectureSets ?? 0;
+  const quantity = item.quantitySets ?? prefectureSets;
+  if (quantity < 1) {
+    refusals.push({
+      index,
+      code: "INVALID_INPUT",
+      field: "quantitySets",
+      message: APPROVE_QUANTITY_REQUIRED,
+    });
+  }
+  if (quantity !== prefectureSets && item.adjustReason.trim() === "") {
+    refusals.push({
+      index,
+      code: "INVALID_INPUT",
+      field: "adjustReason",
+      message: adjustReasonRequired(prefectureSets),
+    });
+  }
+  return refusals;
+}
+
+function batchError(
+  items: ApproveItem[],
+  refusals: Refusal[],
+  rows: Map<string, LockedRow>,
+): DomainError {
+  const code =
+    REFUSAL_PRECEDENCE.find((c) => refusals.some((r) => r.code === c)) ?? "INVALID_INPUT";
+  const fieldErrors: Record<string, string[]> = {};
+  for (const refusal of refusals) {
+    const key = `items.${refusal.index}${refusal.field === null ? "" : `.${refusal.field}`}`;
+    fieldErrors[key] = [...(fieldErrors[key] ?? []), refusal.message];
+  }
+  const failed = new Set(refusals.map((r) => r.index));
+  const first = refusals[0];
+  const firstName =
+    first === undefined ? undefined : rows.get(items[first.index]?.id ?? "")?.institutionName;
+  const example =
+    first === undefined
+      ? ""
+      : `（${firstName === undefined ? "" : `${firstName}：`}${first.message}）`;
+  const messageJa =
+    items.length === 1
+      ? `${first?.message ?? ""}${BATCH_REFUSED_SUFFIX}`
+      : `選択した${items.length}件のうち${failed.size}件は承認できません${example}。${BATCH_REFUSED_SUFFIX}`;
+  return new DomainError(code, { messageJa, fieldErrors });
+}
+
+/**
+ * ③ 承認: the ministry approves one request or a selected batch, all in one
+ * transaction: if any item cannot be approved, none is, and every failing item
+ * is reported (fieldErrors "items.<index>[.field]"). Rows are locked in id
+ * order so two overlapping batches cannot deadlock. The quantity defaults to
+ * the prefecture's; another quantity needs a reason. Approval makes the
+ * request 受付完了 (accepted), read-only from then on.
+ */
+export async function approveRequests(
+  db: Db,
+  { actor, now, items }: { actor: ReviewActor; now: Date; items: ApproveItem[] },
+): Promise<{ approved: ApprovedRequest[] }> {
+  const ids = [...new Set(items.map((item) => item.id))];
+  if (ids.length !== items.length) {
+    throw new DomainError("INVALID_INPUT", { messageJa: "同じ要請が複数回選択されています。" });
+  }
+  return db.transaction().execute(async (trx) => {
+    const locked = await trx
+      .selectFrom("sosRequests as r")
+      .innerJoin("institutions as i", "i.id", "r.institutionId")
+      .leftJoin("prefectureReviews as pr", "pr.requestId", "r.id")
+      .selectAll("r")
+      .select([
+        "i.name as institutionName",
+        "pr.completedAt as reviewCompletedAt",
+        "pr.quantitySets as prefectureSets",
+      ])
+      .where("r.id", "in", ids)
+      .where(FILED_BY_INSTITUTION)
+      .orderBy("r.id")
+      .forUpdate("r")
+      .execute();
+    const rows = new Map(locked.map((row) => [row.id, row]));
+    const refusals = items.flatMap((item, index) => refuseItem(item, index, rows.get(item.id)));
+    if (refusals.length > 0) throw batchError(items, refusals, rows);
+
+    const approved: ApprovedRequest[] = [];
+    for (const item of items) {
+      const row = rows.get(item.id);
+      if (!row) throw new Error("locked row vanished");
+      const next = transition(row.status, "approve");
+      if (!next.ok) throw new DomainError("INVALID_STATE");
+      const prefectureSets = row.prefectureSets ?? 0;
+      const quantitySets = item.quantitySets ?? prefectureSets;
+      const adjustReason = quantitySets === prefectureSets ? null : item.adjustReason.trim();
+      await trx
+        .insertInto("ministryApprovals")
+        .values({
+          requestId: row.id,
+          quantitySets,
+          adjustReason,
+          approvedAt: now,
+          approvedBy: actor.userId,
+        })
+        .execute();
+      const version = row.version + 1;
+      await trx
+        .updateTable("sosRequests")
+        .set({ status: next.value, reviewStage: null, version, updatedAt: now })
+        .where("id", "=", row.id)
+        .execute();
+      await recordReviewAction(trx, actor, {
+        requestId: row.id,
+        at: now,
+        action: "approve",
+        fromStatus: row.status,
+        toStatus: next.value,
+        changes: {
+          quantitySets,
+          prefectureQuantitySets: prefectureSets,
+          ...(adjustReason === null ? {} : { adjustReason }),
+          reviewStage: { from: row.reviewStage, to: null },
+        },
+        auditAction: "review.approve",
+        auditDetails: { quantitySets, adjusted: adjustReason !== null, batchSize: items.length },
+      });
+      approved.push({ id: row.id, version, quantitySets, institutionName: row.institutionName });
+    }
+    return { approved };
+  });
+}
+
+/**
+ * 差戻し: the ministry hands a completed request back to the prefecture with
+ * a reason. The prefecture's completion is cleared (its input stays, to be
+ * corrected), and its officers are emailed.
+ */
+export async function returnToPrefecture(
+  db: Db,
+  {
+    actor,
+    now,
+    id,
+    expectedVersion,
+    reason,
+    mail,
+  }: {
+    actor: ReviewActor;
+    now: Date;
+    id: string;
+    expectedVersion: number;
+    reason: string;
+    mail: MailConfig;
+  },
+): Promise<ReviewDetail> {
+  await db.transaction().execute(async (trx) => {
+    const row = await lockForReview(trx, actor.scope, id, expectedVersion);
+    requireReviewing(row);
+    const stage =
+      row.reviewStage === null ? null : reviewTransition(row.reviewStage, "return_to_prefecture");
+    if (stage === null || !stage.ok) {
+      throw new DomainError("INVALID_STATE", { messageJa: WITH_PREFECTURE_MESSAGE });
+    }
+    const review = await trx
+      .updateTable("prefectureReviews")
+      .set((eb) => ({
+        completedAt: null,
+        completedBy: null,
+        updatedAt: now,
+        updatedBy: actor.userId,
+        version: eb(eb.ref("prefectureReviews.version"), "+", 1),
+      }))
+      .where("requestId", "=", row.id)
+      .returning(["quantitySets"])
+      .executeTakeFirst();
+    await trx
+      .insertInto("reviewReturns")
+      .values({ requestId: row.id, reason, returnedAt: now, returnedBy: actor.userId })
+      .execute();
+    await trx
+      .updateTable("sosRequests")
+      .set({ reviewStage: stage.value, version: row.version + 1, updatedAt: now })
+      .where("id", "=", row.id)
+      .execute();
+
+    const facts = await requestFacts(trx, row);
+    const officersMailed = await mailOfficers(trx, {
+      prefectureCode: row.prefectureCode,
+      kind: "sos_returned",
+      from: mail.mailFrom,
+      build: (officerName) =>
+        returnedMail(
+          officerName,
+          { ...facts, reason, prefectureSets: review?.quantitySets ?? null },
+          reviewRequestLink(mail.publicBaseUrl, row.id),
+        ),
+    });
+    await recordReviewAction(trx, actor, {
+      requestId: row.id,
+      at: now,
+      action: "return_to_prefecture",
+      fromStatus: "reviewing",
+      toStatus: "reviewing",
+      changes: { reason, reviewStage: { from: row.reviewStage, to: stage.value } },
+      auditAction: "review.return",
+      auditDetails: { officersMailed },
+    });
+  });
+  return reviewDetail(db, { scope: actor.scope, now, id });
+}

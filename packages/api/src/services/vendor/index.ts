@@ -1,0 +1,67 @@
+export { type VendorActor, vendorActor } from "./actor";
+export {
+  getVendorBatch,
+  getVendorItem,
+  listVendorBatches,
+  type VendorBatchDetail,
+  type VendorBatchFilter,
+  type VendorBatchSummary,
+  type VendorItemView,
+} from "./batches";
+export {
+  IMPORT_OUTCOMES,
+  type ImportOutcome,
+  type ImportResult,
+  type ImportRowResult,
+  importRegistrations,
+} from "./import-registrations";
+export {
+  INSTITUTION_LINK_STATE_LABELS,
+  INSTITUTION_LINK_STATES,
+  type InstitutionLinkState,
+  type InstitutionPurchaseStatus,
+  myPurchaseStatuses,
+  purchaseStatusForRequest,
+} from "./institution-orders";
+export { latestRunOfBatch, type RunProgress, runProgress, sendPurchaseLinks } from "./link-runs";
+export { LINK_STATE_LABELS, LINK_STATES, type LinkState } from "./link-state";
+export { reissueLink, revokeLink, SKIP_REASON_LABELS } from "./links";
+export { purchaseUrl, registrationUrl } from "./mails";
+export {
+  MATCH_FIELD_LABELS,
+  MATCH_FIELDS,
+  MATCH_STATUS_LABELS,
+  MATCH_STATUSES,
+  type MatchField,
+  type MatchStatus,
+} from "./matching";
+export type { OrderView } from "./order-view";
+export {
+  listVendorOrders,
+  markDelivered,
+  markShipped,
+  type PickingTotals,
+  pickingTotals,
+  type VendorOrderPage,
+  type VendorOrderView,
+} from "./orders";
+export { addSize, createProduct, listProducts, type ProductView, updateStock } from "./products";
+export { REGISTRATION_THROTTLE, registrationThrottleKey } from "./register-throttle";
+export {
+  IMPORT_COLUMN_LABELS,
+  IMPORT_COLUMNS,
+  IMPORT_ENCODINGS,
+  type ImportEncoding,
+  MAX_IMPORT_ROWS,
+} from "./registration-csv";
+export { RegistrationInput } from "./registration-schema";
+export {
+  listRegistrations,
+  type RegistrationPage,
+  type RegistrationView,
+  registerFacility,
+  updateRegistration,
+} from "./registrations";
+export { type ReminderResult, remindUnregistered } from "./reminders";
+export { DEFAULT_PURCHASE_LINK_TTL_DAYS, paymentMethodsOf, purchaseLinkExpiry } from "./settings";
+export { formatOrderNumber, type PurchasePage, purchase, purchasePage } from "./storefront";

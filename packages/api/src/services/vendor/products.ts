@@ -1,0 +1,211 @@
+import { appendAudit, type Db } from "@sos/db";
+import { GLOVE_SIZE_LABELS, GLOVE_SIZES, type GloveSize } from "@sos/domain";
+import { PIECES_PER_SET } from "@sos/rules";
+import { sql } from "kysely";
+import { DomainError } from "../../errors";
+import type { VendorActor } from "./actor";
+import { isUniqueViolation } from "./pg-errors";
+
+/**
+ * The product on sale (medical gloves, in sets of 1,000) and its stock per
+ * size, which the vendor maintains. Stock only ever changes by one statement
+ * that keeps it at or above zero (a check constraint backs this up).
+ */
+
+export interface ProductSizeView {
+  id: string;
+  size: GloveSize;
+  label: string;
+  stockSets: number;
+  stockPieces: number;
+  sortOrder: number;
+  /** Sets ordered and not shipped yet: what the stock still has to cover. */
+  unshippedSets: number;
+}
+
+export interface ProductView {
+  id: string;
+  name: string;
+  active: boolean;
+  piecesPerSet: number;
+  sizes: ProductSizeView[];
+}
+
+export async function listProducts(db: Db): Promise<ProductView[]> {
+  const products = await db
+    .selectFrom("products")
+    .select(["id", "name", "active", "piecesPerSet"])
+    .orderBy("active", "desc")
+    .orderBy("name")
+    .execute();
+  const sizes = await db
+    .selectFrom("productSizes as ps")
+    .select([
+      "ps.id",
+      "ps.productId",
+      "ps.size",
+      "ps.stockSets",
+      "ps.sortOrder",
+      sql<number>`coalesce((
+        select sum(ol.sets) from order_lines ol join orders o on o.id = ol.order_id
+        where ol.product_size_id = ps.id and o.status = 'ordered'
+      ), 0)::int`.as("unshippedSets"),
+    ])
+    .orderBy("ps.sortOrder")
+    .orderBy("ps.size")
+    .execute();
+  return products.map((product) => ({
+    ...product,
+    sizes: sizes
+      .filter((size) => size.productId === product.id)
+      .map(({ productId: _productId, ...size }) => ({
+        ...size,
+        label: GLOVE_SIZE_LABELS.ja[size.size],
+        stockPieces: size.stockSets * PIECES_PER_SET,
+      })),
+  }));
+}
+
+/** The one product on sale, with its sizes; null before the vendor has set one up. */
+export async function activeProduct(db: Db): Promise<ProductView | null> {
+  const products = await listProducts(db);
+  return products.find((product) => product.active) ?? null;
+}
+
+export async function createProduct(
+  db: Db,
+  { name, actor }: { name: string; actor: VendorActor },
+): Promise<ProductView> {
+  const id = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("products")
+      .values({ name })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, "products_one_active")) {
+          throw new DomainError("INVALID_STATE", {
+            messageJa: "販売中の商品が既にあります。サイズと在庫はその商品に追加してください。",
+          });
+        }
+        if (isUniqueViolation(error)) {
+          throw new DomainError("CONFLICT", { messageJa: "同じ名前の商品が既にあります。" });
+        }
+        throw error;
+      });
+    await appendAudit(trx, {
+      action: "product.create",
+      actorUserId: actor.userId,
+      actorRole: "vendor",
+      targetType: "product",
+      targetId: row.id,
+      ip: actor.ip,
+      details: { name },
+    });
+    return row.id;
+  });
+  return findProduct(db, id);
+}
+
+async function findProduct(db: Db, productId: string): Promise<ProductView> {
+  const product = (await listProducts(db)).find((p) => p.id === productId);
+  if (product === undefined) throw new DomainError("NOT_FOUND");
+  return product;
+}
+
+export async function addSize(
+  db: Db,
+  {
+    productId,
+    size,
+    stockSets,
+    sortOrder,
+    actor,
+  }: {
+    productId: string;
+    size: GloveSize;
+    stockSets: number;
+    sortOrder: number | null;
+    actor: VendorActor;
+  },
+): Promise<ProductView> {
+  await db.transaction().execute(async (trx) => {
+    const product = await trx
+      .selectFrom("products")
+      .select("id")
+      .where("id", "=", productId)
+      .executeTakeFirst();
+    if (product === undefined) throw new DomainError("NOT_FOUND");
+    const row = await trx
+      .insertInto("productSizes")
+      .values({
+        productId,
+        size,
+        stockSets,
+        // The usual SS < S < M < L < LL order unless the vendor says otherwise.
+        sortOrder: sortOrder ?? GLOVE_SIZES.indexOf(size) + 1,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) {
+          throw new DomainError("CONFLICT", {
+            messageJa: `${GLOVE_SIZE_LABELS.ja[size]}は既に登録されています。在庫数の変更は在庫の更新から行ってください。`,
+          });
+        }
+        throw error;
+      });
+    await appendAudit(trx, {
+      action: "product.add_size",
+      actorUserId: actor.userId,
+      actorRole: "vendor",
+      targetType: "product_size",
+      targetId: row.id,
+      ip: actor.ip,
+      details: { productId, size, stockSets },
+    });
+  });
+  return findProduct(db, productId);
+}
+
+/**
+ * Sets a size's stock to what the warehouse counted. With `expectedStockSets`
+ * (what the screen showed) it is a compare-and-set: a purchase that took sets
+ * in between is not silently overwritten, the vendor is told instead.
+ */
+export async function updateStock(
+  db: Db,
+  {
+    sizeId,
+    stockSets,
+    expectedStockSets,
+    actor,
+  }: { sizeId: string; stockSets: number; expectedStockSets: number | null; actor: VendorActor },
+): Promise<ProductView> {
+  const productId = await db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom("productSizes")
+      .select(["productId", "size", "stockSets"])
+      .where("id", "=", sizeId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (current === undefined) throw new DomainError("NOT_FOUND");
+    if (expectedStockSets !== null && current.stockSets !== expectedStockSets) {
+      throw new DomainError("STALE_VERSION", {
+        messageJa: `${GLOVE_SIZE_LABELS.ja[current.size]}の在庫数は、表示後に注文などで変わっています（現在 ${current.stockSets.toLocaleString("ja-JP")} セット）。最新の在庫数を確認して入力し直してください。`,
+      });
+    }
+    await trx.updateTable("productSizes").set({ stockSets }).where("id", "=", sizeId).execute();
+    await appendAudit(trx, {
+      action: "product.update_stock",
+      actorUserId: actor.userId,
+      actorRole: "vendor",
+      targetType: "product_size",
+      targetId: sizeId,
+      ip: actor.ip,
+      details: { size: current.size, from: current.stockSets, to: stockSets },
+    });
+    return current.productId;
+  });
+  return findProduct(db, productId);
+}
