@@ -1,5 +1,5 @@
 import { nextBusinessDay, timeUntil } from "@sos/rules";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { formatJaDate, formatJaDateTime, formatWeekdayTime, toInstant, tokyoClock } from "./format";
 import "./DeadlineCountdown.css";
 
@@ -15,6 +15,15 @@ export interface DeadlineCountdownProps {
   handleFrom?: string | null | undefined;
   /** Without `now`, the countdown follows the clock minute by minute; false freezes it. */
   live?: boolean | undefined;
+  /**
+   * What the deadline is called: 「締切」 (the weekly SOS deadline) by default; the
+   * review console names the prefecture's Thursday 17:00 「確認期限」.
+   */
+  label?: string | undefined;
+  /** What to say once the deadline has passed, instead of the late-request handling. */
+  overdueMessage?: ReactNode;
+  /** Shown under the time left, e.g. how many requests are still open (inline content: it sits in a <p>). */
+  children?: ReactNode;
 }
 
 const MINUTE_MS = 60_000;
@@ -73,12 +82,24 @@ export function DeadlineCountdown({
   now,
   handleFrom,
   live = true,
+  label = "締切",
+  overdueMessage,
+  children,
 }: DeadlineCountdownProps) {
   const due = toInstant(deadline);
   const clock = useMinuteClock(now === undefined && live, due.getTime());
   const current = now === undefined ? clock : toInstant(now);
   const left = timeUntil(due, current);
-  const deadlineName = `締切（${formatWeekdayTime(due)}）`;
+  const deadlineName = `${label}（${formatWeekdayTime(due)}）`;
+
+  if (left.overdue && overdueMessage !== undefined) {
+    return (
+      <p className="sos-deadline sos-deadline--overdue" data-overdue="true">
+        <ClockIcon />
+        <span className="sos-deadline__text">{overdueMessage}</span>
+      </p>
+    );
+  }
 
   if (left.overdue) {
     const from = handleFrom ?? nextBusinessDay(tokyoClock(current).ymd);
@@ -114,8 +135,10 @@ export function DeadlineCountdown({
           {deadlineName}まで <strong className="sos-deadline__left">あと {remaining}</strong>
         </span>
         <time className="sos-deadline__date" dateTime={due.toISOString()}>
-          {formatJaDateTime(due)}締切
+          {formatJaDateTime(due)}
+          {label}
         </time>
+        {children}
       </span>
     </p>
   );
