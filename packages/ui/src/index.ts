@@ -104,3 +104,4 @@ export {
 } from "./layout/AppShell";
 export { Card, type CardProps } from "./layout/Card";
 export { PageHeader, type PageHeaderProps } from "./layout/PageHeader";
+export * from "./review";
