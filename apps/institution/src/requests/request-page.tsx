@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   Card,
+  ConfirmDialog,
   DeadlineCountdown,
   Notice,
   PageHeader,
@@ -19,7 +20,6 @@ import { useEffect, useRef, useState } from "react";
 import { Link, useHref, useLocation, useNavigate, useParams } from "react-router";
 import type { HomeSummary, SosRequestDetail } from "../api-types";
 import { BackLink } from "../common/back-link";
-import { ConfirmDialog } from "../common/confirm-dialog";
 import { LoadFailed, Loading } from "../common/query-status";
 import { editRequestPath, PATHS, surveyPath } from "../paths";
 import { CheckSummary } from "./check-summary";
