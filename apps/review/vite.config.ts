@@ -10,6 +10,6 @@ export default defineConfig({
   server: {
     port: 5174,
     strictPort: true,
-    proxy: { "/trpc": "http://localhost:3000" },
+    proxy: { "/trpc": "http://localhost:3000", "/api": "http://localhost:3000" },
   },
 });

@@ -1,0 +1,18 @@
+import type { AppRouter } from "@sos/api";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+
+/** What the API's procedures return, as the browser receives them (instants as ISO strings). */
+type Outputs = inferRouterOutputs<AppRouter>;
+type Inputs = inferRouterInputs<AppRouter>;
+
+export type QueueInput = Inputs["review"]["queue"];
+export type QueuePage = Outputs["review"]["queue"];
+export type QueueRow = QueuePage["items"][number];
+export type ReviewDeadlines = Outputs["review"]["deadlines"];
+export type ReviewDetail = Outputs["review"]["get"];
+export type MinistryProgress = Outputs["review"]["ministryProgress"];
+export type TargetBatch = Outputs["targetList"]["get"];
+export type TargetBatchList = Outputs["targetList"]["list"];
+export type CsvCheck = Outputs["targetList"]["csvCheck"];
+export type Sanction = Outputs["sanctions"]["list"][number];
+export type PublicationFile = Outputs["publication"]["export"];

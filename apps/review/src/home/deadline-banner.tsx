@@ -1,0 +1,29 @@
+import { formatNumber, PrefectureDeadline } from "@sos/ui";
+import { useTRPC } from "@sos/web";
+import { useQuery } from "@tanstack/react-query";
+
+/**
+ * Time left until the prefectures' Thursday 17:00, with the requests still waiting for
+ * them (the officer's own prefecture, or the country for the ministry). Nothing is shown
+ * until the server has answered: a guessed deadline would be worse than none.
+ */
+export function DeadlineBanner() {
+  const trpc = useTRPC();
+  const deadlines = useQuery(trpc.review.deadlines.queryOptions());
+  if (deadlines.data === undefined) return null;
+  const { round, awaitingPrefecture, overdue } = deadlines.data;
+  return (
+    <>
+      <PrefectureDeadline
+        deadline={round.prefectureDue}
+        awaiting={awaitingPrefecture}
+        weekTitle={round.weekTitle}
+      />
+      {overdue > 0 && (
+        <p className="rev-flag rev-flag--error">
+          確認期限を過ぎても都道府県確認中の要請が {formatNumber(overdue)}件 あります。
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,181 @@
+import {
+  Button,
+  Card,
+  type MinistryApprovalValues,
+  type MinistryDecisionFieldErrors,
+  MinistryDecisionForm,
+  NotEligibleDialog,
+} from "@sos/ui";
+import { useTRPC } from "@sos/web";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import type { ReviewDetail } from "../api-types";
+import { decisionFailureOf } from "./decision-errors";
+import type { DecisionFlash } from "./flash";
+
+/** review.approve reports a single request's fields as item 0 of the batch. */
+const APPROVE_FIELDS = {
+  "items.0.quantitySets": "quantitySets",
+  "items.0.adjustReason": "adjustReason",
+} as const;
+
+function readOnlyReasonOf(request: ReviewDetail): string | null {
+  if (request.abilities.canApprove) return null;
+  switch (request.status) {
+    case "reviewing":
+      return "都道府県確認中です。都道府県が確認を完了すると、承認・差戻しができます。";
+    case "accepted":
+      return "承認済み（受付完了）の要請です。変更できません。";
+    case "not_eligible":
+      return "対象外として終了した要請です。";
+    case "withdrawn":
+      return "医療機関が取り下げた要請です。";
+    default:
+      return "この要請は承認できる状態ではありません。";
+  }
+}
+
+type Action = "approve" | "return" | "notEligible";
+
+/**
+ * The ministry's part: approve at the prefecture's quantity or an adjusted one (with a
+ * reason), return it to the prefecture with a reason, or close it as not eligible.
+ * A decision moves on to the next request of the queue.
+ */
+export function MinistryDecision({
+  request,
+  onUpdated,
+  onReload,
+  onDecided,
+}: {
+  request: ReviewDetail;
+  onUpdated: (request: ReviewDetail) => void;
+  onReload: () => Promise<unknown>;
+  onDecided: (flash: DecisionFlash) => Promise<void>;
+}) {
+  const trpc = useTRPC();
+  const approve = useMutation(trpc.review.approve.mutationOptions());
+  const returnToPrefecture = useMutation(trpc.review.returnToPrefecture.mutationOptions());
+  const markNotEligible = useMutation(trpc.review.markNotEligible.mutationOptions());
+  const [conflict, setConflict] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<MinistryDecisionFieldErrors | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<Action, string>>>({});
+  const [closing, setClosing] = useState(false);
+  const institutionName = request.institution.name;
+  const limitSets = request.calculation?.limitSets ?? 0;
+
+  const clear = () => {
+    setConflict(false);
+    setFieldErrors(null);
+    setErrors({});
+  };
+
+  const refused = (action: Action, error: unknown) => {
+    const failure = decisionFailureOf(error, APPROVE_FIELDS);
+    setConflict(failure.conflict);
+    setFieldErrors(failure.fieldErrors);
+    const onField = Object.keys(failure.fieldErrors).length > 0;
+    if (!onField && !failure.conflict) setErrors({ [action]: failure.message });
+    if (failure.stale) void onReload();
+  };
+
+  const onApprove = async (values: MinistryApprovalValues) => {
+    clear();
+    try {
+      await approve.mutateAsync({
+        items: [
+          {
+            id: request.id,
+            expectedVersion: request.version,
+            quantitySets: values.quantitySets,
+            adjustReason: values.adjustReason,
+          },
+        ],
+      });
+    } catch (error) {
+      refused("approve", error);
+      throw error;
+    }
+    await onDecided({ kind: "approved", institutionName });
+  };
+
+  const onReturn = async (reason: string) => {
+    clear();
+    try {
+      onUpdated(
+        await returnToPrefecture.mutateAsync({
+          id: request.id,
+          expectedVersion: request.version,
+          reason,
+        }),
+      );
+    } catch (error) {
+      refused("return", error);
+      throw error;
+    }
+    await onDecided({ kind: "returned", institutionName });
+  };
+
+  const onMarkNotEligible = async (reason: string) => {
+    clear();
+    let noticeAt: string;
+    try {
+      const result = await markNotEligible.mutateAsync({
+        id: request.id,
+        expectedVersion: request.version,
+        reason,
+      });
+      noticeAt = result.notice.sendAt;
+      onUpdated(result.request);
+    } catch (error) {
+      refused("notEligible", error);
+      throw error;
+    }
+    setClosing(false);
+    await onDecided({ kind: "notEligible", institutionName, noticeAt });
+  };
+
+  const readOnlyReason = readOnlyReasonOf(request);
+  return (
+    <>
+      <MinistryDecisionForm
+        limitSets={limitSets}
+        prefectureInput={request.prefectureReview}
+        version={request.version}
+        institutionName={institutionName}
+        onApprove={onApprove}
+        onReturn={onReturn}
+        onMarkNotEligible={request.abilities.canMarkNotEligible ? onMarkNotEligible : undefined}
+        notEligibleNoticeFrom={request.notEligibleNoticeFrom}
+        conflict={conflict}
+        onReload={() => {
+          void onReload().then(clear);
+        }}
+        fieldErrors={fieldErrors}
+        approveError={errors.approve ?? null}
+        returnError={errors.return ?? null}
+        notEligibleError={errors.notEligible ?? null}
+        readOnlyReason={readOnlyReason}
+      />
+      {/* With the prefecture, the form is read-only; the ministry may still close it. */}
+      {readOnlyReason !== null && request.abilities.canMarkNotEligible && (
+        <Card title="対象外とする">
+          <p>
+            配布条件に適さないことが明らかな場合は、都道府県の確認を待たずに対象外とすることができます。
+          </p>
+          <Button variant="secondary" onClick={() => setClosing(true)}>
+            対象外とする…
+          </Button>
+          <NotEligibleDialog
+            open={closing}
+            institutionName={institutionName}
+            noticeFrom={request.notEligibleNoticeFrom}
+            error={errors.notEligible ?? null}
+            onCancel={() => setClosing(false)}
+            onConfirm={onMarkNotEligible}
+          />
+        </Card>
+      )}
+    </>
+  );
+}
