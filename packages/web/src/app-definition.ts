@@ -36,6 +36,19 @@ export interface SosAppDefinition {
    * useOptionalSignedInUser() tells the page which it is.
    */
   publicRoutes?: RouteObject[];
+  /** How the public pages look to a visitor who is not a user of this app. */
+  publicFrame?: PublicFrame;
+}
+
+/**
+ * The vendor's storefront serves facilities that never sign in: its pages name the
+ * shop rather than the back office and do not offer a sign-in.
+ */
+export interface PublicFrame {
+  /** Replaces the app's name in the header (e.g. 「医療用手袋 購入サイト」). */
+  appTitle?: string;
+  /** The 「ログインしていません。ログインする」 bar; shown unless false. */
+  signInPrompt?: boolean;
 }
 
 export interface SosAppContextValue extends SosAppDefinition {

@@ -1,5 +1,6 @@
 export {
   type AppNavItem,
+  type PublicFrame,
   type SosAppContextValue,
   type SosAppDefinition,
   useSosApp,

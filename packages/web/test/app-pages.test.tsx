@@ -189,6 +189,38 @@ describe("a public page", () => {
     expect(api.session).toBeNull();
   });
 
+  it("can present itself as the app's storefront: its own name, no sign-in offered", async () => {
+    const storefront = {
+      ...pages,
+      publicFrame: { appTitle: "医療用手袋 購入サイト", signInPrompt: false },
+    };
+    renderApp({
+      api: createFakeApi(everyone),
+      app: "vendor",
+      home: TestHome,
+      pages: storefront,
+      path: "/self-check",
+    });
+    await screen.findByText("ログインせずに判定");
+    expect(screen.getByText("医療用手袋 購入サイト")).toBeTruthy();
+    expect(screen.queryByText("販売業者向け")).toBeNull();
+    expect(screen.queryByRole("link", { name: "ログインする" })).toBeNull();
+    cleanup();
+
+    // The app's own users see it in the back office's frame, with the menu.
+    renderApp({
+      api: createFakeApi(everyone, vendor),
+      app: "vendor",
+      home: TestHome,
+      pages: storefront,
+      path: "/self-check",
+    });
+    await screen.findByText(`${vendor.displayName}さんの回答で判定`);
+    expect(screen.getByText("販売業者向け")).toBeTruthy();
+    expect(screen.queryByText("医療用手袋 購入サイト")).toBeNull();
+    expect(currentEntry()).toBe("自己チェック");
+  });
+
   it("is still shown, signed out, when the session cannot be checked", async () => {
     const api = createFakeApi(everyone, hospital);
     api.offline = true;

@@ -17,6 +17,8 @@ export interface AppFrameProps {
   signingOut?: boolean;
   /** Why signing out failed, if it did. */
   signOutError?: unknown;
+  /** Replaces the app's name in the header (the storefront's own name). */
+  appTitle?: string | undefined;
   children: ReactNode;
 }
 
@@ -27,6 +29,7 @@ export function AppFrame({
   onSignOut,
   signingOut = false,
   signOutError = null,
+  appTitle,
   children,
 }: AppFrameProps) {
   const app = useSosApp();
@@ -35,7 +38,7 @@ export function AppFrame({
   return (
     <AppShell
       productName={SERVICE_NAME}
-      appTitle={APP_NAMES_JA[app.id]}
+      appTitle={appTitle ?? APP_NAMES_JA[app.id]}
       homeHref={homeHref}
       nav={showNav ? nav : []}
       renderLink={renderRouterNavLink}

@@ -35,12 +35,13 @@ export function PublicLayout() {
       <AppFrame
         user={someone}
         showNav={ours !== null}
+        appTitle={ours === null ? app.publicFrame?.appTitle : undefined}
         {...(someone === null
           ? {}
           : { onSignOut: () => signOut.mutate(), signingOut: signOut.isPending })}
         signOutError={signOut.error}
       >
-        {someone === null && (
+        {someone === null && app.publicFrame?.signInPrompt !== false && (
           <p className="sos-web-public-bar">
             ログインしていません。
             <Link to={signInPathFor(location)}>ログインする</Link>

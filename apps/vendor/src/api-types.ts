@@ -1,0 +1,27 @@
+import type { AppRouter } from "@sos/api";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+
+/** What the API's procedures return, as the browser receives them (instants as ISO strings). */
+type Outputs = inferRouterOutputs<AppRouter>;
+type Inputs = inferRouterInputs<AppRouter>;
+
+export type PurchasePageData = Outputs["storefront"]["purchasePage"];
+export type PurchaseFormPage = Extract<PurchasePageData, { kind: "form" }>;
+export type PurchaseInput = Inputs["storefront"]["purchase"];
+export type RegistrationReceipt = Outputs["storefront"]["register"];
+
+export type BatchSummary = Outputs["vendor"]["batches"][number];
+export type BatchDetail = Outputs["vendor"]["batch"];
+export type VendorItem = BatchDetail["items"][number];
+export type RunProgress = NonNullable<Outputs["vendor"]["sendProgress"]>;
+export type LinkState = VendorItem["link"]["state"];
+export type MatchStatusCode = VendorItem["match"]["status"];
+
+export type RegistrationRow = Outputs["vendor"]["registrations"]["items"][number];
+export type ImportResult = Outputs["vendor"]["importRegistrations"];
+
+export type VendorOrder = Outputs["vendor"]["orders"]["items"][number];
+export type PickingTotals = Outputs["vendor"]["pickingTotals"];
+
+export type Product = Outputs["vendor"]["products"][number];
+export type ProductSize = Product["sizes"][number];

@@ -1,0 +1,99 @@
+import { Button, Select, TextField } from "@sos/ui";
+import { KEEP_FOCUS_STATE } from "@sos/web";
+import { type FormEvent, useState } from "react";
+import { useSearchParams } from "react-router";
+import type { LinkState, MatchStatusCode } from "../api-types";
+
+export interface BatchFilter {
+  status: MatchStatusCode | null;
+  linkState: LinkState | null;
+  search: string | null;
+}
+
+const MATCH_OPTIONS = [
+  { value: "matched", label: "照合済み" },
+  { value: "mismatched", label: "登録内容不一致" },
+  { value: "not_registered", label: "未登録" },
+] as const;
+
+const LINK_OPTIONS = [
+  { value: "none", label: "未送信" },
+  { value: "live", label: "送信済み（有効）" },
+  { value: "expired", label: "有効期限切れ" },
+  { value: "revoked", label: "取消済み" },
+  { value: "used", label: "購入済み" },
+] as const;
+
+function pick<T extends string>(
+  options: ReadonlyArray<{ value: T }>,
+  value: string | null,
+): T | null {
+  return options.find((option) => option.value === value)?.value ?? null;
+}
+
+/** The list's filter, kept in the address so a reload or a shared link shows the same rows. */
+export function useBatchFilter(): [BatchFilter, (next: BatchFilter) => void] {
+  const [params, setParams] = useSearchParams();
+  const filter: BatchFilter = {
+    status: pick(MATCH_OPTIONS, params.get("match")),
+    linkState: pick(LINK_OPTIONS, params.get("link")),
+    search: params.get("q"),
+  };
+  const set = (next: BatchFilter) => {
+    const query = new URLSearchParams();
+    if (next.status) query.set("match", next.status);
+    if (next.linkState) query.set("link", next.linkState);
+    if (next.search) query.set("q", next.search);
+    setParams(query, { replace: true, state: KEEP_FOCUS_STATE });
+  };
+  return [filter, set];
+}
+
+export function BatchFilters({
+  filter,
+  onChange,
+}: {
+  filter: BatchFilter;
+  onChange: (next: BatchFilter) => void;
+}) {
+  const [search, setSearch] = useState(filter.search ?? "");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onChange({ ...filter, search: search.trim() === "" ? null : search.trim() });
+  };
+  return (
+    <search aria-label="医療機関の絞り込み">
+      <form className="vendor-filters" onSubmit={submit}>
+        <Select
+          label="照合結果"
+          placeholder="すべて"
+          options={MATCH_OPTIONS}
+          value={filter.status ?? ""}
+          onChange={(event) =>
+            onChange({ ...filter, status: pick(MATCH_OPTIONS, event.currentTarget.value) })
+          }
+        />
+        <Select
+          label="購入リンク"
+          placeholder="すべて"
+          options={LINK_OPTIONS}
+          value={filter.linkState ?? ""}
+          onChange={(event) =>
+            onChange({ ...filter, linkState: pick(LINK_OPTIONS, event.currentTarget.value) })
+          }
+        />
+        <div className="vendor-filters__search">
+          <TextField
+            label="医療機関名・コード"
+            type="search"
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+          />
+          <Button type="submit" variant="secondary">
+            検索
+          </Button>
+        </div>
+      </form>
+    </search>
+  );
+}

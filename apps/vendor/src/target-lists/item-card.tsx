@@ -1,0 +1,124 @@
+import { formatPhone } from "@sos/rules";
+import {
+  formatJaDateTime,
+  formatNumber,
+  formatSets,
+  MatchStatusBadge,
+  OrderStatusBadge,
+  SideBySideDiff,
+} from "@sos/ui";
+import type { VendorItem } from "../api-types";
+import { ItemActions } from "./item-actions";
+
+const when = (iso: string | null) => (iso === null ? "—" : formatJaDateTime(new Date(iso)));
+
+/** One institution of a list: who, its limit, the match, its link and its order. */
+export function ItemCard({
+  item,
+  batchId,
+  selected,
+  onSelect,
+  onDone,
+}: {
+  item: VendorItem;
+  batchId: string;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+  onDone: (message: string) => void;
+}) {
+  const headingId = `item-${item.id}`;
+  const { link, registration, order } = item;
+  return (
+    <li className="vendor-item" aria-labelledby={headingId}>
+      <input
+        type="checkbox"
+        className="vendor-item__select"
+        checked={selected}
+        onChange={(event) => onSelect(event.currentTarget.checked)}
+        aria-label={`${item.ministry.name}を選択`}
+      />
+      <div className="vendor-item__body">
+        <div className="vendor-item__head">
+          <h3 id={headingId} className="vendor-item__name">
+            {item.ministry.name}
+          </h3>
+          <MatchStatusBadge
+            status={item.match.status}
+            differenceCount={item.match.differences.length}
+          />
+        </div>
+        <p className="vendor-muted">
+          医療機関コード {item.institutionCode}・{item.prefectureName}・上限{" "}
+          {formatSets(item.limitSets)}
+        </p>
+        <dl className="vendor-item__facts">
+          <div>
+            <dt>購入リンク</dt>
+            <dd>
+              <span className="vendor-pill" data-state={link.state}>
+                {link.label}
+              </span>
+              {link.sendCount > 0 && (
+                <span className="vendor-muted">
+                  送信 {formatNumber(link.sendCount)}回・最終 {when(link.lastSentAt)}
+                  {link.expiresAt !== null &&
+                    link.state === "live" &&
+                    `・${when(link.expiresAt)}まで有効`}
+                </span>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>注文</dt>
+            <dd>
+              {order === null ? (
+                "なし"
+              ) : (
+                <>
+                  <OrderStatusBadge status={order.status} />
+                  <span>
+                    {order.orderNumber}（{formatSets(order.totalSets)}・{when(order.orderedAt)}）
+                  </span>
+                </>
+              )}
+            </dd>
+          </div>
+          {registration !== null ? (
+            <div>
+              <dt>送信先</dt>
+              <dd>
+                {registration.email}（{registration.paymentMethodLabel}）
+              </dd>
+            </div>
+          ) : (
+            <div>
+              <dt>連絡先（国のリスト）</dt>
+              <dd>
+                {[item.ministry.contactName, item.ministry.email, formatPhone(item.ministry.phone)]
+                  .filter(Boolean)
+                  .join("・")}
+                {item.reminders.count > 0 && (
+                  <span className="vendor-muted">
+                    登録依頼 {formatNumber(item.reminders.count)}回・最終{" "}
+                    {when(item.reminders.lastAt)}
+                  </span>
+                )}
+              </dd>
+            </div>
+          )}
+        </dl>
+        {item.match.status === "mismatched" && (
+          <details className="vendor-item__diff" open>
+            <summary>国のリストと施設登録の比較</summary>
+            <SideBySideDiff
+              ministry={item.ministry}
+              registration={registration && { ...registration, name: registration.facilityName }}
+              differences={item.match.differences}
+            />
+          </details>
+        )}
+        <ItemActions item={item} batchId={batchId} onDone={onDone} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,40 @@
+import {
+  emailField,
+  institutionCodeField,
+  PaymentMethod,
+  phoneField,
+  postcodeField,
+  requiredText,
+} from "@sos/domain";
+import { normalizeDigitsText } from "@sos/rules";
+import { z } from "zod";
+
+/**
+ * The storefront registration as the browser checks it: the same field schemas as
+ * the API's RegistrationInput (full-width digits, hyphen look-alikes, 〒 and +81 are
+ * fine), so a value accepted here is accepted there.
+ */
+export const RegistrationFormSchema = z.object({
+  facilityName: requiredText("施設名", 200),
+  postcode: postcodeField,
+  address: requiredText("住所", 300).transform(normalizeDigitsText),
+  institutionCode: institutionCodeField,
+  phone: phoneField,
+  email: emailField,
+  // A radio group's value is any string until one is chosen.
+  paymentMethod: z.string().pipe(PaymentMethod),
+});
+
+/** What the form hands over: normalised (digits only, half-width). */
+export type RegistrationValues = z.output<typeof RegistrationFormSchema>;
+
+export const REGISTRATION_FIELDS = [
+  "facilityName",
+  "institutionCode",
+  "postcode",
+  "address",
+  "phone",
+  "email",
+  "paymentMethod",
+] as const satisfies ReadonlyArray<keyof RegistrationValues>;
+export type RegistrationField = (typeof REGISTRATION_FIELDS)[number];
