@@ -1,5 +1,6 @@
 import type { Db } from "@sos/db";
 import { Logger, type LogLevel, type Runner, run } from "graphile-worker";
+import pg from "pg";
 import type { MailTransport } from "../mail/transport";
 import { CREATE_WEEKLY_SURVEYS_TASK, CRONTAB, scheduledTasks } from "./scheduled";
 import { createSendMailTask, SEND_MAIL_TASK } from "./send-mail";
@@ -22,10 +23,20 @@ export interface WorkerOptions {
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const log = options.log ?? (() => {});
   const logger = new Logger(() => (level, message) => log(level, message));
-  const runner = await run({
+  // The worker's own pool, so that stopping can wait until its connections are really
+  // closed: graphile-worker ends a pool it made itself without waiting, and a database
+  // dropped or stopped right after would cut those connections mid-close.
+  const pool = new pg.Pool({
     connectionString: options.connectionString,
     // One connection per concurrent job plus the listener, not the default of 10.
-    maxPoolSize: (options.concurrency ?? 4) + 1,
+    max: (options.concurrency ?? 4) + 1,
+    application_name: "sos-worker",
+  });
+  pool.on("error", (error) =>
+    log("warning" as LogLevel, `worker connection lost: ${error.message}`),
+  );
+  const runner = await run({
+    pgPool: pool,
     concurrency: options.concurrency ?? 4,
     pollInterval: options.pollInterval ?? 2000,
     noHandleSignals: true,
@@ -38,5 +49,10 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   });
   // Fill the current survey week at once rather than at the next cron tick.
   await runner.addJob(CREATE_WEEKLY_SURVEYS_TASK, {}, { jobKey: CREATE_WEEKLY_SURVEYS_TASK });
+  const stopRunner = runner.stop.bind(runner);
+  runner.stop = async () => {
+    await stopRunner();
+    await pool.end();
+  };
   return runner;
 }
