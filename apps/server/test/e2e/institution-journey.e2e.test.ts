@@ -363,7 +363,11 @@ describe("an institution's week on a phone", { timeout: 180_000 }, () => {
     await page.getByRole("heading", { name: "この要請は編集できません" }).waitFor();
     const decision = page.getByRole("region", { name: "確認結果" });
     await expect(decision.textContent()).resolves.toContain("2セット（2,000枚）");
-    await page.getByText("購入リンク：販売業者からのメールをお待ちください").waitFor();
+    // Accepted but not yet on a list handed to the vendor: nothing to buy yet, and it says so.
+    await page
+      .getByRole("region", { name: "購入・配送" })
+      .getByText(/販売業者への引き渡しを待っています/)
+      .waitFor();
     for (const control of ["編集", "システムチェック&申請", "取下げ"]) {
       expect(await page.getByRole("link", { name: control, exact: true }).count()).toBe(0);
       expect(await page.getByRole("button", { name: control, exact: true }).count()).toBe(0);

@@ -182,6 +182,7 @@ async function workerDisconnected(): Promise<void> {
 
 beforeAll(async () => {
   await ensureBuilt("vendor");
+  await ensureBuilt("institution");
   sink = await startSmtpSink();
   server = await startTestServer({ appsDir: APPS_DIR });
   await insertAccounts(server.tdb.db);
@@ -551,7 +552,58 @@ describe("the vendor's journey", { timeout: 240_000 }, () => {
     }
     await screenshot(desk, "vendor-journey-18-registrations-phone");
 
+    // ⑦ The hospital follows its order in its own app, on a phone: home, then the request.
+    const own = await newPhonePage(browser);
+    const ownProblems = watch(own, "institution");
+    await own.goto(`${server.url}/institution/`);
+    await input(own, "ユーザー名").fill(ACCOUNTS.institution.username);
+    await input(own, /^パスワード/).fill(PASSWORD);
+    await own.getByRole("button", { name: "ログイン", exact: true }).click();
+    await heading(own, "ホーム").waitFor();
+    await own
+      .getByRole("region", { name: "今週の緊急配布要請" })
+      .getByText(`購入：注文番号 ${order.orderNumber}（出荷済み）`)
+      .waitFor();
+    const purchaseCard = own.getByRole("region", { name: "購入・配送" });
+    await purchaseCard.getByText(`注文番号 ${order.orderNumber}`, { exact: true }).waitFor();
+    await purchaseCard.locator(".sos-status").getByText("出荷済み").waitFor();
+    const homeText = await purchaseCard.textContent();
+    expect(homeText).toContain("3セット（3,000枚）");
+    expect(homeText).toContain("配送業者ヤマト運輸");
+    expect(homeText).toContain("お問い合わせ伝票番号1234-5678-9012");
+    await step(own, "19-institution-home-shipped");
+
+    const requested = await db
+      .selectFrom("orders")
+      .innerJoin("targetItems", "targetItems.id", "orders.targetItemId")
+      .select("targetItems.requestId")
+      .where("orders.id", "=", order.id)
+      .executeTakeFirstOrThrow();
+    await purchaseCard.getByRole("link", { name: "要請と購入・配送の詳細を見る" }).click();
+    await heading(own, "緊急配布要請").waitFor();
+    expect(own.url()).toBe(`${server.url}/institution/requests/${requested.requestId}`);
+    const onRequest = own
+      .getByRole("region", { name: "購入・配送" })
+      .getByRole("region", { name: "ご注文の内容と配送状況" });
+    await onRequest.getByText(order.orderNumber, { exact: true }).waitFor();
+    await onRequest.locator(".sos-status").getByText("出荷済み").waitFor();
+    const requestText = await onRequest.textContent();
+    expect(requestText).toContain("配送業者ヤマト運輸");
+    expect(requestText).toContain("お問い合わせ伝票番号1234-5678-9012");
+    await expect(onRequest.getByRole("table").getByRole("row").allTextContents()).resolves.toEqual([
+      "サイズセット数枚数",
+      "Sサイズ2セット2,000枚",
+      "Mサイズ1セット1,000枚",
+      "合計3セット3,000枚",
+    ]);
+    await step(own, "20-institution-request-shipped");
+    // The same page, reached by its address (a bookmark, a reload).
+    await own.goto(`${server.url}/institution/requests/${requested.requestId}`);
+    await heading(own, "緊急配布要請").waitFor();
+    await onRequest.getByText("1234-5678-9012", { exact: true }).waitFor();
+
     expect(unexpected(phoneProblems)).toEqual([]);
     expect(unexpected(deskProblems)).toEqual([]);
+    expect(unexpected(ownProblems)).toEqual([]);
   });
 });

@@ -134,7 +134,7 @@ export function TargetBatchList({
                         <Button
                           variant={selected ? "primary" : "secondary"}
                           aria-pressed={selected}
-                          aria-label={`${batchName(batch.number)}のCSVを出力`}
+                          aria-label={`${batchName(batch.number)}のCSV出力`}
                           onClick={() => onSelectBatch(batch.id)}
                         >
                           CSV出力

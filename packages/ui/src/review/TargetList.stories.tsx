@@ -133,7 +133,7 @@ export const NothingToIssue: Story = {
 export const DownloadBothEncodings: Story = {
   render: (args) => <TargetListPage {...args} unrepresentable={[]} />,
   play: async ({ canvas }) => {
-    const pick = canvas.getByRole("button", { name: "第2号のCSVを出力" });
+    const pick = canvas.getByRole("button", { name: "第2号のCSV出力" });
     await userEvent.click(pick);
     await expect(pick).toHaveAttribute("aria-pressed", "true");
     const panel = canvas.getByRole("region", { name: "第2号のCSVファイル（87件）" });
@@ -159,7 +159,7 @@ export const DownloadBothEncodings: Story = {
 export const ShiftJisNeedsConsent: Story = {
   render: (args) => <TargetListPage {...args} unrepresentable={LOST} />,
   play: async ({ canvas }) => {
-    await userEvent.click(canvas.getByRole("button", { name: "第3号のCSVを出力" }));
+    await userEvent.click(canvas.getByRole("button", { name: "第3号のCSV出力" }));
     const panel = canvas.getByRole("region", { name: "第3号のCSVファイル（1,234件）" });
     await expect(within(panel).getByRole("status")).toHaveTextContent(
       "Shift_JISで表せない文字が3か所あります",
@@ -185,7 +185,7 @@ export const ShiftJisNeedsConsent: Story = {
     );
 
     // Consent does not carry over to another list.
-    await userEvent.click(canvas.getByRole("button", { name: "第2号のCSVを出力" }));
+    await userEvent.click(canvas.getByRole("button", { name: "第2号のCSV出力" }));
     await expect(
       within(canvas.getByRole("region", { name: "第2号のCSVファイル（87件）" })).getByRole(
         "checkbox",
@@ -201,7 +201,7 @@ export const ShiftJisNeedsConsent: Story = {
 export const StillChecking: Story = {
   render: (args) => <TargetListPage {...args} />,
   play: async ({ canvas }) => {
-    await userEvent.click(canvas.getByRole("button", { name: "第1号のCSVを出力" }));
+    await userEvent.click(canvas.getByRole("button", { name: "第1号のCSV出力" }));
     await expect(canvas.getByText("Shift_JISで表せない文字がないか確認しています…")).toBeVisible();
     await expect(canvas.getByRole("link", { name: "UTF-8でダウンロード" })).toBeVisible();
     await expect(canvas.queryByRole("link", { name: /Shift_JIS/ })).toBeNull();
