@@ -10,3 +10,5 @@ export type SurveyListItem = Outputs["survey"]["list"]["items"][number];
 export type SosRequestDetail = Outputs["sos"]["get"];
 export type SosListItem = Outputs["sos"]["list"]["items"][number];
 export type SosApplyResult = Outputs["sos"]["checkAndApply"];
+/** Buying through the vendor for one request: handed over, link mailed, order and shipping. */
+export type PurchaseStatus = Outputs["institutionOrders"]["forRequest"];

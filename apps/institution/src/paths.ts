@@ -18,3 +18,6 @@ export function requestPath(id: string): string {
 export function editRequestPath(id: string): string {
   return `/requests/${id}/edit`;
 }
+
+/** The vendor's storefront registration: another app on the same server, so a plain link. */
+export const VENDOR_REGISTER_URL = "/vendor/register";

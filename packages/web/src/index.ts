@@ -26,6 +26,8 @@ export {
   isUnauthorized,
   trpcErrorCode,
 } from "./errors";
+export { BackLink } from "./page/back-link";
+export { LoadFailed, Loading } from "./page/query-status";
 export { SosProviders, type SosProvidersProps } from "./providers";
 export { createQueryClient, type QueryClientOptions } from "./query-client";
 export { createSosRoutes } from "./routes";

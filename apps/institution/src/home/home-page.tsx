@@ -1,7 +1,7 @@
 import { Notice, PageHeader } from "@sos/ui";
-import { PageTitle, useSignedInUser, useTRPC } from "@sos/web";
+import { LoadFailed, Loading, PageTitle, useSignedInUser, useTRPC } from "@sos/web";
 import { useQuery } from "@tanstack/react-query";
-import { LoadFailed, Loading } from "../common/query-status";
+import { PurchaseCard } from "../purchase/purchase-card";
 import { DeadlineCard } from "./deadline-card";
 import { RequestCard } from "./request-card";
 import { SelfCheckCard } from "./self-check-card";
@@ -12,6 +12,8 @@ export function HomePage() {
   const user = useSignedInUser();
   const trpc = useTRPC();
   const summary = useQuery(trpc.home.summary.queryOptions());
+  // Read afresh on opening: the vendor mails links and ships while the app is closed.
+  const purchases = useQuery(trpc.institutionOrders.mine.queryOptions(undefined, { staleTime: 0 }));
 
   return (
     <div className="sos-stack">
@@ -34,7 +36,17 @@ export function HomePage() {
         <div className="inst-home-grid">
           <SurveyCard summary={summary.data} />
           <DeadlineCard summary={summary.data} />
-          <RequestCard summary={summary.data} />
+          <RequestCard summary={summary.data} purchases={purchases.data} />
+          {purchases.isError ? (
+            <LoadFailed
+              title="購入・配送の状況を表示できませんでした"
+              error={purchases.error}
+              onRetry={() => void purchases.refetch()}
+            />
+          ) : (
+            purchases.data !== undefined &&
+            purchases.data.length > 0 && <PurchaseCard statuses={purchases.data} />
+          )}
           <SelfCheckCard />
         </div>
       )}

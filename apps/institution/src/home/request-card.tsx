@@ -1,8 +1,9 @@
 import type { SosStatus } from "@sos/domain";
 import { Card, StatusBadge } from "@sos/ui";
 import { RouterLinkButton } from "@sos/web";
-import type { HomeSummary } from "../api-types";
+import type { HomeSummary, PurchaseStatus } from "../api-types";
 import { PATHS, requestPath } from "../paths";
+import { purchaseHeadline } from "../purchase/purchase-headline";
 
 /** What the institution should do next about a request in each status. */
 const NEXT_STEP: Readonly<Record<SosStatus, string>> = {
@@ -20,8 +21,17 @@ const NEXT_STEP: Readonly<Record<SosStatus, string>> = {
 /** Statuses after which a new request may be started. */
 const CLOSED: ReadonlySet<SosStatus> = new Set(["not_eligible", "withdrawn"]);
 
-/** This week's request and its status, or the way to file one. */
-export function RequestCard({ summary }: { summary: HomeSummary }) {
+/**
+ * This week's request and its status, or the way to file one. `purchases` are the
+ * handed-over requests' purchases (undefined while they load).
+ */
+export function RequestCard({
+  summary,
+  purchases,
+}: {
+  summary: HomeSummary;
+  purchases: readonly PurchaseStatus[] | undefined;
+}) {
   const { request } = summary;
   const canCreate = request === null || CLOSED.has(request.status);
   return (
@@ -58,8 +68,10 @@ export function RequestCard({ summary }: { summary: HomeSummary }) {
           </div>
           <p>{NEXT_STEP[request.status]}</p>
           {request.lateNote && <p className="inst-late">{request.lateNote}</p>}
-          {request.status === "accepted" && (
-            <p className="inst-purchase">購入リンク：販売業者からのメールをお待ちください</p>
+          {request.status === "accepted" && purchases !== undefined && (
+            <p className="inst-purchase">
+              {purchaseHeadline(purchases.find((p) => p.requestId === request.id) ?? null)}
+            </p>
           )}
         </>
       )}

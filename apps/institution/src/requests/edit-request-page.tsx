@@ -6,13 +6,11 @@ import {
   SosRequestForm,
   StatusBadge,
 } from "@sos/ui";
-import { PageTitle, RouterLinkButton, useTRPC } from "@sos/web";
+import { BackLink, LoadFailed, Loading, PageTitle, RouterLinkButton, useTRPC } from "@sos/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { SosRequestDetail } from "../api-types";
-import { BackLink } from "../common/back-link";
-import { LoadFailed, Loading } from "../common/query-status";
 import { PATHS, requestPath } from "../paths";
 import { notEditableReason } from "./closed-reasons";
 import type { RequestPageState } from "./flash";

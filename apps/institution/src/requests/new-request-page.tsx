@@ -6,12 +6,11 @@ import {
   type SosRequestFieldErrors,
   SosRequestForm,
 } from "@sos/ui";
-import { PageTitle, useTRPC } from "@sos/web";
+import { BackLink, PageTitle, useTRPC } from "@sos/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import type { HomeSummary } from "../api-types";
-import { BackLink } from "../common/back-link";
 import { PATHS, requestPath, surveyPath } from "../paths";
 import type { RequestPageState } from "./flash";
 import { requestFormErrors } from "./request-form-errors";

@@ -1,9 +1,16 @@
 import { Button, formatJaDateTime, PageHeader, StatusBadge } from "@sos/ui";
-import { errorMessageJa, KEEP_FOCUS_STATE, PageTitle, RouterLinkButton, useTRPC } from "@sos/web";
+import {
+  errorMessageJa,
+  KEEP_FOCUS_STATE,
+  LoadFailed,
+  Loading,
+  PageTitle,
+  RouterLinkButton,
+  useTRPC,
+} from "@sos/web";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import type { SosListItem } from "../api-types";
-import { LoadFailed, Loading } from "../common/query-status";
 import { PATHS, requestPath } from "../paths";
 import {
   EMPTY_VIEW_MESSAGES,

@@ -14,14 +14,21 @@ import {
   SystemCheckDialog,
   SystemCheckResult,
 } from "@sos/ui";
-import { KEEP_FOCUS_STATE, PageTitle, RouterLinkButton, useTRPC } from "@sos/web";
+import {
+  BackLink,
+  KEEP_FOCUS_STATE,
+  LoadFailed,
+  Loading,
+  PageTitle,
+  RouterLinkButton,
+  useTRPC,
+} from "@sos/web";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Link, useHref, useLocation, useNavigate, useParams } from "react-router";
 import type { HomeSummary, SosRequestDetail } from "../api-types";
-import { BackLink } from "../common/back-link";
-import { LoadFailed, Loading } from "../common/query-status";
 import { editRequestPath, PATHS, surveyPath } from "../paths";
+import { PurchaseSection } from "../purchase/purchase-section";
 import { CheckSummary } from "./check-summary";
 import { notEditableReason } from "./closed-reasons";
 import { flashOf, type RequestFlash } from "./flash";
@@ -168,9 +175,7 @@ function RequestView({
           <p>{request.lateNote}</p>
         </Notice>
       )}
-      {request.status === "accepted" && (
-        <p className="inst-purchase">購入リンク：販売業者からのメールをお待ちください</p>
-      )}
+      {request.status === "accepted" && <PurchaseSection requestId={request.id} />}
 
       {!closed && (
         <RequestActions

@@ -1,9 +1,8 @@
 import { Notice, PageHeader, SelfCheckPanel } from "@sos/ui";
-import { PageTitle, useOptionalSignedInUser, useTRPC } from "@sos/web";
+import { Loading, PageTitle, useOptionalSignedInUser, useTRPC } from "@sos/web";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { SurveyDetail } from "../api-types";
-import { Loading } from "../common/query-status";
 import { PATHS, surveyPath } from "../paths";
 
 /**

@@ -1,9 +1,8 @@
 import { Button, formatJaDateTime, PageHeader } from "@sos/ui";
-import { errorMessageJa, PageTitle, useTRPC } from "@sos/web";
+import { errorMessageJa, LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { SurveyListItem } from "../api-types";
-import { LoadFailed, Loading } from "../common/query-status";
 import { SurveyStatusBadge } from "../common/survey-status-badge";
 import { surveyPath } from "../paths";
 

@@ -6,14 +6,21 @@ import {
   type SurveyFieldErrors,
   SurveyForm,
 } from "@sos/ui";
-import { errorMessageJa, PageTitle, RouterLinkButton, trpcErrorCode, useTRPC } from "@sos/web";
+import {
+  BackLink,
+  errorMessageJa,
+  LoadFailed,
+  Loading,
+  PageTitle,
+  RouterLinkButton,
+  trpcErrorCode,
+  useTRPC,
+} from "@sos/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
 import type { SurveyDetail } from "../api-types";
-import { BackLink } from "../common/back-link";
 import { formFieldErrors } from "../common/field-errors";
-import { LoadFailed, Loading } from "../common/query-status";
 import { SurveyStatusBadge } from "../common/survey-status-badge";
 import { PATHS } from "../paths";
 

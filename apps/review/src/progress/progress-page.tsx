@@ -1,9 +1,8 @@
 import { PageHeader, ProgressSummary, Select } from "@sos/ui";
-import { KEEP_FOCUS_STATE, PageTitle, useTRPC } from "@sos/web";
+import { KEEP_FOCUS_STATE, LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useHref, useNavigate, useSearchParams } from "react-router";
-import { LoadFailed, Loading } from "../common/query-status";
 import { PATHS } from "../paths";
 import { queueOptionsFor, queueSearch, queueWith } from "../queue/queue-params";
 import { recentWeeks } from "./week-options";

@@ -96,7 +96,7 @@ export function QueuePage() {
         }
         actions={
           ministry ? (
-            <Link to={PATHS.progress} className="rev-back-link">
+            <Link to={PATHS.progress} className="sos-web-back-link">
               都道府県別の進捗状況
             </Link>
           ) : undefined

@@ -1,11 +1,17 @@
 import { Alert, AuditTrail, formatJaDateTime, PageHeader, StatusBadge } from "@sos/ui";
-import { KEEP_FOCUS_STATE, PageTitle, useSignedInUser, useTRPC } from "@sos/web";
+import {
+  BackLink,
+  KEEP_FOCUS_STATE,
+  LoadFailed,
+  Loading,
+  PageTitle,
+  useSignedInUser,
+  useTRPC,
+} from "@sos/web";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { useLocation, useNavigate, useParams } from "react-router";
 import type { ReviewDetail } from "../api-types";
-import { BackLink } from "../common/back-link";
-import { LoadFailed, Loading } from "../common/query-status";
 import { useRefreshReviewData } from "../common/refresh";
 import { PATHS } from "../paths";
 import { type QueueContext, queueContextOf } from "../queue/queue-context";

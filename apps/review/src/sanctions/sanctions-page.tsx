@@ -6,11 +6,18 @@ import {
   type SanctionFormValues,
   SanctionList,
 } from "@sos/ui";
-import { errorMessageJa, fieldErrorsOf, KEEP_FOCUS_STATE, PageTitle, useTRPC } from "@sos/web";
+import {
+  errorMessageJa,
+  fieldErrorsOf,
+  KEEP_FOCUS_STATE,
+  LoadFailed,
+  Loading,
+  PageTitle,
+  useTRPC,
+} from "@sos/web";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
-import { LoadFailed, Loading } from "../common/query-status";
 
 const STATES = ["in_force", "scheduled", "lifted"] as const;
 type SanctionState = (typeof STATES)[number];

@@ -8,12 +8,10 @@ import {
   formatSets,
   PageHeader,
 } from "@sos/ui";
-import { PageTitle, useTRPC } from "@sos/web";
+import { BackLink, LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import type { TargetBatch } from "../api-types";
-import { BackLink } from "../common/back-link";
-import { LoadFailed, Loading } from "../common/query-status";
 import { PATHS, requestPath } from "../paths";
 import { CsvPanel } from "./csv-panel";
 

@@ -1,10 +1,16 @@
 import { Alert, formatNumber, formatSets, PageHeader, TargetBatchList } from "@sos/ui";
-import { errorMessageJa, KEEP_FOCUS_STATE, PageTitle, useTRPC } from "@sos/web";
+import {
+  errorMessageJa,
+  KEEP_FOCUS_STATE,
+  LoadFailed,
+  Loading,
+  PageTitle,
+  useTRPC,
+} from "@sos/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { TargetBatchList as TargetBatches } from "../api-types";
-import { LoadFailed, Loading } from "../common/query-status";
 import { targetBatchPath } from "../paths";
 import { CsvPanel } from "./csv-panel";
 

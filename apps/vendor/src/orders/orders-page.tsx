@@ -12,13 +12,12 @@ import {
   Select,
   TextField,
 } from "@sos/ui";
-import { errorMessageJa, PageTitle, useTRPC } from "@sos/web";
+import { errorMessageJa, LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { VendorOrder } from "../api-types";
 import { READ_ON_OPEN } from "../common/fresh";
 import { Pager } from "../common/pager";
-import { LoadFailed, Loading } from "../common/query-status";
 import { PickingTotalsSection } from "./picking-totals";
 import { ShipDialog } from "./ship-dialog";
 

@@ -12,12 +12,11 @@ import {
   Select,
   TextField,
 } from "@sos/ui";
-import { errorMessageJa, fieldErrorsOf, PageTitle, useTRPC } from "@sos/web";
+import { errorMessageJa, fieldErrorsOf, LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { Product, ProductSize } from "../api-types";
 import { READ_ON_OPEN } from "../common/fresh";
-import { LoadFailed, Loading } from "../common/query-status";
 import { StockRowForm } from "./stock-row-form";
 
 /** The product on sale, its sizes and the stock of each (in sets of 1,000 pieces). */

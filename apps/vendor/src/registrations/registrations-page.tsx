@@ -9,14 +9,13 @@ import {
   Select,
   TextField,
 } from "@sos/ui";
-import { PageTitle, useTRPC } from "@sos/web";
+import { LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import type { RegistrationRow } from "../api-types";
 import { READ_ON_OPEN } from "../common/fresh";
 import { Pager } from "../common/pager";
-import { LoadFailed, Loading } from "../common/query-status";
 import { PATHS } from "../paths";
 import { ImportPanel } from "./import-panel";
 

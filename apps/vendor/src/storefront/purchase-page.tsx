@@ -10,13 +10,12 @@ import {
   type PurchaseValues,
   SummaryList,
 } from "@sos/ui";
-import { domainErrorCode, errorMessageJa, useTRPC } from "@sos/web";
+import { domainErrorCode, errorMessageJa, LoadFailed, Loading, useTRPC } from "@sos/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
 import type { PurchaseFormPage, PurchasePageData } from "../api-types";
 import { useFocusHeadingOn } from "../common/focus-heading";
-import { LoadFailed, Loading } from "../common/query-status";
 import { purchaseFieldErrors } from "./purchase-errors";
 import { StorefrontTitle } from "./storefront-title";
 

@@ -11,13 +11,12 @@ import {
   type RegistrationValues,
   SummaryList,
 } from "@sos/ui";
-import { errorMessageJa, useTRPC } from "@sos/web";
+import { errorMessageJa, LoadFailed, Loading, useTRPC } from "@sos/web";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { RegistrationReceipt } from "../api-types";
 import { formFieldErrors } from "../common/field-errors";
 import { useFocusHeadingOn } from "../common/focus-heading";
-import { LoadFailed, Loading } from "../common/query-status";
 import { StorefrontTitle } from "./storefront-title";
 
 interface Registered {

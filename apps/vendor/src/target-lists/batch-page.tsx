@@ -8,14 +8,12 @@ import {
   PageHeader,
   SendProgress,
 } from "@sos/ui";
-import { errorMessageJa, PageTitle, useTRPC } from "@sos/web";
+import { BackLink, errorMessageJa, LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
 import type { BatchDetail } from "../api-types";
-import { BackLink } from "../common/back-link";
 import { READ_ON_OPEN } from "../common/fresh";
-import { LoadFailed, Loading } from "../common/query-status";
 import { PATHS } from "../paths";
 import { BatchFilters, useBatchFilter } from "./batch-filters";
 import { batchTitle, issuedText } from "./batch-name";

@@ -1,10 +1,9 @@
 import { DataTable, formatNumber, formatSets, PageHeader } from "@sos/ui";
-import { PageTitle, useTRPC } from "@sos/web";
+import { LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { BatchSummary } from "../api-types";
 import { READ_ON_OPEN } from "../common/fresh";
-import { LoadFailed, Loading } from "../common/query-status";
 import { batchPath } from "../paths";
 import { batchTitle, issuedText } from "./batch-name";
 

@@ -1,11 +1,12 @@
 import { Alert, Button } from "@sos/ui";
-import { errorMessageJa, RouterLinkButton, trpcErrorCode } from "@sos/web";
+import { errorMessageJa, trpcErrorCode } from "../errors";
+import { RouterLinkButton } from "../routing/router-link-button";
 
 /** While a page's data is on its way. */
 export function Loading({ children }: { children: string }) {
   return (
-    <p role="status" className="vendor-loading">
-      <span className="vendor-loading__spinner" aria-hidden="true" />
+    <p role="status" className="sos-web-loading">
+      <span className="sos-web-loading__spinner" aria-hidden="true" />
       {children}
     </p>
   );
@@ -13,7 +14,7 @@ export function Loading({ children }: { children: string }) {
 
 /**
  * A page's data could not be read: the reason in Japanese, and a retry — unless the
- * record is not there, when retrying cannot help.
+ * record is not there (or not the caller's to see), when retrying cannot help.
  */
 export function LoadFailed({
   title,
