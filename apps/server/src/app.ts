@@ -3,6 +3,7 @@ import fastifyCookie from "@fastify/cookie";
 import { APP_NAMES, type ApiConfig, type AppName } from "@sos/api";
 import type { Db } from "@sos/db";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
+import type { BannerAccount } from "./cli/banner";
 import type { ServerConfig } from "./config";
 import { registerFallbacks } from "./http/fallbacks";
 import { registerHealth } from "./http/health";
@@ -37,6 +38,8 @@ export interface BuildServerOptions {
   now?: () => Date;
   /** The dev inbox to show at /inbox (only when mail is not going to a real SMTP server). */
   inbox?: DevInbox | null;
+  /** Demo sign-ins for the landing page; only a local demo with the dev inbox passes them. */
+  demoAccounts?: readonly BannerAccount[] | null;
   /** false silences logging (tests). */
   logger?: boolean;
 }
@@ -101,7 +104,13 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     reply
       .type("text/html; charset=utf-8")
       .header("cache-control", "no-cache")
-      .send(landingPage({ built, inboxPath: inbox ? INBOX_PATH : null })),
+      .send(
+        landingPage({
+          built,
+          inboxPath: inbox ? INBOX_PATH : null,
+          demoAccounts: inbox ? (options.demoAccounts ?? null) : null,
+        }),
+      ),
   );
 
   return app;

@@ -127,7 +127,12 @@ async function main(): Promise<void> {
     running.push({ name: "worker", stop: () => runner.stop() });
   }
 
-  const app: FastifyInstance = await buildServer({ db: database.db, config, inbox });
+  const app: FastifyInstance = await buildServer({
+    db: database.db,
+    config,
+    inbox,
+    demoAccounts: accounts,
+  });
   await app.listen({ port: config.port, host: config.host });
   running.push({ name: "http", stop: () => app.close() });
 

@@ -1,4 +1,5 @@
 import { APP_NAMES } from "@sos/api";
+import type { BannerAccount } from "../cli/banner";
 import { html, page } from "./html";
 import { APP_TITLES } from "./static-apps";
 
@@ -7,6 +8,8 @@ export interface LandingOptions {
   built: Record<(typeof APP_NAMES)[number], boolean>;
   /** Present when the dev inbox runs (no SMTP_URL). */
   inboxPath: string | null;
+  /** The demo sign-ins, shown only on a local demo (never where mail goes out for real). */
+  demoAccounts: readonly BannerAccount[] | null;
 }
 
 /** The page at /: what this service is and where each kind of user goes. */
@@ -25,12 +28,25 @@ export function landingPage(options: LandingOptions): string {
       ? null
       : html`<h2>開発用メール受信箱</h2>
 <p class="notice">この環境では実際のメールは送信されません。パスワード再設定メールや購入用リンクなど、システムが送ったメールはすべて <a href="${options.inboxPath}">開発用メール受信箱</a> で確認できます。</p>`;
+  const demo =
+    options.demoAccounts === null || options.demoAccounts.length === 0
+      ? null
+      : html`<h2>デモ用アカウント</h2>
+<p class="notice">デモデータ用のアカウントです。役割ごとに見える範囲が異なります。</p>
+<table>
+<thead><tr><th scope="col">役割</th><th scope="col">ユーザー名</th><th scope="col">パスワード</th><th scope="col">画面</th></tr></thead>
+<tbody>${options.demoAccounts.map(
+          (account) =>
+            html`<tr><td>${account.role}</td><td><code>${account.username}</code></td><td><code>${account.password}</code></td><td><a href="${account.url}">${account.url}</a></td></tr>`,
+        )}</tbody>
+</table>`;
   return page({
     title: "SOS Supply（医療用手袋の緊急配布）",
     body: html`<h1>SOS Supply（医療用手袋の緊急配布）</h1>
 <p>国が備蓄する医療用手袋（ニトリル手袋）を、在庫が逼迫した医療機関等へ緊急に放出（販売）するためのシステムです。ご自身の立場に合った画面を選んでください。</p>
 <p class="muted">Emergency release of medical gloves held by the Ministry of Health, Labour and Welfare. Choose the app for your role.</p>
 <ul class="cards">${cards}</ul>
+${demo}
 ${inbox}
 <h2>稼働状況</h2>
 <p><a href="/healthz">/healthz</a>（稼働確認） ・ <a href="/readyz">/readyz</a>（データベース接続の確認）</p>`,
