@@ -16,6 +16,9 @@ import { Alert } from "../feedback/Alert";
 import "../institution/SystemCheckDialog.css";
 import "./ConfirmDialog.css";
 
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
 export interface ConfirmDialogProps {
   open: boolean;
   title: ReactNode;
@@ -94,9 +97,25 @@ export function ConfirmDialog({
   // Esc is handled here as well as by the cancel event: a key event that is not the
   // browser's own (assistive tools, tests) does not make the browser cancel the dialog.
   const handleKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key !== "Escape") return;
-    event.preventDefault();
-    cancel();
+    if (event.key === "Escape") {
+      event.preventDefault();
+      cancel();
+      return;
+    }
+    if (event.key !== "Tab") return;
+    const focusable = [...(dialogRef.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (first === undefined || last === undefined) return;
+    const active = document.activeElement;
+    // Keep Tab inside: past the last control back to the first, and the reverse.
+    if (event.shiftKey && (active === first || active === headingRef.current)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
   };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
