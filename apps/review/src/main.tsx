@@ -1,12 +1,5 @@
 import "@sos/ui/styles.css";
 import { mountSosApp } from "@sos/web";
-import { HomePage } from "./home/home-page";
-import { NAV, ROUTES } from "./routes";
-import "./review.css";
+import { REVIEW_APP } from "./app";
 
-mountSosApp(
-  { id: "review", home: HomePage, routes: ROUTES, nav: NAV },
-  {
-    basename: import.meta.env.BASE_URL,
-  },
-);
+mountSosApp(REVIEW_APP, { basename: import.meta.env.BASE_URL });

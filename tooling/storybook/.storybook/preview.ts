@@ -1,5 +1,5 @@
 import type { Preview } from "@storybook/react-vite";
-import "../src/styles.css";
+import "@sos/ui/styles.css";
 
 // Stories render as Japanese pages; screen readers and line breaking depend on it.
 document.documentElement.lang = "ja";

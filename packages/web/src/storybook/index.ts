@@ -1,0 +1,9 @@
+export {
+  type ApiFixtures,
+  createFixtureClient,
+  type FixtureCall,
+  type FixtureClient,
+  FixtureError,
+  type FixtureErrorOptions,
+} from "./fixture-client";
+export { Screen, type ScreenProps } from "./screen";

@@ -1,0 +1,42 @@
+import { useState } from "react";
+import { createMemoryRouter } from "react-router";
+import { RouterProvider } from "react-router/dom";
+import { SosAppContext, type SosAppDefinition, toAppContext } from "../app-definition";
+import { SosProviders } from "../providers";
+import { createSosRoutes } from "../routes";
+import type { SignedInUser } from "../session/signed-in-user";
+import { type ApiFixtures, createFixtureClient, type FixtureCall } from "./fixture-client";
+import "../web.css";
+
+export interface ScreenProps {
+  /** The app whose routes, menu and frame render the screen, as mountSosApp gets it. */
+  app: SosAppDefinition;
+  /** The in-app URL to open, e.g. "/requests/…"; the app's basename is left out. */
+  path: string;
+  /** Who `auth.me` says is signed in; null for a visitor. */
+  user: SignedInUser | null;
+  /** The rest of the server's answers. */
+  api?: ApiFixtures;
+  /** Receives every call the screen makes, so a play function can check the writes. */
+  calls?: FixtureCall[];
+}
+
+/**
+ * One screen of an app exactly as it runs (route guard, frame, menu, page, queries),
+ * with the server replaced by fixtures: the page-level stories are built from this.
+ */
+export function Screen({ app, path, user, api = {}, calls }: ScreenProps) {
+  const [fixture] = useState(() =>
+    createFixtureClient({ ...api, auth: { me: () => user, ...api.auth } }, calls),
+  );
+  const [router] = useState(() =>
+    createMemoryRouter(createSosRoutes(app), { initialEntries: [path] }),
+  );
+  return (
+    <SosAppContext value={toAppContext(app)}>
+      <SosProviders apiClient={fixture.client}>
+        <RouterProvider router={router} />
+      </SosProviders>
+    </SosAppContext>
+  );
+}

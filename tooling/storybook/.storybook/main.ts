@@ -1,0 +1,16 @@
+import type { StorybookConfig } from "@storybook/react-vite";
+
+// One Storybook for the whole product: the shared components and every app's key screens.
+const config: StorybookConfig = {
+  stories: [
+    { directory: "../../../packages/ui/src", titlePrefix: "部品" },
+    { directory: "../../../apps/institution/src", titlePrefix: "画面/医療機関" },
+    { directory: "../../../apps/review/src", titlePrefix: "画面/審査" },
+    { directory: "../../../apps/vendor/src", titlePrefix: "画面/販売事業者" },
+  ],
+  addons: ["@storybook/addon-vitest"],
+  framework: { name: "@storybook/react-vite", options: {} },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+};
+
+export default config;

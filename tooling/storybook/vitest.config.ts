@@ -1,0 +1,50 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig } from "vitest/config";
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+export default defineConfig({
+  // Pre-bundled up front: a dependency discovered mid-run makes Vite re-optimise and
+  // reload the browser page, which fails whatever test was running.
+  optimizeDeps: {
+    include: [
+      "react",
+      "react-dom/client",
+      "react-hook-form",
+      "@hookform/resolvers/zod",
+      "@tanstack/react-query",
+      "@trpc/client",
+      "@trpc/tanstack-react-query",
+      "react-router",
+      "react-router/dom",
+    ],
+  },
+  // Every story becomes a test: it must render, and its play function must pass.
+  plugins: [storybookTest({ configDir: path.join(dirname, ".storybook") })],
+  test: {
+    name: "storybook",
+    browser: {
+      enabled: true,
+      headless: true,
+      // Debian's chromium, never a downloaded browser (see /work/shared/docs/stack-notes.md).
+      provider: playwright({
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        },
+      }),
+      instances: [{ browser: "chromium" }],
+    },
+  },
+});
