@@ -4,6 +4,7 @@ import type { StorybookConfig } from "@storybook/react-vite";
 const config: StorybookConfig = {
   stories: [
     { directory: "../../../packages/ui/src", titlePrefix: "部品" },
+    { directory: "../../../packages/web/src", titlePrefix: "画面/共通" },
     { directory: "../../../apps/institution/src", titlePrefix: "画面/医療機関" },
     { directory: "../../../apps/review/src", titlePrefix: "画面/審査" },
     { directory: "../../../apps/vendor/src", titlePrefix: "画面/販売事業者" },

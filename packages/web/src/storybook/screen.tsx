@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { createMemoryRouter } from "react-router";
+import { createMemoryRouter, type InitialEntry } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import { SosAppContext, type SosAppDefinition, toAppContext } from "../app-definition";
 import { SosProviders } from "../providers";
@@ -11,8 +11,11 @@ import "../web.css";
 export interface ScreenProps {
   /** The app whose routes, menu and frame render the screen, as mountSosApp gets it. */
   app: SosAppDefinition;
-  /** The in-app URL to open, e.g. "/requests/…"; the app's basename is left out. */
-  path: string;
+  /**
+   * The in-app URL to open, e.g. "/requests/…" (the app's basename left out), or a
+   * history entry with state, as a redirect leaves it.
+   */
+  path: InitialEntry;
   /** Who `auth.me` says is signed in; null for a visitor. */
   user: SignedInUser | null;
   /** The rest of the server's answers. */

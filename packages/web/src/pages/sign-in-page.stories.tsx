@@ -1,0 +1,132 @@
+import { AUTH_MESSAGES } from "@sos/domain";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, userEvent, waitFor, within } from "storybook/test";
+import { type FixtureCall, FixtureError, Screen } from "../storybook";
+import { STORY_APP, STORY_INSTITUTION_USER, STORY_VENDOR_USER } from "../storybook/story-app";
+
+const calls: FixtureCall[] = [];
+
+const meta = {
+  title: "ログイン",
+  component: Screen,
+  parameters: { layout: "fullscreen" },
+  args: {
+    app: STORY_APP,
+    path: "/sign-in",
+    user: null,
+    calls,
+    api: { auth: { signIn: () => STORY_INSTITUTION_USER } },
+  },
+  beforeEach: () => {
+    calls.length = 0;
+  },
+} satisfies Meta<typeof Screen>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+async function signIn(canvasElement: HTMLElement, username: string, password: string) {
+  const page = within(canvasElement);
+  await userEvent.type(await page.findByLabelText(/^ユーザー名/, { selector: "input" }), username);
+  await userEvent.type(page.getByLabelText(/^パスワード/, { selector: "input" }), password);
+  await userEvent.click(page.getByRole("button", { name: "ログイン" }));
+  return page;
+}
+
+/** Signing in leads to the app's home with the user's name in the header. */
+export const SignsIn: Story = {
+  play: async ({ canvasElement }) => {
+    const page = await signIn(canvasElement, "tokyo-hp-yamada", "Tebukuro2026");
+    await expect(await page.findByRole("heading", { level: 1, name: "ホーム" })).toBeVisible();
+    await expect(page.getAllByText(/山田 花子/).length).toBeGreaterThan(0);
+    await expect(calls.filter((call) => call.path === "auth.signIn")).toEqual([
+      {
+        path: "auth.signIn",
+        type: "mutation",
+        input: { username: "tokyo-hp-yamada", password: "Tebukuro2026" },
+      },
+    ]);
+  },
+};
+
+/** A wrong password: the server's words, and the form stays for another try. */
+export const WrongPassword: Story = {
+  args: {
+    api: {
+      auth: {
+        signIn: () => {
+          throw new FixtureError("UNAUTHORIZED", "ユーザー名またはパスワードが正しくありません。", {
+            domainCode: "INVALID_CREDENTIALS",
+          });
+        },
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = await signIn(canvasElement, "tokyo-hp-yamada", "wrong-password");
+    await expect(
+      await page.findByText("ユーザー名またはパスワードが正しくありません。"),
+    ).toBeVisible();
+    await expect(page.getByRole("button", { name: "ログイン" })).toBeEnabled();
+    await expect(page.queryByRole("heading", { level: 1, name: "ホーム" })).toBeNull();
+  },
+};
+
+/** Too many attempts: throttled, told to wait, in Japanese. */
+export const Throttled: Story = {
+  args: {
+    api: {
+      auth: {
+        signIn: () => {
+          throw new FixtureError(
+            "TOO_MANY_REQUESTS",
+            "ログインの試行回数が上限に達しました。15分ほど時間をおいてから再度お試しください。",
+            { domainCode: "RATE_LIMITED" },
+          );
+        },
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = await signIn(canvasElement, "tokyo-hp-yamada", "wrong-password");
+    await expect(await page.findByText(/試行回数が上限に達しました/)).toBeVisible();
+  },
+};
+
+/** Sent back here by an expired session: the reason is stated above the form. */
+export const SessionExpired: Story = {
+  args: { path: { pathname: "/sign-in", state: { notice: "sessionExpired" } } },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    await expect(await page.findByText(AUTH_MESSAGES.sessionExpired)).toBeVisible();
+  },
+};
+
+/** A signed-out visitor to a page is asked to sign in and brought back to it afterwards. */
+export const BackToTheRequestedPage: Story = {
+  args: { path: "/no-such-page" },
+  play: async ({ canvasElement }) => {
+    const page = await signIn(canvasElement, "tokyo-hp-yamada", "Tebukuro2026");
+    await expect(
+      await page.findByRole("heading", { level: 1, name: "ページが見つかりません" }),
+    ).toBeVisible();
+  },
+};
+
+/** A vendor account at the institution app: told which app is theirs, nothing else shown. */
+export const WrongApp: Story = {
+  args: { path: "/", user: STORY_VENDOR_USER },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    await expect(
+      await page.findByRole("heading", { level: 1, name: /のページは利用できません/ }),
+    ).toBeVisible();
+    await waitFor(() =>
+      expect(page.getByRole("link", { name: /のページへ移動/ })).toHaveAttribute(
+        "href",
+        "/vendor/",
+      ),
+    );
+    await expect(page.queryByRole("navigation", { name: "メインメニュー" })).toBeNull();
+  },
+};
