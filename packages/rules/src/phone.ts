@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { normalizeDigitsText } from "./normalize";
 import { err, ok, type Result } from "./result";
 
@@ -43,22 +44,21 @@ export function normalizePhone(s: string): Result<string, PhoneError> {
 }
 
 /**
- * A hyphenated form for display only; the stored value stays digits. The real
- * split of a fixed-line number depends on its area code (2 to 5 digits), which
- * this does not look up, so it uses a simple rule:
- * - 0120 / 0570 / 0990: 4-3-3 (0120-123-456)
- * - 0800: 4-3-4 (0800-123-4567)
- * - other 11-digit numbers (mobile, IP): 3-4-4 (090-1234-5678)
- * - Tokyo 03 and Osaka 06: 2-4-4 (03-1234-5678)
- * - any other fixed line: 4-2-4 (0466-12-3456)
+ * A hyphenated form for display only; the stored value stays digits. The split
+ * follows the area code (2 to 5 digits: 03-1234-5678, 045-123-4567,
+ * 0466-12-3456, 01267-2-3456) from libphonenumber's numbering plan for Japan.
+ * A number the plan does not know (an unallocated area code) falls back to a
+ * simple rule: 11 digits 3-4-4, 03 and 06 2-4-4, anything else 4-2-4.
  * A value that is not a valid number is returned as it is.
  */
 export function formatPhone(s: string): string {
   const result = normalizePhone(s);
   if (!result.ok) return s;
   const d = result.value;
-  if (/^0(?:120|570|990)/.test(d)) return split(d, [4, 3, 3]);
-  if (d.startsWith("0800")) return split(d, [4, 3, 4]);
+  const national = parsePhoneNumberFromString(d, "JP")?.formatNational();
+  if (national !== undefined && national.includes("-") && national.replaceAll("-", "") === d) {
+    return national;
+  }
   if (d.length === 11) return split(d, [3, 4, 4]);
   if (/^0[36]/.test(d)) return split(d, [2, 4, 4]);
   return split(d, [4, 2, 4]);

@@ -70,6 +70,13 @@ describe("formatPhone — display grouping", () => {
     ["0312345678", "03-1234-5678"],
     ["0612345678", "06-1234-5678"],
     ["0466123456", "0466-12-3456"],
+    ["0451234567", "045-123-4567"],
+    ["0112345678", "011-234-5678"],
+    ["0471234567", "04-7123-4567"],
+    ["0126723456", "01267-2-3456"],
+    ["0990123456", "0990-123-456"],
+    // An area code the numbering plan does not allocate: the simple fallback.
+    ["0212345678", "0212-34-5678"],
     ["+81 3 1234 5678", "03-1234-5678"],
   ])("%s → %s", (digits, shown) => {
     expect(formatPhone(digits)).toBe(shown);
@@ -102,7 +109,7 @@ describe("properties", () => {
       fc.property(validPhone, (digits) => {
         expect(normalizePhone(digits)).toEqual({ ok: true, value: digits });
         const shown = formatPhone(digits);
-        expect(shown).toMatch(/^\d{2,4}-\d{2,4}-\d{3,4}$/);
+        expect(shown).toMatch(/^\d{2,5}-\d{1,4}-\d{3,4}$/);
         expect(shown.replaceAll("-", "")).toBe(digits);
         expect(normalizePhone(shown)).toEqual({ ok: true, value: digits });
         expect(normalizePhone(widen(shown))).toEqual({ ok: true, value: digits });
