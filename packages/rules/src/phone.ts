@@ -56,7 +56,7 @@ export function formatPhone(s: string): string {
   if (!result.ok) return s;
   const d = result.value;
   const national = parsePhoneNumberFromString(d, "JP")?.formatNational();
-  if (national !== undefined && national.includes("-") && national.replaceAll("-", "") === d) {
+  if (national?.includes("-") && national.replaceAll("-", "") === d) {
     return national;
   }
   if (d.length === 11) return split(d, [3, 4, 4]);

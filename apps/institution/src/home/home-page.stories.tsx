@@ -1,61 +1,47 @@
-import { Screen } from "@sos/web/storybook";
+import { FixtureError, Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, within } from "storybook/test";
+import { expect, userEvent, waitFor, within } from "storybook/test";
 import { INSTITUTION_APP } from "../app";
-import { INSTITUTION_USER } from "../stories/fixtures";
-
-const SURVEY = {
-  id: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
-  weekStart: "2026-11-18",
-  title: "2026年11月18日週",
-  status: "unanswered",
-  statusLabel: "未回答",
-  stock: null,
-  consumption: null,
-  purchases: null,
-  answeredAt: null,
-  answeredBy: null,
-  createdAt: "2026-11-18T09:35:00.000Z",
-  updatedAt: "2026-11-18T09:35:00.000Z",
-  isCurrent: true,
-  editable: true,
-  assessment: null,
-} as const;
+import { INSTITUTION_USER, inputsOf, LATE_NOTE, outage, THIS_WEEK } from "../stories/fixtures";
+import { homeSummary } from "../stories/home";
+import { purchaseNeedsRegistration, purchaseOrdered, purchaseWaiting } from "../stories/purchases";
+import {
+  ACCEPTED_REQUEST,
+  DRAFT_REQUEST,
+  LAST_WEEK_ACCEPTED,
+  LATE_REVIEWING_REQUEST,
+  NOT_ELIGIBLE_REQUEST,
+  REQUEST_ID,
+  REVIEWING_REQUEST,
+} from "../stories/requests";
+import { CURRENT_UNANSWERED, currentAnswered, LARGE_FIGURES } from "../stories/surveys";
 
 const meta = {
   title: "ホーム",
   component: Screen,
   parameters: { layout: "fullscreen" },
+  globals: { viewport: { value: "phone" } },
   args: {
     app: INSTITUTION_APP,
     path: "/",
     user: INSTITUTION_USER,
     api: {
-      home: {
-        summary: () => ({
-          week: {
-            weekStart: "2026-11-18",
-            title: "2026年11月18日週",
-            opensAt: "2026-11-18T09:35:00.000Z",
-            closesAt: "2026-11-25T09:35:00.000Z",
-          },
-          survey: SURVEY,
-          deadline: {
-            at: "2026-11-25T08:00:00.000Z",
-            timeLeft: { days: 0, hours: 6, minutes: 30, overdue: false },
-            ifAppliedNow: { late: false, handleFrom: "2026-11-26" },
-          },
-          request: null,
-          purchase: null,
-        }),
-      },
+      home: { summary: () => homeSummary() },
       institutionOrders: { mine: () => [] },
     },
+    calls: [],
+  },
+  beforeEach: ({ args }) => {
+    args.calls?.splice(0);
   },
 } satisfies Meta<typeof Screen>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+function card(canvasElement: HTMLElement, name: string) {
+  return within(within(canvasElement).getByRole("region", { name }));
+}
 
 /** A new week: the survey is not answered yet and nothing has been requested. */
 export const NewWeek: Story = {
@@ -65,5 +51,367 @@ export const NewWeek: Story = {
     await expect(
       page.getByText("山田 花子さん（医療機関）としてログインしています。"),
     ).toBeVisible();
+
+    const survey = card(canvasElement, "今週の週次調査");
+    await expect(survey.getByText("未回答")).toBeVisible();
+    await expect(survey.getByText(THIS_WEEK.title)).toBeVisible();
+    await expect(survey.getByRole("link", { name: "週次調査に回答する" })).toHaveAttribute(
+      "href",
+      `/surveys/${CURRENT_UNANSWERED.id}`,
+    );
+
+    const request = card(canvasElement, "今週の緊急配布要請");
+    await expect(request.getByText(/今週の緊急配布要請はまだありません。/)).toBeVisible();
+    await expect(request.getByRole("link", { name: "緊急配布要請を作成する" })).toHaveAttribute(
+      "href",
+      "/requests/new",
+    );
+    await expect(page.queryByRole("region", { name: "購入・配送" })).toBeNull();
+    await expect(
+      page.getByRole("region", { name: "要請は配布の決定ではありません" }),
+    ).toBeVisible();
+  },
+};
+
+/** Answered on Thursday with the manual's worked example: eligible for 2 sets. */
+export const SurveyAnsweredEligible: Story = {
+  args: {
+    api: {
+      home: { summary: () => homeSummary({ survey: currentAnswered() }) },
+      institutionOrders: { mine: () => [] },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("region", { name: "今週の週次調査" });
+    const survey = card(canvasElement, "今週の週次調査");
+    await expect(survey.getByText("回答済み")).toBeVisible();
+    await expect(survey.getByText("① 在庫量 2,000枚")).toBeVisible();
+    await expect(survey.getByText("② 1週間の想定消費量 1,000枚")).toBeVisible();
+    await expect(survey.getByText("③ 1週間の購入見込み量 400枚")).toBeVisible();
+    await expect(survey.getByText(/自己チェック：配布対象/)).toHaveTextContent(
+      "自己チェック：配布対象 該当（購入上限数 2セット（2,000枚））",
+    );
+    await expect(survey.getByText("2026年11月19日（木）10:15に回答（山田 花子）")).toBeVisible();
+    await expect(survey.getByRole("link", { name: "回答を確認・編集する" })).toBeVisible();
+  },
+};
+
+/** A large hospital group's figures, with digit grouping, and a limit of 1,250 sets. */
+export const LargeNumbers: Story = {
+  args: {
+    api: {
+      home: { summary: () => homeSummary({ survey: currentAnswered(LARGE_FIGURES) }) },
+      institutionOrders: { mine: () => [] },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("region", { name: "今週の週次調査" });
+    const survey = card(canvasElement, "今週の週次調査");
+    await expect(survey.getByText("① 在庫量 1,800,000枚")).toBeVisible();
+    await expect(survey.getByText("② 1週間の想定消費量 625,000枚")).toBeVisible();
+    await expect(survey.getByText("③ 1週間の購入見込み量 100,000枚")).toBeVisible();
+    await expect(survey.getByText(/自己チェック：配布対象/)).toHaveTextContent(
+      "（購入上限数 1,250セット（1,250,000枚））",
+    );
+  },
+};
+
+/** Saved but not filed: the card says the request is not complete yet. */
+export const DraftRequest: Story = {
+  args: {
+    api: {
+      home: {
+        summary: () => homeSummary({ survey: currentAnswered(), request: DRAFT_REQUEST }),
+      },
+      institutionOrders: { mine: () => [] },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("region", { name: "今週の緊急配布要請" });
+    const request = card(canvasElement, "今週の緊急配布要請");
+    await expect(request.getByText("申請前")).toBeVisible();
+    await expect(request.getByText(/まだ要請は完了していません。/)).toBeVisible();
+    await expect(request.queryByRole("link", { name: "緊急配布要請を作成する" })).toBeNull();
+  },
+};
+
+/** Filed in time: with the prefecture, nothing to buy yet. */
+export const RequestReviewing: Story = {
+  args: {
+    api: {
+      home: {
+        summary: () => homeSummary({ survey: currentAnswered(), request: REVIEWING_REQUEST }),
+      },
+      institutionOrders: { mine: () => [] },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("region", { name: "今週の緊急配布要請" });
+    const request = card(canvasElement, "今週の緊急配布要請");
+    await expect(request.getByText("都道府県・国確認中")).toBeVisible();
+    await expect(request.getByText(/都道府県・国で要請内容を確認しています。/)).toBeVisible();
+    await expect(request.getByRole("link", { name: "要請の内容と状況を見る" })).toHaveAttribute(
+      "href",
+      `/requests/${REQUEST_ID}`,
+    );
+    // One request a week: while it is open there is no way to start another.
+    await expect(request.queryByRole("link", { name: "緊急配布要請を作成する" })).toBeNull();
+    await expect(request.queryByText(/購入：/)).toBeNull();
+  },
+};
+
+/** Accepted and bought: the card and the purchase list show the order, not yet shipped. */
+export const RequestAcceptedOrdered: Story = {
+  args: {
+    api: {
+      home: {
+        summary: () => homeSummary({ survey: currentAnswered(), request: ACCEPTED_REQUEST }),
+      },
+      institutionOrders: {
+        mine: () => [purchaseOrdered(REQUEST_ID, THIS_WEEK.weekStart, "ordered")],
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    const purchases = within(await page.findByRole("region", { name: "購入・配送" }));
+    const request = card(canvasElement, "今週の緊急配布要請");
+    await expect(request.getByText("受付完了")).toBeVisible();
+    await expect(request.getByText("購入：注文番号 SOS-2026-000123（注文済み）")).toBeVisible();
+
+    await expect(
+      purchases.getByRole("heading", { name: "2026年11月18日（水）の週の要請" }),
+    ).toBeVisible();
+    await expect(purchases.getByText("注文済み")).toBeVisible();
+    await expect(purchases.getByText("注文番号 SOS-2026-000123")).toBeVisible();
+    await expect(purchases.getByText("出荷の準備中です。")).toBeVisible();
+    await expect(purchases.getByText("2セット（2,000枚）")).toBeVisible();
+    await expect(purchases.queryByText("お問い合わせ伝票番号")).toBeNull();
+  },
+};
+
+/** Shipped this morning; last week's order was delivered. Newest first. */
+export const RequestAcceptedShipped: Story = {
+  args: {
+    api: {
+      home: {
+        summary: () => homeSummary({ survey: currentAnswered(), request: ACCEPTED_REQUEST }),
+      },
+      institutionOrders: {
+        mine: () => [
+          purchaseOrdered(REQUEST_ID, THIS_WEEK.weekStart, "shipped"),
+          purchaseOrdered(LAST_WEEK_ACCEPTED.id, LAST_WEEK_ACCEPTED.weekStart, "delivered", {
+            orderNumber: "SOS-2026-000098",
+            totalSets: 3,
+            totalPieces: 3000,
+          }),
+        ],
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    const purchases = within(await page.findByRole("region", { name: "購入・配送" }));
+    const request = card(canvasElement, "今週の緊急配布要請");
+    await expect(request.getByText("購入：注文番号 SOS-2026-000123（出荷済み）")).toBeVisible();
+
+    const [thisWeek, lastWeek] = purchases.getAllByRole("listitem").map((item) => within(item));
+    if (thisWeek === undefined || lastWeek === undefined) throw new Error("購入が2件ありません");
+    await expect(
+      thisWeek.getByRole("heading", { name: "2026年11月18日（水）の週の要請" }),
+    ).toBeVisible();
+    await expect(thisWeek.getByText("出荷済み")).toBeVisible();
+    await expect(thisWeek.getByText("2026年11月25日（水）10:20に出荷しました。")).toBeVisible();
+    await expect(thisWeek.getByText("ヤマト運輸")).toBeVisible();
+    await expect(thisWeek.getByText("4455-6677-8899")).toBeVisible();
+
+    await expect(
+      lastWeek.getByRole("heading", { name: "2026年11月11日（水）の週の要請" }),
+    ).toBeVisible();
+    await expect(lastWeek.getByText("配達済み")).toBeVisible();
+    await expect(lastWeek.getByText("2026年11月25日（水）16:40に配達されました。")).toBeVisible();
+    await expect(lastWeek.getByText("3セット（3,000枚）")).toBeVisible();
+    await expect(
+      lastWeek.getByRole("link", { name: "要請と購入・配送の詳細を見る" }),
+    ).toHaveAttribute("href", `/requests/${LAST_WEEK_ACCEPTED.id}`);
+  },
+};
+
+/** Accepted, but the vendor cannot mail the link: the card asks for the registration. */
+export const AcceptedNotRegisteredWithVendor: Story = {
+  args: {
+    api: {
+      home: {
+        summary: () => homeSummary({ survey: currentAnswered(), request: ACCEPTED_REQUEST }),
+      },
+      institutionOrders: {
+        mine: () => [purchaseNeedsRegistration(REQUEST_ID, THIS_WEEK.weekStart)],
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    const purchases = within(await page.findByRole("region", { name: "購入・配送" }));
+    await expect(
+      card(canvasElement, "今週の緊急配布要請").getByText(
+        "購入：販売業者の購入サイトへの施設登録が必要です",
+      ),
+    ).toBeVisible();
+    await expect(purchases.getByText(/施設登録がまだです。/)).toBeVisible();
+    await expect(purchases.getByText("2セット（2,000枚）")).toBeVisible();
+    await expect(purchases.getByRole("link", { name: "購入サイトで施設登録する" })).toHaveAttribute(
+      "href",
+      "/vendor/register",
+    );
+  },
+};
+
+/** Four weeks of purchases: home keeps to the latest three and says where the rest are. */
+export const ManyPurchases: Story = {
+  args: {
+    api: {
+      home: {
+        summary: () => homeSummary({ survey: currentAnswered(), request: ACCEPTED_REQUEST }),
+      },
+      institutionOrders: {
+        mine: () => [
+          purchaseWaiting(REQUEST_ID, THIS_WEEK.weekStart),
+          purchaseOrdered(LAST_WEEK_ACCEPTED.id, "2026-11-11", "delivered"),
+          purchaseOrdered("9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e07", "2026-11-04", "delivered"),
+          purchaseOrdered("9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e08", "2026-10-28", "delivered"),
+        ],
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    const purchases = within(await page.findByRole("region", { name: "購入・配送" }));
+    await expect(
+      purchases.getAllByRole("heading", { level: 3 }).map((heading) => heading.textContent),
+    ).toEqual([
+      "2026年11月18日（水）の週の要請",
+      "2026年11月11日（水）の週の要請",
+      "2026年11月4日（水）の週の要請",
+    ]);
+    await expect(purchases.getByText(/販売業者への引き渡しを待っています。/)).toBeVisible();
+    await expect(purchases.getByText(/それより前の購入は、緊急配布要請の一覧から/)).toBeVisible();
+    await expect(
+      card(canvasElement, "今週の緊急配布要請").getByText(
+        "購入：販売業者への引き渡しを待っています",
+      ),
+    ).toBeVisible();
+  },
+};
+
+/** Filed at 17:40 on Wednesday, after the deadline: handled from Thursday. */
+export const LateFiling: Story = {
+  args: {
+    api: {
+      home: {
+        summary: () =>
+          homeSummary({ survey: currentAnswered(), request: LATE_REVIEWING_REQUEST, late: true }),
+      },
+      institutionOrders: { mine: () => [] },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("region", { name: "今週の緊急配布要請" });
+    const request = card(canvasElement, "今週の緊急配布要請");
+    await expect(request.getByText("都道府県・国確認中")).toBeVisible();
+    await expect(request.getByText(LATE_NOTE)).toBeVisible();
+
+    const deadline = card(canvasElement, "緊急配布要請の締切");
+    await expect(deadline.getByText(/締切は毎週水曜17時です。/)).toBeVisible();
+    // The countdown follows the real clock; once overdue it names the server's handling day.
+    const countdown = canvasElement.querySelector(".sos-deadline");
+    await expect(countdown).not.toBeNull();
+    if (countdown?.getAttribute("data-overdue") === "true") {
+      await expect(countdown).toHaveTextContent(
+        "締切を過ぎています（翌営業日 11月26日（木）以降の対応）",
+      );
+    }
+  },
+};
+
+/** Found not eligible: a new request may be started straight away. */
+export const RequestNotEligible: Story = {
+  args: {
+    api: {
+      home: {
+        summary: () => homeSummary({ survey: currentAnswered(), request: NOT_ELIGIBLE_REQUEST }),
+      },
+      institutionOrders: { mine: () => [] },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole("region", { name: "今週の緊急配布要請" });
+    const request = card(canvasElement, "今週の緊急配布要請");
+    await expect(request.getByText("対象外")).toBeVisible();
+    await expect(request.getByText(/緊急配布の対象外となりました。/)).toBeVisible();
+    await expect(request.getByRole("link", { name: "要請の内容と状況を見る" })).toBeVisible();
+    await expect(request.getByRole("link", { name: "緊急配布要請を作成する" })).toBeVisible();
+  },
+};
+
+const summaryOutage = outage(
+  new FixtureError(
+    "INTERNAL_SERVER_ERROR",
+    "サーバーでエラーが発生しました。時間をおいて再度お試しください。",
+  ),
+  () => homeSummary({ survey: currentAnswered() }),
+);
+
+/** The summary fails: the server's message and 「再読み込み」, which reads it again. */
+export const SummaryLoadFailed: Story = {
+  args: {
+    api: {
+      home: { summary: summaryOutage.handler },
+      institutionOrders: { mine: () => [] },
+    },
+  },
+  beforeEach: summaryOutage.reset,
+  play: async ({ args, canvasElement }) => {
+    const page = within(canvasElement);
+    const alert = await page.findByRole("alert");
+    await expect(alert).toHaveTextContent("今週の状況を表示できませんでした");
+    await expect(alert).toHaveTextContent(
+      "サーバーでエラーが発生しました。時間をおいて再度お試しください。",
+    );
+    await expect(page.queryByRole("region", { name: "今週の週次調査" })).toBeNull();
+
+    summaryOutage.recover();
+    await userEvent.click(page.getByRole("button", { name: "再読み込み" }));
+    await expect(await page.findByRole("region", { name: "今週の週次調査" })).toBeVisible();
+    await expect(page.queryByRole("alert")).toBeNull();
+    await expect(inputsOf(args.calls, "home.summary")).toHaveLength(2);
+  },
+};
+
+/** Only the purchases fail: the week is still shown, with the purchase error beside it. */
+export const PurchasesLoadFailed: Story = {
+  args: {
+    api: {
+      home: {
+        summary: () => homeSummary({ survey: currentAnswered(), request: ACCEPTED_REQUEST }),
+      },
+      institutionOrders: {
+        mine: () => {
+          throw new FixtureError(
+            "SERVICE_UNAVAILABLE",
+            "販売業者のシステムに接続できませんでした。",
+          );
+        },
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    const alert = await page.findByRole("alert");
+    await expect(alert).toHaveTextContent("購入・配送の状況を表示できませんでした");
+    await expect(alert).toHaveTextContent("販売業者のシステムに接続できませんでした。");
+    await expect(page.getByRole("button", { name: "再読み込み" })).toBeVisible();
+    const request = card(canvasElement, "今週の緊急配布要請");
+    await expect(request.getByText("受付完了")).toBeVisible();
+    await waitFor(() => expect(request.queryByText(/購入：/)).toBeNull());
   },
 };

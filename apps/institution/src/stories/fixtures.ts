@@ -1,5 +1,5 @@
-import type { FixtureCall } from "@sos/web/storybook";
 import type { SignedInUser } from "@sos/web";
+import type { FixtureCall } from "@sos/web/storybook";
 
 /**
  * The story institution and its weeks. The screens' data is seen from Wednesday
