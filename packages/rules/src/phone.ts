@@ -1,5 +1,6 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js/min";
+import { parsePhoneNumberFromString } from "libphonenumber-js/core";
 import { normalizeDigitsText } from "./normalize";
+import { JP_PHONE_METADATA } from "./phone-metadata-jp";
 import { err, ok, type Result } from "./result";
 
 /**
@@ -55,7 +56,7 @@ export function formatPhone(s: string): string {
   const result = normalizePhone(s);
   if (!result.ok) return s;
   const d = result.value;
-  const national = parsePhoneNumberFromString(d, "JP")?.formatNational();
+  const national = parsePhoneNumberFromString(d, "JP", JP_PHONE_METADATA)?.formatNational();
   if (national?.includes("-") && national.replaceAll("-", "") === d) {
     return national;
   }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatPhone, normalizePhone } from "../src/index";
+import { JP_PHONE_METADATA } from "../src/phone-metadata-jp";
 import { digitishText, messyText, widen } from "./arbitraries";
 
 describe("normalizePhone — accepted", () => {
@@ -137,5 +138,17 @@ describe("properties", () => {
         expect(formatPhone(formatPhone(s))).toBe(formatPhone(s));
       }),
     );
+  });
+});
+
+describe("the bundled numbering plan", () => {
+  it("is Japan's part of the installed libphonenumber-js metadata (rerun scripts/phone-metadata.mjs after an upgrade)", async () => {
+    const { default: all } = await import("libphonenumber-js/metadata.min.json");
+    expect(JP_PHONE_METADATA).toEqual({
+      version: all.version,
+      country_calling_codes: { 81: ["JP"] },
+      countries: { JP: all.countries.JP },
+      nonGeographic: {},
+    });
   });
 });
