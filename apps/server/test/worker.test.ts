@@ -1,4 +1,5 @@
-import { addJob, enqueueMail } from "@sos/db";
+import { passwordResetMail } from "@sos/auth";
+import { addJob, enqueueMail, SENT_SECRET_MAIL_TEXT } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import type { Runner } from "graphile-worker";
 import { sql } from "kysely";
@@ -72,6 +73,9 @@ describe("send_mail worker", () => {
     expect(row.attempts).toBe(1);
     expect(row.sentAt).toBeInstanceOf(Date);
     expect(row.lastError).toBeNull();
+    // Not secret: the outbox keeps what was sent.
+    expect(row.secret).toBe(false);
+    expect(row.textBody).toBe("本文です: 送信テスト");
   });
 
   it("never sends a mail whose transaction rolled back", async () => {
@@ -138,6 +142,89 @@ describe("send_mail worker", () => {
     expect(failed.attempts).toBe(1);
     expect(failed.sentAt).toBeNull();
     expect(failed.lastError).toMatch(/451|try again/);
+  });
+});
+
+describe("send_mail worker, secret mail", () => {
+  let tokens = 0;
+
+  /** The real password-reset mail, with an HTML part to show that goes too. */
+  function resetMail(to: string) {
+    tokens += 1;
+    const link = `https://sos.example.jp/review/reset-password?token=secrettoken${tokens}`;
+    const mail = passwordResetMail({
+      to,
+      from: "noreply@sos-supply.example",
+      displayName: "田中 花子",
+      username: "tanaka",
+      link,
+      expiresAt: new Date("2026-06-03T02:00:00Z"),
+    });
+    return { mail: { ...mail, html: `<p><a href="${link}">${link}</a></p>` }, link };
+  }
+
+  it("delivers the link, then keeps only the placeholder in the outbox", async () => {
+    const { mail, link } = resetMail("secret@example.jp");
+    expect(mail.secret).toBe(true);
+    const id = await enqueueMail(tdb.db, mail);
+    const received = await sink.waitFor((m) => m.messageId === mailMessageId(id));
+    expect(received.text).toContain(link);
+    expect(received.html).toContain(link);
+
+    const row = await waitForRow(id, (r) => r.status === "sent");
+    expect(row).toMatchObject({
+      secret: true,
+      textBody: SENT_SECRET_MAIL_TEXT,
+      htmlBody: null,
+      attempts: 1,
+      subject: mail.subject,
+      toAddress: "secret@example.jp",
+    });
+    expect(JSON.stringify(row)).not.toContain("secrettoken");
+  });
+
+  it("keeps the body while a refused send waits for its retry", async () => {
+    sink.refuseNext(1);
+    const { mail, link } = resetMail("secret-retry@example.jp");
+    const id = await enqueueMail(tdb.db, mail);
+    const failedOnce = await waitForRow(id, (r) => r.attempts === 1);
+    expect(failedOnce).toMatchObject({
+      status: "pending",
+      textBody: mail.text,
+      htmlBody: mail.html,
+    });
+
+    const received = await sink.waitFor((m) => m.messageId === mailMessageId(id));
+    expect(received.text).toContain(link);
+    const row = await waitForRow(id, (r) => r.status === "sent");
+    expect(row).toMatchObject({ attempts: 2, textBody: SENT_SECRET_MAIL_TEXT, htmlBody: null });
+  });
+
+  it("keeps the body of a mail that failed for good, so it can be queued again", async () => {
+    sink.refuseNext(1);
+    const { mail, link } = resetMail("secret-give-up@example.jp");
+    const row = await tdb.db
+      .insertInto("mailOutbox")
+      .values({
+        kind: mail.kind,
+        toAddress: mail.to,
+        fromAddress: mail.from,
+        subject: mail.subject,
+        textBody: mail.text,
+        htmlBody: mail.html,
+        secret: true,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await addJob(tdb.db, "send_mail", { mailId: row.id }, { maxAttempts: 1 });
+    const failed = await waitForRow(row.id, (r) => r.status === "failed");
+    expect(failed).toMatchObject({ textBody: mail.text, htmlBody: mail.html });
+
+    await addJob(tdb.db, "send_mail", { mailId: row.id });
+    const received = await sink.waitFor((m) => m.messageId === mailMessageId(row.id));
+    expect(received.text).toContain(link);
+    const sent = await waitForRow(row.id, (r) => r.status === "sent");
+    expect(sent).toMatchObject({ textBody: SENT_SECRET_MAIL_TEXT, htmlBody: null });
   });
 });
 

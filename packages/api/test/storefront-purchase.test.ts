@@ -167,6 +167,8 @@ describe("storefront.purchase", () => {
     expect(mail).toMatchObject({
       toAddress: emailA,
       fromAddress: "shop@vendor.sos-supply.example",
+      // it links to the order through the purchase token
+      secret: true,
     });
     expect(mail?.subject).toContain("SOS-2026-000001");
     expect(mail?.textBody).toContain("Sサイズ：2セット（2,000枚）");

@@ -193,7 +193,10 @@ describe("shipping", () => {
     expect(mail).toMatchObject({
       toAddress: emails.a,
       fromAddress: "shop@vendor.sos-supply.example",
+      secret: false,
     });
+    // a link to the purchase page here would have to make the mail secret
+    expect(mail?.textBody).not.toContain("/vendor/purchase/");
     expect(mail?.textBody).toContain("配送業者：ヤマト運輸");
     expect(mail?.textBody).toContain("お問い合わせ伝票番号：1234-5678-9012");
     expect(mail?.textBody).toContain(order.orderNumber);

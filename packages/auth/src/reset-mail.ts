@@ -65,5 +65,6 @@ export function passwordResetMail(input: PasswordResetMailInput): OutgoingMail {
     from: input.from,
     subject: PASSWORD_RESET_MAIL_SUBJECT,
     text,
+    secret: true,
   };
 }

@@ -103,6 +103,7 @@ describe("requestPasswordReset", () => {
       fromAddress: MAIL_FROM,
       subject: PASSWORD_RESET_MAIL_SUBJECT,
       status: "pending",
+      secret: true,
     });
     expect(mail.subject).toBe("【SOS Supply】パスワード再設定のご案内");
     const token = tokenIn(mail.textBody);

@@ -4,6 +4,7 @@ import * as m0001 from "./migrations/0001_foundation";
 import * as m0002 from "./migrations/0002_sos_check";
 import * as m0003 from "./migrations/0003_review";
 import * as m0004 from "./migrations/0004_vendor";
+import * as m0005 from "./migrations/0005_secret_mail";
 import type { Database } from "./schema";
 
 // Listed explicitly so the set does not depend on how the code is loaded (tsx, vitest, bundle).
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   "0002_sos_check": m0002,
   "0003_review": m0003,
   "0004_vendor": m0004,
+  "0005_secret_mail": m0005,
 };
 
 /**

@@ -4,6 +4,12 @@ import type { Database } from "./schema";
 
 export const SEND_MAIL_TASK = "send_mail";
 
+/**
+ * What a sent secret mail keeps instead of its body. The check of migration
+ * 0005_secret_mail names this exact text, so changing it takes a migration.
+ */
+export const SENT_SECRET_MAIL_TEXT = "（送信済み：本文に有効なリンクを含むため削除しました）";
+
 export interface OutgoingMail {
   kind: string;
   to: string;
@@ -16,6 +22,12 @@ export interface OutgoingMail {
    * day): the worker picks the job up then. Omitted = as soon as possible.
    */
   sendAt?: Date;
+  /**
+   * The body carries a live credential (a reset or purchase link). The token
+   * tables keep only hashes, so once the mail is sent the outbox keeps
+   * SENT_SECRET_MAIL_TEXT instead of the body. Until then the body stays, for retries.
+   */
+  secret?: boolean;
 }
 
 /**
@@ -32,6 +44,7 @@ export async function enqueueMail(db: Kysely<Database>, mail: OutgoingMail): Pro
       subject: mail.subject,
       textBody: mail.text,
       htmlBody: mail.html ?? null,
+      secret: mail.secret ?? false,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

@@ -95,6 +95,8 @@ export interface MailOutboxTable {
   subject: string;
   textBody: string;
   htmlBody: string | null;
+  /** The body carries a live link; once sent it holds SENT_SECRET_MAIL_TEXT only (see outbox.ts). */
+  secret: Generated<boolean>;
   createdAt: Timestamp;
   status: ColumnType<
     "pending" | "sent" | "failed",

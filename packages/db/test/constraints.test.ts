@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAudit } from "../src/audit";
+import { SENT_SECRET_MAIL_TEXT } from "../src/outbox";
 import { createTestDatabase, type TestDatabase } from "../src/testing/test-database";
 import { insertInstitution, insertInstitutionUser, insertPrefectures } from "./fixtures";
 
@@ -305,5 +306,65 @@ describe("outbox", () => {
       t.db,
     );
     expect(after.rows[0]?.n).toBe(1);
+  });
+
+  async function linkMail(secret: boolean) {
+    const { enqueueMail } = await import("../src/outbox");
+    return enqueueMail(t.db, {
+      kind: "test",
+      to: "a@example.jp",
+      from: "noreply@example.jp",
+      subject: "件名",
+      text: "https://example.jp/reset-password?token=abc234",
+      html: '<a href="https://example.jp/reset-password?token=abc234">再設定</a>',
+      secret,
+    });
+  }
+
+  function markSent(id: string, body: { textBody?: string; htmlBody?: string | null } = {}) {
+    return t.db
+      .updateTable("mailOutbox")
+      .set({ status: "sent", sentAt: new Date(), ...body })
+      .where("id", "=", id)
+      .execute();
+  }
+
+  it("refuse a sent secret mail that still holds its body", async () => {
+    const id = await linkMail(true);
+    const row = await t.db
+      .selectFrom("mailOutbox")
+      .select(["secret", "textBody"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      secret: true,
+      textBody: "https://example.jp/reset-password?token=abc234",
+    });
+
+    const refused = /mail_outbox_sent_secret_has_no_body/;
+    await expect(markSent(id)).rejects.toThrow(refused);
+    await expect(markSent(id, { textBody: SENT_SECRET_MAIL_TEXT })).rejects.toThrow(refused);
+    await expect(markSent(id, { textBody: "", htmlBody: null })).rejects.toThrow(refused);
+    await markSent(id, { textBody: SENT_SECRET_MAIL_TEXT, htmlBody: null });
+  });
+
+  it("let a secret mail keep its body until sent, and any other mail for good", async () => {
+    const failed = await linkMail(true);
+    await t.db
+      .updateTable("mailOutbox")
+      .set({ status: "failed" })
+      .where("id", "=", failed)
+      .execute();
+    const plain = await linkMail(false);
+    await markSent(plain);
+    const kept = await t.db
+      .selectFrom("mailOutbox")
+      .select("textBody")
+      .where("id", "in", [failed, plain])
+      .execute();
+    expect(kept.map((row) => row.textBody)).toEqual([
+      "https://example.jp/reset-password?token=abc234",
+      "https://example.jp/reset-password?token=abc234",
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { type Db, SEND_MAIL_TASK } from "@sos/db";
+import { type Db, SEND_MAIL_TASK, SENT_SECRET_MAIL_TEXT } from "@sos/db";
 import type { JobHelpers, Task } from "graphile-worker";
 import { sql } from "kysely";
 import { z } from "zod";
@@ -23,7 +23,9 @@ function describe(error: unknown): string {
 /**
  * Sends one mail_outbox row. Safe to run again: a row already sent is left
  * alone. A failure is recorded and rethrown so graphile-worker retries with
- * backoff; the last allowed attempt marks the row failed.
+ * backoff; the last allowed attempt marks the row failed. A secret mail loses
+ * its body once sent, and only then: a failed one keeps it, so that it can
+ * still be queued again.
  */
 export function createSendMailTask(deps: { db: Db; transport: MailTransport }): Task {
   const { db, transport } = deps;
@@ -71,6 +73,8 @@ export function createSendMailTask(deps: { db: Db; transport: MailTransport }): 
         attempts: eb("attempts", "+", 1),
         status: "sent",
         sentAt: sql<Date>`now()`,
+        // In the same statement, so that no committed state shows a sent secret mail with its link.
+        ...(mail.secret ? { textBody: SENT_SECRET_MAIL_TEXT, htmlBody: null } : {}),
       }))
       .where("id", "=", mail.id)
       .execute();

@@ -8,6 +8,8 @@ export interface SunkMail {
   to: string;
   subject: string;
   text: string;
+  /** null: the mail had no HTML part. */
+  html: string | null;
   kind: string | null;
 }
 
@@ -54,6 +56,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
               to: (Array.isArray(to) ? to : to ? [to] : []).map((a) => a.text).join(", "),
               subject: parsed.subject ?? "",
               text: parsed.text ?? "",
+              html: parsed.html || null,
               kind: (parsed.headers.get("x-sos-mail-kind") as string | undefined) ?? null,
             });
             callback();

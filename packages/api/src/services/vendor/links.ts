@@ -149,6 +149,7 @@ export async function sendLinkForItem(
     from: options.config.vendorMailFrom,
     subject: mail.subject,
     text: mail.text,
+    secret: true,
   });
   await trx
     .insertInto("purchaseLinkSends")

@@ -299,6 +299,8 @@ export async function purchase(
         from: config.vendorMailFrom,
         subject: mail.subject,
         text: mail.text,
+        // The purchase page's URL: the order stays readable through it for good.
+        secret: true,
       });
       await appendAudit(trx, {
         action: "order.place",
