@@ -7,6 +7,7 @@ import { Alert } from "../feedback/Alert";
 import { ErrorSummary, type FieldErrorItem } from "../feedback/ErrorSummary";
 import { Checkbox } from "../field/Checkbox";
 import { NumberField } from "../field/NumberField";
+import { RadioGroup, radioId } from "../field/RadioGroup";
 import { Textarea } from "../field/Textarea";
 import { formatSets } from "../institution/format";
 import { ConflictAlert } from "./ConflictAlert";
@@ -20,7 +21,6 @@ import {
   type PrefectureReviewValues,
   prefectureReviewSchema,
 } from "./prefecture-review-schema";
-import { RadioGroup, radioId } from "./RadioGroup";
 import { setsDraft } from "./sets";
 import "./review.css";
 

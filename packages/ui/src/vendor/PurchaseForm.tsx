@@ -8,17 +8,15 @@ import { Button } from "../button/Button";
 import { Alert } from "../feedback/Alert";
 import { ErrorSummary, type FieldErrorItem } from "../feedback/ErrorSummary";
 import { FieldError } from "../field/FieldParts";
+import { RadioGroup, radioId } from "../field/RadioGroup";
 import { TextField } from "../field/TextField";
 import { formatNumber, formatPieces } from "../institution/format";
 import { LiveAnnouncement } from "../institution/LiveAnnouncement";
-import { RadioGroup, radioId } from "../review/RadioGroup";
 import { formatAddress } from "./format";
 import { type PurchaseValues, purchaseFormSchema, setsOrZero } from "./purchase-schema";
 import { SetsStepper } from "./SetsStepper";
 import { SummaryList } from "./SummaryList";
 import type { DeliveryDetails, PaymentMethodOption, PurchaseSizeOption } from "./types";
-// RadioGroup's look lives with the review forms that introduced it.
-import "../review/review.css";
 import "./vendor.css";
 
 const DELIVERY_FIELDS = [

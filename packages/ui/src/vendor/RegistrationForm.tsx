@@ -6,8 +6,8 @@ import { SUBMIT_FAILED_MESSAGE } from "../auth/messages";
 import { Button } from "../button/Button";
 import { Alert } from "../feedback/Alert";
 import { ErrorSummary, type FieldErrorItem } from "../feedback/ErrorSummary";
+import { RadioGroup, radioId } from "../field/RadioGroup";
 import { TextField } from "../field/TextField";
-import { RadioGroup, radioId } from "../review/RadioGroup";
 import {
   REGISTRATION_FIELDS,
   type RegistrationField,
@@ -16,8 +16,6 @@ import {
 } from "./registration-schema";
 import { SummaryList } from "./SummaryList";
 import type { PaymentMethodOption } from "./types";
-// RadioGroup's look lives with the review forms that introduced it.
-import "../review/review.css";
 import "./vendor.css";
 
 export type RegistrationFieldErrors = Partial<Record<RegistrationField, string>>;

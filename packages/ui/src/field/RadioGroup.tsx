@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, Ref } from "react";
-import { FieldError, FieldHint, RequiredMark } from "../field/FieldParts";
-import { joinIds } from "../field/field-ids";
-import "./review.css";
+import { FieldError, FieldHint, RequiredMark } from "./FieldParts";
+import { joinIds } from "./field-ids";
+import "./RadioGroup.css";
 
 export interface RadioChoice {
   value: string;
