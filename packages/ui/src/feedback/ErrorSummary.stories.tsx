@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import { useState } from "react";
 import { expect, userEvent, waitFor } from "storybook/test";
 import { NumberField } from "../field/NumberField";
 import { ErrorSummary } from "./ErrorSummary";
@@ -73,5 +74,41 @@ export const ManyErrors: Story = {
     await expect(canvas.getAllByRole("listitem")).toHaveLength(6);
     await expect(canvas.getByRole("heading", { level: 2 })).toHaveTextContent("（6件）");
     await expect(canvasElement.scrollWidth).toBeLessThanOrEqual(canvasElement.clientWidth);
+  },
+};
+
+/** After a failed submit the form re-checks on every keystroke, with the same focusKey. */
+function RevalidatingForm() {
+  const [value, setValue] = useState("3000");
+  const errors =
+    value.trim() === "" ? [{ fieldId: "quantity", message: "数量を入力してください" }] : [];
+  return (
+    <div className="sos-stack" style={{ maxWidth: "375px" }}>
+      <ErrorSummary errors={errors} focusKey={1} />
+      <NumberField
+        id="quantity"
+        label="数量"
+        value={value}
+        onChange={(event) => setValue(event.currentTarget.value)}
+        error={errors[0]?.message}
+      />
+    </div>
+  );
+}
+
+/** An error that appears mid-typing shows in the summary but leaves focus in the field. */
+export const KeepsFocusWhileTyping: Story = {
+  render: () => <RevalidatingForm />,
+  play: async ({ canvas }) => {
+    const field = canvas.getByRole("textbox", { name: /数量/ });
+    await userEvent.click(field);
+    await userEvent.clear(field);
+    await expect(
+      await canvas.findByRole("region", { name: "入力内容に誤りがあります（1件）" }),
+    ).toBeVisible();
+    await expect(field).toHaveFocus();
+    await userEvent.keyboard("1250");
+    await expect(field).toHaveValue("1250");
+    await expect(canvas.queryByRole("region")).toBeNull();
   },
 };

@@ -2,6 +2,8 @@ import { type MouseEvent, type Ref, useEffect, useId, useRef } from "react";
 import { ToneIcon } from "./icons";
 import "./ErrorSummary.css";
 
+const UNHANDLED = Symbol("unhandled");
+
 export interface FieldErrorItem {
   /** id of the control to jump to. */
   fieldId: string;
@@ -34,9 +36,15 @@ export function ErrorSummary({
   const localRef = useRef<HTMLElement | null>(null);
   const hasErrors = errors.length > 0;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focusKey is the trigger by design
+  // The key focus was last handled for. Errors that come and go while the user types
+  // (react-hook-form re-validates on change after a submit) keep the key, and must not
+  // pull focus away from the field mid-word; only a new key (a submit) or the first
+  // appearance does.
+  const handledKey = useRef<unknown>(UNHANDLED);
   useEffect(() => {
+    if (handledKey.current === focusKey) return;
     if (hasErrors) localRef.current?.focus();
+    handledKey.current = focusKey;
   }, [focusKey, hasErrors]);
 
   if (!hasErrors) return null;
