@@ -11,6 +11,7 @@ import { decisionFlashOf, decisionTitle } from "../requests/flash";
 import { useBatchApproval } from "./batch-approval";
 import type { QueueContext } from "./queue-context";
 import {
+  defaultFiltersFor,
   PAGE_SIZES,
   parseQueueState,
   type QueueState,
@@ -118,6 +119,7 @@ export function QueuePage() {
         onSortChange={(sort) => go(withSort(state, sort))}
         filters={state.filters}
         onFiltersChange={(filters) => go(withFilters(state, filters))}
+        defaultFilters={defaultFiltersFor(options)}
         prefectures={ministry ? PREFECTURES : undefined}
         rowHref={(row) => `${requestsHref}/${row.id}`}
         onOpen={(row) => {

@@ -125,6 +125,25 @@ export const InvalidDateRange: Story = {
   },
 };
 
+/** A prefecture officer's clear goes back to the officer's own queue, not every stage. */
+export const ClearToOwnQueue: Story = {
+  args: {
+    filters: { ...DEFAULT_REVIEW_QUEUE_FILTERS, stage: null, search: "さくら" },
+    defaultFilters: { ...DEFAULT_REVIEW_QUEUE_FILTERS, stage: "prefecture" },
+  },
+  play: async ({ args, canvas }) => {
+    const f = fields(canvas);
+    await expect(f.status).toHaveDisplayValue("確認中（都道府県・国）");
+    await userEvent.click(f.clear);
+    await expect(args.onFiltersChange).toHaveBeenCalledExactlyOnceWith({
+      ...DEFAULT_REVIEW_QUEUE_FILTERS,
+      stage: "prefecture",
+    });
+    await expect(f.status).toHaveDisplayValue("都道府県確認中");
+    await expect(f.search).toHaveValue("");
+  },
+};
+
 /** Filters in force show in the form; 「条件をクリア」 resets it and sends the defaults at once. */
 export const ClearFilters: Story = {
   args: {

@@ -18,6 +18,11 @@ export interface ReviewQueueFilterBarProps {
   onFiltersChange: (filters: ReviewQueueFilters) => void;
   /** The ministry's prefectures; without it there is no prefecture filter. */
   prefectures?: ReadonlyArray<PrefectureOption> | undefined;
+  /**
+   * What 「条件をクリア」 goes back to: the queue as the officer first sees it (a
+   * prefecture's own stage, say); every status under review when absent.
+   */
+  defaultFilters?: Readonly<ReviewQueueFilters> | undefined;
 }
 
 /** Status and stage in one choice, the way officers think of a request's place. */
@@ -103,6 +108,7 @@ export function ReviewQueueFilterBar({
   filters,
   onFiltersChange,
   prefectures,
+  defaultFilters = DEFAULT_REVIEW_QUEUE_FILTERS,
 }: ReviewQueueFilterBarProps) {
   const id = useId();
   const withPrefecture = prefectures !== undefined;
@@ -132,8 +138,8 @@ export function ReviewQueueFilterBar({
 
   const clear = () => {
     setRangeError(undefined);
-    setDraft(toDraft(DEFAULT_REVIEW_QUEUE_FILTERS));
-    onFiltersChange({ ...DEFAULT_REVIEW_QUEUE_FILTERS });
+    setDraft(toDraft(defaultFilters));
+    onFiltersChange({ ...defaultFilters });
   };
 
   return (

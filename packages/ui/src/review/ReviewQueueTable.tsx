@@ -52,6 +52,8 @@ export interface ReviewQueueTableProps {
   /** With onFiltersChange, shows the filter bar above the table. */
   filters?: ReviewQueueFilters | undefined;
   onFiltersChange?: ((filters: ReviewQueueFilters) => void) | undefined;
+  /** What the filter bar's 「条件をクリア」 restores (see ReviewQueueFilterBar). */
+  defaultFilters?: Readonly<ReviewQueueFilters> | undefined;
   /** The ministry's view: adds the prefecture column and filter. */
   prefectures?: ReadonlyArray<PrefectureOption> | undefined;
   /** The request page's address; the institution's name links to it (Ctrl+click opens a tab). */
@@ -140,6 +142,7 @@ export function ReviewQueueTable({
   onSortChange,
   filters,
   onFiltersChange,
+  defaultFilters,
   prefectures,
   rowHref,
   onOpen,
@@ -302,6 +305,7 @@ export function ReviewQueueTable({
         <ReviewQueueFilterBar
           filters={filters}
           onFiltersChange={onFiltersChange}
+          defaultFilters={defaultFilters}
           prefectures={prefectures}
         />
       )}
