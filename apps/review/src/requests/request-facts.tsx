@@ -3,6 +3,7 @@ import {
   Card,
   formatJaDate,
   formatJaDateTime,
+  formatNumber,
   formatPieces,
   formatSets,
   formatWeeksOfCover,
@@ -88,7 +89,8 @@ export function CalculationCard({ request }: { request: ReviewDetail }) {
         <div>
           <dt>購入上限数（算定値）</dt>
           <dd>
-            {calculation.limitSets}セット<small>{formatPieces(calculation.limitPieces)}</small>
+            {formatNumber(calculation.limitSets)}セット
+            <small>{formatPieces(calculation.limitPieces)}</small>
           </dd>
         </div>
         <div>
@@ -105,7 +107,7 @@ export function CalculationCard({ request }: { request: ReviewDetail }) {
           <div>
             <dt>承認数量</dt>
             <dd>
-              {request.ministryApproval.quantitySets}セット
+              {formatNumber(request.ministryApproval.quantitySets)}セット
               <small>{formatPieces(request.ministryApproval.quantityPieces)}</small>
             </dd>
           </div>

@@ -1,0 +1,25 @@
+import type { FixtureCall } from "@sos/web/storybook";
+import { expect, within } from "storybook/test";
+
+/**
+ * What a prefecture officer sees at a ministry-only address: the page's name, why
+ * it is not theirs, the way home, and not one call to the ministry's procedures.
+ */
+export async function expectMinistryOnly(
+  canvasElement: HTMLElement,
+  title: string,
+  calls: readonly FixtureCall[],
+): Promise<void> {
+  const page = within(canvasElement);
+  await expect(await page.findByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("このページは利用できません")).toBeVisible();
+  await expect(
+    page.getByText(
+      "このページは国（厚生労働省）のためのページです。都道府県担当者のアカウントでは利用できません。",
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: "ホームへ戻る" })).toHaveAttribute("href", "/");
+  const nav = within(page.getByRole("navigation", { name: "メインメニュー" }));
+  await expect(nav.queryByRole("link", { name: title })).toBeNull();
+  await expect(calls.map((call) => call.path)).toEqual(["auth.me"]);
+}
