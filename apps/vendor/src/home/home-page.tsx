@@ -88,6 +88,8 @@ export function HomePage() {
         >
           {products.isPending ? (
             <p>読み込んでいます…</p>
+          ) : products.isError ? (
+            <p>在庫を読み込めませんでした。</p>
           ) : sizes.length === 0 ? (
             <p>販売中の商品とサイズが登録されていません。購入ページで商品を選べない状態です。</p>
           ) : (

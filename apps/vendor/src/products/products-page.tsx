@@ -80,9 +80,7 @@ function ProductCard({ product, onSaved }: { product: Product; onSaved: (text: s
           {
             key: "update",
             header: "在庫数の変更",
-            cell: (size) => (
-              <StockRowForm key={`${size.id}-${size.stockSets}`} size={size} onSaved={onSaved} />
-            ),
+            cell: (size) => <StockRowForm key={size.id} size={size} onSaved={onSaved} />,
           },
         ]}
       />

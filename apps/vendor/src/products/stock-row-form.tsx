@@ -29,6 +29,13 @@ export function StockRowForm({
   const update = useMutation(trpc.vendor.updateStock.mutationOptions());
   const [value, setValue] = useState(String(size.stockSets));
   const [error, setError] = useState<string | null>(null);
+  const [shownStock, setShownStock] = useState(size.stockSets);
+  // The stock changed on the server (saved here, or taken by orders): the box shows it,
+  // and a refusal's message stays, or the operator would not learn why nothing was saved.
+  if (shownStock !== size.stockSets) {
+    setShownStock(size.stockSets);
+    setValue(String(size.stockSets));
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
