@@ -5,10 +5,10 @@ import { INSTITUTION_APP } from "../app";
 import { INSTITUTION_USER, inputsOf, LATE_NOTE, outage, THIS_WEEK } from "../stories/fixtures";
 import { homeSummary } from "../stories/home";
 import { purchaseNeedsRegistration, purchaseOrdered, purchaseWaiting } from "../stories/purchases";
+import { LAST_WEEK_ACCEPTED } from "../stories/request-list";
 import {
   ACCEPTED_REQUEST,
   DRAFT_REQUEST,
-  LAST_WEEK_ACCEPTED,
   LATE_REVIEWING_REQUEST,
   NOT_ELIGIBLE_REQUEST,
   REQUEST_ID,
@@ -39,8 +39,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-function card(canvasElement: HTMLElement, name: string) {
-  return within(within(canvasElement).getByRole("region", { name }));
+/** One card of the grid, once the summary has arrived. */
+async function card(canvasElement: HTMLElement, name: string) {
+  return within(await within(canvasElement).findByRole("region", { name }));
 }
 
 /** A new week: the survey is not answered yet and nothing has been requested. */
@@ -52,7 +53,7 @@ export const NewWeek: Story = {
       page.getByText("山田 花子さん（医療機関）としてログインしています。"),
     ).toBeVisible();
 
-    const survey = card(canvasElement, "今週の週次調査");
+    const survey = await card(canvasElement, "今週の週次調査");
     await expect(survey.getByText("未回答")).toBeVisible();
     await expect(survey.getByText(THIS_WEEK.title)).toBeVisible();
     await expect(survey.getByRole("link", { name: "週次調査に回答する" })).toHaveAttribute(
@@ -60,7 +61,7 @@ export const NewWeek: Story = {
       `/surveys/${CURRENT_UNANSWERED.id}`,
     );
 
-    const request = card(canvasElement, "今週の緊急配布要請");
+    const request = await card(canvasElement, "今週の緊急配布要請");
     await expect(request.getByText(/今週の緊急配布要請はまだありません。/)).toBeVisible();
     await expect(request.getByRole("link", { name: "緊急配布要請を作成する" })).toHaveAttribute(
       "href",
@@ -82,8 +83,7 @@ export const SurveyAnsweredEligible: Story = {
     },
   },
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole("region", { name: "今週の週次調査" });
-    const survey = card(canvasElement, "今週の週次調査");
+    const survey = await card(canvasElement, "今週の週次調査");
     await expect(survey.getByText("回答済み")).toBeVisible();
     await expect(survey.getByText("① 在庫量 2,000枚")).toBeVisible();
     await expect(survey.getByText("② 1週間の想定消費量 1,000枚")).toBeVisible();
@@ -105,8 +105,7 @@ export const LargeNumbers: Story = {
     },
   },
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole("region", { name: "今週の週次調査" });
-    const survey = card(canvasElement, "今週の週次調査");
+    const survey = await card(canvasElement, "今週の週次調査");
     await expect(survey.getByText("① 在庫量 1,800,000枚")).toBeVisible();
     await expect(survey.getByText("② 1週間の想定消費量 625,000枚")).toBeVisible();
     await expect(survey.getByText("③ 1週間の購入見込み量 100,000枚")).toBeVisible();
@@ -127,8 +126,7 @@ export const DraftRequest: Story = {
     },
   },
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole("region", { name: "今週の緊急配布要請" });
-    const request = card(canvasElement, "今週の緊急配布要請");
+    const request = await card(canvasElement, "今週の緊急配布要請");
     await expect(request.getByText("申請前")).toBeVisible();
     await expect(request.getByText(/まだ要請は完了していません。/)).toBeVisible();
     await expect(request.queryByRole("link", { name: "緊急配布要請を作成する" })).toBeNull();
@@ -146,8 +144,7 @@ export const RequestReviewing: Story = {
     },
   },
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole("region", { name: "今週の緊急配布要請" });
-    const request = card(canvasElement, "今週の緊急配布要請");
+    const request = await card(canvasElement, "今週の緊急配布要請");
     await expect(request.getByText("都道府県・国確認中")).toBeVisible();
     await expect(request.getByText(/都道府県・国で要請内容を確認しています。/)).toBeVisible();
     await expect(request.getByRole("link", { name: "要請の内容と状況を見る" })).toHaveAttribute(
@@ -175,7 +172,7 @@ export const RequestAcceptedOrdered: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
     const purchases = within(await page.findByRole("region", { name: "購入・配送" }));
-    const request = card(canvasElement, "今週の緊急配布要請");
+    const request = await card(canvasElement, "今週の緊急配布要請");
     await expect(request.getByText("受付完了")).toBeVisible();
     await expect(request.getByText("購入：注文番号 SOS-2026-000123（注文済み）")).toBeVisible();
 
@@ -212,7 +209,7 @@ export const RequestAcceptedShipped: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
     const purchases = within(await page.findByRole("region", { name: "購入・配送" }));
-    const request = card(canvasElement, "今週の緊急配布要請");
+    const request = await card(canvasElement, "今週の緊急配布要請");
     await expect(request.getByText("購入：注文番号 SOS-2026-000123（出荷済み）")).toBeVisible();
 
     const [thisWeek, lastWeek] = purchases.getAllByRole("listitem").map((item) => within(item));
@@ -253,7 +250,7 @@ export const AcceptedNotRegisteredWithVendor: Story = {
     const page = within(canvasElement);
     const purchases = within(await page.findByRole("region", { name: "購入・配送" }));
     await expect(
-      card(canvasElement, "今週の緊急配布要請").getByText(
+      (await card(canvasElement, "今週の緊急配布要請")).getByText(
         "購入：販売業者の購入サイトへの施設登録が必要です",
       ),
     ).toBeVisible();
@@ -296,7 +293,7 @@ export const ManyPurchases: Story = {
     await expect(purchases.getByText(/販売業者への引き渡しを待っています。/)).toBeVisible();
     await expect(purchases.getByText(/それより前の購入は、緊急配布要請の一覧から/)).toBeVisible();
     await expect(
-      card(canvasElement, "今週の緊急配布要請").getByText(
+      (await card(canvasElement, "今週の緊急配布要請")).getByText(
         "購入：販売業者への引き渡しを待っています",
       ),
     ).toBeVisible();
@@ -315,12 +312,11 @@ export const LateFiling: Story = {
     },
   },
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole("region", { name: "今週の緊急配布要請" });
-    const request = card(canvasElement, "今週の緊急配布要請");
+    const request = await card(canvasElement, "今週の緊急配布要請");
     await expect(request.getByText("都道府県・国確認中")).toBeVisible();
     await expect(request.getByText(LATE_NOTE)).toBeVisible();
 
-    const deadline = card(canvasElement, "緊急配布要請の締切");
+    const deadline = await card(canvasElement, "緊急配布要請の締切");
     await expect(deadline.getByText(/締切は毎週水曜17時です。/)).toBeVisible();
     // The countdown follows the real clock; once overdue it names the server's handling day.
     const countdown = canvasElement.querySelector(".sos-deadline");
@@ -344,8 +340,7 @@ export const RequestNotEligible: Story = {
     },
   },
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole("region", { name: "今週の緊急配布要請" });
-    const request = card(canvasElement, "今週の緊急配布要請");
+    const request = await card(canvasElement, "今週の緊急配布要請");
     await expect(request.getByText("対象外")).toBeVisible();
     await expect(request.getByText(/緊急配布の対象外となりました。/)).toBeVisible();
     await expect(request.getByRole("link", { name: "要請の内容と状況を見る" })).toBeVisible();
@@ -410,7 +405,7 @@ export const PurchasesLoadFailed: Story = {
     await expect(alert).toHaveTextContent("購入・配送の状況を表示できませんでした");
     await expect(alert).toHaveTextContent("販売業者のシステムに接続できませんでした。");
     await expect(page.getByRole("button", { name: "再読み込み" })).toBeVisible();
-    const request = card(canvasElement, "今週の緊急配布要請");
+    const request = await card(canvasElement, "今週の緊急配布要請");
     await expect(request.getByText("受付完了")).toBeVisible();
     await waitFor(() => expect(request.queryByText(/購入：/)).toBeNull());
   },

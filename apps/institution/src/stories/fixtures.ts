@@ -89,3 +89,20 @@ export function outage<TInput, TOutput>(error: Error, answer: (input: TInput) =>
     },
   };
 }
+
+/**
+ * One record on the story's server that a mutation may change (someone else's save
+ * in another tab), so the page's re-read finds the new version. Reset before each render.
+ */
+export function storedRecord<T>(initial: T) {
+  let current = initial;
+  return {
+    get: (): T => current,
+    set: (next: T) => {
+      current = next;
+    },
+    reset: () => {
+      current = initial;
+    },
+  };
+}
