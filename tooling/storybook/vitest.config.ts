@@ -8,7 +8,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   // Separate caches let two runs (e.g. one per app's stories) pre-bundle side by side.
-  cacheDir: process.env.STORYBOOK_CACHE_DIR,
+  ...(process.env.STORYBOOK_CACHE_DIR ? { cacheDir: process.env.STORYBOOK_CACHE_DIR } : {}),
   // Pre-bundled up front: a dependency discovered mid-run makes Vite re-optimise and
   // reload the browser page, which fails whatever test was running.
   optimizeDeps: {
