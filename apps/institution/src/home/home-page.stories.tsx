@@ -1,9 +1,9 @@
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { FixtureError, type Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { INSTITUTION_APP } from "../app";
-import { INSTITUTION_USER, inputsOf, LATE_NOTE, outage, THIS_WEEK } from "../stories/fixtures";
-import { homeSummary } from "../stories/home";
+import type { PurchaseStatus } from "../api-types";
+import { inputsOf, LATE_NOTE, outage, THIS_WEEK } from "../stories/fixtures";
+import { type HomeSummaryOptions, homeSummary } from "../stories/home";
 import { purchaseNeedsRegistration, purchaseOrdered, purchaseWaiting } from "../stories/purchases";
 import { LAST_WEEK_ACCEPTED } from "../stories/request-list";
 import {
@@ -14,26 +14,20 @@ import {
   REQUEST_ID,
   REVIEWING_REQUEST,
 } from "../stories/requests";
+import { screenMeta } from "../stories/screen";
 import { CURRENT_UNANSWERED, currentAnswered, LARGE_FIGURES } from "../stories/surveys";
+
+/** The two reads of the home screen: the week's summary, and the institution's purchases. */
+function homeApi(week: HomeSummaryOptions = {}, purchases: PurchaseStatus[] = []) {
+  return {
+    home: { summary: () => homeSummary(week) },
+    institutionOrders: { mine: () => purchases },
+  };
+}
 
 const meta = {
   title: "ホーム",
-  component: Screen,
-  parameters: { layout: "fullscreen" },
-  globals: { viewport: { value: "phone" } },
-  args: {
-    app: INSTITUTION_APP,
-    path: "/",
-    user: INSTITUTION_USER,
-    api: {
-      home: { summary: () => homeSummary() },
-      institutionOrders: { mine: () => [] },
-    },
-    calls: [],
-  },
-  beforeEach: ({ args }) => {
-    args.calls?.splice(0);
-  },
+  ...screenMeta({ path: "/", api: homeApi() }),
 } satisfies Meta<typeof Screen>;
 
 export default meta;
@@ -76,12 +70,7 @@ export const NewWeek: Story = {
 
 /** Answered on Thursday with the manual's worked example: eligible for 2 sets. */
 export const SurveyAnsweredEligible: Story = {
-  args: {
-    api: {
-      home: { summary: () => homeSummary({ survey: currentAnswered() }) },
-      institutionOrders: { mine: () => [] },
-    },
-  },
+  args: { api: homeApi({ survey: currentAnswered() }) },
   play: async ({ canvasElement }) => {
     const survey = await card(canvasElement, "今週の週次調査");
     await expect(survey.getByText("回答済み")).toBeVisible();
@@ -98,12 +87,7 @@ export const SurveyAnsweredEligible: Story = {
 
 /** A large hospital group's figures, with digit grouping, and a limit of 1,250 sets. */
 export const LargeNumbers: Story = {
-  args: {
-    api: {
-      home: { summary: () => homeSummary({ survey: currentAnswered(LARGE_FIGURES) }) },
-      institutionOrders: { mine: () => [] },
-    },
-  },
+  args: { api: homeApi({ survey: currentAnswered(LARGE_FIGURES) }) },
   play: async ({ canvasElement }) => {
     const survey = await card(canvasElement, "今週の週次調査");
     await expect(survey.getByText("① 在庫量 1,800,000枚")).toBeVisible();
@@ -117,14 +101,7 @@ export const LargeNumbers: Story = {
 
 /** Saved but not filed: the card says the request is not complete yet. */
 export const DraftRequest: Story = {
-  args: {
-    api: {
-      home: {
-        summary: () => homeSummary({ survey: currentAnswered(), request: DRAFT_REQUEST }),
-      },
-      institutionOrders: { mine: () => [] },
-    },
-  },
+  args: { api: homeApi({ survey: currentAnswered(), request: DRAFT_REQUEST }) },
   play: async ({ canvasElement }) => {
     const request = await card(canvasElement, "今週の緊急配布要請");
     await expect(request.getByText("申請前")).toBeVisible();
@@ -135,14 +112,7 @@ export const DraftRequest: Story = {
 
 /** Filed in time: with the prefecture, nothing to buy yet. */
 export const RequestReviewing: Story = {
-  args: {
-    api: {
-      home: {
-        summary: () => homeSummary({ survey: currentAnswered(), request: REVIEWING_REQUEST }),
-      },
-      institutionOrders: { mine: () => [] },
-    },
-  },
+  args: { api: homeApi({ survey: currentAnswered(), request: REVIEWING_REQUEST }) },
   play: async ({ canvasElement }) => {
     const request = await card(canvasElement, "今週の緊急配布要請");
     await expect(request.getByText("都道府県・国確認中")).toBeVisible();
@@ -160,14 +130,9 @@ export const RequestReviewing: Story = {
 /** Accepted and bought: the card and the purchase list show the order, not yet shipped. */
 export const RequestAcceptedOrdered: Story = {
   args: {
-    api: {
-      home: {
-        summary: () => homeSummary({ survey: currentAnswered(), request: ACCEPTED_REQUEST }),
-      },
-      institutionOrders: {
-        mine: () => [purchaseOrdered(REQUEST_ID, THIS_WEEK.weekStart, "ordered")],
-      },
-    },
+    api: homeApi({ survey: currentAnswered(), request: ACCEPTED_REQUEST }, [
+      purchaseOrdered(REQUEST_ID, THIS_WEEK.weekStart, "ordered"),
+    ]),
   },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
@@ -190,21 +155,14 @@ export const RequestAcceptedOrdered: Story = {
 /** Shipped this morning; last week's order was delivered. Newest first. */
 export const RequestAcceptedShipped: Story = {
   args: {
-    api: {
-      home: {
-        summary: () => homeSummary({ survey: currentAnswered(), request: ACCEPTED_REQUEST }),
-      },
-      institutionOrders: {
-        mine: () => [
-          purchaseOrdered(REQUEST_ID, THIS_WEEK.weekStart, "shipped"),
-          purchaseOrdered(LAST_WEEK_ACCEPTED.id, LAST_WEEK_ACCEPTED.weekStart, "delivered", {
-            orderNumber: "SOS-2026-000098",
-            totalSets: 3,
-            totalPieces: 3000,
-          }),
-        ],
-      },
-    },
+    api: homeApi({ survey: currentAnswered(), request: ACCEPTED_REQUEST }, [
+      purchaseOrdered(REQUEST_ID, THIS_WEEK.weekStart, "shipped"),
+      purchaseOrdered(LAST_WEEK_ACCEPTED.id, LAST_WEEK_ACCEPTED.weekStart, "delivered", {
+        orderNumber: "SOS-2026-000098",
+        totalSets: 3,
+        totalPieces: 3000,
+      }),
+    ]),
   },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
@@ -237,14 +195,9 @@ export const RequestAcceptedShipped: Story = {
 /** Accepted, but the vendor cannot mail the link: the card asks for the registration. */
 export const AcceptedNotRegisteredWithVendor: Story = {
   args: {
-    api: {
-      home: {
-        summary: () => homeSummary({ survey: currentAnswered(), request: ACCEPTED_REQUEST }),
-      },
-      institutionOrders: {
-        mine: () => [purchaseNeedsRegistration(REQUEST_ID, THIS_WEEK.weekStart)],
-      },
-    },
+    api: homeApi({ survey: currentAnswered(), request: ACCEPTED_REQUEST }, [
+      purchaseNeedsRegistration(REQUEST_ID, THIS_WEEK.weekStart),
+    ]),
   },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
@@ -266,19 +219,12 @@ export const AcceptedNotRegisteredWithVendor: Story = {
 /** Four weeks of purchases: home keeps to the latest three and says where the rest are. */
 export const ManyPurchases: Story = {
   args: {
-    api: {
-      home: {
-        summary: () => homeSummary({ survey: currentAnswered(), request: ACCEPTED_REQUEST }),
-      },
-      institutionOrders: {
-        mine: () => [
-          purchaseWaiting(REQUEST_ID, THIS_WEEK.weekStart),
-          purchaseOrdered(LAST_WEEK_ACCEPTED.id, "2026-11-11", "delivered"),
-          purchaseOrdered("9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e07", "2026-11-04", "delivered"),
-          purchaseOrdered("9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e08", "2026-10-28", "delivered"),
-        ],
-      },
-    },
+    api: homeApi({ survey: currentAnswered(), request: ACCEPTED_REQUEST }, [
+      purchaseWaiting(REQUEST_ID, THIS_WEEK.weekStart),
+      purchaseOrdered(LAST_WEEK_ACCEPTED.id, "2026-11-11", "delivered"),
+      purchaseOrdered("9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e07", "2026-11-04", "delivered"),
+      purchaseOrdered("9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e08", "2026-10-28", "delivered"),
+    ]),
   },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
@@ -303,13 +249,7 @@ export const ManyPurchases: Story = {
 /** Filed at 17:40 on Wednesday, after the deadline: handled from Thursday. */
 export const LateFiling: Story = {
   args: {
-    api: {
-      home: {
-        summary: () =>
-          homeSummary({ survey: currentAnswered(), request: LATE_REVIEWING_REQUEST, late: true }),
-      },
-      institutionOrders: { mine: () => [] },
-    },
+    api: homeApi({ survey: currentAnswered(), request: LATE_REVIEWING_REQUEST, late: true }),
   },
   play: async ({ canvasElement }) => {
     const request = await card(canvasElement, "今週の緊急配布要請");
@@ -331,14 +271,7 @@ export const LateFiling: Story = {
 
 /** Found not eligible: a new request may be started straight away. */
 export const RequestNotEligible: Story = {
-  args: {
-    api: {
-      home: {
-        summary: () => homeSummary({ survey: currentAnswered(), request: NOT_ELIGIBLE_REQUEST }),
-      },
-      institutionOrders: { mine: () => [] },
-    },
-  },
+  args: { api: homeApi({ survey: currentAnswered(), request: NOT_ELIGIBLE_REQUEST }) },
   play: async ({ canvasElement }) => {
     const request = await card(canvasElement, "今週の緊急配布要請");
     await expect(request.getByText("対象外")).toBeVisible();
@@ -358,12 +291,7 @@ const summaryOutage = outage(
 
 /** The summary fails: the server's message and 「再読み込み」, which reads it again. */
 export const SummaryLoadFailed: Story = {
-  args: {
-    api: {
-      home: { summary: summaryOutage.handler },
-      institutionOrders: { mine: () => [] },
-    },
-  },
+  args: { api: { ...homeApi(), home: { summary: summaryOutage.handler } } },
   beforeEach: summaryOutage.reset,
   play: async ({ args, canvasElement }) => {
     const page = within(canvasElement);
@@ -386,9 +314,7 @@ export const SummaryLoadFailed: Story = {
 export const PurchasesLoadFailed: Story = {
   args: {
     api: {
-      home: {
-        summary: () => homeSummary({ survey: currentAnswered(), request: ACCEPTED_REQUEST }),
-      },
+      ...homeApi({ survey: currentAnswered(), request: ACCEPTED_REQUEST }),
       institutionOrders: {
         mine: () => {
           throw new FixtureError(

@@ -1,10 +1,9 @@
 import type { SosRequestFormInput } from "@sos/domain";
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { FixtureError, type Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { SosRequestDetail } from "../api-types";
-import { INSTITUTION_APP } from "../app";
-import { INSTITUTION_USER, inputsOf, outage, storedRecord } from "../stories/fixtures";
+import { inputsOf, outage, storedRecord } from "../stories/fixtures";
 import { homeSummary } from "../stories/home";
 import { expectHeaderStatus } from "../stories/page-header";
 import {
@@ -13,6 +12,7 @@ import {
   REQUEST_ID,
   REVIEWING_REQUEST,
 } from "../stories/requests";
+import { screenMeta } from "../stories/screen";
 import { currentAnswered } from "../stories/surveys";
 
 type UpdateInput = SosRequestFormInput & { id: string; version: number };
@@ -41,23 +41,14 @@ function update({ id: _id, version, ...form }: UpdateInput): SosRequestDetail {
 
 const meta = {
   title: "緊急配布要請/編集",
-  component: Screen,
-  parameters: { layout: "fullscreen" },
-  globals: { viewport: { value: "phone" } },
-  args: {
-    app: INSTITUTION_APP,
+  ...screenMeta({
     path: `/requests/${REQUEST_ID}/edit`,
-    user: INSTITUTION_USER,
     api: {
       sos: { get: stored.get, update },
       home: { summary: () => homeSummary({ survey: currentAnswered(), request: stored.get() }) },
     },
-    calls: [],
-  },
-  beforeEach: ({ args }) => {
-    args.calls?.splice(0);
-    stored.reset();
-  },
+    beforeEach: stored.reset,
+  }),
 } satisfies Meta<typeof Screen>;
 
 export default meta;

@@ -1,10 +1,11 @@
 import { CONDITIONS_NOT_CONFIRMED_MESSAGE, type SosRequestFormInput } from "@sos/domain";
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { type ApiFixtures, FixtureError, type Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, waitFor, within } from "storybook/test";
-import type { SosRequestDetail } from "../api-types";
-import { INSTITUTION_APP } from "../app";
-import { INSTITUTION_USER, inputsOf, storedRecord } from "../stories/fixtures";
+import { expect, userEvent, within } from "storybook/test";
+import type { SosRequestDetail, SurveyDetail } from "../api-types";
+import { checkAndApply } from "../stories/apply-dialog";
+import { errorSummaryMessages } from "../stories/error-summary";
+import { inputsOf, storedRecord } from "../stories/fixtures";
 import { homeSummary } from "../stories/home";
 import { expectHeaderStatus } from "../stories/page-header";
 import { REQUEST_HISTORY } from "../stories/request-list";
@@ -15,6 +16,7 @@ import {
   REVIEWING_REQUEST,
   UNANSWERED_REASON_MESSAGE,
 } from "../stories/requests";
+import { screenMeta } from "../stories/screen";
 import { CURRENT_UNANSWERED, currentAnswered, THIS_WEEK_SURVEY_ID } from "../stories/surveys";
 
 /** What the server holds once saved, so the request page it leads to can read it. */
@@ -23,7 +25,16 @@ const stored = storedRecord<SosRequestDetail | null>(null);
 const NOTES =
   "感染症病棟の増床で、ニトリル手袋の消費が通常の約3倍です。\n入荷は12月中旬の見込みです。";
 
-function server(survey = currentAnswered()) {
+interface ServerOptions {
+  survey?: SurveyDetail;
+  sos?: ApiFixtures["sos"];
+}
+
+/**
+ * The story's server: sos.create stores the draft that sos.get then reads, this week's
+ * summary holds `survey`, and `sos` replaces any of sos's procedures.
+ */
+function server({ survey = currentAnswered(), sos = {} }: ServerOptions = {}) {
   return {
     home: { summary: () => homeSummary({ survey, request: stored.get() }) },
     sos: {
@@ -43,26 +54,14 @@ function server(survey = currentAnswered()) {
         return request;
       },
       list: () => ({ items: REQUEST_HISTORY, nextCursor: null }),
+      ...sos,
     },
   };
 }
 
 const meta = {
   title: "緊急配布要請/作成",
-  component: Screen,
-  parameters: { layout: "fullscreen" },
-  globals: { viewport: { value: "phone" } },
-  args: {
-    app: INSTITUTION_APP,
-    path: "/requests/new",
-    user: INSTITUTION_USER,
-    api: server(),
-    calls: [],
-  },
-  beforeEach: ({ args }) => {
-    args.calls?.splice(0);
-    stored.reset();
-  },
+  ...screenMeta({ path: "/requests/new", api: server(), beforeEach: stored.reset }),
 } satisfies Meta<typeof Screen>;
 
 export default meta;
@@ -111,26 +110,20 @@ export const SaveDraft: Story = {
 /** Saved, then filed from its page: the system check passes. */
 export const SaveThenApplyPasses: Story = {
   args: {
-    api: {
-      ...server(),
+    api: server({
       sos: {
-        ...server().sos,
         checkAndApply: () => ({
           outcome: "reviewing" as const,
           reasons: [],
           request: REVIEWING_REQUEST,
         }),
       },
-    },
+    }),
   },
   play: async ({ args, canvasElement }) => {
     const page = within(canvasElement);
     await fillAndSave(canvasElement);
-    await expectHeaderStatus(canvasElement, "申請前");
-    await waitFor(() => expect(canvasElement.querySelector(".sos-deadline")).not.toBeNull());
-    await userEvent.click(page.getByRole("button", { name: "システムチェック&申請" }));
-    const dialog = within(await page.findByRole("dialog", { name: "システムチェック&申請" }));
-    await userEvent.click(dialog.getByRole("button", { name: "完了" }));
+    await checkAndApply(canvasElement);
 
     await expect(await page.findByText("申請しました（都道府県・国確認中）")).toBeVisible();
     await expectHeaderStatus(canvasElement, "都道府県・国確認中");
@@ -145,10 +138,9 @@ export const SaveThenApplyPasses: Story = {
 /** Saved before answering the survey, then filed: the check fails and points to the survey. */
 export const SaveThenApplyFails: Story = {
   args: {
-    api: {
-      ...server(CURRENT_UNANSWERED),
+    api: server({
+      survey: CURRENT_UNANSWERED,
       sos: {
-        ...server().sos,
         checkAndApply: () => {
           const reason = {
             code: "survey_unanswered" as const,
@@ -162,7 +154,7 @@ export const SaveThenApplyFails: Story = {
           };
         },
       },
-    },
+    }),
   },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
@@ -172,11 +164,7 @@ export const SaveThenApplyFails: Story = {
       `/surveys/${THIS_WEEK_SURVEY_ID}`,
     );
     await fillAndSave(canvasElement);
-    await expectHeaderStatus(canvasElement, "申請前");
-    await waitFor(() => expect(canvasElement.querySelector(".sos-deadline")).not.toBeNull());
-    await userEvent.click(page.getByRole("button", { name: "システムチェック&申請" }));
-    const dialog = within(await page.findByRole("dialog", { name: "システムチェック&申請" }));
-    await userEvent.click(dialog.getByRole("button", { name: "完了" }));
+    await checkAndApply(canvasElement);
 
     const result = await page.findByRole("alert");
     await expect(result).toHaveTextContent("システムチェックでエラーがありました（エラーあり）");
@@ -195,12 +183,7 @@ export const ValidationErrors: Story = {
     await userEvent.type(form.getByRole("textbox", { name: /電話番号/ }), "０３ー１２３４");
     await userEvent.click(form.getByRole("button", { name: "保存" }));
 
-    const summary = await page.findByRole("region", { name: "入力内容に誤りがあります（3件）" });
-    await expect(
-      within(summary)
-        .getAllByRole("link")
-        .map((link) => link.textContent),
-    ).toEqual([
+    await expect(await errorSummaryMessages(canvasElement, 3)).toEqual([
       "担当者氏名を入力してください",
       "電話番号の桁数が正しくありません。市外局番から入力してください（例：03-5253-1111）",
       CONDITIONS_NOT_CONFIRMED_MESSAGE,
@@ -217,10 +200,8 @@ export const ValidationErrors: Story = {
 /** The server refuses to save: its message on the form, what was typed kept, still on this page. */
 export const SaveRefused: Story = {
   args: {
-    api: {
-      ...server(),
+    api: server({
       sos: {
-        ...server().sos,
         create: () => {
           throw new FixtureError(
             "INTERNAL_SERVER_ERROR",
@@ -228,7 +209,7 @@ export const SaveRefused: Story = {
           );
         },
       },
-    },
+    }),
   },
   play: async ({ args, canvasElement }) => {
     const page = within(canvasElement);

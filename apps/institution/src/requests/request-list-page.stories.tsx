@@ -1,25 +1,16 @@
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { FixtureError, type Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
-import { INSTITUTION_APP } from "../app";
-import { INSTITUTION_USER, inputsOf, LATE_NOTE, outage } from "../stories/fixtures";
+import { inputsOf, LATE_NOTE, outage } from "../stories/fixtures";
 import { REQUEST_HISTORY, ROWS } from "../stories/request-list";
+import { screenMeta } from "../stories/screen";
 
 const meta = {
   title: "緊急配布要請/一覧",
-  component: Screen,
-  parameters: { layout: "fullscreen" },
-  globals: { viewport: { value: "phone" } },
-  args: {
-    app: INSTITUTION_APP,
+  ...screenMeta({
     path: "/requests",
-    user: INSTITUTION_USER,
     api: { sos: { list: () => ({ items: REQUEST_HISTORY, nextCursor: null }) } },
-    calls: [],
-  },
-  beforeEach: ({ args }) => {
-    args.calls?.splice(0);
-  },
+  }),
 } satisfies Meta<typeof Screen>;
 
 export default meta;

@@ -1,15 +1,9 @@
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { type ApiFixtures, FixtureError, type Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { SosRequestDetail } from "../api-types";
-import { INSTITUTION_APP } from "../app";
-import {
-  INSTITUTION_USER,
-  inputsOf,
-  LATE_NOTE,
-  storedRecord,
-  THIS_WEEK,
-} from "../stories/fixtures";
+import { checkAndApply, openApplyDialog } from "../stories/apply-dialog";
+import { inputsOf, LATE_NOTE, storedRecord, THIS_WEEK } from "../stories/fixtures";
 import { homeSummary } from "../stories/home";
 import { expectHeaderStatus } from "../stories/page-header";
 import { purchaseLinkSent } from "../stories/purchases";
@@ -24,6 +18,7 @@ import {
   REVIEWING_REQUEST,
   WITHDRAWN_REQUEST,
 } from "../stories/requests";
+import { screenMeta } from "../stories/screen";
 import { currentAnswered, THIS_WEEK_SURVEY_ID } from "../stories/surveys";
 
 /** The request as the server holds it; a refused command may find it changed elsewhere. */
@@ -35,7 +30,8 @@ const STALE_VERSION = new FixtureError(
   { domainCode: "STALE_VERSION" },
 );
 
-function server({ late = false }: { late?: boolean } = {}) {
+/** The story's server: sos reads `stored`; its commands succeed unless `sos` says otherwise. */
+function server({ late = false, sos = {} }: { late?: boolean; sos?: ApiFixtures["sos"] } = {}) {
   return {
     sos: {
       get: stored.get,
@@ -45,6 +41,7 @@ function server({ late = false }: { late?: boolean } = {}) {
         request: late ? LATE_REVIEWING_REQUEST : REVIEWING_REQUEST,
       }),
       withdraw: () => WITHDRAWN_REQUEST,
+      ...sos,
     },
     home: {
       summary: () => homeSummary({ survey: currentAnswered(), request: stored.get(), late }),
@@ -55,34 +52,18 @@ function server({ late = false }: { late?: boolean } = {}) {
 
 const meta = {
   title: "緊急配布要請/詳細（申請・取下げ）",
-  component: Screen,
-  parameters: { layout: "fullscreen" },
-  globals: { viewport: { value: "phone" } },
-  args: {
-    app: INSTITUTION_APP,
-    path: `/requests/${REQUEST_ID}`,
-    user: INSTITUTION_USER,
-    api: server(),
-    calls: [],
-  },
-  beforeEach: ({ args }) => {
-    args.calls?.splice(0);
-    stored.reset();
-  },
+  ...screenMeta({ path: `/requests/${REQUEST_ID}`, api: server(), beforeEach: stored.reset }),
 } satisfies Meta<typeof Screen>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Opens 「システムチェック&申請」 once the week's summary is there for the dialog. */
-async function openApplyDialog(canvasElement: HTMLElement) {
+/** On a request with the prefecture, opens the confirmation of 「取下げ」. */
+async function openWithdrawDialog(canvasElement: HTMLElement) {
   const page = within(canvasElement);
-  await expectHeaderStatus(canvasElement, "申請前");
-  const actions = within(page.getByRole("region", { name: "この要請の操作" }));
-  // The countdown appears with the summary, which the dialog reads the week from.
-  await waitFor(() => expect(canvasElement.querySelector(".sos-deadline")).not.toBeNull());
-  await userEvent.click(actions.getByRole("button", { name: "システムチェック&申請" }));
-  return within(await page.findByRole("dialog", { name: "システムチェック&申請" }));
+  await expectHeaderStatus(canvasElement, "都道府県・国確認中");
+  await userEvent.click(page.getByRole("button", { name: "取下げ" }));
+  return within(await page.findByRole("dialog", { name: "この要請を取り下げますか？" }));
 }
 
 /** The check passes: the request is with the prefecture, focus moves to the outcome. */
@@ -132,22 +113,19 @@ export const ApplyPassesAfterDeadline: Story = {
 /** The check fails: the reason in the server's words, the survey to fix, and filing again. */
 export const ApplyFails: Story = {
   args: {
-    api: {
-      ...server(),
+    api: server({
       sos: {
-        get: stored.get,
         checkAndApply: () => ({
           outcome: "error" as const,
           reasons: [NOT_ELIGIBLE_REASON],
           request: { ...ERROR_REQUEST, errorReasons: [NOT_ELIGIBLE_REASON] },
         }),
       },
-    },
+    }),
   },
   play: async ({ args, canvasElement }) => {
     const page = within(canvasElement);
-    const dialog = await openApplyDialog(canvasElement);
-    await userEvent.click(dialog.getByRole("button", { name: "完了" }));
+    await checkAndApply(canvasElement);
 
     const result = await page.findByRole("alert");
     await expect(result).toHaveTextContent("システムチェックでエラーがありました（エラーあり）");
@@ -169,10 +147,8 @@ export const ApplyFails: Story = {
 /** The server refuses for a reason a retry may fix: the message stays in the dialog, nothing changes. */
 export const ApplyRefusedInDialog: Story = {
   args: {
-    api: {
-      ...server(),
+    api: server({
       sos: {
-        get: stored.get,
         checkAndApply: () => {
           throw new FixtureError(
             "TOO_MANY_REQUESTS",
@@ -180,12 +156,11 @@ export const ApplyRefusedInDialog: Story = {
           );
         },
       },
-    },
+    }),
   },
   play: async ({ args, canvasElement }) => {
     const page = within(canvasElement);
-    const dialog = await openApplyDialog(canvasElement);
-    await userEvent.click(dialog.getByRole("button", { name: "完了" }));
+    const dialog = await checkAndApply(canvasElement);
     await expect(await dialog.findByRole("alert")).toHaveTextContent(
       "アクセスが集中しています。しばらく時間をおいてから再度お試しください。",
     );
@@ -202,21 +177,18 @@ export const ApplyRefusedInDialog: Story = {
 /** A colleague filed it in another tab meanwhile: refused, and the page shows the new state. */
 export const ApplyConflict: Story = {
   args: {
-    api: {
-      ...server(),
+    api: server({
       sos: {
-        get: stored.get,
         checkAndApply: () => {
           stored.set(REVIEWING_REQUEST);
           throw STALE_VERSION;
         },
       },
-    },
+    }),
   },
   play: async ({ args, canvasElement }) => {
     const page = within(canvasElement);
-    const dialog = await openApplyDialog(canvasElement);
-    await userEvent.click(dialog.getByRole("button", { name: "完了" }));
+    await checkAndApply(canvasElement);
 
     const alert = await page.findByRole("alert");
     await expect(alert).toHaveTextContent("システムチェック&申請を行えませんでした");
@@ -233,9 +205,7 @@ export const Withdraw: Story = {
   beforeEach: () => stored.set(REVIEWING_REQUEST),
   play: async ({ args, canvasElement }) => {
     const page = within(canvasElement);
-    await expectHeaderStatus(canvasElement, "都道府県・国確認中");
-    await userEvent.click(page.getByRole("button", { name: "取下げ" }));
-    const dialog = within(await page.findByRole("dialog", { name: "この要請を取り下げますか？" }));
+    const dialog = await openWithdrawDialog(canvasElement);
     await expect(dialog.getByText(/取り下げると元に戻すことはできません。/)).toHaveTextContent(
       "都道府県の担当者にはメールで伝わります。",
     );
@@ -256,10 +226,8 @@ export const Withdraw: Story = {
 /** The ministry approved it meanwhile: withdrawing is refused and the page shows it accepted. */
 export const WithdrawRefusedAfterApproval: Story = {
   args: {
-    api: {
-      ...server(),
+    api: server({
       sos: {
-        get: stored.get,
         withdraw: () => {
           stored.set(ACCEPTED_REQUEST);
           throw new FixtureError(
@@ -269,14 +237,12 @@ export const WithdrawRefusedAfterApproval: Story = {
           );
         },
       },
-    },
+    }),
   },
   beforeEach: () => stored.set(REVIEWING_REQUEST),
   play: async ({ args, canvasElement }) => {
     const page = within(canvasElement);
-    await expectHeaderStatus(canvasElement, "都道府県・国確認中");
-    await userEvent.click(page.getByRole("button", { name: "取下げ" }));
-    const dialog = within(await page.findByRole("dialog", { name: "この要請を取り下げますか？" }));
+    const dialog = await openWithdrawDialog(canvasElement);
     await userEvent.click(dialog.getByRole("button", { name: "取り下げる" }));
 
     await expectHeaderStatus(canvasElement, "受付完了");

@@ -1,16 +1,8 @@
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { FixtureError, type Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
 import type { SosRequestDetail } from "../api-types";
-import { INSTITUTION_APP } from "../app";
-import {
-  INSTITUTION_USER,
-  inputsOf,
-  LATE_NOTE,
-  LONG_NAME_INSTITUTION,
-  outage,
-  THIS_WEEK,
-} from "../stories/fixtures";
+import { inputsOf, LATE_NOTE, LONG_NAME_INSTITUTION, outage, THIS_WEEK } from "../stories/fixtures";
 import { homeSummary } from "../stories/home";
 import { expectHeaderStatus } from "../stories/page-header";
 import {
@@ -34,6 +26,7 @@ import {
   UNANSWERED_REASON_MESSAGE,
   WITHDRAWN_REQUEST,
 } from "../stories/requests";
+import { screenMeta } from "../stories/screen";
 import {
   CURRENT_UNANSWERED,
   currentAnswered,
@@ -57,19 +50,7 @@ function withRequest(request: SosRequestDetail, more: Meta<typeof Screen>["args"
 
 const meta = {
   title: "緊急配布要請/詳細",
-  component: Screen,
-  parameters: { layout: "fullscreen" },
-  globals: { viewport: { value: "phone" } },
-  args: {
-    app: INSTITUTION_APP,
-    path: `/requests/${REQUEST_ID}`,
-    user: INSTITUTION_USER,
-    ...withRequest(REVIEWING_REQUEST),
-    calls: [],
-  },
-  beforeEach: ({ args }) => {
-    args.calls?.splice(0);
-  },
+  ...screenMeta({ path: `/requests/${REQUEST_ID}`, ...withRequest(REVIEWING_REQUEST) }),
 } satisfies Meta<typeof Screen>;
 
 export default meta;

@@ -1,8 +1,8 @@
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { FixtureError, type Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
-import { INSTITUTION_APP } from "../app";
-import { INSTITUTION_USER, inputsOf } from "../stories/fixtures";
+import { inputsOf } from "../stories/fixtures";
+import { screenMeta } from "../stories/screen";
 import {
   CURRENT_UNANSWERED,
   currentAnswered,
@@ -12,19 +12,7 @@ import {
 
 const meta = {
   title: "自己チェック",
-  component: Screen,
-  parameters: { layout: "fullscreen" },
-  globals: { viewport: { value: "phone" } },
-  args: {
-    app: INSTITUTION_APP,
-    path: "/self-check",
-    user: INSTITUTION_USER,
-    api: { survey: { current: () => currentAnswered() } },
-    calls: [],
-  },
-  beforeEach: ({ args }) => {
-    args.calls?.splice(0);
-  },
+  ...screenMeta({ path: "/self-check", api: { survey: { current: () => currentAnswered() } } }),
 } satisfies Meta<typeof Screen>;
 
 export default meta;

@@ -5,6 +5,12 @@ import { CURRENT_UNANSWERED, surveyView } from "./surveys";
 
 const OPEN: ReadonlySet<string> = new Set(["reviewing", "accepted"]);
 
+export interface HomeSummaryOptions {
+  survey?: SurveyDetail;
+  request?: SosRequestDetail | null;
+  late?: boolean;
+}
+
 /**
  * home.summary for this week: the survey, this week's request if any, and whether a
  * request filed now is late (after Wednesday 17:00, handled from Thursday).
@@ -13,11 +19,7 @@ export function homeSummary({
   survey = CURRENT_UNANSWERED,
   request = null,
   late = false,
-}: {
-  survey?: SurveyDetail;
-  request?: SosRequestDetail | null;
-  late?: boolean;
-} = {}): HomeSummary {
+}: HomeSummaryOptions = {}): HomeSummary {
   return {
     week: {
       weekStart: THIS_WEEK.weekStart,

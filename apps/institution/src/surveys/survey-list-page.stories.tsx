@@ -1,25 +1,16 @@
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { FixtureError, type Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
-import { INSTITUTION_APP } from "../app";
-import { INSTITUTION_USER, inputsOf, outage } from "../stories/fixtures";
+import { inputsOf, outage } from "../stories/fixtures";
+import { screenMeta } from "../stories/screen";
 import { SURVEY_HISTORY } from "../stories/surveys";
 
 const meta = {
   title: "週次調査/一覧",
-  component: Screen,
-  parameters: { layout: "fullscreen" },
-  globals: { viewport: { value: "phone" } },
-  args: {
-    app: INSTITUTION_APP,
+  ...screenMeta({
     path: "/surveys",
-    user: INSTITUTION_USER,
     api: { survey: { list: () => ({ items: SURVEY_HISTORY, nextCursor: null }) } },
-    calls: [],
-  },
-  beforeEach: ({ args }) => {
-    args.calls?.splice(0);
-  },
+  }),
 } satisfies Meta<typeof Screen>;
 
 export default meta;

@@ -1,10 +1,11 @@
 import type { SurveyAnswerInput } from "@sos/domain";
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { FixtureError, type Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { SurveyDetail } from "../api-types";
-import { INSTITUTION_APP } from "../app";
-import { INSTITUTION_USER, inputsOf } from "../stories/fixtures";
+import { errorSummaryMessages } from "../stories/error-summary";
+import { inputsOf } from "../stories/fixtures";
+import { screenMeta } from "../stories/screen";
 import {
   CURRENT_UNANSWERED,
   currentAnswered,
@@ -25,19 +26,10 @@ function saveAnswer({ id: _id, ...figures }: SurveyAnswerInput & { id: string })
 
 const meta = {
   title: "週次調査/回答",
-  component: Screen,
-  parameters: { layout: "fullscreen" },
-  globals: { viewport: { value: "phone" } },
-  args: {
-    app: INSTITUTION_APP,
+  ...screenMeta({
     path: `/surveys/${THIS_WEEK_SURVEY_ID}`,
-    user: INSTITUTION_USER,
     api: { survey: { get: () => CURRENT_UNANSWERED, answer: saveAnswer } },
-    calls: [],
-  },
-  beforeEach: ({ args }) => {
-    args.calls?.splice(0);
-  },
+  }),
 } satisfies Meta<typeof Screen>;
 
 export default meta;
@@ -54,6 +46,16 @@ function box(canvasElement: HTMLElement, name: RegExp) {
   return within(canvasElement).getByRole("textbox", { name });
 }
 
+/** Types the three figures into their boxes, exactly as given (full-width digits and all). */
+async function typeFigures(
+  canvasElement: HTMLElement,
+  figures: { stock: string; consumption: string; purchases: string },
+) {
+  await userEvent.type(box(canvasElement, /在庫量/), figures.stock);
+  await userEvent.type(box(canvasElement, /想定消費量/), figures.consumption);
+  await userEvent.type(box(canvasElement, /購入見込み量/), figures.purchases);
+}
+
 function verdict(canvasElement: HTMLElement) {
   return within(canvasElement).getByRole("region", { name: "この回答での自己チェック" });
 }
@@ -67,9 +69,11 @@ export const AnswerWithFullWidthDigits: Story = {
     await expect(page.getByText("未回答")).toBeVisible();
     await expect(page.getByText("医療用手袋の3つの数値を、枚数で回答してください。")).toBeVisible();
 
-    await userEvent.type(box(canvasElement, /在庫量/), "２，０００");
-    await userEvent.type(box(canvasElement, /想定消費量/), "１０００");
-    await userEvent.type(box(canvasElement, /購入見込み量/), "４００枚");
+    await typeFigures(canvasElement, {
+      stock: "２，０００",
+      consumption: "１０００",
+      purchases: "４００枚",
+    });
     await expect(verdict(canvasElement)).toHaveAttribute("data-verdict", "eligible");
     await expect(within(verdict(canvasElement)).getByText("2セット（2,000枚）")).toBeVisible();
 
@@ -97,12 +101,7 @@ export const ValidationErrors: Story = {
     await userEvent.type(box(canvasElement, /想定消費量/), "１２．５");
     await userEvent.click(page.getByRole("button", { name: "保存" }));
 
-    const summary = await page.findByRole("region", { name: "入力内容に誤りがあります（3件）" });
-    await expect(
-      within(summary)
-        .getAllByRole("link")
-        .map((link) => link.textContent),
-    ).toEqual([
+    await expect(await errorSummaryMessages(canvasElement, 3)).toEqual([
       "在庫量：0以上の整数で入力してください",
       "1週間の想定消費量：0以上の整数で入力してください",
       "1週間の購入見込み量を入力してください",
@@ -231,9 +230,11 @@ export const SaveRefused: Story = {
   },
   play: async ({ args, canvasElement }) => {
     const page = await loaded(canvasElement);
-    await userEvent.type(box(canvasElement, /在庫量/), "２，０００");
-    await userEvent.type(box(canvasElement, /想定消費量/), "1000");
-    await userEvent.type(box(canvasElement, /購入見込み量/), "400");
+    await typeFigures(canvasElement, {
+      stock: "２，０００",
+      consumption: "1000",
+      purchases: "400",
+    });
     await userEvent.click(page.getByRole("button", { name: "保存" }));
 
     await expect(await page.findByRole("alert")).toHaveTextContent(
@@ -275,9 +276,7 @@ export const WeekClosedWhileOpen: Story = {
   },
   play: async ({ args, canvasElement }) => {
     const page = await loaded(canvasElement);
-    await userEvent.type(box(canvasElement, /在庫量/), "2000");
-    await userEvent.type(box(canvasElement, /想定消費量/), "1000");
-    await userEvent.type(box(canvasElement, /購入見込み量/), "400");
+    await typeFigures(canvasElement, { stock: "2000", consumption: "1000", purchases: "400" });
     await userEvent.click(page.getByRole("button", { name: "保存" }));
 
     const notice = await page.findByRole("region", { name: "この回答は編集できません" });

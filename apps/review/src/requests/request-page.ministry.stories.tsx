@@ -4,9 +4,10 @@ import { expect, userEvent, waitFor, within } from "storybook/test";
 import { callsOf, countOf, inputsOf } from "../stories/calls";
 import { MINISTRY_USER, PEOPLE } from "../stories/people";
 import { REQUESTS } from "../stories/queue";
+import { confirmNotEligible, headerStatus, heading, type Page } from "../stories/request-page";
 import type { RequestSpec } from "../stories/requests";
-import { DECIDED_AT, reviewServer } from "../stories/review-server";
-import { mergeApi, SCREEN_META } from "../stories/screen";
+import { closedNotEligible, liveServer, STALE } from "../stories/review-server";
+import { SCREEN_META } from "../stories/screen";
 
 const meta = {
   ...SCREEN_META,
@@ -14,14 +15,12 @@ const meta = {
   args: {
     path: `/requests/${REQUESTS.sapporo.id}`,
     user: MINISTRY_USER,
-    live: (calls) => reviewServer(calls, { scope: null }),
+    live: liveServer({ scope: null }),
   },
 } satisfies Meta<typeof SCREEN_META.component>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
-
-type Page = ReturnType<typeof within>;
 
 /**
  * The ministry's part of the page: the section 「国の確認」 (the outer one: a
@@ -33,19 +32,11 @@ function decision(page: Page) {
   return within(section);
 }
 
-async function heading(page: Page, name: string) {
-  await expect(await page.findByRole("heading", { level: 1, name })).toBeVisible();
-}
-
 /** What the history says happened, newest first. */
 function actionsIn(canvasElement: HTMLElement): Array<string | null> {
   return [...canvasElement.querySelectorAll(".sos-history__action")].map(
     (node) => node.textContent,
   );
-}
-
-function headerStatus(canvasElement: HTMLElement): Element | null {
-  return canvasElement.querySelector(".sos-page-header__meta");
 }
 
 /**
@@ -169,8 +160,6 @@ export const ApproveZeroRefused: Story = {
   },
 };
 
-const STALE = "他の担当者が先に更新しました。最新の内容を確認してください。";
-
 /** The request after a colleague at the ministry returned it to Kanagawa meanwhile. */
 const RETURNED_BY_COLLEAGUE: RequestSpec = {
   ...REQUESTS.yokohama,
@@ -198,23 +187,16 @@ const RETURNED_BY_COLLEAGUE: RequestSpec = {
 export const ConflictWithColleague: Story = {
   args: {
     path: `/requests/${REQUESTS.yokohama.id}`,
-    live: (calls) =>
-      mergeApi(
-        reviewServer(calls, {
-          scope: null,
-          requests: () => (countOf(calls, "review.get") > 1 ? [RETURNED_BY_COLLEAGUE] : []),
+    live: liveServer({
+      scope: null,
+      changedAfterFirstRead: [RETURNED_BY_COLLEAGUE],
+      refuse: {
+        approve: new FixtureError("CONFLICT", `${STALE}いずれの要請も承認していません。`, {
+          domainCode: "STALE_VERSION",
+          fieldErrors: { "items.0": [STALE] },
         }),
-        {
-          review: {
-            approve: () => {
-              throw new FixtureError("CONFLICT", `${STALE}いずれの要請も承認していません。`, {
-                domainCode: "STALE_VERSION",
-                fieldErrors: { "items.0": [STALE] },
-              });
-            },
-          },
-        },
-      ),
+      },
+    }),
   },
   play: async (context) => {
     const page = within(context.canvasElement);
@@ -249,14 +231,10 @@ const BUSY = "アクセスが集中しています。しばらく時間をおい
 export const ApproveRefused: Story = {
   args: {
     path: `/requests/${REQUESTS.naniwa.id}`,
-    live: (calls) =>
-      mergeApi(reviewServer(calls, { scope: null }), {
-        review: {
-          approve: () => {
-            throw new FixtureError("TOO_MANY_REQUESTS", BUSY);
-          },
-        },
-      }),
+    live: liveServer({
+      scope: null,
+      refuse: { approve: new FixtureError("TOO_MANY_REQUESTS", BUSY) },
+    }),
   },
   play: async (context) => {
     const page = within(context.canvasElement);
@@ -331,18 +309,12 @@ export const WithPrefectureCloseNotEligible: Story = {
     const dialog = within(
       await page.findByRole("dialog", { name: "「千代田中央病院」の要請を対象外とします" }),
     );
-    const reason = "同一法人の別施設から同じ週に重複して要請されているため。";
-    await userEvent.type(dialog.getByRole("textbox", { name: /^対象外とする理由/ }), reason);
-    await userEvent.click(dialog.getByRole("button", { name: "対象外とする" }));
-
-    await heading(page, "東京ベイ総合医療センター");
-    await expect(inputsOf(callsOf(context), "review.markNotEligible")).toEqual([
-      { id: REQUESTS.chiyoda.id, expectedVersion: 1, reason },
-    ]);
-    await expect(page.getByText("「千代田中央病院」の要請を対象外としました")).toBeVisible();
-    await expect(
-      page.getByText("医療機関には 2026年11月27日（金）00:00 以降にメールで連絡します。"),
-    ).toBeVisible();
+    await confirmNotEligible(context, dialog, {
+      request: REQUESTS.chiyoda,
+      expectedVersion: 1,
+      reason: "同一法人の別施設から同じ週に重複して要請されているため。",
+      next: "東京ベイ総合医療センター",
+    });
   },
 };
 
@@ -350,29 +322,28 @@ export const WithPrefectureCloseNotEligible: Story = {
 export const AcceptedAuditTrail: Story = {
   args: {
     path: `/requests/${REQUESTS.sapporo.id}`,
-    live: (calls) =>
-      reviewServer(calls, {
-        scope: null,
-        requests: () => [
-          {
-            ...REQUESTS.sapporo,
-            version: 4,
-            status: "accepted",
-            reviewStage: null,
-            approval: {
-              quantitySets: 70,
-              adjustReason: "上限超過分の一部のみ認め、70セットとする。",
-              approvedAt: "2026-11-25T01:10:00.000Z",
-              by: PEOPLE.otherMinistryOfficer,
-            },
-            targetList: {
-              batchId: "9c4e0000-0000-4000-8000-000000000012",
-              number: 12,
-              issuedAt: "2026-11-25T06:00:00.000Z",
-            },
+    live: liveServer({
+      scope: null,
+      requests: () => [
+        {
+          ...REQUESTS.sapporo,
+          version: 4,
+          status: "accepted",
+          reviewStage: null,
+          approval: {
+            quantitySets: 70,
+            adjustReason: "上限超過分の一部のみ認め、70セットとする。",
+            approvedAt: "2026-11-25T01:10:00.000Z",
+            by: PEOPLE.otherMinistryOfficer,
           },
-        ],
-      }),
+          targetList: {
+            batchId: "9c4e0000-0000-4000-8000-000000000012",
+            number: 12,
+            issuedAt: "2026-11-25T06:00:00.000Z",
+          },
+        },
+      ],
+    }),
   },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
@@ -410,25 +381,15 @@ export const AcceptedAuditTrail: Story = {
 export const ClosedByMinistry: Story = {
   args: {
     path: `/requests/${REQUESTS.naniwa.id}`,
-    live: (calls) =>
-      reviewServer(calls, {
-        scope: null,
-        requests: () => [
-          {
-            ...REQUESTS.naniwa,
-            version: 3,
-            status: "not_eligible",
-            reviewStage: null,
-            closedReason: "同意事項④による措置の対象であることが判明したため。",
-            closed: {
-              at: DECIDED_AT,
-              by: PEOPLE.ministryOfficer,
-              role: "ministry",
-              noticeAt: "2026-11-26T15:00:00.000Z",
-            },
-          },
-        ],
-      }),
+    live: liveServer({
+      scope: null,
+      requests: () => [
+        closedNotEligible(REQUESTS.naniwa, {
+          role: "ministry",
+          reason: "同意事項④による措置の対象であることが判明したため。",
+        }),
+      ],
+    }),
   },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);

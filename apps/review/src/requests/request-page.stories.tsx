@@ -4,8 +4,9 @@ import { expect, userEvent, waitFor, within } from "storybook/test";
 import { callsOf, countOf, inputsOf } from "../stories/calls";
 import { PEOPLE, PREFECTURE_USER } from "../stories/people";
 import { REQUESTS } from "../stories/queue";
+import { confirmNotEligible, headerStatus, heading, type Page } from "../stories/request-page";
 import type { RequestSpec } from "../stories/requests";
-import { DECIDED_AT, reviewServer } from "../stories/review-server";
+import { closedNotEligible, liveServer, reviewServer, STALE } from "../stories/review-server";
 import { mergeApi, SCREEN_META } from "../stories/screen";
 
 const meta = {
@@ -14,27 +15,24 @@ const meta = {
   args: {
     path: `/requests/${REQUESTS.chiyoda.id}`,
     user: PREFECTURE_USER,
-    live: (calls) => reviewServer(calls, { scope: 13 }),
+    live: liveServer({ scope: 13 }),
   },
 } satisfies Meta<typeof SCREEN_META.component>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-type Page = ReturnType<typeof within>;
-
 /** The officer's part of the page: the section 「都道府県の確認」. */
 function decision(page: Page) {
   return within(page.getByRole("region", { name: "都道府県の確認" }));
 }
 
-/** The request's status badge beside its heading. */
-function headerStatus(canvasElement: HTMLElement): Element | null {
-  return canvasElement.querySelector(".sos-page-header__meta");
-}
-
-async function heading(page: Page, name: string) {
-  await expect(await page.findByRole("heading", { level: 1, name })).toBeVisible();
+/** The request's page once it has arrived (its institution in the h1), showing `notice`. */
+async function expectNotice(canvasElement: HTMLElement, institution: string, notice: string) {
+  const page = within(canvasElement);
+  await heading(page, institution);
+  await expect(page.getByText(notice)).toBeVisible();
+  return page;
 }
 
 /**
@@ -149,7 +147,7 @@ const BAY_WITH_PREFECTURE: RequestSpec = {
 export const LargeQuantityOverLimitDraft: Story = {
   args: {
     path: `/requests/${REQUESTS.bay.id}`,
-    live: (calls) => reviewServer(calls, { scope: 13, requests: () => [BAY_WITH_PREFECTURE] }),
+    live: liveServer({ scope: 13, requests: () => [BAY_WITH_PREFECTURE] }),
   },
   play: async (context) => {
     const page = within(context.canvasElement);
@@ -238,7 +236,18 @@ export const ValidationErrors: Story = {
   },
 };
 
-const STALE = "他の担当者が先に更新しました。最新の内容を確認してください。";
+/** The request after another officer of the prefecture saved their input meanwhile. */
+const SAVED_BY_COLLEAGUE: RequestSpec = {
+  ...REQUESTS.sumida,
+  version: 4,
+  prefectureInput: {
+    supplyNeeded: true,
+    quantitySets: 2,
+    notes: "高橋：医療機関に再確認し、2セットで足りるとのこと。",
+    updatedAt: "2026-11-26T01:40:00.000Z",
+    by: PEOPLE.otherPrefectureOfficer,
+  },
+};
 
 /**
  * Another officer saved the request after this page read it: nothing is
@@ -247,32 +256,15 @@ const STALE = "他の担当者が先に更新しました。最新の内容を�
 export const ConflictWithAnotherOfficer: Story = {
   args: {
     path: `/requests/${REQUESTS.sumida.id}`,
-    live: (calls) => {
-      const theirs: RequestSpec = {
-        ...REQUESTS.sumida,
-        version: 4,
-        prefectureInput: {
-          supplyNeeded: true,
-          quantitySets: 2,
-          notes: "高橋：医療機関に再確認し、2セットで足りるとのこと。",
-          updatedAt: "2026-11-26T01:40:00.000Z",
-          by: PEOPLE.otherPrefectureOfficer,
-        },
-      };
-      return mergeApi(
-        reviewServer(calls, {
-          scope: 13,
-          requests: () => (countOf(calls, "review.get") > 1 ? [theirs] : []),
+    live: liveServer({
+      scope: 13,
+      changedAfterFirstRead: [SAVED_BY_COLLEAGUE],
+      refuse: {
+        savePrefectureReview: new FixtureError("CONFLICT", STALE, {
+          domainCode: "STALE_VERSION",
         }),
-        {
-          review: {
-            savePrefectureReview: () => {
-              throw new FixtureError("CONFLICT", STALE, { domainCode: "STALE_VERSION" });
-            },
-          },
-        },
-      );
-    },
+      },
+    }),
   },
   play: async (context) => {
     const page = within(context.canvasElement);
@@ -309,14 +301,10 @@ const SERVER_TROUBLE = "システムエラーが発生しました。しばら�
 /** The server refuses the save for its own reasons: its words, the input kept, no move. */
 export const SaveRefused: Story = {
   args: {
-    live: (calls) =>
-      mergeApi(reviewServer(calls, { scope: 13 }), {
-        review: {
-          savePrefectureReview: () => {
-            throw new FixtureError("INTERNAL_SERVER_ERROR", SERVER_TROUBLE);
-          },
-        },
-      }),
+    live: liveServer({
+      scope: 13,
+      refuse: { savePrefectureReview: new FixtureError("INTERNAL_SERVER_ERROR", SERVER_TROUBLE) },
+    }),
   },
   play: async (context) => {
     const page = within(context.canvasElement);
@@ -335,41 +323,35 @@ export const SaveRefused: Story = {
 const WITH_MINISTRY =
   "この要請は都道府県の確認が完了し、国確認中です。変更が必要な場合は、国に差戻しを依頼してください。";
 
+/** The request after another officer of the prefecture completed it meanwhile. */
+const COMPLETED_BY_COLLEAGUE: RequestSpec = {
+  ...REQUESTS.chiyoda,
+  version: 2,
+  reviewStage: "ministry",
+  prefectureInput: {
+    supplyNeeded: true,
+    quantitySets: 10,
+    completedAt: "2026-11-26T01:40:00.000Z",
+    updatedAt: "2026-11-26T01:40:00.000Z",
+    by: PEOPLE.otherPrefectureOfficer,
+  },
+};
+
 /**
  * Completed by a colleague a moment ago: the refusal is read as "decided
  * elsewhere" and the request is read again, now shown read-only.
  */
 export const CompletedElsewhere: Story = {
   args: {
-    live: (calls) => {
-      const completed: RequestSpec = {
-        ...REQUESTS.chiyoda,
-        version: 2,
-        reviewStage: "ministry",
-        prefectureInput: {
-          supplyNeeded: true,
-          quantitySets: 10,
-          completedAt: "2026-11-26T01:40:00.000Z",
-          updatedAt: "2026-11-26T01:40:00.000Z",
-          by: PEOPLE.otherPrefectureOfficer,
-        },
-      };
-      return mergeApi(
-        reviewServer(calls, {
-          scope: 13,
-          requests: () => (countOf(calls, "review.get") > 1 ? [completed] : []),
+    live: liveServer({
+      scope: 13,
+      changedAfterFirstRead: [COMPLETED_BY_COLLEAGUE],
+      refuse: {
+        savePrefectureReview: new FixtureError("PRECONDITION_FAILED", WITH_MINISTRY, {
+          domainCode: "INVALID_STATE",
         }),
-        {
-          review: {
-            savePrefectureReview: () => {
-              throw new FixtureError("PRECONDITION_FAILED", WITH_MINISTRY, {
-                domainCode: "INVALID_STATE",
-              });
-            },
-          },
-        },
-      );
-    },
+      },
+    }),
   },
   play: async (context) => {
     const page = within(context.canvasElement);
@@ -417,19 +399,13 @@ export const MarkNotEligible: Story = {
     await expect(await dialog.findByText("対象外とする理由を入力してください")).toBeVisible();
     await expect(countOf(callsOf(context), "review.markNotEligible")).toBe(0);
 
-    const reason =
-      "11月25日の週次調査で在庫量が5,000枚に更新され、配布条件（在庫量＜（消費量−購入量）×4）を満たさなくなったため。";
-    await userEvent.type(dialog.getByRole("textbox", { name: /^対象外とする理由/ }), reason);
-    await userEvent.click(dialog.getByRole("button", { name: "対象外とする" }));
-
-    await heading(page, "千代田中央病院");
-    await expect(inputsOf(callsOf(context), "review.markNotEligible")).toEqual([
-      { id: REQUESTS.takahashi.id, expectedVersion: 1, reason },
-    ]);
-    await expect(page.getByText("「髙橋整形外科医院」の要請を対象外としました")).toBeVisible();
-    await expect(
-      page.getByText("医療機関には 2026年11月27日（金）00:00 以降にメールで連絡します。"),
-    ).toBeVisible();
+    await confirmNotEligible(context, dialog, {
+      request: REQUESTS.takahashi,
+      expectedVersion: 1,
+      reason:
+        "11月25日の週次調査で在庫量が5,000枚に更新され、配布条件（在庫量＜（消費量−購入量）×4）を満たさなくなったため。",
+      next: "千代田中央病院",
+    });
   },
 };
 
@@ -481,11 +457,11 @@ export const LastOneBackToQueue: Story = {
 export const ReturnedByMinistry: Story = {
   args: { path: `/requests/${REQUESTS.yoshino.id}` },
   play: async ({ canvasElement }) => {
-    const page = within(canvasElement);
-    await heading(page, "𠮷野内科クリニック");
-    await expect(
-      page.getByText("2026年11月24日（火）16:30に国（中村 由美）から差し戻されました。"),
-    ).toBeVisible();
+    const page = await expectNotice(
+      canvasElement,
+      "𠮷野内科クリニック",
+      "2026年11月24日（火）16:30に国（中村 由美）から差し戻されました。",
+    );
     await expect(
       page.getByText(
         "理由：想定消費量が前週の3倍になっています。医療機関に根拠を確認のうえ、数量を見直してください。",
@@ -503,13 +479,11 @@ export const ReturnedByMinistry: Story = {
 export const InstitutionUnderSanction: Story = {
   args: { path: `/requests/${REQUESTS.midori.id}` },
   play: async ({ canvasElement }) => {
-    const page = within(canvasElement);
-    await heading(page, "みどり調剤薬局　本町店");
-    await expect(
-      page.getByText(
-        "この医療機関には 2026年11月25日（水） から措置（同意事項④）が適用されています。理由：前回購入分の手袋をインターネットで転売したことが確認されたため（同意事項④）。",
-      ),
-    ).toBeVisible();
+    await expectNotice(
+      canvasElement,
+      "みどり調剤薬局　本町店",
+      "この医療機関には 2026年11月25日（水） から措置（同意事項④）が適用されています。理由：前回購入分の手袋をインターネットで転売したことが確認されたため（同意事項④）。",
+    );
   },
 };
 
@@ -555,7 +529,7 @@ const ACCEPTED: RequestSpec = {
 export const AcceptedAndListed: Story = {
   args: {
     path: `/requests/${REQUESTS.bay.id}`,
-    live: (calls) => reviewServer(calls, { scope: 13, requests: () => [ACCEPTED] }),
+    live: liveServer({ scope: 13, requests: () => [ACCEPTED] }),
   },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
@@ -588,25 +562,15 @@ export const AcceptedAndListed: Story = {
 export const ClosedNotEligible: Story = {
   args: {
     path: `/requests/${REQUESTS.takahashi.id}`,
-    live: (calls) =>
-      reviewServer(calls, {
-        scope: 13,
-        requests: () => [
-          {
-            ...REQUESTS.takahashi,
-            version: 2,
-            status: "not_eligible",
-            reviewStage: null,
-            closedReason: "在庫量が配布条件を満たさなくなったため。",
-            closed: {
-              at: DECIDED_AT,
-              by: PEOPLE.prefectureOfficer,
-              role: "prefecture",
-              noticeAt: "2026-11-26T15:00:00.000Z",
-            },
-          },
-        ],
-      }),
+    live: liveServer({
+      scope: 13,
+      requests: () => [
+        closedNotEligible(REQUESTS.takahashi, {
+          role: "prefecture",
+          reason: "在庫量が配布条件を満たさなくなったため。",
+        }),
+      ],
+    }),
   },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
@@ -628,20 +592,17 @@ export const ClosedNotEligible: Story = {
 /** No survey answer to judge by: the card says what to do instead. */
 export const NoSurveyAnswer: Story = {
   args: {
-    live: (calls) =>
-      reviewServer(calls, {
-        scope: 13,
-        requests: () => [{ ...REQUESTS.chiyoda, noCalculation: true }],
-      }),
+    live: liveServer({
+      scope: 13,
+      requests: () => [{ ...REQUESTS.chiyoda, noCalculation: true }],
+    }),
   },
   play: async ({ canvasElement }) => {
-    const page = within(canvasElement);
-    await heading(page, "千代田中央病院");
-    await expect(
-      page.getByText(
-        "判定に使える週次調査の回答がありません。医療機関に在庫量などを確認してください。",
-      ),
-    ).toBeVisible();
+    await expectNotice(
+      canvasElement,
+      "千代田中央病院",
+      "判定に使える週次調査の回答がありません。医療機関に在庫量などを確認してください。",
+    );
   },
 };
 

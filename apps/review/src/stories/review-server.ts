@@ -1,13 +1,19 @@
 import type { PrefectureCode } from "@sos/domain";
 import { type ApiFixtures, type FixtureCall, FixtureError } from "@sos/web/storybook";
-import { inputsOf } from "./calls";
+import { countOf, inputsOf } from "./calls";
 import { PEOPLE } from "./people";
 import { ALL_REQUESTS, REQUESTS, serveQueue } from "./queue";
 import { queueRow, type RequestSpec, requestDetail } from "./requests";
 import { deadlines } from "./round";
+import { mergeApi } from "./screen";
 
 /** The server's clock when a story's officer decides. */
 export const DECIDED_AT = "2026-11-26T01:45:00.000Z";
+
+/** The server's words when another officer saved the request first. */
+export const STALE = "他の担当者が先に更新しました。最新の内容を確認してください。";
+
+type ReviewProcedure = keyof NonNullable<ApiFixtures["review"]>;
 
 interface ServerOptions {
   /** A prefecture officer's prefecture; null for the ministry. */
@@ -17,6 +23,36 @@ interface ServerOptions {
    * each call, so a story can change them as it goes (a colleague's save).
    */
   requests?: () => readonly RequestSpec[];
+  /**
+   * Requests as a colleague left them meanwhile: the page's first review.get still
+   * finds them as they were, every later read (「最新の内容を読み込む」) as given here.
+   */
+  changedAfterFirstRead?: readonly RequestSpec[];
+  /** Procedures the server turns away, every time, with the error given. */
+  refuse?: { [P in ReviewProcedure]?: FixtureError };
+}
+
+/**
+ * `spec` closed as not eligible with `reason` by the story's officer of `role`, at
+ * DECIDED_AT; the institution is emailed from the Friday of the request's week.
+ */
+export function closedNotEligible(
+  spec: RequestSpec,
+  { role, reason }: { role: "prefecture" | "ministry"; reason: string },
+): RequestSpec {
+  return {
+    ...spec,
+    version: spec.version + 1,
+    status: "not_eligible",
+    reviewStage: null,
+    closedReason: reason,
+    closed: {
+      at: DECIDED_AT,
+      by: role === "ministry" ? PEOPLE.ministryOfficer : PEOPLE.prefectureOfficer,
+      role,
+      noticeAt: requestDetail(spec).notEligibleNoticeFrom,
+    },
+  };
 }
 
 /** The requests this story's officer has decided (so the queue no longer offers them). */
@@ -35,6 +71,11 @@ function decidedIds(calls: readonly FixtureCall[]): Set<string> {
   return ids;
 }
 
+/** For a screen story's `live`: the review server, answering as `options` say. */
+export function liveServer(options: ServerOptions) {
+  return (calls: readonly FixtureCall[]) => reviewServer(calls, options);
+}
+
 /**
  * The review procedures as the server would answer them in this story: review.get
  * from the story's requests, decisions that return the request as it then stands,
@@ -42,8 +83,12 @@ function decidedIds(calls: readonly FixtureCall[]): Set<string> {
  */
 export function reviewServer(
   calls: readonly FixtureCall[],
-  { scope, requests = () => [] }: ServerOptions,
+  { scope, changedAfterFirstRead = [], refuse, ...options }: ServerOptions,
 ): ApiFixtures {
+  const requests = (): readonly RequestSpec[] => [
+    ...(countOf(calls, "review.get") > 1 ? changedAfterFirstRead : []),
+    ...(options.requests?.() ?? []),
+  ];
   const specOf = (id: string): RequestSpec => {
     const spec =
       requests().find((candidate) => candidate.id === id) ??
@@ -66,7 +111,7 @@ export function reviewServer(
       ...current.map(queueRow),
     ].filter((row) => !decided.has(row.id));
   };
-  return {
+  const server: ApiFixtures = {
     review: {
       deadlines: () => deadlines(scope === null ? 1_480 : 128),
       queue: (input) => serveQueue(rows(), input, scope),
@@ -91,21 +136,9 @@ export function reviewServer(
       markNotEligible: ({ id, reason }) => {
         const spec = specOf(id);
         const detail = requestDetail(spec);
-        const closed = {
-          at: DECIDED_AT,
-          by: scope === null ? PEOPLE.ministryOfficer : PEOPLE.prefectureOfficer,
-          role: scope === null ? ("ministry" as const) : ("prefecture" as const),
-          noticeAt: detail.notEligibleNoticeFrom,
-        };
+        const role = scope === null ? "ministry" : "prefecture";
         return {
-          request: requestDetail({
-            ...spec,
-            version: spec.version + 1,
-            status: "not_eligible",
-            reviewStage: null,
-            closedReason: reason,
-            closed,
-          }),
+          request: requestDetail(closedNotEligible(spec, { role, reason })),
           notice: {
             mailId: "3e8a0000-0000-4000-8000-000000000001",
             to: spec.institution.email,
@@ -146,4 +179,12 @@ export function reviewServer(
       },
     },
   };
+  if (refuse === undefined) return server;
+  const refusals = Object.entries(refuse).map(([procedure, error]) => [
+    procedure,
+    () => {
+      throw error;
+    },
+  ]);
+  return mergeApi(server, { review: Object.fromEntries(refusals) });
 }

@@ -1,35 +1,11 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { Button } from "../button/Button";
 import { CONFLICT_MESSAGE } from "./messages";
-import { NotEligibleDialog, type NotEligibleDialogProps } from "./NotEligibleDialog";
+import { NotEligibleDialog } from "./NotEligibleDialog";
+import { reasonDialogCaller } from "./ReasonDialog.stories";
 
 const LONG_NAME = "社会福祉法人恩賜財団済生会支部神奈川県済生会横浜市東部病院";
 const OPEN_LABEL = "対象外とする";
-
-function NotEligibleHarness(args: NotEligibleDialogProps) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Button variant="danger" onClick={() => setOpen(true)}>
-        {OPEN_LABEL}
-      </Button>
-      <NotEligibleDialog
-        {...args}
-        open={open}
-        onCancel={() => {
-          args.onCancel();
-          setOpen(false);
-        }}
-        onConfirm={async (reason) => {
-          await args.onConfirm(reason);
-          setOpen(false);
-        }}
-      />
-    </>
-  );
-}
 
 const meta = {
   title: "審査/NotEligibleDialog",
@@ -42,14 +18,7 @@ const meta = {
     onConfirm: fn(async (_reason: string) => {}),
     onCancel: fn(),
   },
-  render: (args) => <NotEligibleHarness {...args} />,
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: "375px" }}>
-        <Story />
-      </div>
-    ),
-  ],
+  ...reasonDialogCaller(NotEligibleDialog, { label: OPEN_LABEL, variant: "danger" }),
 } satisfies Meta<typeof NotEligibleDialog>;
 
 export default meta;

@@ -37,6 +37,13 @@ function facts(canvasElement: HTMLElement): Record<string, string> {
   );
 }
 
+/** A play function: the list shows exactly these terms, each with its value. */
+function showsFacts(expected: Record<string, string>): NonNullable<Story["play"]> {
+  return async ({ canvasElement }) => {
+    await expect(facts(canvasElement)).toEqual(expected);
+  };
+}
+
 /** Completed by the prefecture: 1,250 sets in both units beside the limit, who and when. */
 export const Completed: Story = {
   play: async ({ canvasElement }) => {
@@ -77,13 +84,11 @@ export const OverLimitWithReason: Story = {
 /** Nothing entered yet: every value says so rather than showing a blank. */
 export const NothingEntered: Story = {
   args: { input: null, limitSets: 0 },
-  play: async ({ canvasElement }) => {
-    await expect(facts(canvasElement)).toEqual({
-      配送要否: "未入力",
-      数量: "未入力（購入上限数 0セット（0枚））",
-      備考: "（なし）",
-    });
-  },
+  play: showsFacts({
+    配送要否: "未入力",
+    数量: "未入力（購入上限数 0セット（0枚））",
+    備考: "（なし）",
+  }),
 };
 
 /** 不要, with notes that are only the full-width spaces an IME left: shown as none. */
@@ -92,13 +97,11 @@ export const NotNeeded: Story = {
     limitSets: 2,
     input: { supplyNeeded: false, quantitySets: null, notes: "　　", completedBy: null },
   },
-  play: async ({ canvasElement }) => {
-    await expect(facts(canvasElement)).toEqual({
-      配送要否: "不要",
-      数量: "未入力（購入上限数 2セット（2,000枚））",
-      備考: "（なし）",
-    });
-  },
+  play: showsFacts({
+    配送要否: "不要",
+    数量: "未入力（購入上限数 2セット（2,000枚））",
+    備考: "（なし）",
+  }),
 };
 
 /** Completed with nobody named: the time alone, no empty brackets. */

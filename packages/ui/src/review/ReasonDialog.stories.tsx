@@ -1,39 +1,64 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { useState } from "react";
+import type { Decorator, Meta, StoryObj } from "@storybook/react-vite";
+import { type ComponentType, useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { SUBMIT_FAILED_MESSAGE } from "../auth/messages";
-import { Button } from "../button/Button";
+import { Button, type ButtonProps } from "../button/Button";
 import { CONFLICT_MESSAGE } from "./messages";
-import { ReasonDialog, type ReasonDialogProps } from "./ReasonDialog";
+import { ReasonDialog } from "./ReasonDialog";
+
+/** What a dialog that asks for a reason takes from its caller: ReasonDialog, NotEligibleDialog. */
+interface ReasonDialogCallerProps {
+  open: boolean;
+  onConfirm: (reason: string) => Promise<void> | void;
+  onCancel: () => void;
+}
+
+/**
+ * The meta's render and decorators for the stories of a reason dialog (this one, and
+ * NotEligibleDialog's, which is built on it): the caller's part, a button that opens the
+ * dialog, which closes on cancel or once confirmed; on a phone's width.
+ */
+export function reasonDialogCaller<P extends ReasonDialogCallerProps>(
+  Dialog: ComponentType<P>,
+  opener: { label: string; variant: NonNullable<ButtonProps["variant"]> },
+) {
+  function Caller(args: P) {
+    const [open, setOpen] = useState(false);
+    return (
+      <>
+        <Button variant={opener.variant} onClick={() => setOpen(true)}>
+          {opener.label}
+        </Button>
+        <Dialog
+          {...args}
+          open={open}
+          onCancel={() => {
+            args.onCancel();
+            setOpen(false);
+          }}
+          onConfirm={async (reason: string) => {
+            await args.onConfirm(reason);
+            setOpen(false);
+          }}
+        />
+      </>
+    );
+  }
+  const phoneWidth: Decorator = (Story) => (
+    <div style={{ maxWidth: "375px" }}>
+      <Story />
+    </div>
+  );
+  return { render: (args: P) => <Caller {...args} />, decorators: [phoneWidth] };
+}
 
 const OPEN_LABEL = "都道府県に差し戻す";
-
-function ReasonHarness(args: ReasonDialogProps) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
-        {OPEN_LABEL}
-      </Button>
-      <ReasonDialog
-        {...args}
-        open={open}
-        onCancel={() => {
-          args.onCancel();
-          setOpen(false);
-        }}
-        onConfirm={async (reason) => {
-          await args.onConfirm(reason);
-          setOpen(false);
-        }}
-      />
-    </>
-  );
-}
 
 const meta = {
   title: "審査/ReasonDialog",
   component: ReasonDialog,
+  // Not a story: the caller's part, which NotEligibleDialog's stories share.
+  excludeStories: ["reasonDialogCaller"],
   args: {
     open: false,
     title: "この要請を都道府県に差し戻します",
@@ -45,14 +70,7 @@ const meta = {
     onConfirm: fn(async (_reason: string) => {}),
     onCancel: fn(),
   },
-  render: (args) => <ReasonHarness {...args} />,
-  decorators: [
-    (Story) => (
-      <div style={{ maxWidth: "375px" }}>
-        <Story />
-      </div>
-    ),
-  ],
+  ...reasonDialogCaller(ReasonDialog, { label: OPEN_LABEL, variant: "secondary" }),
 } satisfies Meta<typeof ReasonDialog>;
 
 export default meta;

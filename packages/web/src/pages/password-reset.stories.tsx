@@ -31,6 +31,20 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** From the mailed link's page: the new password typed twice, then 「パスワードを変更する」. */
+async function changePassword(canvasElement: HTMLElement, password: string) {
+  const page = within(canvasElement);
+  await userEvent.type(
+    await page.findByLabelText(/^新しいパスワード(必須)?$/, { selector: "input" }),
+    password,
+  );
+  await userEvent.type(
+    page.getByLabelText(/^新しいパスワード（確認）/, { selector: "input" }),
+    password,
+  );
+  await userEvent.click(page.getByRole("button", { name: "パスワードを変更する" }));
+}
+
 /** The request says the same whether or not the user exists, and where to look for the mail. */
 export const RequestTheMail: Story = {
   play: async ({ canvasElement }) => {
@@ -53,15 +67,7 @@ export const SetANewPassword: Story = {
   args: { path: `/reset-password?token=${TOKEN}` },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await userEvent.type(
-      await page.findByLabelText(/^新しいパスワード(必須)?$/, { selector: "input" }),
-      "Tebukuro-2027!",
-    );
-    await userEvent.type(
-      page.getByLabelText(/^新しいパスワード（確認）/, { selector: "input" }),
-      "Tebukuro-2027!",
-    );
-    await userEvent.click(page.getByRole("button", { name: "パスワードを変更する" }));
+    await changePassword(canvasElement, "Tebukuro-2027!");
     await expect(await page.findByText(AUTH_MESSAGES.passwordChanged)).toBeVisible();
     await expect(calls.map((call) => [call.path, call.input])).toContainEqual([
       "auth.resetPassword",
@@ -86,15 +92,7 @@ export const ExpiredLink: Story = {
   },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await userEvent.type(
-      await page.findByLabelText(/^新しいパスワード(必須)?$/, { selector: "input" }),
-      "Tebukuro-2027!",
-    );
-    await userEvent.type(
-      page.getByLabelText(/^新しいパスワード（確認）/, { selector: "input" }),
-      "Tebukuro-2027!",
-    );
-    await userEvent.click(page.getByRole("button", { name: "パスワードを変更する" }));
+    await changePassword(canvasElement, "Tebukuro-2027!");
     await expect(await page.findByText(AUTH_MESSAGES.resetLinkInvalid)).toBeVisible();
     await expect(
       page.getByRole("link", { name: "パスワード再設定をもう一度申請する" }),
