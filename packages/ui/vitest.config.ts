@@ -1,3 +1,4 @@
+import { chromiumLaunchOptions } from "@sos/chromium";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
@@ -16,21 +17,7 @@ export default defineConfig({
     browser: {
       enabled: true,
       headless: true,
-      // Debian's chromium, never a downloaded browser (see /work/shared/docs/stack-notes.md).
-      provider: playwright({
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      }),
+      provider: playwright({ launchOptions: chromiumLaunchOptions() }),
       instances: [{ browser: "chromium" }],
     },
   },

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { CHROMIUM_PATH, chromiumLaunchOptions } from "@sos/chromium";
 import { type Browser, chromium, type Page } from "playwright-core";
 
 /** A phone (iPhone X/11 Pro logical size): the institution side must work on one. */
@@ -9,25 +10,12 @@ export const ARTIFACTS_DIR =
   process.env.TEST_ARTIFACTS_DIR ?? join(import.meta.dirname, "..", "..", "test-artifacts");
 
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(executablePath)) {
+  if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
-      `Chromium not found at ${executablePath}: install it (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH`,
+      `Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH`,
     );
   }
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return chromium.launch({ ...chromiumLaunchOptions(), headless: true });
 }
 
 /** A fresh context (own cookies) per scenario, at phone size, in Japanese and Tokyo time. */
