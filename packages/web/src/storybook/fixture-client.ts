@@ -91,11 +91,6 @@ function handlerAt(fixtures: ApiFixtures, path: string): unknown {
   return node;
 }
 
-export interface FixtureClient {
-  client: ApiClient;
-  calls: FixtureCall[];
-}
-
 /**
  * A tRPC client whose terminating link answers from fixtures instead of the network.
  * A procedure the story did not describe fails loudly, like a server error would.
@@ -103,7 +98,7 @@ export interface FixtureClient {
 export function createFixtureClient(
   fixtures: ApiFixtures,
   calls: FixtureCall[] = [],
-): FixtureClient {
+): ApiClient {
   const fixtureLink: TRPCLink<AppRouter> =
     () =>
     ({ op }) =>
@@ -126,7 +121,7 @@ export function createFixtureClient(
             (error: unknown) => observer.error(toClientError(error)),
           );
       });
-  return { client: createTRPCClient<AppRouter>({ links: [fixtureLink] }), calls };
+  return createTRPCClient<AppRouter>({ links: [fixtureLink] });
 }
 
 function structuredJson(data: unknown): unknown {

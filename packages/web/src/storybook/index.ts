@@ -1,8 +1,6 @@
 export {
   type ApiFixtures,
-  createFixtureClient,
   type FixtureCall,
-  type FixtureClient,
   FixtureError,
   type FixtureErrorOptions,
 } from "./fixture-client";

@@ -29,7 +29,7 @@ export interface ScreenProps {
  * with the server replaced by fixtures: the page-level stories are built from this.
  */
 export function Screen({ app, path, user, api = {}, calls }: ScreenProps) {
-  const [fixture] = useState(() =>
+  const [client] = useState(() =>
     createFixtureClient({ ...api, auth: { me: () => user, ...api.auth } }, calls),
   );
   const [router] = useState(() =>
@@ -37,7 +37,7 @@ export function Screen({ app, path, user, api = {}, calls }: ScreenProps) {
   );
   return (
     <SosAppContext value={toAppContext(app)}>
-      <SosProviders apiClient={fixture.client}>
+      <SosProviders apiClient={client}>
         <RouterProvider router={router} />
       </SosProviders>
     </SosAppContext>
