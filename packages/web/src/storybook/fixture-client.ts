@@ -95,10 +95,7 @@ function handlerAt(fixtures: ApiFixtures, path: string): unknown {
  * A tRPC client whose terminating link answers from fixtures instead of the network.
  * A procedure the story did not describe fails loudly, like a server error would.
  */
-export function createFixtureClient(
-  fixtures: ApiFixtures,
-  calls: FixtureCall[] = [],
-): ApiClient {
+export function createFixtureClient(fixtures: ApiFixtures, calls: FixtureCall[] = []): ApiClient {
   const fixtureLink: TRPCLink<AppRouter> =
     () =>
     ({ op }) =>
