@@ -16,6 +16,7 @@ import {
   screenshot,
   scrollsSideways,
 } from "./browser";
+import { heading, input } from "./page";
 
 /**
  * Every page of the three built apps, in each state a user meets (empty, filled,
@@ -255,14 +256,6 @@ function auditor(options: { phone: boolean }) {
       expect(findings, findings.join("\n\n")).toEqual([]);
     },
   };
-}
-
-function heading(page: Page, name: string) {
-  return page.getByRole("heading", { level: 1, name, exact: true });
-}
-
-function input(page: Page, label: string | RegExp) {
-  return page.locator("input, textarea").and(page.getByLabel(label));
 }
 
 async function signIn(page: Page, username: string): Promise<void> {

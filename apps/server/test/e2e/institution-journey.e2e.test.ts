@@ -15,6 +15,7 @@ import {
   screenshot,
   scrollsSideways,
 } from "./browser";
+import { heading, input } from "./page";
 
 /**
  * An institution's week on a phone, in the built app over the real server and a fresh
@@ -122,14 +123,6 @@ async function step(page: Page, name: string): Promise<void> {
 }
 
 /** A text box by its label (the label also reads 必須). */
-function input(page: Page, label: string | RegExp) {
-  return page.locator("input, textarea").and(page.getByLabel(label));
-}
-
-function heading(page: Page, name: string) {
-  return page.getByRole("heading", { level: 1, name, exact: true });
-}
-
 async function signIn(page: Page, username: string): Promise<void> {
   await input(page, "ユーザー名").fill(username);
   await input(page, /^パスワード/).fill(PASSWORD);

@@ -9,6 +9,7 @@ import { startTestServer, type TestServer } from "../support/test-server";
 import { ACCOUNTS, insertAccounts, PASSWORD } from "./accounts";
 import { APPS_DIR, ensureBuilt } from "./app-builds";
 import { collectProblems, launchChromium, newPhonePage, screenshot } from "./browser";
+import { heading, input } from "./page";
 
 /**
  * The ways the scheme says no, in the built apps over the real server: a request
@@ -151,14 +152,6 @@ function watch(page: Page, who: string): string[] {
     console.error(`${who}: at ${page.url()}; page problems: ${problems.join(" | ") || "none"}`);
   });
   return problems;
-}
-
-function input(page: Page, label: string | RegExp) {
-  return page.locator("input, textarea").and(page.getByLabel(label));
-}
-
-function heading(page: Page, name: string) {
-  return page.getByRole("heading", { level: 1, name, exact: true });
 }
 
 async function signIn(page: Page, username: string): Promise<void> {

@@ -15,6 +15,7 @@ import {
   screenshot,
   scrollsSideways,
 } from "./browser";
+import { heading, input } from "./page";
 
 /**
  * The review console in the built app over the real server and a fresh database: a
@@ -225,14 +226,6 @@ async function watched(page: Page): Promise<{ page: Page; problems: string[] }> 
 async function step(page: Page, name: string): Promise<void> {
   expect(await scrollsSideways(page), `${name} scrolls sideways`).toBe(false);
   await screenshot(page, `review-journey-${name}`);
-}
-
-function input(page: Page, label: string | RegExp) {
-  return page.locator("input, textarea").and(page.getByLabel(label));
-}
-
-function heading(page: Page, name: string) {
-  return page.getByRole("heading", { level: 1, name, exact: true });
 }
 
 async function signIn(page: Page, username: string): Promise<void> {

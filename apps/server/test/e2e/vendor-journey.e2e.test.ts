@@ -18,6 +18,7 @@ import {
   screenshot,
   scrollsSideways,
 } from "./browser";
+import { heading, input, newDeskPage } from "./page";
 
 /**
  * The vendor's part of the scheme in the built app, over the real server, a fresh
@@ -218,28 +219,10 @@ function watch(page: Page, who: string): string[] {
   return problems;
 }
 
-/** The vendor's operator works at a desk. */
-async function newDeskPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: "ja-JP",
-    timezoneId: "Asia/Tokyo",
-  });
-  return context.newPage();
-}
-
 /** Screenshot of the step, after checking nothing on it makes the screen scroll sideways. */
 async function step(page: Page, name: string): Promise<void> {
   expect(await scrollsSideways(page), `${name} scrolls sideways`).toBe(false);
   await screenshot(page, `vendor-journey-${name}`);
-}
-
-function input(page: Page, label: string | RegExp) {
-  return page.locator("input, textarea").and(page.getByLabel(label));
-}
-
-function heading(page: Page, name: string) {
-  return page.getByRole("heading", { level: 1, name, exact: true });
 }
 
 /** Requests that failed on purpose (a refused link answers 404) are not page problems. */
@@ -307,7 +290,7 @@ describe("the vendor's journey", { timeout: 240_000 }, () => {
     expect(confirmation.text).toContain("医療機関コード：1300000001");
 
     // The vendor puts the gloves on sale: S and M in stock, SS sold out.
-    const desk = await newDeskPage();
+    const desk = await newDeskPage(browser);
     const deskProblems = watch(desk, "desk");
     await desk.goto(`${server.url}/vendor/`);
     await input(desk, "ユーザー名").fill(ACCOUNTS.vendor.username);

@@ -17,6 +17,7 @@ import {
   screenshot,
   scrollsSideways,
 } from "./browser";
+import { heading, input, newDeskPage } from "./page";
 
 /**
  * The whole scheme once, as a newcomer meets it after `pnpm start`: an empty database
@@ -118,28 +119,10 @@ function watch(page: Page, who: string): string[] {
   return problems;
 }
 
-/** Officers and the vendor's operator work at a desk. */
-async function newDeskPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: "ja-JP",
-    timezoneId: "Asia/Tokyo",
-  });
-  return context.newPage();
-}
-
 /** Screenshot of the step, after checking nothing on it makes the screen scroll sideways. */
 async function step(page: Page, name: string): Promise<void> {
   expect(await scrollsSideways(page), `${name} scrolls sideways`).toBe(false);
   await screenshot(page, `whole-chain-${name}`);
-}
-
-function input(page: Page, label: string | RegExp) {
-  return page.locator("input, textarea").and(page.getByLabel(label));
-}
-
-function heading(page: Page, name: string) {
-  return page.getByRole("heading", { level: 1, name, exact: true });
 }
 
 async function signIn(page: Page, account: { username: string; password: string }) {
@@ -237,7 +220,7 @@ describe("the whole chain from an empty database", { timeout: 600_000 }, () => {
     expect(appliedMail.text).toContain(DEMO_HOSPITAL.name);
     const reviewUrl = REVIEW_URL.exec(appliedMail.text)?.[1];
     expect(reviewUrl).toBe(`${server.url}/review/requests/${filed.id}`);
-    const tokyo = await newDeskPage();
+    const tokyo = await newDeskPage(browser);
     const tokyoProblems = watch(tokyo, "tokyo");
     await tokyo.goto(reviewUrl as string);
     await signIn(tokyo, TOKYO);
@@ -265,7 +248,7 @@ describe("the whole chain from an empty database", { timeout: 600_000 }, () => {
       .toBe("ministry");
 
     // The ministry approves it and issues list 第1号.
-    const ministry = await newDeskPage();
+    const ministry = await newDeskPage(browser);
     const ministryProblems = watch(ministry, "ministry");
     await ministry.goto(`${server.url}/review/`);
     await signIn(ministry, MINISTRY);
@@ -339,7 +322,7 @@ describe("the whole chain from an empty database", { timeout: 600_000 }, () => {
     });
 
     // The vendor finds the hospital matched on list 第1回 and sends the purchase link.
-    const desk = await newDeskPage();
+    const desk = await newDeskPage(browser);
     const deskProblems = watch(desk, "vendor");
     await desk.goto(`${server.url}/vendor/`);
     await signIn(desk, VENDOR);
