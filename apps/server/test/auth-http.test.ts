@@ -44,6 +44,8 @@ describe("sign-in over HTTP", () => {
     expect(new Date(expires).getTime()).toBe(
       Math.floor((clock.getTime() + SESSION_ABSOLUTE_LIFETIME_MS) / 1000) * 1000,
     );
+    // Counted from receipt, so a browser whose clock is off still keeps the cookie.
+    expect(cookie).toMatch(new RegExp(`; Max-Age=${SESSION_ABSOLUTE_LIFETIME_MS / 1000}(;|$)`));
     expect(signedIn.body.result?.data).not.toHaveProperty("email");
 
     const me = await query(server.url, "auth.me", undefined, { token: signedIn.sessionCookie });
@@ -61,6 +63,7 @@ describe("sign-in over HTTP", () => {
     expect(out.body.result?.data).toEqual({ ok: true });
     expect(out.sessionCookie).toBe("");
     expect(out.setCookie).toMatch(/Expires=Thu, 01 Jan 1970 00:00:00 GMT/);
+    expect(out.setCookie).toMatch(/; Max-Age=0(;|$)/);
 
     const me = await query(server.url, "auth.me", undefined, { token });
     expect(me.body.result?.data).toBeNull();

@@ -159,28 +159,38 @@ export interface SessionCookieOptions {
   sameSite: "lax";
   secure: boolean;
   path: "/";
+  /** Seconds from receipt: what the browser honours, whatever its own clock says. */
+  maxAge: number;
+  /** For clients that know no Max-Age; Max-Age wins where both are given (RFC 6265 5.3). */
   expires: Date;
 }
 
 /**
  * Attributes for the session cookie: out of reach of scripts, not sent on
  * cross-site subrequests, Secure whenever the site is served over https, and
- * gone from the browser when the session's absolute lifetime ends.
+ * gone from the browser when the session's absolute lifetime ends. The lifetime
+ * goes as Max-Age, counted on the server's clock: a PC whose clock is a day off
+ * (or a test browser on a fixed clock) would otherwise drop a fresh cookie as
+ * already expired and never stay signed in.
  */
 export function sessionCookieOptions(options: {
   secure: boolean;
   expiresAt: Date;
+  now: Date;
 }): SessionCookieOptions {
+  const seconds = Math.floor((options.expiresAt.getTime() - options.now.getTime()) / 1000);
   return {
     httpOnly: true,
     sameSite: "lax",
     secure: options.secure,
     path: "/",
+    maxAge: Math.max(0, seconds),
     expires: options.expiresAt,
   };
 }
 
 /** Attributes that make the browser drop the session cookie at once (sign-out). */
 export function expiredSessionCookieOptions(options: { secure: boolean }): SessionCookieOptions {
-  return sessionCookieOptions({ secure: options.secure, expiresAt: new Date(0) });
+  const epoch = new Date(0);
+  return sessionCookieOptions({ secure: options.secure, expiresAt: epoch, now: epoch });
 }

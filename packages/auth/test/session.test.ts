@@ -179,19 +179,29 @@ describe("session cookie", () => {
   it("is HttpOnly, SameSite=Lax, site-wide and expires with the session", () => {
     const expiresAt = at(T0, 12 * HOUR);
     expect(SESSION_COOKIE_NAME).toBe("sos_session");
-    expect(sessionCookieOptions({ secure: true, expiresAt })).toEqual({
+    expect(sessionCookieOptions({ secure: true, expiresAt, now: T0 })).toEqual({
       httpOnly: true,
       sameSite: "lax",
       secure: true,
       path: "/",
+      maxAge: 12 * 60 * 60,
       expires: expiresAt,
     });
-    expect(sessionCookieOptions({ secure: false, expiresAt }).secure).toBe(false);
+    expect(sessionCookieOptions({ secure: false, expiresAt, now: T0 }).secure).toBe(false);
+  });
+
+  it("counts its lifetime in seconds from the server's now, never below zero", () => {
+    const expiresAt = at(T0, 12 * HOUR);
+    expect(sessionCookieOptions({ secure: true, expiresAt, now: at(T0, 1500) }).maxAge).toBe(
+      12 * 60 * 60 - 2,
+    );
+    expect(sessionCookieOptions({ secure: true, expiresAt, now: at(T0, 13 * HOUR) }).maxAge).toBe(0);
   });
 
   it("is cleared with an expiry in the past", () => {
     const cleared = expiredSessionCookieOptions({ secure: true });
     expect(cleared.expires.getTime()).toBe(0);
+    expect(cleared.maxAge).toBe(0);
     expect(cleared).toMatchObject({ httpOnly: true, sameSite: "lax", path: "/", secure: true });
   });
 });

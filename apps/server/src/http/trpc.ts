@@ -31,7 +31,7 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcMountOptio
 
   async function createContext({ req, res }: CreateFastifyContextOptions): Promise<Context> {
     const setSessionCookie = (token: string, expiresAt: Date) => {
-      res.setCookie(SESSION_COOKIE_NAME, token, sessionCookieOptions({ secure, expiresAt }));
+      res.setCookie(SESSION_COOKIE_NAME, token, sessionCookieOptions({ secure, expiresAt, now: now() }));
     };
     const clearSessionCookie = () => {
       res.setCookie(SESSION_COOKIE_NAME, "", expiredSessionCookieOptions({ secure }));
