@@ -73,6 +73,27 @@ export interface SignInThrottleTable {
   firstFailureAt: Timestamp;
   lastFailureAt: Timestamp;
   blockedUntil: TimestampNullable;
+  /** Attempts turned away while blocked (0008). */
+  refused: Generated<number>;
+  alertedAt: TimestampNullable;
+}
+
+/** A browser that has signed in to the account (0008): the SHA-256 of its device cookie's token. */
+export interface TrustedDevicesTable {
+  id: string;
+  userId: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+}
+
+export interface SignInAlertsTable {
+  id: Generated<string>;
+  raisedAt: Timestamp;
+  scope: "account" | "ip" | "device";
+  subject: string;
+  attempts: number;
+  since: Timestamp;
+  mailed: boolean;
 }
 
 export interface AuditLogTable {
@@ -270,6 +291,27 @@ export interface VendorRegistrationsTable {
   source: ColumnType<"web" | "import", "web" | "import" | undefined, "web" | "import">;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** When and how the institution proved the registration is its own (0007); null: not yet. */
+  confirmedAt: TimestampNullable;
+  confirmedVia: "mail" | "institution" | null;
+}
+
+/** A storefront registration waiting for its one-time link to be opened (0007). */
+export interface VendorRegistrationConfirmationsTable {
+  id: Generated<string>;
+  tokenHash: string;
+  institutionCode: string;
+  facilityName: string;
+  postcode: string;
+  address: string;
+  phone: string;
+  email: string;
+  paymentMethod: PaymentMethodColumn;
+  sentTo: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  confirmedAt: TimestampNullable;
+  registrationId: string | null;
 }
 
 export interface PurchaseLinksTable {
@@ -351,6 +393,7 @@ export type PurchaseLinkRunItemState = "pending" | "sent" | "skipped" | "failed"
 export type PurchaseLinkSkipReason =
   | "not_registered"
   | "mismatched"
+  | "needs_check"
   | "already_sent"
   | "ordered"
   | "error";
@@ -396,6 +439,8 @@ export interface Database {
   sessions: SessionsTable;
   passwordResetTokens: PasswordResetTokensTable;
   signInThrottle: SignInThrottleTable;
+  trustedDevices: TrustedDevicesTable;
+  signInAlerts: SignInAlertsTable;
   auditLog: AuditLogTable;
   mailOutbox: MailOutboxTable;
   weeklySurveys: WeeklySurveysTable;
@@ -409,6 +454,7 @@ export interface Database {
   targetBatches: TargetBatchesTable;
   targetItems: TargetItemsTable;
   vendorRegistrations: VendorRegistrationsTable;
+  vendorRegistrationConfirmations: VendorRegistrationConfirmationsTable;
   purchaseLinks: PurchaseLinksTable;
   purchaseLinkSends: PurchaseLinkSendsTable;
   products: ProductsTable;
