@@ -5,6 +5,7 @@ import * as m0002 from "./migrations/0002_sos_check";
 import * as m0003 from "./migrations/0003_review";
 import * as m0004 from "./migrations/0004_vendor";
 import * as m0005 from "./migrations/0005_secret_mail";
+import * as m0006 from "./migrations/0006_crash_recovery";
 import * as m0007 from "./migrations/0007_registration_confirmation";
 import * as m0008 from "./migrations/0008_device_trust";
 import type { Database } from "./schema";
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   "0003_review": m0003,
   "0004_vendor": m0004,
   "0005_secret_mail": m0005,
+  "0006_crash_recovery": m0006,
   "0007_registration_confirmation": m0007,
   "0008_device_trust": m0008,
 };

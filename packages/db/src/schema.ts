@@ -119,14 +119,37 @@ export interface MailOutboxTable {
   /** The body carries a live link; once sent it holds SENT_SECRET_MAIL_TEXT only (see outbox.ts). */
   secret: Generated<boolean>;
   createdAt: Timestamp;
-  status: ColumnType<
-    "pending" | "sent" | "failed",
-    "pending" | undefined,
-    "pending" | "sent" | "failed"
-  >;
+  status: ColumnType<MailStatus, "pending" | undefined, MailStatus>;
   attempts: Generated<number>;
   lastError: string | null;
   sentAt: TimestampNullable;
+  /** 0006: the attempt holding the send ('sending' only): graphile job and worker. */
+  sendingJobId: ColumnType<string | null, never, string | null>;
+  sendingWorker: ColumnType<string | null, never, string | null>;
+  sendingSince: ColumnType<Date | null, never, Date | string | null>;
+  /** 0006: attempts found cut off between the SMTP send and marking it sent. */
+  interruptedAttempts: Generated<number>;
+}
+
+/** 'sending': claimed by an attempt that has not yet recorded its outcome (0006). */
+export type MailStatus = "pending" | "sending" | "sent" | "failed";
+
+/** A server process running jobs, alive while its session and heartbeat are (0006). */
+export interface WorkerProcessesTable {
+  id: string;
+  hostname: string;
+  pid: number;
+  startedAt: Generated<Date>;
+  heartbeatAt: Generated<Date>;
+  backendPid: number;
+  backendStart: Date;
+}
+
+/** Every graphile-worker worker id of a process, registered before it takes a job (0006). */
+export interface WorkerProcessWorkersTable {
+  workerId: string;
+  processId: string;
+  registeredAt: Generated<Date>;
 }
 
 export interface WeeklySurveysTable {
@@ -443,6 +466,8 @@ export interface Database {
   signInAlerts: SignInAlertsTable;
   auditLog: AuditLogTable;
   mailOutbox: MailOutboxTable;
+  workerProcesses: WorkerProcessesTable;
+  workerProcessWorkers: WorkerProcessWorkersTable;
   weeklySurveys: WeeklySurveysTable;
   sosRequests: SosRequestsTable;
   sosRequestHistory: SosRequestHistoryTable;
