@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
 import { APP_NAMES, type ApiConfig, type AppName } from "@sos/api";
 import type { Db } from "@sos/db";
+import { MAX_CALLS_PER_REQUEST } from "@sos/domain";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import type { BannerAccount } from "./cli/banner";
 import type { ServerConfig } from "./config";
-import { registerFallbacks } from "./http/fallbacks";
+import { clientErrorHandler, frameworkErrorHandler, registerFallbacks } from "./http/fallbacks";
 import { registerHealth } from "./http/health";
 import { SITE_CSS, STYLESHEET_PATH } from "./http/html";
 import { landingPage } from "./http/landing";
@@ -14,6 +15,7 @@ import { registerSecurityHeaders } from "./http/security-headers";
 import { isBuilt, registerStaticApps } from "./http/static-apps";
 import { registerTargetListCsv } from "./http/target-list-csv";
 import { registerTrpc } from "./http/trpc";
+import { registerTrpcBatchLimit } from "./http/trpc-batch-limit";
 import type { DevInbox } from "./mail/dev-inbox";
 import { INBOX_PATH, registerInboxPages } from "./mail/inbox-pages";
 
@@ -65,24 +67,31 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const { db, config } = options;
   const now = options.now ?? (() => new Date());
   const verbose = config.logLevel === "debug" || config.logLevel === "trace";
+  const https = config.publicOrigin.startsWith("https://");
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     logController: new LogController({ disableRequestLogging: !verbose }),
     trustProxy:
       typeof config.trustProxy === "number" ? trustHops(config.trustProxy) : config.trustProxy,
     genReqId: () => randomUUID(),
-    // A batched tRPC call names every procedure in one path segment.
-    routerOptions: { maxParamLength: 5000 },
+    // A batched tRPC call names every procedure in one path segment: room for the
+    // largest batch allowed at 100 characters a name. Longer is answered 414.
+    routerOptions: { maxParamLength: MAX_CALLS_PER_REQUEST * 100 },
+    // Node's default, stated so the 431 limit does not move with a --max-http-header-size flag.
+    http: { maxHeaderSize: 16 * 1024 },
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler({ https }),
+    clientErrorHandler,
   });
 
   // Before any route or child plugin, so every one of them inherits these handlers.
   registerFallbacks(app);
-  registerSecurityHeaders(app, { https: config.publicOrigin.startsWith("https://") });
+  registerSecurityHeaders(app, { https });
   registerOriginCheck(app, { publicOrigin: config.publicOrigin });
   await app.register(fastifyCookie);
 
   registerHealth(app, db);
+  registerTrpcBatchLimit(app);
   await registerTrpc(app, { db, now, apiConfig: apiConfigOf(config) });
   registerTargetListCsv(app, { db, now });
 

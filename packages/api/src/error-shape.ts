@@ -1,7 +1,7 @@
 import { type TRPC_ERROR_CODE_KEY, type TRPC_ERROR_CODE_NUMBER, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
-import { DOMAIN_ERRORS, type DomainErrorCode, isDomainError } from "./errors";
+import { DOMAIN_ERRORS, DomainError, type DomainErrorCode, isDomainError } from "./errors";
 
 export const INTERNAL_ERROR_MESSAGE =
   "サーバーでエラーが発生しました。時間をおいて再度お試しください。";
@@ -130,6 +130,31 @@ export function formatError(error: TRPCError, requestId?: string): SafeErrorShap
   const shape = shapeFor(error.code, MESSAGE_BY_TRPC_CODE[error.code]);
   if (isUnexpected(error) && requestId !== undefined) shape.data.requestId = requestId;
   return shape;
+}
+
+/** The shape of a DomainError raised outside any procedure (e.g. by the HTTP layer). */
+export function domainErrorShape(code: DomainErrorCode): SafeErrorShape {
+  const cause = new DomainError(code);
+  return formatError(new TRPCError({ code: cause.trpcCode, message: cause.messageJa, cause }));
+}
+
+const TRPC_CODE_BY_STATUS = new Map<number, TRPC_ERROR_CODE_KEY>();
+for (const key of Object.keys(TRPC_ERROR_CODES_BY_KEY) as TRPC_ERROR_CODE_KEY[]) {
+  const status = getHTTPStatusCodeFromError(new TRPCError({ code: key }));
+  if (!TRPC_CODE_BY_STATUS.has(status)) TRPC_CODE_BY_STATUS.set(status, key);
+}
+
+/**
+ * The same shape for an answer the HTTP server gives before tRPC runs (URL or
+ * headers too long, unreadable request), so the apps' client reads it like any
+ * other error. Statuses tRPC has no code for (414, 431) keep their status and
+ * take the nearest code.
+ */
+export function httpErrorShape(httpStatus: number, message: string): SafeErrorShape {
+  const code =
+    TRPC_CODE_BY_STATUS.get(httpStatus) ??
+    (httpStatus >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST");
+  return { message, code: TRPC_ERROR_CODES_BY_KEY[code], data: { code, httpStatus } };
 }
 
 /** An error no code path anticipated: it must be logged with its details. */

@@ -1,3 +1,4 @@
+import { MAX_CALLS_PER_REQUEST } from "@sos/domain";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 
 interface DomainErrorSpec {
@@ -49,6 +50,10 @@ export const DOMAIN_ERRORS = {
   INVALID_INPUT: {
     trpc: "BAD_REQUEST",
     messageJa: "入力内容に誤りがあります。各項目を確認してください。",
+  },
+  BATCH_TOO_LARGE: {
+    trpc: "BAD_REQUEST",
+    messageJa: `一度に送信できる操作は${MAX_CALLS_PER_REQUEST}件までです。画面を再読み込みしてから、もう一度お試しください。`,
   },
   INVALID_STATE: {
     trpc: "PRECONDITION_FAILED",

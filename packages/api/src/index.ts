@@ -1,7 +1,9 @@
 export { APP_BY_ROLE, APP_NAMES, type AppName, appBaseUrl } from "./apps";
 export type { ApiConfig, Context } from "./context";
 export {
+  domainErrorShape,
   formatError,
+  httpErrorShape,
   INTERNAL_ERROR_MESSAGE,
   isUnexpected,
   type SafeErrorData,

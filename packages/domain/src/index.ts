@@ -1,3 +1,4 @@
+export * from "./api-limits";
 export * from "./consent";
 export * from "./entities/common";
 export * from "./entities/institution";

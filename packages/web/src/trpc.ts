@@ -1,4 +1,5 @@
 import type { AppRouter } from "@sos/api";
+import { MAX_CALLS_PER_REQUEST } from "@sos/domain";
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 
@@ -23,6 +24,8 @@ export function createApiClient({
     links: [
       httpBatchLink({
         url,
+        // The server refuses a larger batch; the link splits at the same number.
+        maxItems: MAX_CALLS_PER_REQUEST,
         fetch: (input, { signal, ...init } = {}) =>
           fetch(input, {
             ...init,

@@ -6,6 +6,7 @@ import {
   validateSessionToken,
 } from "@sos/auth";
 import type { Db } from "@sos/db";
+import { MAX_CALLS_PER_REQUEST } from "@sos/domain";
 import {
   type CreateFastifyContextOptions,
   type FastifyTRPCPluginOptions,
@@ -31,7 +32,11 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcMountOptio
 
   async function createContext({ req, res }: CreateFastifyContextOptions): Promise<Context> {
     const setSessionCookie = (token: string, expiresAt: Date) => {
-      res.setCookie(SESSION_COOKIE_NAME, token, sessionCookieOptions({ secure, expiresAt, now: now() }));
+      res.setCookie(
+        SESSION_COOKIE_NAME,
+        token,
+        sessionCookieOptions({ secure, expiresAt, now: now() }),
+      );
     };
     const clearSessionCookie = () => {
       res.setCookie(SESSION_COOKIE_NAME, "", expiredSessionCookieOptions({ secure }));
@@ -58,6 +63,8 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcMountOptio
     prefix: TRPC_PREFIX,
     trpcOptions: {
       router: appRouter,
+      // The batch-limit hook answers first; this is tRPC's own check behind it.
+      maxBatchSize: MAX_CALLS_PER_REQUEST,
       createContext,
       // The client sees a generic message with this request's id; the details go to the log.
       onError: ({ error, path, req }) => {
