@@ -1,8 +1,10 @@
 import { fileURLToPath } from "node:url";
+import { testClockConfig } from "@sos/test-clock";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    ...testClockConfig(),
     // Starts an embedded PostgreSQL when DATABASE_URL is unset.
     globalSetup: [fileURLToPath(new URL("../db/src/testing/global-setup.ts", import.meta.url))],
     testTimeout: 30_000,

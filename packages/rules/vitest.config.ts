@@ -1,3 +1,4 @@
+import { testClockConfig } from "@sos/test-clock";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -16,6 +17,7 @@ export default defineConfig({
         name: `TZ=${tz}`,
         include: ["test/**/*.test.ts"],
         env: { TZ: tz, EXPECTED_TZ: tz },
+        ...testClockConfig(),
       },
     })),
   },

@@ -1,4 +1,5 @@
 import { chromiumLaunchOptions } from "@sos/chromium";
+import { testClockConfig } from "@sos/test-clock";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
@@ -12,6 +13,7 @@ export default defineConfig({
     include: ["react", "react-dom/client", "react-hook-form", "@hookform/resolvers/zod"],
   },
   test: {
+    ...testClockConfig(),
     name: "unit",
     include: ["src/**/*.test.{ts,tsx}"],
     browser: {

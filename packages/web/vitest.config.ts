@@ -1,3 +1,4 @@
+import { testClockConfig } from "@sos/test-clock";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -7,6 +8,7 @@ export default defineConfig({
   resolve: { conditions: ["module", "browser", "development|production"] },
   test: {
     environment: "jsdom",
-    setupFiles: ["./test/setup.ts"],
+    ...testClockConfig(),
+    setupFiles: [...testClockConfig().setupFiles, "./test/setup.ts"],
   },
 });

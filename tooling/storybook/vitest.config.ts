@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromiumLaunchOptions } from "@sos/chromium";
+import { testClockConfig } from "@sos/test-clock";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
@@ -28,6 +29,7 @@ export default defineConfig({
   // Every story becomes a test: it must render, and its play function must pass.
   plugins: [storybookTest({ configDir: path.join(dirname, ".storybook") })],
   test: {
+    ...testClockConfig(),
     name: "storybook",
     browser: {
       enabled: true,
