@@ -3,6 +3,7 @@ import type { Db } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { INSTITUTION_TYPES, PREFECTURES } from "@sos/domain";
 import { assessEligibility, dayOfWeek, normalizePhone, surveyWeekOf } from "@sos/rules";
+import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSeedArgs, SeedUsageError } from "../src/seed/cli-args";
@@ -256,6 +257,57 @@ describe("planDemo", () => {
           expect(survey.answer.answeredAt.getTime()).toBeLessThanOrEqual(justOpened.getTime());
       }
     }
+  });
+});
+
+describe("the demo on any day pnpm start is run", () => {
+  /** What a newcomer must see whenever they start the demo: this week open, nothing from the future. */
+  function expectSensibleAt(now: Date): void {
+    const plan = planDemo(now);
+    const current = plan.weeks.at(-1);
+    expect(current?.weekStart).toBe(surveyWeekOf(now).weekStart);
+    for (const [earlier, later] of plan.weeks.slice(0, -1).map((w, i) => [w, plan.weeks[i + 1]])) {
+      expect(earlier?.closesAt.getTime()).toBe(later?.opensAt.getTime());
+    }
+    for (const history of plan.surveys.values()) {
+      expect(history.map((survey) => survey.weekStart)).toEqual(
+        plan.weeks.map((week) => week.weekStart),
+      );
+      for (const survey of history) {
+        expect(survey.createdAt.getTime()).toBeLessThanOrEqual(now.getTime());
+        if (survey.answer)
+          expect(survey.answer.answeredAt.getTime()).toBeLessThanOrEqual(now.getTime());
+      }
+    }
+    // The demo starts by answering this week's survey: the hospital's is open, last week's done.
+    const hospital = plan.surveys.get(DEMO_HOSPITAL.code) ?? [];
+    expect(hospital.at(-1)?.answer).toBeNull();
+    expect(hospital.at(-2)?.answer).not.toBeNull();
+  }
+
+  it("at each hour around the weekly boundaries and the year-end closure", () => {
+    const instants = [
+      "2026-12-09T17:00:00+09:00",
+      "2026-12-09T18:34:59+09:00",
+      "2026-12-09T18:35:00+09:00",
+      "2026-12-30T17:01:00+09:00",
+      "2027-01-01T00:00:00+09:00",
+      "2028-02-29T12:00:00+09:00",
+    ].map((iso) => new Date(iso));
+    for (let hour = 0; hour < 2 * 7 * 24; hour += 5) {
+      instants.push(new Date(NOW.getTime() + hour * 3_600_000));
+    }
+    for (const now of instants) expectSensibleAt(now);
+  });
+
+  it("on any day, years ahead", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("2026-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z") }),
+        (now) => expectSensibleAt(now),
+      ),
+      { numRuns: 40 },
+    );
   });
 });
 

@@ -1,32 +1,12 @@
 import type { AxeResults, Result } from "axe-core";
 import axe from "axe-core";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 
 /** WCAG 2.1 A and AA, and axe's best practices. */
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
 /** What the brief calls a failure: a violation that blocks or badly hinders a user. */
 const BLOCKING_IMPACTS = new Set(["serious", "critical"]);
-
-/**
- * A context in Japanese and Tokyo time whose pages accept axe's injected script: the
- * apps' Content-Security-Policy forbids inline scripts, and @axe-core/playwright
- * (which would work around it) needs Node 22.
- */
-export async function newAuditPage(
-  browser: Browser,
-  viewport: { width: number; height: number },
-  phone = false,
-): Promise<Page> {
-  const context = await browser.newContext({
-    viewport,
-    bypassCSP: true,
-    locale: "ja-JP",
-    timezoneId: "Asia/Tokyo",
-    ...(phone ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
-  });
-  return context.newPage();
-}
 
 /** The serious and critical violations on the page as it is now, one line per rule. */
 export async function blockingViolations(page: Page): Promise<string[]> {

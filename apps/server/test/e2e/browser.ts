@@ -5,6 +5,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 
 /** A phone (iPhone X/11 Pro logical size): the institution side must work on one. */
 export const PHONE_VIEWPORT = { width: 375, height: 812 };
+export const DESK_VIEWPORT = { width: 1280, height: 900 };
 
 export const ARTIFACTS_DIR =
   process.env.TEST_ARTIFACTS_DIR ?? join(import.meta.dirname, "..", "..", "test-artifacts");
@@ -18,17 +19,44 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ ...chromiumLaunchOptions(), headless: true });
 }
 
-/** A fresh context (own cookies) per scenario, at phone size, in Japanese and Tokyo time. */
-export async function newPhonePage(browser: Browser): Promise<Page> {
+export interface TestPageOptions {
+  /**
+   * The clock of the server under test. The page's clock starts at its now and ticks on
+   * from there (Playwright's clock), so the browser and the server agree on the time,
+   * whether the server runs on a fixed instant or on the (possibly shifted) test clock.
+   */
+  now?: () => Date;
+  viewport?: { width: number; height: number };
+  /** A phone: touch, a mobile viewport and a dense screen. */
+  phone?: boolean;
+  /** For axe: the apps' Content-Security-Policy forbids the script it injects. */
+  bypassCSP?: boolean;
+  acceptDownloads?: boolean;
+}
+
+/** A fresh context (own cookies) per scenario, in Japanese and Tokyo time, on the server's clock. */
+export async function newTestPage(browser: Browser, options: TestPageOptions = {}): Promise<Page> {
+  const { now = () => new Date(), viewport, phone = false, bypassCSP, acceptDownloads } = options;
   const context = await browser.newContext({
-    viewport: PHONE_VIEWPORT,
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
+    viewport: viewport ?? (phone ? PHONE_VIEWPORT : DESK_VIEWPORT),
     locale: "ja-JP",
     timezoneId: "Asia/Tokyo",
+    ...(phone ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
+    ...(bypassCSP === undefined ? {} : { bypassCSP }),
+    ...(acceptDownloads === undefined ? {} : { acceptDownloads }),
   });
+  await context.clock.install({ time: now() });
   return context.newPage();
+}
+
+/** The institution side works on a phone. */
+export function newPhonePage(browser: Browser, now?: () => Date): Promise<Page> {
+  return newTestPage(browser, { phone: true, ...(now ? { now } : {}) });
+}
+
+/** Officers and the vendor's operator work at a desk. */
+export function newDeskPage(browser: Browser, now?: () => Date): Promise<Page> {
+  return newTestPage(browser, now ? { now } : {});
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest"
 import { startTestServer, type TestServer } from "../support/test-server";
 import { ACCOUNTS, insertAccounts, PASSWORD } from "./accounts";
 import { APPS_DIR, ensureBuilt } from "./app-builds";
-import { collectProblems, launchChromium, newPhonePage, screenshot } from "./browser";
+import { collectProblems, launchChromium, newDeskPage, newPhonePage, screenshot } from "./browser";
 import { heading, input } from "./page";
 
 /**
@@ -21,7 +21,10 @@ import { heading, input } from "./page";
  * The purchase link used twice shows the order placed with it, never a second form.
  */
 
-/** The server's clock: set to an instant, it runs on from there at real speed. */
+/**
+ * The server's clock: set to an instant, it runs on from there at real speed. Every
+ * page is opened on it too, so the browser agrees with the server on the time.
+ */
 let clockBase = Date.now();
 let clockSetAt = Date.now();
 function setClock(iso: string): void {
@@ -230,9 +233,13 @@ describe("after the Wednesday 17:00 deadline", { timeout: 240_000 }, () => {
         consumption: 2000,
         purchases: 400,
       });
-      const page = await newPhonePage(browser);
+      const page = await newPhonePage(browser, clock);
       const problems = watch(page, "hospital");
       await fileThroughApp(page, ACCOUNTS.institution.username);
+
+      // The page runs on the server's clock, not on the machine's.
+      const pageNow = await page.evaluate<number>("Date.now()");
+      expect(Math.abs(pageNow - clock().getTime())).toBeLessThan(60_000);
 
       const lateLine = `水曜17時の締切後の申請のため、${late.shown}以降の対応となります。`;
       await page.getByText("申請しました（都道府県・国確認中）").waitFor();
@@ -272,7 +279,7 @@ describe("a failed system check", { timeout: 240_000 }, () => {
       purchases: 400,
     });
     const before = await outbox();
-    const page = await newPhonePage(browser);
+    const page = await newPhonePage(browser, clock);
     const problems = watch(page, "not-eligible");
     await fileThroughApp(page, CLINICS.notEligible.username);
 
@@ -356,11 +363,7 @@ describe("purchase links from the vendor's list", { timeout: 300_000 }, () => {
       })
       .execute();
 
-    const desk = await browser.newPage({
-      viewport: { width: 1280, height: 900 },
-      locale: "ja-JP",
-      timezoneId: "Asia/Tokyo",
-    });
+    const desk = await newDeskPage(browser, clock);
     const problems = watch(desk, "vendor");
     await desk.goto(`${server.url}/vendor/`);
     await signIn(desk, ACCOUNTS.vendor.username);
@@ -448,7 +451,7 @@ describe("purchase links from the vendor's list", { timeout: 300_000 }, () => {
     const url = PURCHASE_URL.exec(await mailText("purchase_link", REGISTERED_EMAIL))?.[1];
     expect(url, "the mail carries the purchase URL").toBeDefined();
 
-    const phone = await newPhonePage(browser);
+    const phone = await newPhonePage(browser, clock);
     const problems = watch(phone, "registered");
     await phone.goto(url as string);
     await heading(phone, "ご購入手続き").waitFor();

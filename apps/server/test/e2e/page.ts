@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 
 /** A text box or text area by its label (a label's 必須 tag makes exact names awkward). */
 export function input(page: Page, label: string | RegExp) {
@@ -8,14 +8,4 @@ export function input(page: Page, label: string | RegExp) {
 /** The page's own heading: the one every screen has. */
 export function heading(page: Page, name: string) {
   return page.getByRole("heading", { level: 1, name, exact: true });
-}
-
-/** Officers and the vendor's operator work at a desk, in Japanese and Tokyo time. */
-export async function newDeskPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: "ja-JP",
-    timezoneId: "Asia/Tokyo",
-  });
-  return context.newPage();
 }

@@ -12,6 +12,7 @@ import {
   collectProblems,
   launchChromium,
   newPhonePage,
+  newTestPage,
   screenshot,
   scrollsSideways,
 } from "./browser";
@@ -201,13 +202,7 @@ afterAll(async () => {
 });
 
 async function newDesktopPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: DESKTOP_VIEWPORT,
-    locale: "ja-JP",
-    timezoneId: "Asia/Tokyo",
-    acceptDownloads: true,
-  });
-  return context.newPage();
+  return newTestPage(browser, { viewport: DESKTOP_VIEWPORT, acceptDownloads: true });
 }
 
 /** A page that, if the test fails, leaves a screenshot and its console problems behind. */

@@ -14,11 +14,12 @@ import { APPS_DIR, ensureBuilt } from "./app-builds";
 import {
   collectProblems,
   launchChromium,
+  newDeskPage,
   newPhonePage,
   screenshot,
   scrollsSideways,
 } from "./browser";
-import { heading, input, newDeskPage } from "./page";
+import { heading, input } from "./page";
 
 /**
  * The vendor's part of the scheme in the built app, over the real server, a fresh

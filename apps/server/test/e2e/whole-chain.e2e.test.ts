@@ -13,11 +13,12 @@ import { APPS_DIR, ensureAllBuilt } from "./app-builds";
 import {
   collectProblems,
   launchChromium,
+  newDeskPage,
   newPhonePage,
   screenshot,
   scrollsSideways,
 } from "./browser";
-import { heading, input, newDeskPage } from "./page";
+import { heading, input } from "./page";
 
 /**
  * The whole scheme once, as a newcomer meets it after `pnpm start`: an empty database
