@@ -1,10 +1,23 @@
+import { restoreClock, shiftClockTo } from "@sos/test-clock/shift";
 import type { Preview } from "@storybook/react-vite";
 import "@sos/ui/styles.css";
 
 // Stories render as Japanese pages; screen readers and line breaking depend on it.
 document.documentElement.lang = "ja";
 
+/**
+ * The instant a story is set in, unless it names its own (`parameters.clock`): the
+ * fixtures describe a week in late 2026, and a screen that reads the clock (a
+ * countdown, "this week", today's date in a form) must read that week, not today.
+ */
+const STORY_CLOCK = "2026-11-26T10:30:00+09:00";
+
 const preview: Preview = {
+  // The clock ticks on from the story's instant; the next story sets its own.
+  beforeEach: ({ parameters }) => {
+    shiftClockTo(typeof parameters.clock === "string" ? parameters.clock : STORY_CLOCK);
+    return restoreClock;
+  },
   parameters: {
     layout: "padded",
     controls: { expanded: true },

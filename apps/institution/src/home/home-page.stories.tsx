@@ -2,7 +2,7 @@ import { FixtureError, type Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { PurchaseStatus } from "../api-types";
-import { inputsOf, LATE_NOTE, outage, THIS_WEEK } from "../stories/fixtures";
+import { inputsOf, LATE_NOTE, outage, STORY_NOW_LATE, THIS_WEEK } from "../stories/fixtures";
 import { type HomeSummaryOptions, homeSummary } from "../stories/home";
 import { purchaseNeedsRegistration, purchaseOrdered, purchaseWaiting } from "../stories/purchases";
 import { LAST_WEEK_ACCEPTED } from "../stories/request-list";
@@ -65,6 +65,11 @@ export const NewWeek: Story = {
     await expect(
       page.getByRole("region", { name: "要請は配布の決定ではありません" }),
     ).toBeVisible();
+    // The story's clock reads Wednesday 10:30, six and a half hours before 17:00.
+    const deadline = await card(canvasElement, "緊急配布要請の締切");
+    await expect(deadline.getByText(/締切（水曜17:00）まで/)).toHaveTextContent(
+      "締切（水曜17:00）まで あと 6時間 30分",
+    );
   },
 };
 
@@ -248,6 +253,7 @@ export const ManyPurchases: Story = {
 
 /** Filed at 17:40 on Wednesday, after the deadline: handled from Thursday. */
 export const LateFiling: Story = {
+  parameters: { clock: STORY_NOW_LATE },
   args: {
     api: homeApi({ survey: currentAnswered(), request: LATE_REVIEWING_REQUEST, late: true }),
   },
@@ -258,14 +264,12 @@ export const LateFiling: Story = {
 
     const deadline = await card(canvasElement, "緊急配布要請の締切");
     await expect(deadline.getByText(/締切は毎週水曜17時です。/)).toBeVisible();
-    // The countdown follows the real clock; once overdue it names the server's handling day.
+    // At 17:45 the countdown is over and names the server's handling day.
     const countdown = canvasElement.querySelector(".sos-deadline");
-    await expect(countdown).not.toBeNull();
-    if (countdown?.getAttribute("data-overdue") === "true") {
-      await expect(countdown).toHaveTextContent(
-        "締切を過ぎています（翌営業日 11月26日（木）以降の対応）",
-      );
-    }
+    await expect(countdown).toHaveAttribute("data-overdue", "true");
+    await expect(countdown).toHaveTextContent(
+      "締切を過ぎています（翌営業日 11月26日（木）以降の対応）",
+    );
   },
 };
 

@@ -6,6 +6,11 @@ import type { FixtureCall } from "@sos/web/storybook";
  * 2026年11月25日: the week of 11月18日 is this week, its request deadline is today 17:00.
  */
 
+/** The stories' clock (Storybook's `parameters.clock`): 6 hours 30 minutes before the deadline. */
+export const STORY_NOW = "2026-11-25T10:30:00+09:00";
+/** Wednesday 17:45: after the deadline, before the new survey week opens at 18:35. */
+export const STORY_NOW_LATE = "2026-11-25T17:45:00+09:00";
+
 /** The signed-in staff member of the story institution. */
 export const INSTITUTION_USER: SignedInUser = {
   id: "5b0f3d1e-2c4a-4e8b-9f1a-0a1b2c3d4e01",

@@ -1,7 +1,7 @@
 import { type ApiFixtures, type FixtureCall, Screen } from "@sos/web/storybook";
 import type { Meta } from "@storybook/react-vite";
 import { INSTITUTION_APP } from "../app";
-import { INSTITUTION_USER } from "./fixtures";
+import { INSTITUTION_USER, STORY_NOW } from "./fixtures";
 
 interface ScreenMetaOptions {
   /** The in-app address, e.g. "/requests/…" (the app's basename left out). */
@@ -20,7 +20,7 @@ interface ScreenMetaOptions {
 export function screenMeta({ path, api, beforeEach }: ScreenMetaOptions) {
   return {
     component: Screen,
-    parameters: { layout: "fullscreen" },
+    parameters: { layout: "fullscreen", clock: STORY_NOW },
     globals: { viewport: { value: "phone" } },
     args: { app: INSTITUTION_APP, path, user: INSTITUTION_USER, api, calls: [] as FixtureCall[] },
     beforeEach: ({ args }) => {

@@ -6,6 +6,8 @@ import { surveyWeekTitle } from "./requests";
  * closed Wednesday 25 November 17:00, due from the prefectures Thursday 26
  * November 17:00 (Tokyo). The server's clock reads Thursday 10:30.
  */
+export const STORY_NOW = "2026-11-26T10:30:00+09:00";
+
 export const ROUND = {
   weekStart: "2026-11-18",
   weekTitle: surveyWeekTitle("2026-11-18"),
@@ -19,7 +21,7 @@ export const ROUND_WEEK_TITLE = "2026年11月18日（水）〜11月25日（水�
 /** review.deadlines: what waits for the prefecture (the officer's own, or the country's). */
 export function deadlines(awaitingPrefecture: number, overdue = 0): ReviewDeadlines {
   return {
-    now: "2026-11-26T01:30:00.000Z",
+    now: new Date(STORY_NOW).toISOString(),
     round: { ...ROUND },
     timeLeft: { days: 0, hours: 6, minutes: 30, overdue: false },
     awaitingPrefecture,

@@ -3,6 +3,7 @@ import { type ApiFixtures, type FixtureCall, Screen } from "@sos/web/storybook";
 import type { Meta } from "@storybook/react-vite";
 import { REVIEW_APP } from "../app";
 import { callsIn } from "./calls";
+import { STORY_NOW } from "./round";
 
 export interface ReviewScreenProps {
   /** The in-app address, e.g. "/requests/…" (the /review basename left out). */
@@ -30,7 +31,7 @@ export function ReviewScreen({ path, user, api = {}, live, calls = [] }: ReviewS
  */
 export const SCREEN_META = {
   component: ReviewScreen,
-  parameters: { layout: "fullscreen" },
+  parameters: { layout: "fullscreen", clock: STORY_NOW },
   loaders: [() => ({ calls: [] as FixtureCall[] })],
   render: (args, { loaded }) => <ReviewScreen {...args} calls={callsIn(loaded)} />,
 } satisfies Partial<Meta<typeof ReviewScreen>>;
