@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { safeCharacters } from "../fields/characters";
 
 /** Postgres uuid: any 8-4-4-4-12 hex string (z.uuid() would also demand an RFC version). */
-export const Id = z.guid();
+export const Id = z.guid().check(safeCharacters);
 export type Id = z.infer<typeof Id>;
 
 /**
@@ -14,7 +15,7 @@ export const SerialId = z.string().regex(/^[0-9]+$/);
 export const Timestamp = z.date();
 
 /** A calendar date in Asia/Tokyo (Postgres date), as "YYYY-MM-DD". */
-export const IsoDate = z.iso.date();
+export const IsoDate = z.iso.date().check(safeCharacters);
 
 /** Stored normal forms (see the field schemas for what users may type). */
 export const InstitutionCode = z.string().regex(/^[0-9]{10}$/);

@@ -1,6 +1,7 @@
 import type { Result } from "@sos/rules";
 import { toHalfWidth } from "@sos/rules";
 import { z } from "zod";
+import { inputString } from "./characters";
 
 /** The refusal codes a @sos/rules normaliser can return. */
 export type RefusalOf<F> = F extends (input: never) => Result<unknown, infer E> ? E : never;
@@ -14,7 +15,7 @@ export function normalizedField<E extends string>(
   normalize: (input: string) => Result<string, E>,
   messages: Readonly<Record<E | "required", string>>,
 ) {
-  return z.string({ error: messages.required }).transform((input, ctx) => {
+  return inputString({ error: messages.required }).transform((input, ctx) => {
     const result = normalize(input);
     if (result.ok) return result.value;
     ctx.issues.push({ code: "custom", message: messages[result.error], input });
@@ -29,8 +30,7 @@ export function isBlank(value: string | null | undefined): boolean {
 
 /** Makes a field optional the way forms send it: a blank input becomes null. */
 export function optionalField<Output>(field: z.ZodType<Output, string>) {
-  return z
-    .string()
+  return inputString()
     .nullish()
     .transform((value) => (isBlank(value) ? null : (value as string)))
     .pipe(field.nullable());

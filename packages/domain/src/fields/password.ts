@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { inputString } from "./characters";
 
 export const PASSWORD_MIN_LENGTH = 8;
 /** Caps hashing work per request; no real passphrase needs more. */
@@ -32,17 +32,16 @@ export function passwordProblem(password: string): PasswordProblem | null {
 }
 
 /** A new password. Never trimmed or normalised: what is typed is what is hashed. */
-export const passwordField = z
-  .string({ error: PASSWORD_MESSAGES.required })
-  .superRefine((password, ctx) => {
+export const passwordField = inputString({ error: PASSWORD_MESSAGES.required }).superRefine(
+  (password, ctx) => {
     const problem = passwordProblem(password);
     if (problem !== null) {
       ctx.addIssue({ code: "custom", message: PASSWORD_MESSAGES[problem], input: password });
     }
-  });
+  },
+);
 
 /** An existing password at sign-in: only presence and the length cap are checked. */
-export const currentPasswordField = z
-  .string({ error: PASSWORD_MESSAGES.required })
+export const currentPasswordField = inputString({ error: PASSWORD_MESSAGES.required })
   .min(1, { error: PASSWORD_MESSAGES.required })
   .max(PASSWORD_MAX_LENGTH, { error: PASSWORD_MESSAGES.too_long });

@@ -1,5 +1,6 @@
 import { MAX_QUANTITY, parseQuantity } from "@sos/rules";
 import { z } from "zod";
+import { inputString } from "./characters";
 import type { RefusalOf } from "./normalized";
 
 type QuantityMessages = Readonly<Record<RefusalOf<typeof parseQuantity>, string>>;
@@ -14,7 +15,7 @@ export const QUANTITY_MESSAGES = {
 
 function quantitySchema(messages: QuantityMessages) {
   return z
-    .union([z.string(), z.number()], {
+    .union([inputString(), z.number()], {
       error: (issue) =>
         issue.input === undefined || issue.input === null
           ? messages.required

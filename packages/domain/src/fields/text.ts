@@ -1,12 +1,11 @@
-import { z } from "zod";
+import { inputString } from "./characters";
 
 /**
  * Free text a person types (names, notes): surrounding whitespace, full-width spaces
  * included, is dropped; inner spaces such as 山田　太郎 are kept as typed.
  */
 export function requiredText(label: string, maxLength: number) {
-  return z
-    .string({ error: `${label}を入力してください` })
+  return inputString({ error: `${label}を入力してください` })
     .trim()
     .min(1, { error: `${label}を入力してください` })
     .max(maxLength, {
@@ -15,8 +14,7 @@ export function requiredText(label: string, maxLength: number) {
 }
 
 export function optionalText(label: string, maxLength: number) {
-  return z
-    .string()
+  return inputString()
     .trim()
     .max(maxLength, {
       error: `${label}は${maxLength.toLocaleString("ja-JP")}文字以内で入力してください`,

@@ -1,5 +1,6 @@
 import { toHalfWidth } from "@sos/rules";
 import { z } from "zod";
+import { inputString } from "./characters";
 
 export const USERNAME_MIN_LENGTH = 3;
 export const USERNAME_MAX_LENGTH = 64;
@@ -16,9 +17,8 @@ const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
  * spaces are repaired; case is kept (the users.username column is citext, so
  * comparison is case-insensitive anyway).
  */
-export const usernameField = z
-  .string({ error: USERNAME_MESSAGES.required })
-  .transform((input, ctx) => {
+export const usernameField = inputString({ error: USERNAME_MESSAGES.required }).transform(
+  (input, ctx) => {
     const username = toHalfWidth(input).trim();
     if (username.length === 0) {
       ctx.issues.push({ code: "custom", message: USERNAME_MESSAGES.required, input });
@@ -33,4 +33,5 @@ export const usernameField = z
       return z.NEVER;
     }
     return username;
-  });
+  },
+);

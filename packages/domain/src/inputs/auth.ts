@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id } from "../entities/common";
+import { inputString } from "../fields/characters";
 import { currentPasswordField, passwordField } from "../fields/password";
 import { usernameField } from "../fields/username";
 import { PrefectureCode } from "../prefectures";
@@ -43,9 +44,10 @@ export const RequestPasswordResetInput = z.object({ username: usernameField });
 export type RequestPasswordResetInput = z.input<typeof RequestPasswordResetInput>;
 
 /** Opaque token from the emailed link (base32/base64url alphabet). */
-export const PasswordResetToken = z
-  .string({ error: AUTH_MESSAGES.resetLinkInvalid })
-  .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: AUTH_MESSAGES.resetLinkInvalid });
+export const PasswordResetToken = inputString({ error: AUTH_MESSAGES.resetLinkInvalid }).regex(
+  /^[A-Za-z0-9_-]{16,256}$/,
+  { error: AUTH_MESSAGES.resetLinkInvalid },
+);
 
 export const ResetPasswordInput = z.object({
   token: PasswordResetToken,
@@ -57,9 +59,9 @@ export type ResetPasswordInput = z.input<typeof ResetPasswordInput>;
 export const ResetPasswordFormInput = z
   .object({
     password: passwordField,
-    passwordConfirmation: z
-      .string({ error: AUTH_MESSAGES.confirmationRequired })
-      .min(1, { error: AUTH_MESSAGES.confirmationRequired }),
+    passwordConfirmation: inputString({ error: AUTH_MESSAGES.confirmationRequired }).min(1, {
+      error: AUTH_MESSAGES.confirmationRequired,
+    }),
   })
   .refine((values) => values.password === values.passwordConfirmation, {
     error: AUTH_MESSAGES.passwordMismatch,

@@ -2,6 +2,7 @@ import {
   Id,
   InstitutionType,
   IsoDate,
+  inputString,
   institutionCodeField,
   optionalText,
   PrefectureCode,
@@ -55,7 +56,7 @@ export const QueueInput = z
     prefectureCode: PrefectureCode.nullish(),
     reviewState: z.enum(PREFECTURE_REVIEW_STATES).nullish(),
     /** Part of the institution name, or the start of its code. */
-    search: z.string().trim().max(100).nullish().transform(blankToNull),
+    search: inputString().trim().max(100).nullish().transform(blankToNull),
     sort: z.enum(QUEUE_SORTS).default("appliedAt"),
     dir: z.enum(["asc", "desc"]).default("asc"),
     page: z.number().int().min(1).max(100_000).default(1),

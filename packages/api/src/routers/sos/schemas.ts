@@ -1,6 +1,7 @@
 import {
   Id,
   IsoDate,
+  inputString,
   PrefectureCode,
   ReviewStage,
   SosRequestFormInput,
@@ -16,7 +17,7 @@ export const SosListInput = z.object({
   /** all = すべて, recent = 最近参照したデータ, active = 実施中（過去30日間に申請） */
   view: SosListView.default("all"),
   /** The nextCursor of the previous page of the same view. */
-  cursor: z.string().max(400).nullish(),
+  cursor: inputString().max(400).nullish(),
   limit: PageLimit,
 });
 

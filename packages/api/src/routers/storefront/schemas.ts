@@ -1,4 +1,11 @@
-import { GloveSize, PaymentMethod, phoneField, postcodeField, requiredText } from "@sos/domain";
+import {
+  GloveSize,
+  inputString,
+  PaymentMethod,
+  phoneField,
+  postcodeField,
+  requiredText,
+} from "@sos/domain";
 import { normalizeDigitsText } from "@sos/rules";
 import { z } from "zod";
 import { IsoDateTime } from "../survey/schemas";
@@ -18,7 +25,7 @@ export const RegistrationReceiptOutput = z.object({
 });
 
 /** The token from the emailed URL; anything malformed is treated like an unknown link. */
-export const Token = z.string().max(200);
+export const Token = inputString().max(200);
 
 export const TokenInput = z.object({ token: Token });
 

@@ -2,6 +2,7 @@ import {
   GloveSize,
   Id,
   IsoDate,
+  inputString,
   OrderStatus,
   PaymentMethod,
   PrefectureCode,
@@ -38,7 +39,7 @@ const blankToNull = (value: string | null | undefined) => {
   return text === undefined || text === "" ? null : text;
 };
 
-export const Search = z.string().max(100).nullish().transform(blankToNull);
+export const Search = inputString().max(100).nullish().transform(blankToNull);
 
 export const OrderViewOutput = z.object({
   id: Id,
@@ -114,8 +115,7 @@ export const UpdateRegistrationInput = RegistrationInput.extend({ id: Id });
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export const ImportRegistrationsInput = z.object({
-  csv: z
-    .string({ error: "CSVファイルを選択してください" })
+  csv: inputString({ error: "CSVファイルを選択してください" })
     .min(1, { error: "CSVファイルを選択してください" })
     // ~1 MB of CSV; the HTTP body limit stops larger uploads anyway.
     .max(1_400_000, { error: "ファイルが大きすぎます。ファイルを分けて取り込んでください" })
