@@ -114,6 +114,7 @@ describe("matching the list with registrations", () => {
       status: "matched",
       label: "照合済み",
       differences: [],
+      reasons: [],
     });
     // 全角/半角, spaces, 「一丁目２番２号」 vs 「1-2-2」 and the prefecture do not make a difference
     expect(itemOf(detail, writtenDifferently).match.status).toBe("matched");
@@ -123,6 +124,7 @@ describe("matching the list with registrations", () => {
       status: "mismatched",
       label: "登録内容不一致",
       differences: ["phone", "address"],
+      reasons: [],
     });
     expect(different.ministry.phone).not.toBe(different.registration?.phone);
     expect(different.registration).toMatchObject({
@@ -131,7 +133,12 @@ describe("matching the list with registrations", () => {
     });
 
     const missing = itemOf(detail, unregistered);
-    expect(missing.match).toEqual({ status: "not_registered", label: "未登録", differences: [] });
+    expect(missing.match).toEqual({
+      status: "not_registered",
+      label: "未登録",
+      differences: [],
+      reasons: [],
+    });
     expect(missing.registration).toBeNull();
     expect(missing.ministry).toMatchObject({
       contactName: "山田　花子",
@@ -177,6 +184,8 @@ describe("matching the list with registrations", () => {
       matched: 2,
       notRegistered: 1,
       mismatched: 1,
+      needsCheck: 0,
+      unconfirmed: 0,
       linksSent: 0,
       ordered: 0,
     });

@@ -62,7 +62,10 @@ beforeEach(async () => {
   clock = testClock("2026-12-04 10:00:00");
 });
 
-/** a: matched, b: matched (registered by import), osaka: mismatched phone, extra: not registered. */
+/**
+ * a: matched (confirmed through the mailed link), b: matched (the vendor's imported
+ * customer, at the list's address), osaka: mismatched phone, extra: not registered.
+ */
 async function scenario(): Promise<Scenario> {
   const batch = await handOver(db, world.ministry.user.id, [
     { institutionId: world.a.institutionId, limitSets: 2 },
@@ -73,7 +76,8 @@ async function scenario(): Promise<Scenario> {
   const a = await registerAsListed(db, world.a.institutionId);
   const b = await registerAsListed(db, world.b.institutionId, {
     source: "import",
-    email: "long-time-customer@b.example.jp",
+    confirmedAt: null,
+    confirmedVia: null,
   });
   const osaka = await registerAsListed(db, world.osaka.institutionId, { phone: "0661234567" });
   return { batch, emails: { a: a.email, b: b.email, osaka: osaka.email } };
@@ -122,7 +126,7 @@ describe("vendor.sendPurchaseLinks (⑤)", () => {
 
     const mails = await mailsOfKind(db, "purchase_link");
     expect(mails.map((m) => m.toAddress).sort()).toEqual([s.emails.a, s.emails.b].sort());
-    // the imported customer's registered email is used, not the ministry's
+    // the address on the ministry's list, not the sign-in account's
     expect(mails.map((m) => m.toAddress)).not.toContain(world.b.user.email);
     const { mail, token } = await latestLinkTo(db, s.emails.b);
     expect(mail.fromAddress).toBe("shop@vendor.sos-supply.example");
@@ -419,5 +423,80 @@ describe("revoke and reissue", () => {
     );
     expect(refused.message).toContain("購入サイトに登録されていない");
     expect(await mailsOfKind(db, "purchase_link")).toHaveLength(0);
+  });
+});
+
+describe("要確認: a registration nobody vouched for, or under another address than the list's", () => {
+  it("never mails an unconfirmed registration: not in a run, not by hand, whatever the vendor ticks", async () => {
+    const s = await scenario();
+    await db
+      .updateTable("vendorRegistrations")
+      .set({ confirmedAt: null, confirmedVia: null })
+      .where("email", "=", s.emails.a)
+      .execute();
+    const vendor = await vendorCaller();
+    const itemId = itemFor(s, world.a.institutionId);
+    const run = await vendor.vendor.sendPurchaseLinks({
+      batchId: s.batch.batchId,
+      itemIds: [itemId],
+      allowMismatched: true,
+    });
+    expect(run).toMatchObject({ sent: 0, skipped: 1 });
+    expect(run.skippedByReason.map((r) => r.reason)).toEqual(["needs_check"]);
+    const byHand = await refusal(
+      vendor.vendor.reissueLink({ itemId, allowMismatched: true, allowEmailDiffers: true }),
+    );
+    expect(byHand.data.code).toBe("PRECONDITION_FAILED");
+    expect(byHand.message).toContain("要確認のため、購入リンクを送信できません");
+    expect(await mailsOfKind(db, "purchase_link")).toHaveLength(0);
+  });
+
+  it("holds the vendor's customer under another address: skipped in every run, sent only one at a time after the vendor checked it", async () => {
+    const s = await scenario();
+    await db
+      .updateTable("vendorRegistrations")
+      .set({ email: "long-time-customer@b.example.jp" })
+      .where("email", "=", s.emails.b)
+      .execute();
+    const vendor = await vendorCaller();
+    const itemId = itemFor(s, world.b.institutionId);
+    const item = (await vendor.vendor.batch({ batchId: s.batch.batchId })).items.find(
+      (i) => i.id === itemId,
+    );
+    expect(item?.match).toMatchObject({
+      status: "needs_check",
+      label: "要確認",
+      reasons: [{ reason: "email_differs" }],
+    });
+
+    const run = await vendor.vendor.sendPurchaseLinks({
+      batchId: s.batch.batchId,
+      itemIds: [itemId],
+      allowMismatched: true,
+    });
+    expect(run).toMatchObject({ sent: 0, skipped: 1 });
+    expect(run.skippedByReason[0]?.label).toContain("一括では送信しません");
+    expect(
+      (await refusal(vendor.vendor.reissueLink({ itemId, allowMismatched: true }))).data.code,
+    ).toBe("PRECONDITION_FAILED");
+    expect(await mailsOfKind(db, "purchase_link")).toHaveLength(0);
+
+    const sent = await vendor.vendor.reissueLink({ itemId, allowEmailDiffers: true });
+    expect(sent.link.state).toBe("live");
+    const mails = await mailsOfKind(db, "purchase_link");
+    expect(mails.map((m) => m.toAddress)).toEqual(["long-time-customer@b.example.jp"]);
+    const audit = await db
+      .selectFrom("auditLog")
+      .select(["actorUserId", "details"])
+      .where("action", "=", "purchase_link.send")
+      .where("targetId", "=", itemId)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(audit.actorUserId).toBe(world.vendor.user.id);
+    expect(audit.details).toMatchObject({
+      matchStatus: "needs_check",
+      to: "long-time-customer@b.example.jp",
+      emailMatchesList: false,
+    });
   });
 });

@@ -1,39 +1,77 @@
 import { PAYMENT_METHOD_LABELS } from "@sos/domain";
 import {
+  confirmationPage,
+  confirmRegistration,
   paymentMethodsOf,
   purchase,
   purchasePage,
   RegistrationInput,
   registerFacility,
+  signedInInstitutionOf,
 } from "../../services/vendor";
 import { publicProcedure, router } from "../../trpc";
 import {
+  ConfirmRegistrationOutput,
   PurchaseInput,
   PurchaseOutput,
   PurchasePageOutput,
+  RegistrationConfirmationOutput,
   RegistrationOptionsOutput,
   RegistrationReceiptOutput,
   TokenInput,
 } from "./schemas";
 
 /**
- * The vendor's public pages (no sign-in): facility registration (①') and the
- * purchase through an emailed link (⑥), where the token is the credential.
+ * The vendor's public pages (no sign-in): facility registration (①') with its
+ * confirmation link, and the purchase through an emailed link (⑥); a token is
+ * the credential. A signed-in institution user registering its own code is
+ * recognised by its session.
  */
 export const storefrontRouter = router({
-  registrationOptions: publicProcedure.output(RegistrationOptionsOutput).query(({ ctx }) => ({
+  registrationOptions: publicProcedure.output(RegistrationOptionsOutput).query(async ({ ctx }) => ({
     paymentMethods: paymentMethodsOf(ctx.config).map((value) => ({
       value,
       label: PAYMENT_METHOD_LABELS.ja[value],
     })),
+    signedInInstitution: await signedInInstitutionOf(ctx.db, ctx.user),
   })),
 
   register: publicProcedure
     .input(RegistrationInput)
     .output(RegistrationReceiptOutput)
     .mutation(async ({ ctx, input }) => {
-      const registration = await registerFacility(ctx.db, {
+      const outcome = await registerFacility(ctx.db, {
         form: input,
+        now: ctx.now(),
+        ip: ctx.ip,
+        config: ctx.config,
+        user: ctx.user,
+      });
+      const details = outcome.status === "registered" ? outcome.registration : outcome.form;
+      return {
+        status: outcome.status,
+        institutionCode: details.institutionCode,
+        facilityName: details.facilityName,
+        email: details.email,
+        paymentMethod: details.paymentMethod,
+        paymentMethodLabel: PAYMENT_METHOD_LABELS.ja[details.paymentMethod],
+        registeredAt:
+          outcome.status === "registered" ? outcome.registration.createdAt : outcome.submittedAt,
+        confirmBy: outcome.status === "registered" ? null : outcome.confirmBy,
+      };
+    }),
+
+  registrationConfirmation: publicProcedure
+    .input(TokenInput)
+    .output(RegistrationConfirmationOutput)
+    .query(({ ctx, input }) => confirmationPage(ctx.db, { token: input.token, now: ctx.now() })),
+
+  confirmRegistration: publicProcedure
+    .input(TokenInput)
+    .output(ConfirmRegistrationOutput)
+    .mutation(async ({ ctx, input }) => {
+      const { registration, sameAddress } = await confirmRegistration(ctx.db, {
+        token: input.token,
         now: ctx.now(),
         ip: ctx.ip,
         config: ctx.config,
@@ -41,10 +79,14 @@ export const storefrontRouter = router({
       return {
         institutionCode: registration.institutionCode,
         facilityName: registration.facilityName,
+        postcode: registration.postcode,
+        address: registration.address,
+        phone: registration.phone,
         email: registration.email,
         paymentMethod: registration.paymentMethod,
         paymentMethodLabel: registration.paymentMethodLabel,
-        registeredAt: registration.createdAt,
+        confirmedAt: registration.confirmedAt ?? ctx.now(),
+        sameAddress,
       };
     }),
 

@@ -13,15 +13,62 @@ import { OrderViewOutput, Sets } from "../vendor/schemas";
 
 export const RegistrationOptionsOutput = z.object({
   paymentMethods: z.array(z.object({ value: PaymentMethod, label: z.string() })),
+  /**
+   * The institution of a user signed in to the institution app (the session
+   * cookie is shared by the apps), to prefill the form: registering its own code
+   * needs no confirmation mail. null for everyone else.
+   */
+  signedInInstitution: z
+    .object({
+      institutionCode: z.string(),
+      facilityName: z.string(),
+      postcode: z.string(),
+      address: z.string(),
+      phone: z.string(),
+      email: z.string(),
+    })
+    .nullable(),
 });
 
 export const RegistrationReceiptOutput = z.object({
+  /**
+   * registered: settled now (registered by the signed-in institution);
+   * confirmation_sent: waits for the link mailed to the address the ministry's
+   * registry holds for the code (which is not shown).
+   */
+  status: z.enum(["registered", "confirmation_sent"]),
   institutionCode: z.string(),
   facilityName: z.string(),
   email: z.string(),
   paymentMethod: PaymentMethod,
   paymentMethodLabel: z.string(),
   registeredAt: IsoDateTime,
+  /** Until when the mailed link works (confirmation_sent only). */
+  confirmBy: IsoDateTime.nullable(),
+});
+
+const RegistrationDetailsOutput = z.object({
+  institutionCode: z.string(),
+  facilityName: z.string(),
+  postcode: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  paymentMethod: PaymentMethod,
+  paymentMethodLabel: z.string(),
+});
+
+/** The page of a confirmation link: what will be registered, before 「登録を確定する」. */
+export const RegistrationConfirmationOutput = RegistrationDetailsOutput.extend({
+  state: z.enum(["pending", "confirmed"]),
+  expiresAt: IsoDateTime,
+  /** The registered address is the registry's one the link was mailed to. */
+  sameAddress: z.boolean(),
+});
+
+export const ConfirmRegistrationOutput = RegistrationDetailsOutput.extend({
+  confirmedAt: IsoDateTime,
+  sameAddress: z.boolean(),
 });
 
 /** The token from the emailed URL; anything malformed is treated like an unknown link. */

@@ -12,6 +12,7 @@ import {
 import { toHalfWidth } from "@sos/rules";
 import { z } from "zod";
 import {
+  CHECK_REASONS,
   IMPORT_ENCODINGS,
   IMPORT_OUTCOMES,
   INSTITUTION_LINK_STATES,
@@ -77,6 +78,9 @@ export const OrderViewOutput = z.object({
 
 // ---- registrations ----
 
+/** mail: the link mailed to the registry address was opened; institution: registered signed in as it. */
+const ConfirmedVia = z.enum(["mail", "institution"]);
+
 export const RegistrationOutput = z.object({
   id: Id,
   institutionCode: z.string(),
@@ -90,6 +94,9 @@ export const RegistrationOutput = z.object({
   source: RegistrationSource,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
+  /** When the institution confirmed it was its own (null: not yet, or the vendor's import). */
+  confirmedAt: IsoDateTime.nullable(),
+  confirmedVia: ConfirmedVia.nullable(),
 });
 
 export const RegistrationsInput = z
@@ -159,6 +166,8 @@ export const BatchSummaryOutput = z.object({
   matched: z.number().int(),
   notRegistered: z.number().int(),
   mismatched: z.number().int(),
+  needsCheck: z.number().int(),
+  unconfirmed: z.number().int(),
   linksSent: z.number().int(),
   ordered: z.number().int(),
   reminded: z.number().int(),
@@ -190,6 +199,7 @@ export const VendorItemOutput = z.object({
     status: z.enum(MATCH_STATUSES),
     label: z.string(),
     differences: z.array(z.enum(MATCH_FIELDS)),
+    reasons: z.array(z.object({ reason: z.enum(CHECK_REASONS), label: z.string() })),
   }),
   ministry: z.object({
     name: z.string(),
@@ -212,6 +222,8 @@ export const VendorItemOutput = z.object({
       source: RegistrationSource,
       registeredAt: IsoDateTime,
       updatedAt: IsoDateTime,
+      confirmedAt: IsoDateTime.nullable(),
+      confirmedVia: ConfirmedVia.nullable(),
     })
     .nullable(),
   link: z.object({
@@ -276,7 +288,14 @@ export const RunProgressOutput = z.object({
   finishedAt: IsoDateTime.nullable(),
   skippedByReason: z.array(
     z.object({
-      reason: z.enum(["not_registered", "mismatched", "already_sent", "ordered", "error"]),
+      reason: z.enum([
+        "not_registered",
+        "mismatched",
+        "needs_check",
+        "already_sent",
+        "ordered",
+        "error",
+      ]),
       label: z.string(),
       count: z.number().int(),
     }),
@@ -293,7 +312,16 @@ export const BatchDetailOutput = BatchSummaryOutput.extend({
 
 export const ItemIdInput = z.object({ itemId: Id });
 
-export const ReissueInput = z.object({ itemId: Id, allowMismatched: z.boolean().default(false) });
+export const ReissueInput = z.object({
+  itemId: Id,
+  allowMismatched: z.boolean().default(false),
+  /**
+   * Send to a confirmed registration whose address is not the ministry's list's,
+   * after the vendor checked it with the institution (要確認). Unconfirmed
+   * registrations are never sent to.
+   */
+  allowEmailDiffers: z.boolean().default(false),
+});
 
 // ---- orders ----
 

@@ -87,6 +87,7 @@ export const targetListProcedures = {
       reissueLink(ctx.db, {
         itemId: input.itemId,
         allowMismatched: input.allowMismatched,
+        allowEmailDiffers: input.allowEmailDiffers,
         actor: vendorActor(ctx),
         now: ctx.now(),
         config: ctx.config,

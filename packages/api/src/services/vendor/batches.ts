@@ -13,7 +13,11 @@ import { DomainError } from "../../errors";
 import { LINK_STATE_LABELS, type LinkState, linkStateOf } from "./link-state";
 import {
   addressMatches,
+  CHECK_REASON_LABELS,
+  type CheckReason,
+  checkReasonsOf,
   differencesOf,
+  emailMatches,
   MATCH_STATUS_LABELS,
   type MatchField,
   type MatchStatus,
@@ -21,6 +25,7 @@ import {
   nameMatches,
   phoneMatches,
   postcodeMatches,
+  registrationVouched,
 } from "./matching";
 
 /**
@@ -40,10 +45,14 @@ export interface VendorBatchSummary {
   matched: number;
   notRegistered: number;
   mismatched: number;
+  /** 要確認: registered, but unconfirmed or under another address than the list's. */
+  needsCheck: number;
+  /** Registered but not (yet) confirmed by the institution: asked to register again by a reminder. */
+  unconfirmed: number;
   /** Items that were sent a purchase link at least once. */
   linksSent: number;
   ordered: number;
-  /** Not-registered items reminded at least once. */
+  /** Items without a confirmed registration (未登録, unconfirmed) reminded at least once. */
   reminded: number;
 }
 
@@ -56,7 +65,13 @@ export interface VendorItemView {
   prefectureName: string;
   limitSets: number;
   limitPieces: number;
-  match: { status: MatchStatus; label: string; differences: MatchField[] };
+  match: {
+    status: MatchStatus;
+    label: string;
+    differences: MatchField[];
+    /** Why it is 要確認, each with its Japanese reason; empty otherwise. */
+    reasons: { reason: CheckReason; label: string }[];
+  };
   /** What the ministry's list says (the left column of a side-by-side view). */
   ministry: {
     name: string;
@@ -79,6 +94,9 @@ export interface VendorItemView {
     source: RegistrationSource;
     registeredAt: Date;
     updatedAt: Date;
+    /** When the institution confirmed it (null: unconfirmed, or the vendor's own customer file). */
+    confirmedAt: Date | null;
+    confirmedVia: "mail" | "institution" | null;
   } | null;
   link: {
     state: LinkState;
@@ -121,7 +139,11 @@ interface ItemRow {
   registrationSource: RegistrationSource | null;
   registeredAt: Date | null;
   registrationUpdatedAt: Date | null;
+  registrationConfirmedAt: Date | null;
+  registrationConfirmedVia: "mail" | "institution" | null;
   matchStatus: MatchStatus;
+  registrationVouched: boolean | null;
+  emailMatches: boolean | null;
   nameMatches: boolean | null;
   postcodeMatches: boolean | null;
   phoneMatches: boolean | null;
@@ -149,7 +171,9 @@ function itemRows(db: Db, where: RawBuilder<boolean>) {
       r.phone as registration_phone, r.email as registration_email,
       r.payment_method as registration_payment_method, r.source as registration_source,
       r.created_at as registered_at, r.updated_at as registration_updated_at,
+      r.confirmed_at as registration_confirmed_at, r.confirmed_via as registration_confirmed_via,
       ${matchStatusSql} as match_status,
+      ${registrationVouched} as registration_vouched, ${emailMatches} as email_matches,
       ${nameMatches} as name_matches, ${postcodeMatches} as postcode_matches,
       ${phoneMatches} as phone_matches, ${addressMatches} as address_matches,
       l.id as link_id, l.expires_at as link_expires_at, l.revoked_at as link_revoked_at,
@@ -195,6 +219,8 @@ function toItemView(row: ItemRow, now: Date): VendorItemView {
           source: row.registrationSource ?? "web",
           registeredAt: row.registeredAt ?? now,
           updatedAt: row.registrationUpdatedAt ?? now,
+          confirmedAt: row.registrationConfirmedAt,
+          confirmedVia: row.registrationConfirmedVia,
         };
   const state = linkStateOf(
     row.linkId === null
@@ -216,6 +242,10 @@ function toItemView(row: ItemRow, now: Date): VendorItemView {
       status: row.matchStatus,
       label: MATCH_STATUS_LABELS[row.matchStatus],
       differences: differencesOf(row),
+      reasons: checkReasonsOf(row).map((reason) => ({
+        reason,
+        label: CHECK_REASON_LABELS[reason],
+      })),
     },
     ministry: {
       name: row.name,
@@ -258,12 +288,15 @@ function summaries(db: Db, where: RawBuilder<boolean>) {
       count(*) filter (where t.match_status = 'matched')::int as matched,
       count(*) filter (where t.match_status = 'not_registered')::int as not_registered,
       count(*) filter (where t.match_status = 'mismatched')::int as mismatched,
+      count(*) filter (where t.match_status = 'needs_check')::int as needs_check,
+      count(*) filter (where t.registered and not t.vouched)::int as unconfirmed,
       count(*) filter (where t.sent)::int as links_sent,
       count(*) filter (where t.ordered)::int as ordered,
-      count(*) filter (where t.reminded and t.match_status = 'not_registered')::int as reminded
+      count(*) filter (where t.reminded and not coalesce(t.vouched, false))::int as reminded
     from target_batches b
     left join lateral (
       select t.id, t.limit_sets, ${matchStatusSql} as match_status,
+        r.id is not null as registered, ${registrationVouched} as vouched,
         exists (
           select 1 from purchase_links pl join purchase_link_sends ps on ps.purchase_link_id = pl.id
           where pl.target_item_id = t.id

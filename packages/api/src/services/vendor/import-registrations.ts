@@ -240,7 +240,8 @@ export async function importRegistrations(
       }
       await trx
         .updateTable("vendorRegistrations")
-        .set({ ...next, source: "import", updatedAt: now })
+        // Now the vendor's own record: no longer what the institution confirmed.
+        .set({ ...next, source: "import", updatedAt: now, confirmedAt: null, confirmedVia: null })
         .where("id", "=", current.id)
         .execute();
       entry.result.outcome = "updated";

@@ -26,8 +26,11 @@ export {
 export { latestRunOfBatch, type RunProgress, runProgress, sendPurchaseLinks } from "./link-runs";
 export { LINK_STATE_LABELS, LINK_STATES, type LinkState } from "./link-state";
 export { reissueLink, revokeLink, SKIP_REASON_LABELS } from "./links";
-export { purchaseUrl, registrationUrl } from "./mails";
+export { purchaseUrl, registrationConfirmUrl, registrationUrl } from "./mails";
 export {
+  CHECK_REASON_LABELS,
+  CHECK_REASONS,
+  type CheckReason,
   MATCH_FIELD_LABELS,
   MATCH_FIELDS,
   MATCH_STATUS_LABELS,
@@ -48,6 +51,14 @@ export {
 export { addSize, createProduct, listProducts, type ProductView, updateStock } from "./products";
 export { REGISTRATION_THROTTLE, registrationThrottleKey } from "./register-throttle";
 export {
+  CONFIRMATION_MAILS_PER_CODE_PER_DAY,
+  type ConfirmationPage,
+  type ConfirmedRegistration,
+  confirmationPage,
+  confirmRegistration,
+  REGISTRATION_CONFIRMATION_TTL_MS,
+} from "./registration-confirmation";
+export {
   IMPORT_COLUMN_LABELS,
   IMPORT_COLUMNS,
   IMPORT_ENCODINGS,
@@ -55,11 +66,14 @@ export {
   MAX_IMPORT_ROWS,
 } from "./registration-csv";
 export { RegistrationInput } from "./registration-schema";
+export type { RegistrationView } from "./registration-view";
 export {
   listRegistrations,
+  type RegistrationOutcome,
   type RegistrationPage,
-  type RegistrationView,
   registerFacility,
+  type SignedInInstitution,
+  signedInInstitutionOf,
   updateRegistration,
 } from "./registrations";
 export { type ReminderResult, remindUnregistered } from "./reminders";

@@ -3,6 +3,7 @@ import { PIECES_PER_SET } from "@sos/rules";
 import { sql } from "kysely";
 import { DomainError } from "../../errors";
 import { type LinkState, linkStateOf } from "./link-state";
+import { registrationVouched } from "./matching";
 import { loadOrderViews, type OrderView } from "./order-view";
 
 /**
@@ -41,7 +42,7 @@ export interface InstitutionPurchaseStatus {
   handedOverAt: Date | null;
   limitSets: number | null;
   limitPieces: number | null;
-  /** Whether the vendor has a registration under the institution's code (①'). */
+  /** Whether the vendor has a confirmed registration under the institution's code (①'). */
   registeredWithVendor: boolean;
   link: {
     state: InstitutionLinkState;
@@ -70,7 +71,11 @@ function statusRows(db: Db, institutionId: string, requestId: string | null) {
   return sql<StatusRow>`
     select sr.id as request_id, sr.week_start, t.id as target_item_id, b.issued_at as handed_over_at,
       t.limit_sets,
-      exists (select 1 from vendor_registrations r where r.institution_code = i.code) as registered,
+      -- Someone else's unconfirmed registration of the code is not the institution's.
+      exists (
+        select 1 from vendor_registrations r
+        where r.institution_code = i.code and ${registrationVouched}
+      ) as registered,
       l.id is not null as has_link, l.expires_at as link_expires_at, l.revoked_at as link_revoked_at,
       (select max(ps.at) from purchase_link_sends ps join purchase_links pl on pl.id = ps.purchase_link_id
         where pl.target_item_id = t.id) as last_sent_at,

@@ -140,6 +140,8 @@ async function sendNext(
         ...options,
         resend: run.resend,
         allowMismatched: run.allowMismatched,
+        // A run sends in bulk: an address not on the ministry's list is never among them.
+        allowEmailDiffers: false,
       });
       await trx
         .updateTable("purchaseLinkRunItems")

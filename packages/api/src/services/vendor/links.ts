@@ -6,7 +6,7 @@ import { DomainError } from "../../errors";
 import type { VendorActor } from "./actor";
 import { getVendorItem, type VendorItemView } from "./batches";
 import { purchaseLinkMail, purchaseUrl } from "./mails";
-import { type MatchStatus, matchStatusSql } from "./matching";
+import { emailMatches, type MatchStatus, matchStatusSql, registrationVouched } from "./matching";
 import { purchaseLinkExpiry } from "./settings";
 
 /**
@@ -26,6 +26,8 @@ import { purchaseLinkExpiry } from "./settings";
 export const SKIP_REASON_LABELS: Readonly<Record<PurchaseLinkSkipReason, string>> = {
   not_registered: "購入サイトに未登録",
   mismatched: "登録内容が国のリストと一致しない（確認のうえ個別に送信してください）",
+  needs_check:
+    "要確認：施設登録が確認されていない、またはメールアドレスが国のリストと異なる（一括では送信しません）",
   already_sent: "送信済みで有効なリンクがある",
   ordered: "購入済み",
   error: "送信中にエラーが発生した（再度送信してください）",
@@ -43,6 +45,12 @@ export interface SendOptions {
   resend: boolean;
   /** Send although the registration differs from the ministry's list (checked by the vendor). */
   allowMismatched: boolean;
+  /**
+   * Send to a confirmed registration whose address is not the list's, after the
+   * vendor checked it with the institution: one item at a time, never in a run.
+   * An unconfirmed registration is never sent to, whatever this says.
+   */
+  allowEmailDiffers: boolean;
   /** The link's expiry, computed once per action so one run's links all end together. */
   expiresAt: Date;
 }
@@ -53,6 +61,8 @@ interface LockedItem {
   institutionCode: string;
   limitSets: number;
   matchStatus: MatchStatus;
+  registrationVouched: boolean | null;
+  emailMatches: boolean | null;
   registrationName: string | null;
   registrationEmail: string | null;
 }
@@ -60,6 +70,7 @@ interface LockedItem {
 async function lockItem(trx: Db, itemId: string): Promise<LockedItem | undefined> {
   const result = await sql<LockedItem>`
     select t.id, t.batch_id, t.institution_code, t.limit_sets, ${matchStatusSql} as match_status,
+      ${registrationVouched} as registration_vouched, ${emailMatches} as email_matches,
       r.facility_name as registration_name, r.email as registration_email
     from target_items t
     left join vendor_registrations r on r.institution_code = t.institution_code
@@ -102,6 +113,12 @@ export async function sendLinkForItem(
   if (await hasOrder(trx, itemId)) return { kind: "skipped", reason: "ordered" };
   if (item.matchStatus === "not_registered" || item.registrationEmail === null) {
     return { kind: "skipped", reason: "not_registered" };
+  }
+  if (item.matchStatus === "needs_check") {
+    // Only a vouched registration under another address may be sent to, by hand.
+    const vendorChecked =
+      options.allowEmailDiffers && item.registrationVouched === true && item.emailMatches === false;
+    if (!vendorChecked) return { kind: "skipped", reason: "needs_check" };
   }
   if (item.matchStatus === "mismatched" && !options.allowMismatched) {
     return { kind: "skipped", reason: "mismatched" };
@@ -168,6 +185,9 @@ export async function sendLinkForItem(
       revokedLinkId: live?.id ?? null,
       expiresAt: options.expiresAt.toISOString(),
       matchStatus: item.matchStatus,
+      // The address is recorded: a link to an address not on the ministry's list is the vendor's decision.
+      to: item.registrationEmail,
+      emailMatchesList: item.emailMatches,
     },
   });
   return { kind: "sent", linkId: link.id, reissued };
@@ -178,6 +198,8 @@ const REISSUE_REFUSALS: Readonly<Record<Exclude<PurchaseLinkSkipReason, "error">
     "この医療機関は購入サイトに登録されていないため、購入リンクを送信できません。登録のお願いを送信してください。",
   mismatched:
     "登録内容が国のリストと一致しません。内容を確認し、同一の施設であることを確かめたうえで「不一致を確認して送信」を選んでください。",
+  needs_check:
+    "この施設登録は要確認のため、購入リンクを送信できません。施設登録が確認されていない場合は、医療機関に登録の確認（確認メールのリンク）を依頼してください。メールアドレスが国のリストと異なる場合は、医療機関に確認したうえで「メールアドレスを確認して送信」を選んでください。",
   already_sent: "有効な購入リンクが既にあります。",
   ordered: "この医療機関は既に購入済みのため、購入リンクを再発行できません。",
 };
@@ -188,10 +210,18 @@ export async function reissueLink(
   {
     itemId,
     allowMismatched,
+    allowEmailDiffers,
     actor,
     now,
     config,
-  }: { itemId: string; allowMismatched: boolean; actor: VendorActor; now: Date; config: ApiConfig },
+  }: {
+    itemId: string;
+    allowMismatched: boolean;
+    allowEmailDiffers: boolean;
+    actor: VendorActor;
+    now: Date;
+    config: ApiConfig;
+  },
 ): Promise<VendorItemView> {
   const expiresAt = purchaseLinkExpiry(config, now);
   const outcome = await db.transaction().execute((trx) =>
@@ -201,6 +231,7 @@ export async function reissueLink(
       config,
       resend: true,
       allowMismatched,
+      allowEmailDiffers,
       expiresAt,
     }),
   );

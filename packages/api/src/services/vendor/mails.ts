@@ -44,6 +44,11 @@ export function registrationUrl(publicBaseUrl: string): string {
   return `${appBaseUrl(publicBaseUrl, "vendor")}/register`;
 }
 
+/** The page that confirms one storefront registration; the token is the only key to it. */
+export function registrationConfirmUrl(publicBaseUrl: string, token: string): string {
+  return `${appBaseUrl(publicBaseUrl, "vendor")}/register/confirm/${token}`;
+}
+
 /** The personal purchase page (⑥); the token is the only key to it. */
 export function purchaseUrl(publicBaseUrl: string, token: string): string {
   return `${appBaseUrl(publicBaseUrl, "vendor")}/purchase/${token}`;
@@ -59,19 +64,69 @@ export interface RegistrationFacts {
   paymentMethod: PaymentMethod;
 }
 
-export function registrationConfirmedMail(facts: RegistrationFacts): MailText {
-  return compose("購入サイトへの施設登録を受け付けました", [
-    `${facts.facilityName} ご担当者様`,
-    "",
-    "医療用手袋の緊急配布に関する購入サイトへの施設登録を受け付けました。",
-    "",
+function registrationBlock(facts: RegistrationFacts): string[] {
+  return [
     "■登録内容",
     `  施設名：${facts.facilityName}`,
     `  医療機関コード：${facts.institutionCode}`,
     `  住所：〒${formatPostcode(facts.postcode)} ${facts.address}`,
     `  電話番号：${formatPhone(facts.phone)}`,
-    `  メールアドレス：${facts.email}`,
+    `  メールアドレス（購入用URLの送付先）：${facts.email}`,
     `  お支払い方法：${PAYMENT_METHOD_LABELS.ja[facts.paymentMethod]}`,
+  ];
+}
+
+export interface ConfirmationFacts extends RegistrationFacts {
+  /** The institution's name in the ministry's registry (the addressee). */
+  registryName: string;
+  url: string;
+  expiresAt: Date;
+  /** Whether the registered address is the one this mail goes to. */
+  sameAddress: boolean;
+}
+
+/**
+ * To the address the ministry's registry holds for the code, never to the one
+ * typed on the form: whoever reads this mailbox is the institution, so opening
+ * the link is what makes the registration its own.
+ */
+export function registrationConfirmationMail(facts: ConfirmationFacts): MailText {
+  const otherAddress = facts.sameAddress
+    ? []
+    : [
+        "※登録されたメールアドレスは、国（G-MIS）に届け出ている貴施設のメールアドレス（このメールの宛先）と異なります。",
+        "  確定した場合も、販売業者が貴施設に確認するまで購入用URLはお送りしません。",
+        "",
+      ];
+  return compose("購入サイトへの施設登録の確認のお願い", [
+    `${facts.registryName} ご担当者様`,
+    `（医療機関コード：${facts.institutionCode}）`,
+    "",
+    "医療用手袋の緊急配布の購入サイトに、貴施設の医療機関コードで施設登録の申し込みがありました。",
+    "このメールは、国（G-MIS）に届け出ている貴施設のメールアドレスにお送りしています。",
+    "",
+    ...registrationBlock(facts),
+    "",
+    ...otherAddress,
+    "■登録の確定",
+    "  貴施設が申し込み、内容に誤りがない場合は、下記のURLを開き「登録を確定する」を押してください。",
+    "  確定するまで、購入用URLはお送りしません。",
+    `  ${facts.url}`,
+    `  （有効期限：${formatJaDateTime(facts.expiresAt)}まで）`,
+    "",
+    "■お心当たりのない場合",
+    "  URLを開かずにこのメールを破棄してください。登録は確定せず、購入用URLも送付されません。",
+    "  第三者が貴施設になりすまして登録しようとした可能性があります。販売業者にお知らせください。",
+  ]);
+}
+
+export function registrationConfirmedMail(facts: RegistrationFacts): MailText {
+  return compose("購入サイトへの施設登録が確定しました", [
+    `${facts.facilityName} ご担当者様`,
+    "",
+    "医療用手袋の緊急配布に関する購入サイトへの施設登録が確定しました。",
+    "",
+    ...registrationBlock(facts),
     "",
     "■今後の流れ",
     "  G-MISで行った緊急配布要請が都道府県・国で受け付けられ、販売対象となった場合に、",
@@ -147,7 +202,9 @@ export function registrationReminderMail(facts: ReminderFacts): MailText {
     "",
     `  ${facts.registrationUrl}`,
     "",
-    "登録が確認できしだい、登録されたメールアドレス宛てに購入用URLをお送りします。",
+    "登録の申し込み後、国（G-MIS）に届け出ているメールアドレス（このメールの宛先）に確認メールが届きます。",
+    "そのメールのURLから登録を確定すると、購入用URLをお送りします。",
+    "既に申し込んだ場合は、確認メールのURLから登録を確定してください（有効期限が切れた場合は、もう一度登録してください）。",
     "既に登録済みの場合は、登録した医療機関コードに誤りがないか、販売業者にお問い合わせください。",
   ]);
 }

@@ -5,17 +5,24 @@ import { sql } from "kysely";
  * registration with the same institution code (alias `r`, left-joined). Names
  * and addresses are compared in the normal form of the SQL functions of
  * migration 0004 (vendor_match_text / vendor_match_address); postcodes and
- * phone numbers are stored normalised on both sides. Email is not compared: a
- * registered customer's own address is the one to use.
+ * phone numbers are stored normalised on both sides.
+ *
+ * The purchase link is a bearer credential mailed to the registration's address,
+ * so who may receive it is decided before anything else: the address must be the
+ * one on the ministry's list, and the registration must be vouched for — confirmed
+ * by the institution (the one-time link to its registry address, or registered
+ * while signed in as it) or the vendor's own customer file. Anything else is
+ * 要確認 (needs_check) whatever the other details say, and is never sent in bulk.
  */
 
-export const MATCH_STATUSES = ["matched", "not_registered", "mismatched"] as const;
+export const MATCH_STATUSES = ["matched", "not_registered", "mismatched", "needs_check"] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
 export const MATCH_STATUS_LABELS: Readonly<Record<MatchStatus, string>> = {
   matched: "照合済み",
   not_registered: "未登録",
   mismatched: "登録内容不一致",
+  needs_check: "要確認",
 };
 
 export const MATCH_FIELDS = ["name", "postcode", "phone", "address"] as const;
@@ -28,13 +35,28 @@ export const MATCH_FIELD_LABELS: Readonly<Record<MatchField, string>> = {
   address: "住所",
 };
 
+/** Why a registration is held as 要確認, in display order. */
+export const CHECK_REASONS = ["unconfirmed", "email_differs"] as const;
+export type CheckReason = (typeof CHECK_REASONS)[number];
+
+export const CHECK_REASON_LABELS: Readonly<Record<CheckReason, string>> = {
+  unconfirmed:
+    "施設登録が確認されていません（国に届け出たメールアドレスに送った確認メールのリンクが開かれていません）",
+  email_differs:
+    "登録のメールアドレスが国のリストのメールアドレスと異なります（購入リンクは自動では送信しません）",
+};
+
 export const nameMatches = sql<boolean>`(vendor_match_text(t.name) = vendor_match_text(r.facility_name))`;
 export const postcodeMatches = sql<boolean>`(t.postcode = r.postcode)`;
 export const phoneMatches = sql<boolean>`(t.phone = r.phone)`;
 export const addressMatches = sql<boolean>`(vendor_match_address(t.address) = vendor_match_address(r.address))`;
+// Mail systems treat addresses case-insensitively in practice; a case difference is no other mailbox.
+export const emailMatches = sql<boolean>`(lower(t.email) = lower(r.email))`;
+export const registrationVouched = sql<boolean>`(r.confirmed_at is not null or r.source = 'import')`;
 
 export const matchStatusSql = sql<MatchStatus>`(case
   when r.id is null then 'not_registered'
+  when not ${registrationVouched} or not ${emailMatches} then 'needs_check'
   when ${nameMatches} and ${postcodeMatches} and ${phoneMatches} and ${addressMatches} then 'matched'
   else 'mismatched' end)`;
 
@@ -54,4 +76,15 @@ export function differencesOf(flags: MatchFlags): MatchField[] {
     address: flags.addressMatches,
   };
   return MATCH_FIELDS.filter((field) => byField[field] === false);
+}
+
+/** Why a registration is 要確認 (none when it is not, or when there is no registration). */
+export function checkReasonsOf(flags: {
+  registrationVouched: boolean | null;
+  emailMatches: boolean | null;
+}): CheckReason[] {
+  const reasons: CheckReason[] = [];
+  if (flags.registrationVouched === false) reasons.push("unconfirmed");
+  if (flags.emailMatches === false) reasons.push("email_differs");
+  return reasons;
 }

@@ -1,33 +1,24 @@
-import { appendAudit, type Db, enqueueMail } from "@sos/db";
-import { PAYMENT_METHOD_LABELS, type PaymentMethod, type RegistrationSource } from "@sos/domain";
+import type { SessionUser } from "@sos/auth";
+import { appendAudit, type Db } from "@sos/db";
+import type { PaymentMethod, RegistrationSource } from "@sos/domain";
 import { sql } from "kysely";
 import { auditIp } from "../../audit-ip";
 import type { ApiConfig } from "../../context";
-import { DOMAIN_ERRORS, DomainError } from "../../errors";
+import { DomainError } from "../../errors";
 import type { VendorActor } from "./actor";
-import { registrationConfirmedMail } from "./mails";
+import { lockRegistrationOf, writeConfirmedRegistration } from "./confirmed-registration";
 import { isUniqueViolation } from "./pg-errors";
 import { admitRegistrationAttempt } from "./register-throttle";
+import { REGISTRATION_CONFIRMATION_TTL_MS, requestConfirmation } from "./registration-confirmation";
+import {
+  duplicateCode,
+  isVouched,
+  REGISTRATION_COLUMNS,
+  type RegistrationForm,
+  type RegistrationView,
+  toRegistrationView,
+} from "./registration-view";
 import { paymentMethodsOf } from "./settings";
-
-/** ①' what a facility enters on the storefront, already normalised by the field schemas. */
-export interface RegistrationForm {
-  facilityName: string;
-  address: string;
-  postcode: string;
-  institutionCode: string;
-  phone: string;
-  email: string;
-  paymentMethod: PaymentMethod;
-}
-
-export interface RegistrationView extends RegistrationForm {
-  id: string;
-  paymentMethodLabel: string;
-  source: RegistrationSource;
-  createdAt: Date;
-  updatedAt: Date;
-}
 
 const PAYMENT_METHOD_UNAVAILABLE =
   "このお支払い方法は現在ご利用いただけません。別の方法を選択してください。";
@@ -41,91 +32,126 @@ export function assertPaymentMethodOffered(config: ApiConfig, method: PaymentMet
   }
 }
 
-function duplicateCode(messageJa: string = DOMAIN_ERRORS.REGISTRATION_DUPLICATE.messageJa) {
-  return new DomainError("REGISTRATION_DUPLICATE", {
-    messageJa,
-    fieldErrors: { institutionCode: [messageJa] },
-  });
-}
-
-function toView(row: {
-  id: string;
+/** The institution a signed-in institution user acts for, as the storefront may prefill it. */
+export interface SignedInInstitution {
   institutionCode: string;
   facilityName: string;
   postcode: string;
   address: string;
   phone: string;
   email: string;
-  paymentMethod: PaymentMethod;
-  source: RegistrationSource;
-  createdAt: Date;
-  updatedAt: Date;
-}): RegistrationView {
-  return { ...row, paymentMethodLabel: PAYMENT_METHOD_LABELS.ja[row.paymentMethod] };
 }
 
-const REGISTRATION_COLUMNS = [
-  "id",
-  "institutionCode",
-  "facilityName",
-  "postcode",
-  "address",
-  "phone",
-  "email",
-  "paymentMethod",
-  "source",
-  "createdAt",
-  "updatedAt",
-] as const;
+export async function signedInInstitutionOf(
+  db: Db,
+  user: SessionUser | null,
+): Promise<SignedInInstitution | null> {
+  if (user === null || user.role !== "institution" || user.institutionId === null) return null;
+  const row = await db
+    .selectFrom("institutions")
+    .select([
+      "code as institutionCode",
+      "name as facilityName",
+      "postcode",
+      "address",
+      "phone",
+      "email",
+    ])
+    .where("id", "=", user.institutionId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export type RegistrationOutcome =
+  /** Registered by the institution itself (signed in): settled now. */
+  | { status: "registered"; registration: RegistrationView }
+  /** Anonymous: waits for the link mailed to the registry address (the form says no more). */
+  | { status: "confirmation_sent"; form: RegistrationForm; submittedAt: Date; confirmBy: Date };
 
 /**
- * ①' a facility registers itself on the storefront. A code that is already
- * registered is refused with the same message whoever holds it, and no mail
- * goes out, so the form tells nobody whose code it is nor where its mail goes.
+ * ①' a facility registers on the storefront. Signed in to the institution app
+ * as the institution of the code, the registration is the institution's at
+ * once. Anyone else's submission waits for the one-time link mailed to the
+ * address the ministry's registry holds for the code, and until then is at
+ * most an unconfirmed registration the vendor holds as 要確認: it never
+ * receives a purchase link, and a confirmed submission replaces it. A code
+ * whose registration is already the institution's own is refused with the
+ * same message whoever asks, and no mail goes out.
  */
 export async function registerFacility(
   db: Db,
-  { form, now, ip, config }: { form: RegistrationForm; now: Date; ip: string; config: ApiConfig },
-): Promise<RegistrationView> {
+  {
+    form,
+    now,
+    ip,
+    config,
+    user,
+  }: {
+    form: RegistrationForm;
+    now: Date;
+    ip: string;
+    config: ApiConfig;
+    user: SessionUser | null;
+  },
+): Promise<RegistrationOutcome> {
   assertPaymentMethodOffered(config, form.paymentMethod);
   if (!(await admitRegistrationAttempt(db, ip, now))) throw new DomainError("RATE_LIMITED");
+  const own = await signedInInstitutionOf(db, user);
+  const byInstitution = own !== null && own.institutionCode === form.institutionCode;
 
-  const created = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto("vendorRegistrations")
-      .values({ ...form, source: "web", createdAt: now, updatedAt: now })
-      .onConflict((oc) => oc.column("institutionCode").doNothing())
-      .returning(REGISTRATION_COLUMNS)
-      .executeTakeFirst();
-    if (row === undefined) return null;
-    const mail = registrationConfirmedMail(form);
-    await enqueueMail(trx, {
-      kind: "vendor_registration_confirmed",
-      to: form.email,
-      from: config.vendorMailFrom,
-      subject: mail.subject,
-      text: mail.text,
-    });
-    await appendAudit(trx, {
-      action: "vendor_registration.create",
-      targetType: "vendor_registration",
-      targetId: row.id,
-      ip: auditIp(ip),
-      details: { source: "web", institutionCode: form.institutionCode },
-    });
-    return row;
+  const outcome = await db.transaction().execute(async (trx) => {
+    const existing = await lockRegistrationOf(trx, form.institutionCode);
+    if (existing !== undefined && isVouched(existing)) return null;
+    if (byInstitution) {
+      const registration = await writeConfirmedRegistration(trx, {
+        form,
+        existing,
+        by: { via: "institution", userId: user?.id ?? null, ip: auditIp(ip), confirmationId: null },
+        now,
+        config,
+      });
+      return registration === null ? null : ({ status: "registered", registration } as const);
+    }
+    if (existing === undefined) {
+      // Shown to the vendor as 要確認 until confirmed; never sent a purchase link as it is.
+      const row = await trx
+        .insertInto("vendorRegistrations")
+        .values({ ...form, source: "web", createdAt: now, updatedAt: now })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await appendAudit(trx, {
+        action: "vendor_registration.create",
+        targetType: "vendor_registration",
+        targetId: row.id,
+        ip: auditIp(ip),
+        details: {
+          source: "web",
+          confirmed: false,
+          institutionCode: form.institutionCode,
+          email: form.email,
+        },
+      });
+    }
+    await requestConfirmation(trx, { form, now, ip, config });
+    return {
+      status: "confirmation_sent",
+      form,
+      submittedAt: now,
+      confirmBy: new Date(now.getTime() + REGISTRATION_CONFIRMATION_TTL_MS),
+    } as const;
   });
 
-  if (created === null) {
+  if (outcome === null) {
     await appendAudit(db, {
       action: "vendor_registration.duplicate",
+      actorUserId: byInstitution ? (user?.id ?? null) : null,
       targetType: "institution_code",
       targetId: form.institutionCode,
       ip: auditIp(ip),
     });
     throw duplicateCode();
   }
-  return toView(created);
+  return outcome;
 }
 
 export interface RegistrationListQuery {
@@ -178,7 +204,7 @@ export async function listRegistrations(
     base.select(sql<number>`count(*)::int`.as("total")).executeTakeFirstOrThrow(),
   ]);
   return {
-    items: rows.map(toView),
+    items: rows.map(toRegistrationView),
     total: count.total,
     page: query.page,
     pageSize: query.pageSize,
@@ -188,7 +214,8 @@ export async function listRegistrations(
 /**
  * The vendor corrects a registration (the storefront tells facilities to ask
  * the vendor for changes). The code may change too, e.g. a mistyped digit,
- * but never onto another registration's code.
+ * but never onto another registration's code; the institution's confirmation
+ * was for the old code, so it does not carry over to the new one.
  */
 export async function updateRegistration(
   db: Db,
@@ -223,10 +250,15 @@ export async function updateRegistration(
     for (const key of Object.keys(form) as (keyof RegistrationForm)[]) {
       if (before[key] !== form[key]) changes[key] = { from: before[key], to: form[key] };
     }
-    if (Object.keys(changes).length === 0) return toView(before);
+    if (Object.keys(changes).length === 0) return toRegistrationView(before);
+    const recoded = form.institutionCode !== before.institutionCode;
     const row = await trx
       .updateTable("vendorRegistrations")
-      .set({ ...form, updatedAt: now })
+      .set({
+        ...form,
+        updatedAt: now,
+        ...(recoded ? { confirmedAt: null, confirmedVia: null } : {}),
+      })
       .where("id", "=", id)
       .returning(REGISTRATION_COLUMNS)
       .executeTakeFirstOrThrow()
@@ -243,8 +275,8 @@ export async function updateRegistration(
       targetType: "vendor_registration",
       targetId: id,
       ip: actor.ip,
-      details: { changes },
+      details: { changes, confirmationCleared: recoded && before.confirmedAt !== null },
     });
-    return toView(row);
+    return toRegistrationView(row);
   });
 }

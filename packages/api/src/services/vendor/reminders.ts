@@ -4,6 +4,7 @@ import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
 import type { VendorActor } from "./actor";
 import { registrationReminderMail, registrationUrl } from "./mails";
+import { registrationVouched } from "./matching";
 
 /** Serialises reminders per batch (with the batch id): a double click sends once. */
 const REMINDER_LOCK = 742_301;
@@ -16,15 +17,18 @@ export interface ReminderResult {
   sent: number;
   /** Not registered, but reminded moments ago. */
   skippedRecent: number;
-  /** Not-registered items of the batch (or of the selection) without an order. */
+  /** Items of the batch (or of the selection) without a confirmed registration or an order. */
   notRegistered: number;
 }
 
 /**
  * 未登録: an institution on the list that has no registration gets no purchase
  * link, so the vendor reminds it to register, at the address from the
- * ministry's list (the only one the vendor has for it). Each reminder is
- * recorded per item, so the list shows when it was last reminded.
+ * ministry's list (the only one the vendor has for it). The same goes for a
+ * registration nobody confirmed (要確認): it may not even be the institution's,
+ * and registering again (confirmed by the link mailed to that address) replaces
+ * it. Each reminder is recorded per item, so the list shows when it was last
+ * reminded.
  */
 export async function remindUnregistered(
   db: Db,
@@ -69,7 +73,10 @@ export async function remindUnregistered(
       from target_items t
       where t.batch_id = ${batchId}
         ${itemIds === null ? sql`` : sql`and t.id = any(${[...itemIds]}::uuid[])`}
-        and not exists (select 1 from vendor_registrations r where r.institution_code = t.institution_code)
+        and not exists (
+          select 1 from vendor_registrations r
+          where r.institution_code = t.institution_code and ${registrationVouched}
+        )
         and not exists (select 1 from orders o where o.target_item_id = t.id)
       order by t.prefecture_code, t.institution_code`.execute(trx);
 

@@ -11,7 +11,9 @@ import { sql } from "kysely";
 import { auditIp } from "../../audit-ip";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
+import { EMAILED_TOKEN_FORMAT } from "./emailed-token";
 import { orderConfirmedMail, purchaseUrl } from "./mails";
+import { registrationVouched } from "./matching";
 import { loadOrderView, type OrderView, orderFacts } from "./order-view";
 import { isUniqueViolation } from "./pg-errors";
 import { assertPaymentMethodOffered } from "./registrations";
@@ -23,9 +25,6 @@ import { paymentMethodsOf } from "./settings";
  * once. An unknown, revoked or expired token gets one and the same answer, so
  * the page says nothing about which tokens exist.
  */
-
-/** generateSecureToken: base32 (a-z, 2-7) of 20 random bytes. */
-const TOKEN_FORMAT = /^[a-z2-7]{32}$/;
 
 interface LinkRow {
   linkId: string;
@@ -49,7 +48,7 @@ interface LinkRow {
 }
 
 async function findLink(db: Db, token: string, lock: boolean): Promise<LinkRow | null> {
-  if (!TOKEN_FORMAT.test(token)) return null;
+  if (!EMAILED_TOKEN_FORMAT.test(token)) return null;
   const result = await sql<LinkRow>`
     select pl.id as link_id, pl.expires_at, pl.revoked_at, t.id as target_item_id,
       t.institution_id, t.institution_code, t.name, t.postcode, t.address, t.phone, t.limit_sets,
@@ -59,7 +58,10 @@ async function findLink(db: Db, token: string, lock: boolean): Promise<LinkRow |
       r.email as registration_email, r.payment_method as registration_payment_method
     from purchase_links pl
     join target_items t on t.id = pl.target_item_id
+    -- Only a registration the institution confirmed (or the vendor's customer file) may
+    -- prefill the delivery or receive the order mails; else the ministry's data serve.
     left join vendor_registrations r on r.institution_code = t.institution_code
+      and ${registrationVouched}
     where pl.token_hash = ${hashToken(token)}
     ${lock ? sql`for update of pl` : sql``}`.execute(db);
   return result.rows[0] ?? null;

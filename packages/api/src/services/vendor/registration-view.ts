@@ -1,0 +1,67 @@
+import { PAYMENT_METHOD_LABELS, type PaymentMethod, type RegistrationSource } from "@sos/domain";
+import { DOMAIN_ERRORS, DomainError } from "../../errors";
+
+/** ①' what a facility enters on the storefront, already normalised by the field schemas. */
+export interface RegistrationForm {
+  facilityName: string;
+  address: string;
+  postcode: string;
+  institutionCode: string;
+  phone: string;
+  email: string;
+  paymentMethod: PaymentMethod;
+}
+
+export type ConfirmedVia = "mail" | "institution";
+
+export interface RegistrationView extends RegistrationForm {
+  id: string;
+  paymentMethodLabel: string;
+  source: RegistrationSource;
+  createdAt: Date;
+  updatedAt: Date;
+  /** When the institution proved the registration is its own; null: not (yet), or a vendor import. */
+  confirmedAt: Date | null;
+  confirmedVia: ConfirmedVia | null;
+}
+
+export const REGISTRATION_COLUMNS = [
+  "id",
+  "institutionCode",
+  "facilityName",
+  "postcode",
+  "address",
+  "phone",
+  "email",
+  "paymentMethod",
+  "source",
+  "createdAt",
+  "updatedAt",
+  "confirmedAt",
+  "confirmedVia",
+] as const;
+
+export function toRegistrationView(row: Omit<RegistrationView, "paymentMethodLabel">) {
+  return { ...row, paymentMethodLabel: PAYMENT_METHOD_LABELS.ja[row.paymentMethod] };
+}
+
+/**
+ * Counts as the institution's own: confirmed by it, or the vendor's own customer
+ * file. Such a registration is not replaced from the storefront.
+ */
+export function isVouched(row: { confirmedAt: Date | null; source: RegistrationSource }): boolean {
+  return row.confirmedAt !== null || row.source === "import";
+}
+
+export function sameAddress(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+export function duplicateCode(
+  messageJa: string = DOMAIN_ERRORS.REGISTRATION_DUPLICATE.messageJa,
+): DomainError {
+  return new DomainError("REGISTRATION_DUPLICATE", {
+    messageJa,
+    fieldErrors: { institutionCode: [messageJa] },
+  });
+}
