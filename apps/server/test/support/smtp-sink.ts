@@ -11,33 +11,87 @@ export interface SunkMail {
   /** null: the mail had no HTML part. */
   html: string | null;
   kind: string | null;
+  /** When the end of its data arrived (Date.now()). */
+  receivedAt: number;
+}
+
+/**
+ * A delivery held in the middle of its SMTP conversation:
+ * - "rcpt": the server does not answer RCPT TO, so nothing has been handed over;
+ * - "data-end": the whole message has arrived and counts as delivered (as a real
+ *   MTA that has queued it), but the reply is withheld, so the sender cannot know.
+ */
+export interface Stall {
+  /** Resolves when the held delivery reaches that point. */
+  reached: Promise<void>;
+  /** Lets the conversation go on (no effect once the sender has gone). */
+  release(): void;
 }
 
 export interface SmtpSink {
   port: number;
   url: string;
+  /** Every delivery, in arrival order: a mail delivered twice appears twice. */
   received: SunkMail[];
   /** Deliveries refused so far (with a temporary 451). */
   refused: number;
   /** Refuse the next `count` deliveries, as a flaky mail server would. */
   refuseNext(count: number): void;
+  /** Hold the next delivery to `to` at the given point (see Stall). */
+  stall(to: string, at: "rcpt" | "data-end"): Stall;
+  /** How many times a Message-ID was delivered. */
+  deliveries(messageId: string): number;
+  /** Message-IDs delivered more than once, with their counts. */
+  duplicates(): Array<{ messageId: string; count: number }>;
   waitFor(match: (mail: SunkMail) => boolean, timeoutMs?: number): Promise<SunkMail>;
   close(): Promise<void>;
+}
+
+interface Held {
+  to: string;
+  at: "rcpt" | "data-end";
+  reach: () => void;
+  released: Promise<void>;
+  release: () => void;
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => {};
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
 }
 
 /** A real SMTP server in the test process: the worker talks to it over TCP. */
 export async function startSmtpSink(): Promise<SmtpSink> {
   const received: SunkMail[] = [];
+  const counts = new Map<string, number>();
+  const held: Held[] = [];
   let toRefuse = 0;
   const sink = {
     refused: 0,
   };
+
+  /** Takes the first stall waiting for this recipient at this point. */
+  function takeStall(to: string, at: Held["at"]): Held | undefined {
+    const index = held.findIndex((h) => h.at === at && h.to === to.toLowerCase());
+    if (index < 0) return undefined;
+    return held.splice(index, 1)[0];
+  }
+
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["AUTH", "STARTTLS"],
     logger: false,
     closeTimeout: 200,
-    onData(stream, _session, callback) {
+    onRcptTo(address, _session, callback) {
+      const stall = takeStall(address.address, "rcpt");
+      if (!stall) return callback();
+      stall.reach();
+      void stall.released.then(() => callback());
+    },
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
@@ -47,10 +101,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           callback(Object.assign(new Error("try again later"), { responseCode: 451 }));
           return;
         }
+        const receivedAt = Date.now();
+        const recipients = session.envelope.rcptTo.map((r) => r.address);
+        const stall = recipients.map((to) => takeStall(to, "data-end")).find(Boolean);
         simpleParser(Buffer.concat(chunks))
-          .then((parsed) => {
+          .then(async (parsed) => {
             const to = parsed.to;
-            received.push({
+            const mail: SunkMail = {
               messageId: parsed.messageId ?? null,
               from: parsed.from?.text ?? "",
               to: (Array.isArray(to) ? to : to ? [to] : []).map((a) => a.text).join(", "),
@@ -58,13 +115,24 @@ export async function startSmtpSink(): Promise<SmtpSink> {
               text: parsed.text ?? "",
               html: parsed.html || null,
               kind: (parsed.headers.get("x-sos-mail-kind") as string | undefined) ?? null,
-            });
+              receivedAt,
+            };
+            received.push(mail);
+            if (mail.messageId !== null) {
+              counts.set(mail.messageId, (counts.get(mail.messageId) ?? 0) + 1);
+            }
+            if (stall) {
+              stall.reach();
+              await stall.released;
+            }
             callback();
           })
           .catch(callback);
       });
     },
   });
+  // A sender killed mid-conversation resets the connection: expected here.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
 
@@ -78,6 +146,23 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     refuseNext(count) {
       toRefuse = count;
     },
+    stall(to, at) {
+      const reached = deferred();
+      const released = deferred();
+      held.push({
+        to: to.toLowerCase(),
+        at,
+        reach: reached.resolve,
+        released: released.promise,
+        release: released.resolve,
+      });
+      return { reached: reached.promise, release: released.resolve };
+    },
+    deliveries: (messageId) => counts.get(messageId) ?? 0,
+    duplicates: () =>
+      [...counts]
+        .filter(([, count]) => count > 1)
+        .map(([messageId, count]) => ({ messageId, count })),
     async waitFor(match, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
@@ -87,6 +172,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       }
       throw new Error(`no matching mail within ${timeoutMs} ms (received ${received.length})`);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      for (const stall of held.splice(0)) stall.release();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

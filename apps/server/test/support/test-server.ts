@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { buildServer, type ServerSettings } from "../../src/app";
 import type { DevInbox } from "../../src/mail/dev-inbox";
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

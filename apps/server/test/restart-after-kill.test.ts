@@ -1,0 +1,127 @@
+import { existsSync, readFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  killHard,
+  postmasterPidFile,
+  type StartCliSettings,
+  type StartedCli,
+  spawnStartCli,
+  startCliSettings,
+  stopGently,
+  tempDataDir,
+  waitUntilReady,
+} from "./support/start-cli";
+
+// `pnpm start` on the default install (embedded PostgreSQL) killed with kill -9,
+// then started again on the same data: it must come up every time.
+
+let settings: StartCliSettings;
+let running: StartedCli | undefined;
+
+beforeAll(async () => {
+  settings = await startCliSettings(await tempDataDir("sos-restart-"));
+});
+
+afterAll(async () => {
+  if (running) await killHard(running, "group");
+  const postmaster = postmasterPid();
+  if (postmaster !== null) {
+    try {
+      process.kill(postmaster, "SIGKILL");
+    } catch {}
+  }
+  await rm(dirname(settings.dataDir), { recursive: true, force: true });
+});
+
+function postmasterPid(): number | null {
+  const file = postmasterPidFile(settings.dataDir);
+  if (!existsSync(file)) return null;
+  return Number.parseInt(readFileSync(file, "utf8").split("\n")[0] ?? "", 10);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Rows written through the server's database, to show the data survives every kill. */
+async function institutionCount(): Promise<number> {
+  const client = new pg.Client({
+    connectionString: `postgres://postgres:postgres@127.0.0.1:${settings.embeddedPgPort}/sos`,
+  });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(
+      "select count(*)::int as n from institutions",
+    );
+    return rows[0]?.n ?? 0;
+  } finally {
+    await client.end();
+  }
+}
+
+async function start(): Promise<number> {
+  running = spawnStartCli(settings);
+  return waitUntilReady(running);
+}
+
+describe("pnpm start after kill -9", () => {
+  it("starts on the same data after the server alone was killed, stopping the orphaned PostgreSQL", async () => {
+    await start();
+    const seeded = await institutionCount();
+    expect(seeded).toBeGreaterThan(0);
+    const orphan = postmasterPid();
+    expect(orphan).not.toBeNull();
+
+    await killHard(running as StartedCli, "server");
+    // What the issue saw: the embedded PostgreSQL outlives its server.
+    expect(alive(orphan as number)).toBe(true);
+
+    await start();
+    expect(alive(orphan as number)).toBe(false);
+    expect(postmasterPid()).not.toBe(orphan);
+    expect(await institutionCount()).toBe(seeded);
+    expect(running?.output()).toContain("前回のサーバーが残した PostgreSQL");
+  });
+
+  it("starts on the same data after the whole process group was killed", async () => {
+    const seeded = await institutionCount();
+    await killHard(running as StartedCli, "group");
+    // The lock file stays behind, naming a postmaster that is gone.
+    expect(postmasterPid()).not.toBeNull();
+    await start();
+    expect(await institutionCount()).toBe(seeded);
+  });
+
+  it("starts after being killed while it was starting, again and again", async () => {
+    const seeded = await institutionCount();
+    await killHard(running as StartedCli, "group");
+    for (const [delayMs, scope] of [
+      [300, "group"],
+      [1500, "server"],
+      [3000, "group"],
+    ] as const) {
+      running = spawnStartCli(settings);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await killHard(running, scope);
+    }
+    await start();
+    expect(await institutionCount()).toBe(seeded);
+  });
+
+  it("stops in order on Ctrl-C, leaving nothing running", async () => {
+    const postmaster = postmasterPid();
+    expect(await stopGently(running as StartedCli)).toBe(0);
+    running = undefined;
+    expect(postmaster !== null && alive(postmaster)).toBe(false);
+    expect(existsSync(postmasterPidFile(settings.dataDir))).toBe(false);
+    expect(existsSync(join(settings.dataDir, "postgres.owner"))).toBe(false);
+  });
+});
