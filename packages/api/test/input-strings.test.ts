@@ -1,13 +1,14 @@
-import { safeCharacters, UNSAFE_CHARACTER_MESSAGE } from "@sos/domain";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
+import { safeCharacters, UNSAFE_CHARACTER_MESSAGE } from "@sos/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatError } from "../src/error-shape";
 import { appRouter, createCaller } from "../src/root";
 import { createTestContext } from "../src/testing";
-import { procedureInputs, walkSchema } from "./support/zod-walk";
+import { listProcedures } from "./support/procedures";
+import { walkSchema } from "./support/zod-walk";
 
-const procedures = procedureInputs(appRouter);
+const procedures = listProcedures(appRouter);
 
 describe("every string a procedure accepts refuses NUL and lone surrogates", () => {
   it("walks some strings at all (the walker reads zod's definitions)", () => {

@@ -98,13 +98,3 @@ export function walkSchema(root: Schema, rootPath = ""): Visit[] {
   walk(root, rootPath);
   return visits;
 }
-
-/** The input schemas of every procedure of a tRPC router, by path ("sos.create"). */
-export function procedureInputs(router: {
-  _def: { procedures: Record<string, unknown> };
-}): Array<{ path: string; inputs: Schema[] }> {
-  return Object.entries(router._def.procedures).map(([path, procedure]) => ({
-    path,
-    inputs: (procedure as { _def: { inputs: Schema[] } })._def.inputs,
-  }));
-}
