@@ -93,7 +93,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerHealth(app, db);
   registerTrpcBatchLimit(app);
   await registerTrpc(app, { db, now, apiConfig: apiConfigOf(config) });
-  registerTargetListCsv(app, { db, now });
+  registerTargetListCsv(app, { db, now, secureCookies: config.sessionSecure });
 
   const built = Object.fromEntries(
     APP_NAMES.map((name) => [name, isBuilt(config.appsDir, name)]),

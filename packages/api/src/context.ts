@@ -39,4 +39,7 @@ export interface Context {
   requestId: string;
   setSessionCookie(token: string, expiresAt: Date): void;
   clearSessionCookie(): void;
+  /** Tokens from this browser's device cookie (OWASP device cookies, see @sos/auth device-trust). */
+  deviceTokens: readonly string[];
+  setDeviceCookie(tokens: readonly string[], expiresAt: Date): void;
 }

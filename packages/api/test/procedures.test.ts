@@ -205,7 +205,7 @@ describe("auth router", () => {
       else expect(error.code).toBe("UNAUTHORIZED");
     }
     expect(throttled?.message).toMatch(
-      /^ログイン試行が多すぎます。[0-9]+分後に再度お試しください。$/,
+      /^ログイン試行が多すぎます。[0-9]+分後に再度お試しください。お急ぎの場合は「パスワードをお忘れですか？」から再設定すると、再設定したブラウザからすぐにログインできます。$/,
     );
     // Even the right password is refused while the block lasts.
     const blocked = await rejection(

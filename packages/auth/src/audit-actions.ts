@@ -2,6 +2,8 @@
 export const AUTH_AUDIT_ACTIONS = {
   signInSuccess: "auth.sign_in.success",
   signInFailure: "auth.sign_in.failure",
+  /** Sustained guessing on one account, address or trusted browser (the ministry is told). */
+  guessingAlert: "auth.sign_in.guessing_alert",
   signOut: "auth.sign_out",
   passwordResetRequest: "auth.password_reset.request",
   passwordResetComplete: "auth.password_reset.complete",

@@ -1,5 +1,6 @@
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
 
 /** A session ends after this long without a request. */
 export const SESSION_IDLE_TIMEOUT_MS = 30 * MINUTE_MS;
@@ -17,7 +18,10 @@ export interface AuthConfig {
   passwordResetTokenLifetimeMs: number;
   /** Reset mails one user can be sent per hour, so the form cannot flood a mailbox. */
   passwordResetMailsPerHour: number;
-  /** Consecutive failures on one account before it is blocked. */
+  /**
+   * Consecutive failures before browsers without the account's device cookie are
+   * held back from it (the same count holds back one trusted browser on its own).
+   */
   accountFailuresBeforeBlock: number;
   /** First block; each further failure doubles it up to the cap. */
   accountBaseBlockMs: number;
@@ -28,6 +32,14 @@ export interface AuthConfig {
   ipFailuresBeforeBlock: number;
   ipWindowMs: number;
   ipBlockMs: number;
+  /** How long a browser stays trusted for an account after its last sign-in there. */
+  deviceTrustLifetimeMs: number;
+  /** Attempts on one key (failed or turned away) that raise an alert to the ministry. */
+  guessingAlertAttempts: number;
+  /** One key alerts again only after this long. */
+  guessingAlertRepeatMs: number;
+  /** At most one alert mail to the ministry per interval; every alert is still recorded. */
+  guessingAlertMailIntervalMs: number;
 }
 
 export const DEFAULT_AUTH_CONFIG: Readonly<AuthConfig> = Object.freeze({
@@ -43,6 +55,10 @@ export const DEFAULT_AUTH_CONFIG: Readonly<AuthConfig> = Object.freeze({
   ipFailuresBeforeBlock: 50,
   ipWindowMs: 15 * MINUTE_MS,
   ipBlockMs: 15 * MINUTE_MS,
+  deviceTrustLifetimeMs: 180 * DAY_MS,
+  guessingAlertAttempts: 100,
+  guessingAlertRepeatMs: DAY_MS,
+  guessingAlertMailIntervalMs: HOUR_MS,
 });
 
 /** Fills in the defaults and refuses settings that would break a guarantee. */

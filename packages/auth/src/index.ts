@@ -1,11 +1,16 @@
 export * from "./audit-actions";
 export * from "./common-passwords";
 export * from "./config";
+export * from "./cookie-names";
+export * from "./device-trust";
+export * from "./guessing-alert";
+export * from "./guessing-alert-mail";
 export * from "./housekeeping";
 export * from "./ip";
 export * from "./password-hash";
 export * from "./password-policy";
 export * from "./password-reset";
+export * from "./password-reset-request";
 export * from "./reset-mail";
 export type { Result } from "./result";
 export * from "./session";

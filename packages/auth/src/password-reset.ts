@@ -1,6 +1,7 @@
-import { appendAudit, type Db, enqueueMail } from "@sos/db";
-import { AUTH_AUDIT_ACTIONS, loggedUsername } from "./audit-actions";
+import { appendAudit, type Db } from "@sos/db";
+import { AUTH_AUDIT_ACTIONS } from "./audit-actions";
 import { type AuthConfig, resolveAuthConfig } from "./config";
+import { type DeviceCookie, revokeTrustedDevices, trustDevice } from "./device-trust";
 import { inetOrNull } from "./ip";
 import { hashPassword } from "./password-hash";
 import {
@@ -8,105 +9,9 @@ import {
   PASSWORD_POLICY_MESSAGES_JA,
   type PasswordPolicyError,
 } from "./password-policy";
-import { passwordResetLink, passwordResetMail } from "./reset-mail";
 import { err, ok, type Result } from "./result";
-import type { Role } from "./session-user";
 import { clearAccountThrottle } from "./throttle";
-import { generateSecureToken, hashToken } from "./tokens";
-
-const HOUR_MS = 3_600_000;
-
-export interface RequestPasswordResetInput {
-  username: string;
-  ip: string;
-  now: Date;
-  /** Base URL of the app the user signs in to (institution, review or vendor). */
-  appBaseUrl: (role: Role) => string;
-  mailFrom: string;
-  config?: Partial<AuthConfig>;
-}
-
-type RequestOutcome = "sent" | "unknown_user" | "disabled" | "rate_limited";
-
-/**
- * Emails a single-use reset link to the user's registered address. Returns
- * nothing and behaves the same whether or not the username exists: the token is
- * generated and hashed either way, and only the database writes differ.
- *
- * The token (160 random bits) goes into the mail only; the table keeps its
- * SHA-256. Issuing a token retires the user's earlier unused ones, and the token
- * and its mail are written in one transaction, so there is never a mail without
- * a valid token or a token whose mail was lost.
- */
-export async function requestPasswordReset(
-  db: Db,
-  input: RequestPasswordResetInput,
-): Promise<void> {
-  const config = resolveAuthConfig(input.config);
-  const token = generateSecureToken();
-  const tokenHash = hashToken(token);
-  const expiresAt = new Date(input.now.getTime() + config.passwordResetTokenLifetimeMs);
-
-  await db.transaction().execute(async (trx) => {
-    // Locking the user row serialises concurrent requests for one user, so the
-    // hourly cap and the retiring of older tokens cannot be raced.
-    const user = await trx
-      .selectFrom("users")
-      .select(["id", "username", "displayName", "email", "role", "disabledAt"])
-      .where("username", "=", input.username)
-      .forUpdate()
-      .executeTakeFirst();
-
-    let outcome: RequestOutcome;
-    if (!user) {
-      outcome = "unknown_user";
-    } else if (user.disabledAt !== null) {
-      outcome = "disabled";
-    } else {
-      const recent = await trx
-        .selectFrom("passwordResetTokens")
-        .select((eb) => eb.fn.countAll<string>().as("count"))
-        .where("userId", "=", user.id)
-        .where("createdAt", ">", new Date(input.now.getTime() - HOUR_MS))
-        .executeTakeFirstOrThrow();
-      outcome = Number(recent.count) >= config.passwordResetMailsPerHour ? "rate_limited" : "sent";
-    }
-
-    if (user && outcome === "sent") {
-      await trx
-        .updateTable("passwordResetTokens")
-        .set({ usedAt: input.now })
-        .where("userId", "=", user.id)
-        .where("usedAt", "is", null)
-        .execute();
-      await trx
-        .insertInto("passwordResetTokens")
-        .values({ id: tokenHash, userId: user.id, createdAt: input.now, expiresAt })
-        .execute();
-      await enqueueMail(
-        trx,
-        passwordResetMail({
-          to: user.email,
-          from: input.mailFrom,
-          displayName: user.displayName,
-          username: user.username,
-          link: passwordResetLink(input.appBaseUrl(user.role), token),
-          expiresAt,
-        }),
-      );
-    }
-
-    await appendAudit(trx, {
-      action: AUTH_AUDIT_ACTIONS.passwordResetRequest,
-      actorUserId: user?.id ?? null,
-      actorRole: user?.role ?? null,
-      targetType: "user",
-      targetId: user?.id ?? null,
-      ip: inetOrNull(input.ip),
-      details: { username: loggedUsername(input.username), outcome },
-    });
-  });
-}
+import { hashToken } from "./tokens";
 
 export type ResetPasswordError = "invalid_or_expired" | PasswordPolicyError;
 
@@ -121,6 +26,15 @@ export interface ResetPasswordInput {
   newPassword: string;
   ip: string;
   now: Date;
+  /** Tokens from the browser's device cookie, kept for the other accounts they name. */
+  deviceTokens?: readonly string[];
+  config?: Partial<AuthConfig>;
+}
+
+export interface ResetPasswordSuccess {
+  userId: string;
+  /** The device cookie the browser that completed the reset is to hold. */
+  device: DeviceCookie;
 }
 
 type ResetFailureReason = "unknown_token" | "expired" | "used" | "disabled" | PasswordPolicyError;
@@ -131,11 +45,17 @@ type ResetFailureReason = "unknown_token" | "expired" | "used" | "disabled" | Pa
  * user's other unused tokens are retired, and the account's sign-in failures are
  * forgotten. A password refused by the policy does not spend the token, so the
  * user can try another one from the same link.
+ *
+ * Every browser trusted for the account stops being trusted (one may be an
+ * intruder's), and the browser that completed the reset becomes trusted instead:
+ * it has just proven control of the registered mailbox, the out-of-band path
+ * OWASP gives an owner locked out by someone else's guessing.
  */
 export async function resetPassword(
   db: Db,
   input: ResetPasswordInput,
-): Promise<Result<{ userId: string }, ResetPasswordError>> {
+): Promise<Result<ResetPasswordSuccess, ResetPasswordError>> {
+  const config = resolveAuthConfig(input.config);
   const tokenHash = hashToken(input.token);
   const ip = inetOrNull(input.ip);
   const found = await db
@@ -178,7 +98,7 @@ export async function resetPassword(
   if (!policy.ok) return fail(policy.error, policy.error);
 
   const passwordHash = await hashPassword(input.newPassword);
-  const spent = await db.transaction().execute(async (trx) => {
+  const device = await db.transaction().execute(async (trx) => {
     const claimed = await trx
       .updateTable("passwordResetTokens")
       .set({ usedAt: input.now })
@@ -187,7 +107,7 @@ export async function resetPassword(
       .where("expiresAt", ">", input.now)
       .returning("userId")
       .executeTakeFirst();
-    if (!claimed) return false;
+    if (!claimed) return null;
 
     await trx
       .updateTable("users")
@@ -205,6 +125,14 @@ export async function resetPassword(
       .where("userId", "=", found.userId)
       .executeTakeFirst();
     await clearAccountThrottle(trx, found.username);
+    const revoked = await revokeTrustedDevices(trx, found.userId);
+    const device = await trustDevice(trx, {
+      userId: found.userId,
+      now: input.now,
+      config,
+      presented: input.deviceTokens ?? [],
+      retired: revoked,
+    });
     await appendAudit(trx, {
       action: AUTH_AUDIT_ACTIONS.passwordResetComplete,
       actorUserId: found.userId,
@@ -212,10 +140,10 @@ export async function resetPassword(
       targetType: "user",
       targetId: found.userId,
       ip,
-      details: { sessionsEnded: Number(ended.numDeletedRows) },
+      details: { sessionsEnded: Number(ended.numDeletedRows), devicesRevoked: revoked.size },
     });
-    return true;
+    return device;
   });
-  if (!spent) return fail("used", "invalid_or_expired");
-  return ok({ userId: found.userId });
+  if (!device) return fail("used", "invalid_or_expired");
+  return ok({ userId: found.userId, device });
 }

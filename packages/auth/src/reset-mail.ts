@@ -22,6 +22,13 @@ export function formatTokyoDateTime(date: Date): string {
   return `${part("year")}年${part("month")}月${part("day")}日(${part("weekday")}) ${part("hour")}:${part("minute")}`;
 }
 
+/** The closing lines of every mail the system sends about an account. */
+export const SYSTEM_MAIL_FOOTER_JA: readonly string[] = [
+  "※このメールは送信専用です。返信いただいてもお答えできません。",
+  "――――――――――――――――――――",
+  "SOS Supply",
+];
+
 export function passwordResetLink(appBaseUrl: string, token: string): string {
   return `${appBaseUrl.replace(/\/+$/, "")}/reset-password?token=${encodeURIComponent(token)}`;
 }
@@ -55,9 +62,7 @@ export function passwordResetMail(input: PasswordResetMailInput): OutgoingMail {
     "",
     "お心当たりのない場合は、このメールを破棄してください。パスワードは変更されません。",
     "",
-    "※このメールは送信専用です。返信いただいてもお答えできません。",
-    "――――――――――――――――――――",
-    "SOS Supply",
+    ...SYSTEM_MAIL_FOOTER_JA,
   ].join("\n");
   return {
     kind: PASSWORD_RESET_MAIL_KIND,

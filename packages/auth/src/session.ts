@@ -1,10 +1,17 @@
 import type { Db } from "@sos/db";
 import { type AuthConfig, resolveAuthConfig } from "./config";
+import { hostCookieName } from "./cookie-names";
 import { inetOrNull } from "./ip";
 import { type SessionUser, toSessionUser } from "./session-user";
 import { generateSessionToken, hashToken } from "./tokens";
 
+/** The session cookie's name over plain http; see sessionCookieName. */
 export const SESSION_COOKIE_NAME = "sos_session";
+
+/** `__Host-sos_session` over https, `sos_session` over plain http. */
+export function sessionCookieName(secure: boolean): string {
+  return hostCookieName(SESSION_COOKIE_NAME, secure);
+}
 
 /** Longest User-Agent kept with a session; the rest is noise or abuse. */
 const USER_AGENT_MAX_LENGTH = 512;
@@ -167,7 +174,8 @@ export interface SessionCookieOptions {
 
 /**
  * Attributes for the session cookie: out of reach of scripts, not sent on
- * cross-site subrequests, Secure whenever the site is served over https, and
+ * cross-site subrequests, Secure whenever the site is served over https, Path=/
+ * and no Domain (as the `__Host-` prefix requires), and
  * gone from the browser when the session's absolute lifetime ends. The lifetime
  * goes as Max-Age, counted on the server's clock: a PC whose clock is a day off
  * (or a test browser on a fixed clock) would otherwise drop a fresh cookie as

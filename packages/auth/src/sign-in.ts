@@ -1,14 +1,23 @@
 import { appendAudit, type Db } from "@sos/db";
 import { AUTH_AUDIT_ACTIONS, loggedUsername, type SignInFailureReason } from "./audit-actions";
 import { type AuthConfig, resolveAuthConfig } from "./config";
-import { inetOrNull } from "./ip";
+import {
+  type DeviceCookie,
+  findTrustedDevice,
+  retireTrustedDevice,
+  trustDevice,
+} from "./device-trust";
+import { alertOnSustainedGuessing } from "./guessing-alert";
+import { inetOrNull, ipGroup } from "./ip";
 import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import { err, ok, type Result } from "./result";
 import { createSession, invalidateSession } from "./session";
 import { type SessionUser, toSessionUser } from "./session-user";
 import {
+  type AttemptKeys,
   accountThrottleKey,
   admitSignInAttempt,
+  deviceThrottleKey,
   ipThrottleKey,
   settleSuccessfulAttempt,
 } from "./throttle";
@@ -23,6 +32,8 @@ export interface SignInSuccess {
   user: SessionUser;
   /** The session's absolute end, also the cookie's expiry. */
   expiresAt: Date;
+  /** The device cookie this browser is to hold from now on (this account's token renewed). */
+  device: DeviceCookie;
 }
 
 export interface SignInInput {
@@ -31,6 +42,10 @@ export interface SignInInput {
   ip: string;
   userAgent: string;
   now: Date;
+  /** Tokens from the browser's device cookie (parseDeviceCookie); none for a new browser. */
+  deviceTokens?: readonly string[];
+  /** Sender of the alert mail to the ministry on sustained guessing. */
+  mailFrom: string;
   config?: Partial<AuthConfig>;
 }
 
@@ -46,24 +61,31 @@ export function signInErrorMessageJa(error: SignInError): string {
 }
 
 /**
- * Checks the credentials and, when they are right, starts a new session.
+ * Checks the credentials and, when they are right, starts a new session and
+ * renews the browser's device cookie for the account.
  *
  * Order matters: the attempt is admitted by the throttle before the password is
- * looked at, so a blocked attempt learns nothing about the password; an unknown
- * username still costs one argon2 verification; every outcome is audited without
- * the password.
+ * looked at, so a blocked attempt learns nothing about the password and costs no
+ * argon2 work; a browser holding the account's device cookie is throttled on its
+ * own, so others' guessing cannot lock the owner out; an unknown username still
+ * costs one argon2 verification; every outcome is audited without the password.
  */
 export async function signIn(
   db: Db,
   input: SignInInput,
 ): Promise<Result<SignInSuccess, SignInError>> {
   const config = resolveAuthConfig(input.config);
-  const keys = { account: accountThrottleKey(input.username), ip: ipThrottleKey(input.ip) };
+  const presented = input.deviceTokens ?? [];
   const user = await db
     .selectFrom("users")
     .selectAll()
     .where("username", "=", input.username)
     .executeTakeFirst();
+  const deviceId = await findTrustedDevice(db, input.username, presented, input.now);
+  const keys: AttemptKeys = deviceId
+    ? { device: deviceThrottleKey(deviceId) }
+    : { account: accountThrottleKey(input.username), ip: ipThrottleKey(input.ip) };
+  const trustedDevice = deviceId !== null;
 
   const auditFailure = (reason: SignInFailureReason, extra: Record<string, unknown> = {}) =>
     appendAudit(db, {
@@ -73,10 +95,22 @@ export async function signIn(
       targetType: "user",
       targetId: user?.id ?? null,
       ip: inetOrNull(input.ip),
-      details: { username: loggedUsername(input.username), reason, ...extra },
+      details: { username: loggedUsername(input.username), reason, trustedDevice, ...extra },
     });
 
-  const block = await admitSignInAttempt(db, keys, input.now, config);
+  const admission = await admitSignInAttempt(db, keys, input.now, config);
+  await alertOnSustainedGuessing(db, admission.pressure, {
+    now: input.now,
+    config,
+    mailFrom: input.mailFrom,
+    ip: input.ip,
+    subjects: {
+      account: loggedUsername(input.username),
+      ip: ipGroup(input.ip),
+      device: user?.username ?? loggedUsername(input.username),
+    },
+  });
+  const block = admission.block;
   if (block) {
     await auditFailure("throttled", {
       scope: block.scope,
@@ -96,7 +130,7 @@ export async function signIn(
 
   const upgradedHash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
   const sessionUser = toSessionUser(user);
-  const { token, session } = await db.transaction().execute(async (trx) => {
+  const { token, session, device } = await db.transaction().execute(async (trx) => {
     await settleSuccessfulAttempt(trx, keys, config);
     if (upgradedHash !== null) {
       await trx
@@ -111,6 +145,14 @@ export async function signIn(
       userAgent: input.userAgent,
       config,
     });
+    if (deviceId !== null) await retireTrustedDevice(trx, deviceId);
+    const device = await trustDevice(trx, {
+      userId: user.id,
+      now: input.now,
+      config,
+      presented,
+      retired: new Set(deviceId === null ? [] : [deviceId]),
+    });
     await appendAudit(trx, {
       action: AUTH_AUDIT_ACTIONS.signInSuccess,
       actorUserId: user.id,
@@ -118,11 +160,11 @@ export async function signIn(
       targetType: "user",
       targetId: user.id,
       ip: inetOrNull(input.ip),
-      details: { username: user.username },
+      details: { username: user.username, trustedDevice },
     });
-    return created;
+    return { ...created, device };
   });
-  return ok({ token, user: sessionUser, expiresAt: session.expiresAt });
+  return ok({ token, user: sessionUser, expiresAt: session.expiresAt, device });
 }
 
 export interface SignOutInput {

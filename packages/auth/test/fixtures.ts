@@ -1,7 +1,35 @@
 import type { Db } from "@sos/db";
+import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
+import { afterAll, beforeAll } from "vitest";
 import { hashPassword } from "../src/password-hash";
 
 let counter = 0;
+
+/** A fresh migrated database for the test file; read `.db` inside tests and hooks. */
+export function useTestDatabase(): { readonly db: Db } {
+  let testDb: TestDatabase | undefined;
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await testDb?.destroy();
+  });
+  return {
+    get db(): Db {
+      if (!testDb) throw new Error("the test database is not ready (use .db inside a test)");
+      return testDb.db;
+    },
+  };
+}
+
+/** Distinct client addresses under a prefix such as "198.18.0", so tests never share address counts. */
+export function addressSequence(prefix: string): () => string {
+  let last = 0;
+  return () => {
+    last += 1;
+    return `${prefix}.${last}`;
+  };
+}
 
 /** A username unique within the test file, so tests never share throttle rows. */
 export function uniqueUsername(prefix = "user"): string {
@@ -10,6 +38,9 @@ export function uniqueUsername(prefix = "user"): string {
 }
 
 export const GOOD_PASSWORD = "Glove-Supply2026";
+
+/** Sender of the system's mail (the ministry's alert on sustained guessing). */
+export const MAIL_FROM = "noreply@sos-supply.example";
 
 export interface TestUserOptions {
   username?: string;

@@ -67,13 +67,23 @@ describe("purgeExpiredAuthRecords", () => {
         },
       ])
       .execute();
+    await db
+      .insertInto("trustedDevices")
+      .values([
+        { id: "a".repeat(64), userId: user.id, createdAt: at(now, -200 * day), expiresAt: now },
+        { id: "b".repeat(64), userId: user.id, createdAt: now, expiresAt: at(now, day) },
+      ])
+      .execute();
 
     // tokens are kept for a day after expiring; the first one expired 12 hours ago
     expect(await purgeExpiredAuthRecords(db, now)).toEqual({
       sessions: 2,
       passwordResetTokens: 0,
       signInThrottle: 1,
+      trustedDevices: 1,
     });
+    const devices = await db.selectFrom("trustedDevices").select("id").execute();
+    expect(devices.map((d) => d.id)).toEqual(["b".repeat(64)]);
     const sessions = await db.selectFrom("sessions").select("id").execute();
     expect(sessions.map((s) => s.id)).toEqual([live.session.id]);
     expect(sessions.map((s) => s.id)).not.toContain(idle.session.id);

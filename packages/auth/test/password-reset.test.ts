@@ -4,11 +4,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUTH_AUDIT_ACTIONS } from "../src/audit-actions";
 import { verifyPassword } from "../src/password-hash";
-import {
-  RESET_PASSWORD_MESSAGES_JA,
-  requestPasswordReset,
-  resetPassword,
-} from "../src/password-reset";
+import { RESET_PASSWORD_MESSAGES_JA, resetPassword } from "../src/password-reset";
+import { requestPasswordReset } from "../src/password-reset-request";
 import { PASSWORD_RESET_MAIL_SUBJECT } from "../src/reset-mail";
 import { createSession, validateSessionToken } from "../src/session";
 import type { Role } from "../src/session-user";
@@ -206,7 +203,7 @@ describe("requestPasswordReset", () => {
         ip: IP,
         now: at(T0, 2 * MINUTE),
       }),
-    ).toEqual({ ok: true, value: { userId: user.id } });
+    ).toMatchObject({ ok: true, value: { userId: user.id } });
   });
 
   it("sends at most three mails per user per hour", async () => {
@@ -271,7 +268,7 @@ describe("resetPassword", () => {
       ip: IP,
       now: at(T0, MINUTE),
     });
-    expect(result).toEqual({ ok: true, value: { userId: user.id } });
+    expect(result).toMatchObject({ ok: true, value: { userId: user.id } });
 
     const now = at(T0, 2 * MINUTE);
     expect(await validateSessionToken(db, a.token, now)).toBeNull();
@@ -287,7 +284,13 @@ describe("resetPassword", () => {
     expect(await verifyPassword(stored.passwordHash, GOOD_PASSWORD)).toBe(false);
     expect(stored.passwordChangedAt).toEqual(at(T0, MINUTE));
 
-    const base = { username: user.username, ip: "192.0.2.80", userAgent: "vitest", now };
+    const base = {
+      username: user.username,
+      ip: "192.0.2.80",
+      userAgent: "vitest",
+      mailFrom: MAIL_FROM,
+      now,
+    };
     expect((await signIn(db, { ...base, password: GOOD_PASSWORD })).ok).toBe(false);
     expect((await signIn(db, { ...base, password: NEW_PASSWORD })).ok).toBe(true);
 
@@ -296,7 +299,7 @@ describe("resetPassword", () => {
     );
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorUserId: user.id, ip: IP });
-    expect(audit[0]?.details).toEqual({ sessionsEnded: 2 });
+    expect(audit[0]?.details).toEqual({ sessionsEnded: 2, devicesRevoked: 0 });
     expect(JSON.stringify(audit)).not.toContain(NEW_PASSWORD);
   });
 
@@ -399,7 +402,12 @@ describe("resetPassword", () => {
     expect(
       (await resetPassword(db, { token, newPassword: "Passw0rd１", ip: IP, now: T0 })).ok,
     ).toBe(true);
-    const base = { username: user.username, userAgent: "vitest", now: at(T0, SECOND) };
+    const base = {
+      username: user.username,
+      userAgent: "vitest",
+      mailFrom: MAIL_FROM,
+      now: at(T0, SECOND),
+    };
     expect((await signIn(db, { ...base, ip: "192.0.2.90", password: "Passw0rd1" })).ok).toBe(false);
     expect((await signIn(db, { ...base, ip: "192.0.2.91", password: "Passw0rd１" })).ok).toBe(true);
 
@@ -410,7 +418,12 @@ describe("resetPassword", () => {
       ip: IP,
       now: T0,
     });
-    const spacedBase = { username: spaced.user.username, userAgent: "vitest", now: at(T0, SECOND) };
+    const spacedBase = {
+      username: spaced.user.username,
+      userAgent: "vitest",
+      mailFrom: MAIL_FROM,
+      now: at(T0, SECOND),
+    };
     expect(
       (await signIn(db, { ...spacedBase, ip: "192.0.2.92", password: "Trailing-Space9" })).ok,
     ).toBe(false);
@@ -447,7 +460,12 @@ describe("resetPassword", () => {
 
   it("lifts a sign-in block on the account: the owner has proven control", async () => {
     const { user, token } = await issue();
-    const base = { username: user.username, ip: "192.0.2.100", userAgent: "vitest" };
+    const base = {
+      username: user.username,
+      ip: "192.0.2.100",
+      userAgent: "vitest",
+      mailFrom: MAIL_FROM,
+    };
     for (let i = 0; i < 5; i += 1) {
       await signIn(db, { ...base, password: "Wrong-Passw0rd", now: at(T0, i * SECOND) });
     }
@@ -460,6 +478,62 @@ describe("resetPassword", () => {
     expect(
       (await signIn(db, { ...base, password: NEW_PASSWORD, now: at(T0, 30 * SECOND) })).ok,
     ).toBe(true);
+  });
+
+  it("trusts the browser that completed the reset instead of every earlier one", async () => {
+    const { user, token } = await issue();
+    const signInFrom = (deviceTokens: readonly string[], password: string, now: Date) =>
+      signIn(db, {
+        username: user.username,
+        password,
+        ip: "192.0.2.110",
+        userAgent: "vitest",
+        mailFrom: MAIL_FROM,
+        now,
+        deviceTokens,
+      });
+    // A browser that knew the password before (perhaps an intruder's) is trusted ...
+    const earlier = await signInFrom([], GOOD_PASSWORD, T0);
+    if (!earlier.ok) throw new Error("sign-in failed");
+    // ... and someone guessing holds back every untrusted client.
+    const guessFiveTimes = async (from: Date) => {
+      for (let i = 0; i < 5; i += 1) {
+        await signIn(db, {
+          username: user.username,
+          password: "Wrong-Passw0rd",
+          ip: "203.0.113.200",
+          userAgent: "vitest",
+          mailFrom: MAIL_FROM,
+          now: at(from, i * SECOND),
+        });
+      }
+    };
+    await guessFiveTimes(T0);
+    const reset = await resetPassword(db, {
+      token,
+      newPassword: NEW_PASSWORD,
+      ip: IP,
+      now: at(T0, 10 * SECOND),
+      deviceTokens: earlier.value.device.tokens,
+    });
+    if (!reset.ok) throw new Error("reset failed");
+    // The earlier browser's token left the cookie, and its trust is gone.
+    expect(reset.value.device.tokens).toHaveLength(1);
+    expect(reset.value.device.tokens).not.toContain(earlier.value.device.tokens[0]);
+    const audit = (await auditRows(db, AUTH_AUDIT_ACTIONS.passwordResetComplete)).filter(
+      (row) => row.targetId === user.id,
+    );
+    expect(audit[0]?.details).toEqual({ sessionsEnded: 1, devicesRevoked: 1 });
+
+    // The reset itself forgot the account's failures; a new round of guessing blocks again.
+    await guessFiveTimes(at(T0, 20 * SECOND));
+    const later = at(T0, 30 * SECOND);
+    expect(await signInFrom(earlier.value.device.tokens, NEW_PASSWORD, later)).toMatchObject({
+      ok: false,
+      error: { code: "throttled" },
+    });
+    // The browser that completed the reset proved the mailbox: it gets in during the guessing.
+    expect((await signInFrom(reset.value.device.tokens, NEW_PASSWORD, later)).ok).toBe(true);
   });
 
   it("has a Japanese message for every refusal", () => {

@@ -195,7 +195,9 @@ describe("session cookie", () => {
     expect(sessionCookieOptions({ secure: true, expiresAt, now: at(T0, 1500) }).maxAge).toBe(
       12 * 60 * 60 - 2,
     );
-    expect(sessionCookieOptions({ secure: true, expiresAt, now: at(T0, 13 * HOUR) }).maxAge).toBe(0);
+    expect(sessionCookieOptions({ secure: true, expiresAt, now: at(T0, 13 * HOUR) }).maxAge).toBe(
+      0,
+    );
   });
 
   it("is cleared with an expiry in the past", () => {

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "../src/password-hash";
 import { signIn } from "../src/sign-in";
-import { at, GOOD_PASSWORD, insertUser, SECOND, uniqueUsername } from "./fixtures";
+import { at, GOOD_PASSWORD, insertUser, MAIL_FROM, SECOND, uniqueUsername } from "./fixtures";
 
 // Wraps the real verifier so the tests can see which hash each attempt paid for.
 vi.mock("../src/password-hash", async (importOriginal) => {
@@ -27,7 +27,7 @@ beforeEach(() => {
   verify.mockClear();
 });
 
-const base = { userAgent: "vitest", now: T0 };
+const base = { userAgent: "vitest", mailFrom: MAIL_FROM, now: T0 };
 
 describe("signIn password verification", () => {
   it("runs one argon2 verification against the user's hash for a wrong password", async () => {

@@ -12,7 +12,16 @@ import {
   signOut,
 } from "../src/sign-in";
 import { hashToken } from "../src/tokens";
-import { at, auditRows, GOOD_PASSWORD, HOUR, insertUser, SECOND, uniqueUsername } from "./fixtures";
+import {
+  at,
+  auditRows,
+  GOOD_PASSWORD,
+  HOUR,
+  insertUser,
+  MAIL_FROM,
+  SECOND,
+  uniqueUsername,
+} from "./fixtures";
 
 let testDb: TestDatabase;
 let db: Db;
@@ -51,6 +60,7 @@ describe("signIn", () => {
       password: GOOD_PASSWORD,
       ip: IP,
       userAgent: UA,
+      mailFrom: MAIL_FROM,
       now: T0,
     });
     if (!result.ok) throw new Error(`sign-in failed: ${JSON.stringify(result.error)}`);
@@ -87,6 +97,7 @@ describe("signIn", () => {
       password: GOOD_PASSWORD,
       ip: freshIp(),
       userAgent: UA,
+      mailFrom: MAIL_FROM,
       now: T0,
     });
     expect(result.ok).toBe(true);
@@ -99,6 +110,7 @@ describe("signIn", () => {
       password: GOOD_PASSWORD,
       ip: freshIp(),
       userAgent: UA,
+      mailFrom: MAIL_FROM,
     };
     const first = await signIn(db, { ...input, now: T0 });
     const second = await signIn(db, { ...input, now: at(T0, SECOND) });
@@ -115,12 +127,17 @@ describe("signIn", () => {
       password: "Wrong-Passw0rd",
       ip: IP,
       userAgent: UA,
+      mailFrom: MAIL_FROM,
       now: T0,
     });
     expect(result).toEqual({ ok: false, error: { code: "invalid_credentials" } });
     const audit = await auditFor(AUTH_AUDIT_ACTIONS.signInFailure, user.id);
     expect(audit).toHaveLength(1);
-    expect(audit[0]?.details).toEqual({ username: user.username, reason: "wrong_password" });
+    expect(audit[0]?.details).toEqual({
+      username: user.username,
+      reason: "wrong_password",
+      trustedDevice: false,
+    });
     expect(audit[0]?.ip).toBe(IP);
     expect(JSON.stringify(audit)).not.toContain("Wrong-Passw0rd");
     expect(await db.selectFrom("sessions").where("userId", "=", user.id).execute()).toEqual([]);
@@ -128,7 +145,13 @@ describe("signIn", () => {
 
   it("refuses a password that differs only by a trailing space or a full-width digit", async () => {
     const user = await insertUser(db, { password: "Passw0rd１" });
-    const base = { username: user.username, ip: freshIp(), userAgent: UA, now: T0 };
+    const base = {
+      username: user.username,
+      ip: freshIp(),
+      userAgent: UA,
+      mailFrom: MAIL_FROM,
+      now: T0,
+    };
     expect((await signIn(db, { ...base, password: "Passw0rd１ " })).ok).toBe(false);
     expect((await signIn(db, { ...base, password: "Passw0rd1" })).ok).toBe(false);
     expect((await signIn(db, { ...base, password: "Passw0rd１" })).ok).toBe(true);
@@ -141,13 +164,14 @@ describe("signIn", () => {
       password: "Some-Passw0rd",
       ip: IP,
       userAgent: UA,
+      mailFrom: MAIL_FROM,
       now: T0,
     });
     expect(result).toEqual({ ok: false, error: { code: "invalid_credentials" } });
     const audit = await auditFor(AUTH_AUDIT_ACTIONS.signInFailure, username);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorUserId: null, targetId: null });
-    expect(audit[0]?.details).toEqual({ username, reason: "unknown_user" });
+    expect(audit[0]?.details).toEqual({ username, reason: "unknown_user", trustedDevice: false });
     expect(JSON.stringify(audit)).not.toContain("Some-Passw0rd");
   });
 
@@ -158,6 +182,7 @@ describe("signIn", () => {
       password: GOOD_PASSWORD,
       ip: freshIp(),
       userAgent: UA,
+      mailFrom: MAIL_FROM,
       now: T0,
     });
     expect(result).toEqual({ ok: false, error: { code: "invalid_credentials" } });
@@ -174,6 +199,7 @@ describe("signIn", () => {
       password: GOOD_PASSWORD,
       ip: freshIp(),
       userAgent: UA,
+      mailFrom: MAIL_FROM,
       now: T0,
     });
     expect(result.ok).toBe(true);
@@ -194,6 +220,7 @@ describe("signIn", () => {
       password: GOOD_PASSWORD,
       ip: "unknown",
       userAgent: UA,
+      mailFrom: MAIL_FROM,
       now: T0,
     });
     expect(result.ok).toBe(true);
@@ -208,6 +235,7 @@ describe("signOut", () => {
       password: GOOD_PASSWORD,
       ip: freshIp(),
       userAgent: UA,
+      mailFrom: MAIL_FROM,
       now: T0,
     });
     if (!result.ok) throw new Error("sign-in failed");

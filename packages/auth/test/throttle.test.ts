@@ -10,6 +10,7 @@ import {
   GOOD_PASSWORD,
   HOUR,
   insertUser,
+  MAIL_FROM,
   MINUTE,
   SECOND,
   uniqueUsername,
@@ -48,6 +49,7 @@ async function attempt(input: Attempt) {
     password: input.password ?? "Wrong-Passw0rd",
     ip: input.ip,
     userAgent: UA,
+    mailFrom: MAIL_FROM,
     now: input.now,
     ...(input.config ? { config: input.config } : {}),
   });
@@ -96,7 +98,7 @@ describe("per-account throttling", () => {
     expect(audit[6]?.details).toMatchObject({ scope: "account", retryAfterSeconds: 54 });
   });
 
-  it("lets the owner in once the block has passed, and a success starts the count again", async () => {
+  it("lets the owner in once the block has passed; the success takes back only its own attempt", async () => {
     const user = await insertUser(db);
     const ip = freshIp();
     await failTimes(5, { username: user.username, ip, now: T0 });
@@ -116,17 +118,23 @@ describe("per-account throttling", () => {
       now: blockEnd,
     });
     expect(ok.ok).toBe(true);
-    expect(await throttleRow(`user:${user.username}`)).toBeUndefined();
-    // a fresh count: four more failures do not block
-    await failTimes(4, { username: user.username, ip, now: at(blockEnd, SECOND) });
+    // The five failures may be someone else's guesses: the owner's success does not wipe them ...
+    expect(await throttleRow(`user:${user.username}`)).toMatchObject({
+      failures: 5,
+      blockedUntil: null,
+    });
+    // ... so the next failure from an untrusted client blocks again, for twice as long.
+    expect(await attempt({ username: user.username, ip, now: at(blockEnd, SECOND) })).toEqual(
+      INVALID,
+    );
     expect(
       await attempt({
         username: user.username,
         password: GOOD_PASSWORD,
-        ip,
-        now: at(blockEnd, MINUTE),
+        ip: freshIp(),
+        now: at(blockEnd, 2 * SECOND),
       }),
-    ).toMatchObject({ ok: true });
+    ).toEqual(throttled(119));
   });
 
   it("does not let refused attempts extend the block", async () => {

@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import { type CsvEncoding, DOMAIN_ERRORS, isDomainError, targetListCsv } from "@sos/api";
-import { SESSION_COOKIE_NAME, validateSessionToken } from "@sos/auth";
+import { sessionCookieName, validateSessionToken } from "@sos/auth";
 import { appendAudit, type Db } from "@sos/db";
 import type { FastifyInstance } from "fastify";
 import { sendSafeError } from "./fallbacks";
@@ -29,12 +29,16 @@ export function contentDisposition(filename: string, asciiFilename: string): str
  * replace=1 says the user accepted 〓 in their place. Every download is
  * audited: the file carries institutions' contact data.
  */
-export function registerTargetListCsv(app: FastifyInstance, options: { db: Db; now: () => Date }) {
+export function registerTargetListCsv(
+  app: FastifyInstance,
+  options: { db: Db; now: () => Date; secureCookies: boolean },
+) {
   const { db, now } = options;
+  const sessionCookie = sessionCookieName(options.secureCookies);
   app.get<{ Params: { file: string }; Querystring: Record<string, string | undefined> }>(
     TARGET_LIST_CSV_ROUTE,
     async (request, reply) => {
-      const token = request.cookies[SESSION_COOKIE_NAME];
+      const token = request.cookies[sessionCookie];
       const validated = token ? await validateSessionToken(db, token, now()) : null;
       if (validated === null) {
         return sendSafeError(request, reply, 401, DOMAIN_ERRORS.UNAUTHENTICATED.messageJa);

@@ -1,7 +1,11 @@
 import { type ApiConfig, appRouter, type Context, isUnexpected } from "@sos/api";
 import {
+  deviceCookieName,
+  deviceCookieOptions,
   expiredSessionCookieOptions,
-  SESSION_COOKIE_NAME,
+  parseDeviceCookie,
+  serializeDeviceCookie,
+  sessionCookieName,
   sessionCookieOptions,
   validateSessionToken,
 } from "@sos/auth";
@@ -25,23 +29,29 @@ export interface TrpcMountOptions {
   apiConfig: ApiConfig;
 }
 
-/** tRPC at /trpc: builds each request's Context from the session cookie. */
+/** tRPC at /trpc: builds each request's Context from the session and device cookies. */
 export async function registerTrpc(app: FastifyInstance, options: TrpcMountOptions): Promise<void> {
   const { db, now, apiConfig } = options;
   const secure = apiConfig.secureCookies;
+  // `__Host-` names over https; only the name of this mode is read.
+  const sessionCookie = sessionCookieName(secure);
+  const deviceCookie = deviceCookieName(secure);
 
   async function createContext({ req, res }: CreateFastifyContextOptions): Promise<Context> {
     const setSessionCookie = (token: string, expiresAt: Date) => {
-      res.setCookie(
-        SESSION_COOKIE_NAME,
-        token,
-        sessionCookieOptions({ secure, expiresAt, now: now() }),
-      );
+      res.setCookie(sessionCookie, token, sessionCookieOptions({ secure, expiresAt, now: now() }));
     };
     const clearSessionCookie = () => {
-      res.setCookie(SESSION_COOKIE_NAME, "", expiredSessionCookieOptions({ secure }));
+      res.setCookie(sessionCookie, "", expiredSessionCookieOptions({ secure }));
     };
-    const token = req.cookies[SESSION_COOKIE_NAME];
+    const setDeviceCookie = (tokens: readonly string[], expiresAt: Date) => {
+      res.setCookie(
+        deviceCookie,
+        serializeDeviceCookie(tokens),
+        deviceCookieOptions({ secure, expiresAt, now: now() }),
+      );
+    };
+    const token = req.cookies[sessionCookie];
     const validated = token ? await validateSessionToken(db, token, now()) : null;
     // A cookie the server no longer honours is removed, so the app shows the sign-in screen.
     if (token && validated === null) clearSessionCookie();
@@ -56,6 +66,8 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcMountOptio
       requestId: req.id,
       setSessionCookie,
       clearSessionCookie,
+      deviceTokens: parseDeviceCookie(req.cookies[deviceCookie]),
+      setDeviceCookie,
     };
   }
 

@@ -10,10 +10,11 @@ export const TEST_API_CONFIG: ApiConfig = {
   secureCookies: false,
 };
 
-/** What the procedures did to the session cookie, for assertions. */
+/** What the procedures did to the session and device cookies, for assertions. */
 export interface CookieLog {
   set: Array<{ token: string; expiresAt: Date }>;
   cleared: number;
+  device: Array<{ tokens: readonly string[]; expiresAt: Date }>;
 }
 
 export interface TestContextOptions {
@@ -23,6 +24,8 @@ export interface TestContextOptions {
   ip?: string;
   userAgent?: string;
   config?: Partial<ApiConfig>;
+  /** The browser's device cookie, as parsed tokens. */
+  deviceTokens?: readonly string[];
 }
 
 /** A Context as the HTTP server would build it, with the cookie writes recorded. */
@@ -30,7 +33,7 @@ export function createTestContext(
   db: Db,
   options: TestContextOptions = {},
 ): Context & { cookies: CookieLog } {
-  const cookies: CookieLog = { set: [], cleared: 0 };
+  const cookies: CookieLog = { set: [], cleared: 0, device: [] };
   return {
     db,
     now: options.now ?? (() => new Date()),
@@ -44,6 +47,8 @@ export function createTestContext(
     clearSessionCookie: () => {
       cookies.cleared += 1;
     },
+    deviceTokens: options.deviceTokens ?? [],
+    setDeviceCookie: (tokens, expiresAt) => cookies.device.push({ tokens, expiresAt }),
     cookies,
   };
 }

@@ -28,12 +28,16 @@ export const authRouter = router({
         ip: ctx.ip,
         userAgent: ctx.userAgent,
         now: ctx.now(),
+        deviceTokens: ctx.deviceTokens,
+        mailFrom: ctx.config.mailFrom,
       });
       if (!result.ok) {
         if (result.error.code === "throttled") {
           const minutes = Math.max(1, Math.ceil(result.error.retryAfterSeconds / 60));
           throw new DomainError("SIGN_IN_THROTTLED", {
-            messageJa: `ログイン試行が多すぎます。${minutes}分後に再度お試しください。`,
+            // Guessing from elsewhere holds back browsers that have never signed in to the
+            // account; a reset proves the mailbox and makes the resetting browser trusted.
+            messageJa: `ログイン試行が多すぎます。${minutes}分後に再度お試しください。お急ぎの場合は「パスワードをお忘れですか？」から再設定すると、再設定したブラウザからすぐにログインできます。`,
           });
         }
         throw new DomainError("INVALID_CREDENTIALS");
@@ -41,10 +45,12 @@ export const authRouter = router({
       // A session this browser already had must not outlive the switch to a new one.
       if (ctx.session !== null) await invalidateSession(ctx.db, ctx.session.id);
       ctx.setSessionCookie(result.value.token, result.value.expiresAt);
+      ctx.setDeviceCookie(result.value.device.tokens, result.value.device.expiresAt);
       return result.value.user;
     }),
 
   // Public on purpose: signing out with an already expired session still clears the cookie.
+  // The device cookie stays: the browser remains one the owner has signed in on.
   signOut: publicProcedure.output(OkOutput).mutation(async ({ ctx }) => {
     if (ctx.session !== null && ctx.user !== null) {
       await signOut(ctx.db, {
@@ -83,6 +89,7 @@ export const authRouter = router({
         newPassword: input.password,
         ip: ctx.ip,
         now: ctx.now(),
+        deviceTokens: ctx.deviceTokens,
       });
       if (!result.ok) {
         if (result.error === "invalid_or_expired") throw new DomainError("RESET_TOKEN_INVALID");
@@ -94,6 +101,8 @@ export const authRouter = router({
       }
       // Every session of the user has just ended, this browser's included.
       if (ctx.user?.id === result.value.userId) ctx.clearSessionCookie();
+      // This browser proved the mailbox: it is now the one trusted for the account.
+      ctx.setDeviceCookie(result.value.device.tokens, result.value.device.expiresAt);
       return { ok: true as const };
     }),
 });
