@@ -45,6 +45,12 @@ describe("password reset, end to end", () => {
     });
     expect(requested.status).toBe(200);
     expect(requested.body.result?.data).toEqual({ ok: true });
+    // A name that does not exist gets the very same answer.
+    const unknown = await mutate(server.url, "auth.requestPasswordReset", {
+      username: "no-such-user",
+    });
+    expect([unknown.status, unknown.body]).toEqual([requested.status, requested.body]);
+    expect(unknown.headers.getSetCookie()).toEqual(requested.headers.getSetCookie());
 
     const mail = await sink.waitFor((m) => m.to === "yodo@hospital.example.jp");
     expect(mail.from).toBe("noreply@sos-supply.example");
@@ -60,6 +66,10 @@ describe("password reset, end to end", () => {
     });
     expect(reset.status).toBe(200);
     expect(reset.body.result?.data).toEqual({ ok: true });
+    // The browser that proved the mailbox is trusted from now on (device cookie).
+    expect(reset.headers.getSetCookie().some((c) => /^sos_device=[a-z2-7]{32};/.test(c))).toBe(
+      true,
+    );
 
     // The session that existed before the reset has ended.
     expect(
