@@ -72,7 +72,10 @@ export const WrongPassword: Story = {
   },
 };
 
-/** Too many attempts: throttled, told to wait, in Japanese. */
+/**
+ * Too many attempts from browsers that never signed in to the account: told to
+ * wait, or to reset the password, which makes the resetting browser trusted.
+ */
 export const Throttled: Story = {
   args: {
     api: {
@@ -80,8 +83,8 @@ export const Throttled: Story = {
         signIn: () => {
           throw new FixtureError(
             "TOO_MANY_REQUESTS",
-            "ログインの試行回数が上限に達しました。15分ほど時間をおいてから再度お試しください。",
-            { domainCode: "RATE_LIMITED" },
+            "ログイン試行が多すぎます。15分後に再度お試しください。お急ぎの場合は「パスワードをお忘れですか？」から再設定すると、再設定したブラウザからすぐにログインできます。",
+            { domainCode: "SIGN_IN_THROTTLED" },
           );
         },
       },
@@ -89,7 +92,8 @@ export const Throttled: Story = {
   },
   play: async ({ canvasElement }) => {
     const page = await signIn(canvasElement, "tokyo-hp-yamada", "wrong-password");
-    await expect(await page.findByText(/試行回数が上限に達しました/)).toBeVisible();
+    await expect(await page.findByText(/15分後に再度お試しください/)).toBeVisible();
+    await expect(page.getByRole("link", { name: "パスワードをお忘れですか？" })).toBeVisible();
   },
 };
 
