@@ -9,6 +9,9 @@ export type PurchasePageData = Outputs["storefront"]["purchasePage"];
 export type PurchaseFormPage = Extract<PurchasePageData, { kind: "form" }>;
 export type PurchaseInput = Inputs["storefront"]["purchase"];
 export type RegistrationReceipt = Outputs["storefront"]["register"];
+export type RegistrationOptions = Outputs["storefront"]["registrationOptions"];
+export type RegistrationConfirmation = Outputs["storefront"]["registrationConfirmation"];
+export type ConfirmedRegistration = Outputs["storefront"]["confirmRegistration"];
 
 export type BatchSummary = Outputs["vendor"]["batches"][number];
 export type BatchDetail = Outputs["vendor"]["batch"];

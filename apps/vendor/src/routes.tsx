@@ -4,6 +4,7 @@ import { OrdersPage } from "./orders/orders-page";
 import { PATHS } from "./paths";
 import { ProductsPage } from "./products/products-page";
 import { RegistrationsPage } from "./registrations/registrations-page";
+import { ConfirmRegistrationPage } from "./storefront/confirm-registration-page";
 import { PurchasePage } from "./storefront/purchase-page";
 import { RegisterPage } from "./storefront/register-page";
 import { BatchPage } from "./target-lists/batch-page";
@@ -29,5 +30,6 @@ export const ROUTES: RouteObject[] = [
 /** The storefront: facilities register and buy through their emailed link, signed out. */
 export const PUBLIC_ROUTES: RouteObject[] = [
   { path: PATHS.register, element: <RegisterPage /> },
+  { path: "/register/confirm/:token", element: <ConfirmRegistrationPage /> },
   { path: "/purchase/:token", element: <PurchasePage /> },
 ];

@@ -55,11 +55,12 @@ export const WorkingWeek: Story = {
     );
 
     const lists = await card(page, "対象医療機関リスト");
-    await expect(await within(lists).findAllByRole("listitem")).toHaveLength(5);
+    await expect(await within(lists).findAllByRole("listitem")).toHaveLength(6);
     await expect(lines(lists)).toEqual([
       "国から引き渡されたリスト 4件（医療機関 2,415件）",
-      "照合済み 2,319件",
+      "照合済み 2,317件",
       "登録内容が国のリストと異なる 22件",
+      "要確認（未確認の登録・国のリストと異なるメールアドレス） 2件",
       "購入サイトに未登録 74件",
       "購入リンク送信済み 1,851件・購入済み 1,237件",
     ]);

@@ -19,6 +19,7 @@ export function HomePage() {
   const ordered = lists.reduce((sum, b) => sum + b.ordered, 0);
   const unregistered = lists.reduce((sum, b) => sum + b.notRegistered, 0);
   const mismatched = lists.reduce((sum, b) => sum + b.mismatched, 0);
+  const needsCheck = lists.reduce((sum, b) => sum + b.needsCheck, 0);
   const sizes = products.data?.find((product) => product.active)?.sizes ?? [];
   const soldOut = sizes.filter((size) => size.stockSets === 0).map((size) => size.label);
 
@@ -51,6 +52,10 @@ export function HomePage() {
               </li>
               <li>照合済み {formatNumber(matched)}件</li>
               <li>登録内容が国のリストと異なる {formatNumber(mismatched)}件</li>
+              <li>
+                要確認（未確認の登録・国のリストと異なるメールアドレス） {formatNumber(needsCheck)}
+                件
+              </li>
               <li>購入サイトに未登録 {formatNumber(unregistered)}件</li>
               <li>
                 購入リンク送信済み {formatNumber(sent)}件・購入済み {formatNumber(ordered)}件

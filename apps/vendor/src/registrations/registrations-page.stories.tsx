@@ -26,7 +26,9 @@ const meta = {
         registrations: (input) => registrationsPage(input),
         importRegistrations: () => IMPORT_RESULT,
       },
-      storefront: { registrationOptions: () => ({ paymentMethods: PAYMENT_METHODS }) },
+      storefront: {
+        registrationOptions: () => ({ paymentMethods: PAYMENT_METHODS, signedInInstitution: null }),
+      },
     },
   },
 } satisfies Meta<typeof Screen>;
@@ -67,7 +69,7 @@ export const RegisteredFacilities: Story = {
       "〒100-0001 東京都千代田区千代田1-1 みどりが丘メディカルビル3階03-1234-5678",
       "order-desk@midori.example.jp",
       "銀行振込",
-      "購入サイト2026年12月1日（火）12:00",
+      "購入サイト国の登録アドレスで確認済み2026年12月1日（火）12:00",
     ]);
     await expect(cells(rows[2] as HTMLElement)).toEqual([
       "1410000456",
@@ -77,6 +79,10 @@ export const RegisteredFacilities: Story = {
       "請求書払い",
       "CSV取り込み2026年12月8日（火）15:45",
     ]);
+    // Registered on the storefront by someone who has not opened the confirmation link yet.
+    await expect(cells(rows[3] as HTMLElement).at(-1)).toBe(
+      "購入サイト未確認（購入リンクは送信されません）2026年12月2日（水）17:10",
+    );
 
     const pager = within(page.getByRole("navigation", { name: "施設登録のページ" }));
     await expect(pager.getByText("1〜50件目 / 全1,250件")).toBeVisible();

@@ -31,6 +31,14 @@ const SOURCE_LABELS: Readonly<Record<RegistrationRow["source"], string>> = {
   import: "CSV取り込み",
 };
 
+/** Whether the facility proved the registration is its own; the vendor's import needs no proof. */
+function confirmationOf(row: RegistrationRow): string | null {
+  if (row.source === "import") return null;
+  if (row.confirmedVia === "mail") return "国の登録アドレスで確認済み";
+  if (row.confirmedVia === "institution") return "医療機関アカウントで確認済み";
+  return "未確認（購入リンクは送信されません）";
+}
+
 /** ①' the facilities registered with the vendor, and the import of its existing customers. */
 export function RegistrationsPage() {
   const trpc = useTRPC();
@@ -130,10 +138,11 @@ export function RegistrationsPage() {
                 { key: "payment", header: "お支払い方法", cell: (row) => row.paymentMethodLabel },
                 {
                   key: "source",
-                  header: "登録元・更新日時",
+                  header: "登録元・確認・更新日時",
                   cell: (row) => (
                     <span className="vendor-cell-stack">
                       <span>{SOURCE_LABELS[row.source]}</span>
+                      {confirmationOf(row) !== null && <span>{confirmationOf(row)}</span>}
                       <span className="vendor-muted">
                         {formatJaDateTime(new Date(row.updatedAt))}
                       </span>

@@ -5,7 +5,7 @@ import { VENDOR_APP } from "../app";
 import { callLog } from "../stories/calls";
 import { SERVER_DOWN_MESSAGE, serverDown } from "../stories/errors";
 import { showsError } from "../stories/field-error";
-import { PAYMENT_METHODS } from "../stories/storefront";
+import { ANONYMOUS_OPTIONS, PAYMENT_METHODS } from "../stories/storefront";
 
 const log = callLog();
 
@@ -47,14 +47,16 @@ const meta = {
     calls: log.calls,
     api: {
       storefront: {
-        registrationOptions: () => ({ paymentMethods: PAYMENT_METHODS }),
+        registrationOptions: () => ANONYMOUS_OPTIONS,
         register: (input) => ({
+          status: "confirmation_sent",
           institutionCode: SENT.institutionCode,
           facilityName: input.facilityName,
           email: SENT.email,
           paymentMethod: input.paymentMethod,
           paymentMethodLabel: "請求書払い",
           registeredAt: "2026-12-02T01:15:00.000Z",
+          confirmBy: "2026-12-09T01:15:00.000Z",
         }),
       },
     },
@@ -78,8 +80,11 @@ async function form(page: Canvas) {
   return within(await page.findByRole("form", { name: "施設登録" }));
 }
 
-/** Full-width digits, 〒 and brackets: registered in the normal form, with the receipt. */
-export const FullWidthRegistered: Story = {
+/**
+ * Full-width digits, 〒 and brackets, sent in the normal form. Nothing is registered
+ * yet: the page says a confirmation mail went to the address on the ministry's list.
+ */
+export const FullWidthConfirmationSent: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
     await expect(
@@ -91,6 +96,9 @@ export const FullWidthRegistered: Story = {
     await expect(page.queryByText("ログインしていません。")).toBeNull();
 
     const fields = await form(page);
+    await expect(
+      page.getByText(/国（G-MIS）に届け出ている貴施設のメールアドレスに確認メールをお送りします/),
+    ).toBeVisible();
     await fill(page, TYPED);
     await userEvent.click(fields.getByRole("radio", { name: "請求書払い" }));
     await userEvent.click(fields.getByRole("button", { name: "入力内容を確認する" }));
@@ -102,13 +110,19 @@ export const FullWidthRegistered: Story = {
     await expect(log.count("storefront.register")).toBe(0);
     await userEvent.click(confirm.getByRole("button", { name: "登録する" }));
 
-    const heading = await page.findByRole("heading", { level: 1, name: "施設登録が完了しました" });
+    const heading = await page.findByRole("heading", {
+      level: 1,
+      name: "確認メールを送信しました",
+    });
     await waitFor(() => expect(heading).toHaveFocus());
     await expect(log.inputsTo("storefront.register")).toEqual([SENT]);
-    await expect(page.getByRole("status")).toHaveTextContent(
-      "登録内容の確認メールを Uketsuke@futaba-clinic.example.jp にお送りしました。",
+    const status = page.getByRole("status");
+    await expect(status).toHaveTextContent("登録はまだ確定していません");
+    await expect(status).toHaveTextContent(
+      "国（G-MIS）に届け出ている貴施設のメールアドレスに、登録を確定するためのURLをお送りしました。",
     );
-    const receipt = page.getByLabelText("登録内容");
+    await expect(status).toHaveTextContent("URLの有効期限は2026年12月9日（水）10:15までです。");
+    const receipt = page.getByLabelText("申し込んだ内容");
     await expect(
       within(receipt)
         .getAllByRole("definition")
@@ -122,10 +136,86 @@ export const FullWidthRegistered: Story = {
       "請求書払い",
       "2026年12月2日（水）10:15",
     ]);
-    await waitFor(() => expect(document.title).toMatch(/^施設登録の完了 \| 医療用手袋 購入サイト/));
+    await expect(
+      page.getByText(
+        /ここで入力したメールアドレスではなく、G-MISに届け出ているメールアドレスに届きます/,
+      ),
+    ).toBeVisible();
+    await waitFor(() =>
+      expect(document.title).toMatch(/^確認メールの送信 \| 医療用手袋 購入サイト/),
+    );
     await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(
       document.documentElement.clientWidth,
     );
+  },
+};
+
+/** Signed in to the institution app: its registry details filled in, settled without a mail. */
+export const SignedInInstitution: Story = {
+  args: {
+    api: {
+      storefront: {
+        registrationOptions: () => ({
+          paymentMethods: PAYMENT_METHODS,
+          signedInInstitution: {
+            institutionCode: "1310004567",
+            facilityName: SENT.facilityName,
+            postcode: "1600023",
+            address: "東京都新宿区西新宿1-2-3 ふたばビル2階",
+            phone: "0353219876",
+            email: "soumu@futaba-clinic.example.jp",
+          },
+        }),
+        register: (input) => ({
+          status: "registered",
+          institutionCode: input.institutionCode,
+          facilityName: input.facilityName,
+          email: input.email,
+          paymentMethod: input.paymentMethod,
+          paymentMethodLabel: "銀行振込",
+          registeredAt: "2026-12-02T01:15:00.000Z",
+          confirmBy: null,
+        }),
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    await expect(
+      await page.findByText(/ふたば内科クリニックとしてログインしています$/),
+    ).toBeVisible();
+    await expect(
+      page.getByText(/医療機関コード（1310004567）での登録は確認メールなしで確定します/),
+    ).toBeVisible();
+    const fields = await form(page);
+    await expect(fields.getByRole("textbox", { name: /^医療機関コード/ })).toHaveValue(
+      "1310004567",
+    );
+    await expect(fields.getByRole("textbox", { name: /^メールアドレス/ })).toHaveValue(
+      "soumu@futaba-clinic.example.jp",
+    );
+    await userEvent.click(fields.getByRole("radio", { name: "銀行振込" }));
+    await userEvent.click(fields.getByRole("button", { name: "入力内容を確認する" }));
+    const confirm = within(await page.findByRole("region", { name: "入力内容の確認" }));
+    await userEvent.click(confirm.getByRole("button", { name: "登録する" }));
+
+    await expect(
+      await page.findByRole("heading", { level: 1, name: "施設登録が完了しました" }),
+    ).toBeVisible();
+    await expect(page.getByRole("status")).toHaveTextContent(
+      "登録内容のお知らせを soumu@futaba-clinic.example.jp にお送りしました。",
+    );
+    await expect(log.inputsTo("storefront.register")).toEqual([
+      {
+        facilityName: SENT.facilityName,
+        institutionCode: "1310004567",
+        postcode: "1600023",
+        address: "東京都新宿区西新宿1-2-3 ふたばビル2階",
+        phone: "0353219876",
+        email: "soumu@futaba-clinic.example.jp",
+        paymentMethod: "bank_transfer",
+      },
+    ]);
   },
 };
 
@@ -197,7 +287,7 @@ export const DuplicateCode: Story = {
   args: {
     api: {
       storefront: {
-        registrationOptions: () => ({ paymentMethods: PAYMENT_METHODS }),
+        registrationOptions: () => ANONYMOUS_OPTIONS,
         register: () => {
           throw new FixtureError("CONFLICT", DUPLICATE, {
             domainCode: "REGISTRATION_DUPLICATE",
@@ -224,7 +314,7 @@ export const TooManyAttempts: Story = {
   args: {
     api: {
       storefront: {
-        registrationOptions: () => ({ paymentMethods: PAYMENT_METHODS }),
+        registrationOptions: () => ANONYMOUS_OPTIONS,
         register: () => {
           throw new FixtureError(
             "TOO_MANY_REQUESTS",
@@ -252,9 +342,7 @@ export const OptionsLoadFailed: Story = {
     api: {
       storefront: {
         registrationOptions: () =>
-          log.count("storefront.registrationOptions") === 1
-            ? serverDown()
-            : { paymentMethods: PAYMENT_METHODS },
+          log.count("storefront.registrationOptions") === 1 ? serverDown() : ANONYMOUS_OPTIONS,
       },
     },
   },

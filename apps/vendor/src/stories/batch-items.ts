@@ -18,6 +18,16 @@ const MATCH_LABELS: Record<MatchStatusCode, string> = {
   matched: "照合済み",
   not_registered: "未登録",
   mismatched: "登録内容不一致",
+  needs_check: "要確認",
+};
+
+type CheckReason = VendorItem["match"]["reasons"][number]["reason"];
+
+const CHECK_REASON_LABELS: Record<CheckReason, string> = {
+  unconfirmed:
+    "施設登録が確認されていません（国に届け出たメールアドレスに送った確認メールのリンクが開かれていません）",
+  email_differs:
+    "登録のメールアドレスが国のリストのメールアドレスと異なります（購入リンクは自動では送信しません）",
 };
 
 // A link is valid for a week from its last sending.
@@ -48,6 +58,8 @@ export function registered(ministry: Ministry, details: Partial<Registration> = 
     source: "web",
     registeredAt: "2026-12-01T03:00:00.000Z",
     updatedAt: "2026-12-01T03:00:00.000Z",
+    confirmedAt: "2026-12-01T03:20:00.000Z",
+    confirmedVia: "mail",
     ...details,
   };
 }
@@ -62,6 +74,8 @@ interface ItemSeed {
   ministry: Ministry;
   match?: MatchStatusCode;
   differences?: VendorItem["match"]["differences"];
+  /** Why a needs_check item is held (要確認). */
+  reasons?: readonly CheckReason[];
   registration?: Registration | null;
   link?: VendorItem["link"];
   reminders?: VendorItem["reminders"];
@@ -79,7 +93,15 @@ export function item(seed: ItemSeed): VendorItem {
     prefectureName: prefectureName(seed.prefectureCode) ?? "",
     limitSets: seed.limitSets,
     limitPieces: seed.limitSets * 1000,
-    match: { status, label: MATCH_LABELS[status], differences: seed.differences ?? [] },
+    match: {
+      status,
+      label: MATCH_LABELS[status],
+      differences: seed.differences ?? [],
+      reasons: (seed.reasons ?? []).map((reason) => ({
+        reason,
+        label: CHECK_REASON_LABELS[reason],
+      })),
+    },
     ministry: seed.ministry,
     registration:
       seed.registration !== undefined

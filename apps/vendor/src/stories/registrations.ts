@@ -20,6 +20,8 @@ export const FEATURED_REGISTRATIONS: RegistrationRow[] = [
     source: "web",
     createdAt: "2026-12-01T03:00:00.000Z",
     updatedAt: "2026-12-01T03:00:00.000Z",
+    confirmedAt: "2026-12-01T03:20:00.000Z",
+    confirmedVia: "mail",
   },
   {
     id: "5c4b3a29-1807-4f6e-9d5c-000000000002",
@@ -34,6 +36,8 @@ export const FEATURED_REGISTRATIONS: RegistrationRow[] = [
     source: "import",
     createdAt: "2026-11-20T00:00:00.000Z",
     updatedAt: "2026-12-08T06:45:00.000Z",
+    confirmedAt: null,
+    confirmedVia: null,
   },
   {
     id: "5c4b3a29-1807-4f6e-9d5c-000000000003",
@@ -48,6 +52,9 @@ export const FEATURED_REGISTRATIONS: RegistrationRow[] = [
     source: "web",
     createdAt: "2026-12-02T08:10:00.000Z",
     updatedAt: "2026-12-02T08:10:00.000Z",
+    // Registered on the storefront; the link mailed to the registry's address not opened yet.
+    confirmedAt: null,
+    confirmedVia: null,
   },
 ];
 
@@ -67,6 +74,8 @@ export const REGISTRATIONS: RegistrationRow[] = [
     source: "import" as const,
     createdAt: "2026-11-20T00:00:00.000Z",
     updatedAt: "2026-11-20T00:00:00.000Z",
+    confirmedAt: null,
+    confirmedVia: null,
   })),
 ];
 

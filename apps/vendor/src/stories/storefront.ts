@@ -1,4 +1,4 @@
-import type { PurchaseFormPage, PurchasePageData } from "../api-types";
+import type { PurchaseFormPage, PurchasePageData, RegistrationOptions } from "../api-types";
 import { SMALL_ORDER } from "./orders";
 import { PRODUCT } from "./products";
 import { LONG_NAME } from "./target-lists";
@@ -8,6 +8,12 @@ export const PAYMENT_METHODS: PurchaseFormPage["paymentMethods"] = [
   { value: "bank_transfer", label: "銀行振込" },
   { value: "cash_on_delivery", label: "代金引換" },
 ];
+
+/** registrationOptions for a visitor who is not signed in to the institution app. */
+export const ANONYMOUS_OPTIONS: RegistrationOptions = {
+  paymentMethods: PAYMENT_METHODS,
+  signedInInstitution: null,
+};
 
 /** The token of an emailed purchase link (/purchase/:token). */
 export const TOKEN = "pl_7Qm2xK9vR4tW8yZ1aB3cD5eF";

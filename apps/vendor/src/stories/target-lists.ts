@@ -79,11 +79,13 @@ export const SMALL_BATCH_ITEMS: VendorItem[] = [
     prefectureCode: 14,
     limitSets: 1250,
     ministry: SAISEIKAI,
+    // The vendor's own customer, at the address on the ministry's list.
     registration: registered(SAISEIKAI, {
-      email: "kobai@tobu.saiseikai.example.jp",
       paymentMethod: "invoice",
       paymentMethodLabel: "請求書払い",
       source: "import",
+      confirmedAt: null,
+      confirmedVia: null,
     }),
     link: link("live", 2, SENT_MONDAY),
   }),
@@ -176,7 +178,7 @@ export const SMALL_BATCH_ITEMS: VendorItem[] = [
   }),
 ];
 
-function summaryOf(
+export function summaryOf(
   id: string,
   number: number,
   issuedAt: string,
@@ -194,9 +196,16 @@ function summaryOf(
     matched: count((each) => each.match.status === "matched"),
     notRegistered: count((each) => each.match.status === "not_registered"),
     mismatched: count((each) => each.match.status === "mismatched"),
+    needsCheck: count((each) => each.match.status === "needs_check"),
+    unconfirmed: count((each) => each.match.reasons.some((r) => r.reason === "unconfirmed")),
     linksSent: count((each) => each.link.sendCount > 0),
     ordered: count((each) => each.order !== null),
-    reminded: count((each) => each.match.status === "not_registered" && each.reminders.count > 0),
+    reminded: count(
+      (each) =>
+        (each.match.status === "not_registered" ||
+          each.match.reasons.some((r) => r.reason === "unconfirmed")) &&
+        each.reminders.count > 0,
+    ),
   };
 }
 
@@ -225,9 +234,11 @@ export const BATCHES: BatchSummary[] = [
     itemCount: 842,
     totalSets: 3105,
     totalPieces: 3_105_000,
-    matched: 815,
+    matched: 813,
     notRegistered: 19,
     mismatched: 8,
+    needsCheck: 2,
+    unconfirmed: 1,
     linksSent: 823,
     ordered: 801,
     reminded: 19,
@@ -242,6 +253,8 @@ export const BATCHES: BatchSummary[] = [
     matched: 312,
     notRegistered: 3,
     mismatched: 0,
+    needsCheck: 0,
+    unconfirmed: 0,
     linksSent: 312,
     ordered: 310,
     reminded: 3,

@@ -13,6 +13,7 @@ export interface BatchFilter {
 const MATCH_OPTIONS = [
   { value: "matched", label: "照合済み" },
   { value: "mismatched", label: "登録内容不一致" },
+  { value: "needs_check", label: "要確認" },
   { value: "not_registered", label: "未登録" },
 ] as const;
 

@@ -81,7 +81,7 @@ export const EveryState: Story = {
       ),
     ).toBeVisible();
     await expect(page.getByLabelText("照合と送信の状況")).toHaveTextContent(
-      "照合済み5件登録内容不一致1件未登録2件登録依頼済み1件リンク送信済み4件購入済み1件",
+      "照合済み5件登録内容不一致1件要確認0件未登録2件登録依頼済み1件リンク送信済み4件購入済み1件",
     );
     await expect(within(await shownList(page)).getAllByRole("listitem")).toHaveLength(8);
     await expect(page.getByText("8件を表示")).toBeVisible();
@@ -226,12 +226,14 @@ export const FollowUpUnregistered: Story = {
     await expect(never.queryByText(/登録依頼 \d+回/)).toBeNull();
 
     await userEvent.click(
-      page.getByRole("button", { name: "未登録の医療機関に登録依頼メールを送信（2件）" }),
+      page.getByRole("button", { name: "未登録・未確認の医療機関に登録依頼メールを送信（2件）" }),
     );
     const dialog = within(
       await page.findByRole("dialog", { name: "施設登録の依頼メールを送信しますか？" }),
     );
-    await expect(dialog.getByText(/未登録の医療機関2件に、国のリストの連絡先あてに/)).toBeVisible();
+    await expect(
+      dialog.getByText(/未登録・未確認の医療機関2件に、国のリストの連絡先あてに/),
+    ).toBeVisible();
     await userEvent.click(dialog.getByRole("button", { name: "送信する" }));
     await expect(
       await page.findByText(
@@ -311,7 +313,7 @@ export const LargeListFollowUp: Story = {
       ),
     ).toBeVisible();
     await expect(page.getByLabelText("照合と送信の状況")).toHaveTextContent(
-      "照合済み1,187件登録内容不一致13件未登録50件登録依頼済み0件リンク送信済み712件購入済み125件",
+      "照合済み1,187件登録内容不一致13件要確認0件未登録50件登録依頼済み0件リンク送信済み712件購入済み125件",
     );
     await expect(page.getByRole("combobox", { name: "照合結果" })).toHaveValue("not_registered");
     await expect(page.getByText("50件を表示")).toBeVisible();
@@ -319,7 +321,7 @@ export const LargeListFollowUp: Story = {
     await userEvent.click(page.getByRole("checkbox", { name: "表示中の医療機関をすべて選択" }));
     await expect(page.getByText("50件を表示（50件を選択中）")).toBeVisible();
     await userEvent.click(
-      page.getByRole("button", { name: "未登録の医療機関に登録依頼メールを送信（50件）" }),
+      page.getByRole("button", { name: "未登録・未確認の医療機関に登録依頼メールを送信（50件）" }),
     );
     const dialog = within(
       await page.findByRole("dialog", { name: "施設登録の依頼メールを送信しますか？" }),

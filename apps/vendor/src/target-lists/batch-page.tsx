@@ -17,6 +17,7 @@ import { READ_ON_OPEN } from "../common/fresh";
 import { PATHS } from "../paths";
 import { BatchFilters, useBatchFilter } from "./batch-filters";
 import { batchTitle, issuedText } from "./batch-name";
+import { isUnconfirmed } from "./item-actions";
 import { ItemCard } from "./item-card";
 import { SendDialog, type SendTarget } from "./send-dialog";
 import { useSendRun } from "./use-send-run";
@@ -93,7 +94,10 @@ function BatchView({
   const shown = batch.items;
   const ticked = shown.filter((item) => selected.has(item.id));
   const allTicked = shown.length > 0 && ticked.length === shown.length;
-  const tickedUnregistered = ticked.filter((item) => item.match.status === "not_registered");
+  // Reminded at the list's address: no registration, or one nobody confirmed.
+  const remindable = (item: (typeof shown)[number]) =>
+    item.match.status === "not_registered" || isUnconfirmed(item);
+  const tickedUnregistered = ticked.filter(remindable);
 
   const toggle = (id: string, on: boolean) =>
     setSelected((current) => {
@@ -103,7 +107,8 @@ function BatchView({
       return next;
     });
 
-  const remindTargets = ticked.length > 0 ? tickedUnregistered.length : batch.notRegistered;
+  const remindTargets =
+    ticked.length > 0 ? tickedUnregistered.length : batch.notRegistered + batch.unconfirmed;
   const confirmRemind = async () => {
     setRemindError(null);
     try {
@@ -139,6 +144,7 @@ function BatchView({
         {[
           ["照合済み", batch.matched],
           ["登録内容不一致", batch.mismatched],
+          ["要確認", batch.needsCheck],
           ["未登録", batch.notRegistered],
           ["登録依頼済み", batch.reminded],
           ["リンク送信済み", batch.linksSent],
@@ -158,7 +164,7 @@ function BatchView({
           購入リンクの送信
         </h2>
         <p>
-          照合済みの医療機関に、購入用URLと購入可能数をメールで送信します。送信済みで有効なリンクがある医療機関や購入済みの医療機関には送信しません。
+          照合済みの医療機関に、購入用URLと購入可能数をメールで送信します。送信済みで有効なリンクがある医療機関や購入済みの医療機関には送信しません。要確認の医療機関（施設登録が確認されていない、またはメールアドレスが国のリストと異なる）には一括では送信しません。
         </p>
         <div className="vendor-actions">
           <Button
@@ -190,7 +196,7 @@ function BatchView({
               setRemindOpen(true);
             }}
           >
-            {`未登録の医療機関に登録依頼メールを送信（${formatNumber(remindTargets)}件）`}
+            {`未登録・未確認の医療機関に登録依頼メールを送信（${formatNumber(remindTargets)}件）`}
           </Button>
         </div>
         {ticked.length === 0 && (
@@ -272,7 +278,7 @@ function BatchView({
       <ConfirmDialog
         open={remindOpen}
         title="施設登録の依頼メールを送信しますか？"
-        description={`未登録の医療機関${formatNumber(remindTargets)}件に、国のリストの連絡先あてに購入サイトへの施設登録のお願いを送信します。最近送信した医療機関には送信しません。`}
+        description={`未登録・未確認の医療機関${formatNumber(remindTargets)}件に、国のリストの連絡先あてに購入サイトへの施設登録のお願いを送信します。最近送信した医療機関には送信しません。`}
         confirmLabel="送信する"
         onConfirm={confirmRemind}
         onCancel={() => setRemindOpen(false)}

@@ -61,6 +61,12 @@ export function BatchesPage() {
               cell: (b) => count(b.mismatched),
             },
             {
+              key: "needsCheck",
+              header: "要確認",
+              align: "end",
+              cell: (b) => count(b.needsCheck),
+            },
+            {
               key: "notRegistered",
               header: "未登録",
               align: "end",

@@ -6,6 +6,16 @@ import type { VendorItem } from "../api-types";
 
 type Action = "send" | "reissue" | "revoke" | "remind";
 
+/** 要確認 because nobody confirmed the registration: no link at all, only a request to register. */
+export function isUnconfirmed(item: VendorItem): boolean {
+  return item.match.reasons.some((r) => r.reason === "unconfirmed");
+}
+
+/** 要確認 only because a confirmed registration (or the vendor's customer) uses another address. */
+function isOtherAddressOnly(item: VendorItem): boolean {
+  return item.match.status === "needs_check" && !isUnconfirmed(item);
+}
+
 interface ActionText {
   title: string;
   description: string;
@@ -19,6 +29,13 @@ function actionText(item: VendorItem, action: Action): ActionText {
   const mismatched = item.match.status === "mismatched";
   switch (action) {
     case "send":
+      if (isOtherAddressOnly(item)) {
+        return {
+          title: "登録のメールアドレスが国のリストと異なります。購入リンクを送信しますか？",
+          description: `国のリストのアドレスは ${item.ministry.email} です。${email} が${name}のアドレスであることを、国のリストの電話番号などで施設に確認したうえで送信してください。購入可能数は${formatSets(item.limitSets)}です。`,
+          confirmLabel: "施設に確認済みとして送信する",
+        };
+      }
       return mismatched
         ? {
             title: "登録内容が国のリストと異なります。購入リンクを送信しますか？",
@@ -46,7 +63,9 @@ function actionText(item: VendorItem, action: Action): ActionText {
     case "remind":
       return {
         title: "施設登録の依頼メールを送信しますか？",
-        description: `国のリストの連絡先（${item.ministry.email}）に、購入サイトへの施設登録のお願いを送信します。`,
+        description: isUnconfirmed(item)
+          ? `国のリストの連絡先（${item.ministry.email}）に、施設登録の確定（確認メールのURL）か登録のやり直しのお願いを送信します。登録されたアドレス（${email}）には送信しません。`
+          : `国のリストの連絡先（${item.ministry.email}）に、購入サイトへの施設登録のお願いを送信します。`,
         confirmLabel: "送信する",
       };
   }
@@ -54,8 +73,9 @@ function actionText(item: VendorItem, action: Action): ActionText {
 
 /**
  * What can be done with one institution of the list, each after a confirmation:
- * send its link (after checking a mismatch), reissue or revoke it, or ask an
- * unregistered institution to register.
+ * send its link (after checking a mismatch or another address), reissue or revoke
+ * it, or ask an institution without a confirmed registration to register. An
+ * unconfirmed registration is never offered a link.
  */
 export function ItemActions({
   item,
@@ -76,10 +96,14 @@ export function ItemActions({
 
   const name = item.ministry.name;
   const mismatched = item.match.status === "mismatched";
+  const otherAddress = isOtherAddressOnly(item);
   const state = item.link.state;
   const actions: Action[] = [];
-  if (item.match.status === "not_registered") actions.push("remind");
-  else if (state === "none") actions.push("send");
+  if (item.match.status === "not_registered" || isUnconfirmed(item)) {
+    actions.push("remind");
+    // A link sent before registrations had to be confirmed can still be stopped.
+    if (state === "live") actions.push("revoke");
+  } else if (state === "none") actions.push("send");
   else if (state === "live") actions.push("reissue", "revoke");
   else if (state === "expired" || state === "revoked") actions.push("reissue");
 
@@ -87,7 +111,11 @@ export function ItemActions({
     switch (action) {
       case "send":
       case "reissue":
-        await reissue.mutateAsync({ itemId: item.id, allowMismatched: mismatched });
+        await reissue.mutateAsync(
+          otherAddress
+            ? { itemId: item.id, allowEmailDiffers: true }
+            : { itemId: item.id, allowMismatched: mismatched },
+        );
         return `${name}に購入リンクを送信しました。`;
       case "revoke":
         await revoke.mutateAsync({ itemId: item.id });
@@ -119,7 +147,11 @@ export function ItemActions({
   if (actions.length === 0) return null;
   const text = open === null ? null : actionText(item, open);
   const labels: Record<Action, string> = {
-    send: mismatched ? "確認のうえ購入リンクを送信" : "購入リンクを送信",
+    send: otherAddress
+      ? "メールアドレスを確認して購入リンクを送信"
+      : mismatched
+        ? "確認のうえ購入リンクを送信"
+        : "購入リンクを送信",
     reissue: "再発行",
     revoke: "取り消す",
     remind: "登録依頼メールを送信",
@@ -149,13 +181,14 @@ export function ItemActions({
         onCancel={() => setOpen(null)}
         error={error}
       >
-        {open === "send" && mismatched && (
+        {open === "send" && (mismatched || otherAddress) && (
           <SideBySideDiff
             ministry={item.ministry}
             registration={
               item.registration && { ...item.registration, name: item.registration.facilityName }
             }
             differences={item.match.differences}
+            emailDiffers={otherAddress}
           />
         )}
       </ConfirmDialog>

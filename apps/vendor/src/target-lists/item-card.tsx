@@ -85,7 +85,7 @@ export function ItemCard({
           </div>
           {registration !== null ? (
             <div>
-              <dt>送信先</dt>
+              <dt>{item.match.status === "needs_check" ? "登録のメールアドレス" : "送信先"}</dt>
               <dd>
                 {registration.email}（{registration.paymentMethodLabel}）
               </dd>
@@ -107,13 +107,24 @@ export function ItemCard({
             </div>
           )}
         </dl>
-        {item.match.status === "mismatched" && (
+        {item.match.reasons.length > 0 && (
+          <div className="vendor-item__check" role="note" aria-label="要確認の理由">
+            <p className="vendor-item__check-title">要確認：購入リンクは自動では送信しません</p>
+            <ul className="vendor-list">
+              {item.match.reasons.map((reason) => (
+                <li key={reason.reason}>{reason.label}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {(item.match.status === "mismatched" || item.match.status === "needs_check") && (
           <details className="vendor-item__diff" open>
             <summary>国のリストと施設登録の比較</summary>
             <SideBySideDiff
               ministry={item.ministry}
               registration={registration && { ...registration, name: registration.facilityName }}
               differences={item.match.differences}
+              emailDiffers={item.match.reasons.some((r) => r.reason === "email_differs")}
             />
           </details>
         )}

@@ -36,7 +36,7 @@ export function SendDialog({
     <ConfirmDialog
       open={target !== null}
       title="購入リンクを送信しますか？"
-      description={`${scope}のうち、施設登録と照合できた医療機関に、購入用URLと購入可能数をメールで送信します。未登録の医療機関には送信されません。`}
+      description={`${scope}のうち、施設登録と照合できた医療機関に、購入用URLと購入可能数をメールで送信します。未登録・要確認の医療機関には送信されません。`}
       confirmLabel="送信を開始する"
       onCancel={() => {
         setAllowMismatched(false);

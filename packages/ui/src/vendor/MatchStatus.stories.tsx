@@ -20,7 +20,6 @@ const meta = {
       ...MINISTRY,
       name: "みどりが丘記念病院",
       address: "東京都千代田区千代田1-1-2",
-      email: "order-desk@midori.example.jp",
     },
     differences: ["name", "address"],
   },
@@ -36,6 +35,7 @@ export const Badges: Story = {
       <MatchStatusBadge status="matched" />
       <MatchStatusBadge status="not_registered" />
       <MatchStatusBadge status="mismatched" differenceCount={2} />
+      <MatchStatusBadge status="needs_check" differenceCount={1} />
     </p>
   ),
   play: async ({ canvasElement }) => {
@@ -44,10 +44,13 @@ export const Badges: Story = {
       "照合済み",
       "未登録",
       "登録内容不一致（2項目）",
+      "要確認",
     ]);
-    // Three different marks, not only three colours.
+    // Four different marks, not only four colours.
     const marks = new Set(badges.map((badge) => badge.querySelector("svg")?.innerHTML));
-    await expect(marks.size).toBe(3);
+    await expect(marks.size).toBe(4);
+    const colours = new Set(badges.map((badge) => getComputedStyle(badge).color));
+    await expect(colours.size).toBe(4);
   },
 };
 
@@ -62,7 +65,7 @@ export const Mismatched: Story = {
       "郵便番号〒100-0001〒100-0001✓ 一致",
       "電話番号03-1234-567803-1234-5678✓ 一致",
       "住所東京都千代田区千代田1-1東京都千代田区千代田1-1-2▲ 不一致",
-      "メールアドレスsoumu@midori.example.jporder-desk@midori.example.jp照合対象外（登録のアドレスに送信）",
+      "メールアドレスsoumu@midori.example.jpsoumu@midori.example.jp✓ 一致",
     ]);
     const differing = rows.filter((row) => row.dataset.differs === "true");
     await expect(differing.map((row) => within(row).getByRole("rowheader").textContent)).toEqual([
@@ -71,6 +74,24 @@ export const Mismatched: Story = {
     ]);
     const name = differing[0]?.querySelector("td");
     await expect(name && getComputedStyle(name).fontWeight).toBe("700");
+  },
+};
+
+/** An address other than the list's is a difference too: the link would go elsewhere. */
+export const EmailDiffers: Story = {
+  args: {
+    registration: { ...MINISTRY, email: "gloves4u@evil.example" },
+    differences: [],
+    emailDiffers: true,
+  },
+  play: async ({ canvas }) => {
+    const table = canvas.getByRole("table", { name: /国のリストと施設登録の比較/ });
+    await expect(table).toHaveAccessibleName("国のリストと施設登録の比較（不一致 1項目）");
+    const email = within(table).getByRole("row", { name: /^メールアドレス/ });
+    await expect(email).toHaveTextContent(
+      "メールアドレスsoumu@midori.example.jpgloves4u@evil.example▲ 不一致",
+    );
+    await expect(email.dataset.differs).toBe("true");
   },
 };
 

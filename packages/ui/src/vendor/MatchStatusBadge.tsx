@@ -34,11 +34,17 @@ function MatchIcon({ status }: { status: MatchStatus }) {
           <path d="M7.2 5.5h1.6v4.5H7.2zM7.2 11h1.6v1.6H7.2z" fill="#fff" />
         </>
       )}
+      {status === "needs_check" && (
+        <>
+          <path d="M8 .5 15.5 8 8 15.5.5 8z" fill="currentColor" />
+          <path d="M7.2 4h1.6v5H7.2zM7.2 10.4h1.6V12H7.2z" fill="#fff" />
+        </>
+      )}
     </svg>
   );
 }
 
-/** 照合済み / 未登録 / 登録内容不一致, each with its own shape as well as colour. */
+/** 照合済み / 未登録 / 登録内容不一致 / 要確認, each with its own shape as well as colour. */
 export function MatchStatusBadge({ status, differenceCount }: MatchStatusBadgeProps) {
   const count =
     status === "mismatched" && differenceCount !== undefined && differenceCount > 0

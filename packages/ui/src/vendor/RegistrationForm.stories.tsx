@@ -189,3 +189,41 @@ export const SinglePaymentMethod: Story = {
     await expect(canvas.getByRole("radio", { name: "請求書払い" })).toBeChecked();
   },
 };
+
+/** A signed-in institution starts from what the registry holds; it may still change any of it. */
+export const StartsFromRegistry: Story = {
+  args: {
+    initialValues: {
+      facilityName: "医療法人社団　緑風会　みどりが丘記念病院",
+      institutionCode: "1301234567",
+      postcode: "1000001",
+      address: "東京都千代田区千代田1-1",
+      phone: "0312345678",
+      email: "soumu@midori.example.jp",
+    },
+  },
+  play: async ({ args, canvas }) => {
+    await expect(canvas.getByRole("textbox", { name: /^医療機関コード/ })).toHaveValue(
+      "1301234567",
+    );
+    await expect(
+      canvas.getByRole("textbox", { name: /^メールアドレス/ }),
+    ).toHaveAccessibleDescription(
+      /G-MISに届け出ているメールアドレスと異なる場合は、販売業者の確認が済むまで購入用URLをお送りできません/,
+    );
+    await fill(canvas, { 住所: "東京都千代田区千代田1-1 3階" });
+    await userEvent.click(canvas.getByRole("radio", { name: "請求書払い" }));
+    await userEvent.click(canvas.getByRole("button", { name: "入力内容を確認する" }));
+    const confirm = await canvas.findByRole("region", { name: "入力内容の確認" });
+    await userEvent.click(within(confirm).getByRole("button", { name: "登録する" }));
+    await expect(args.onSubmit).toHaveBeenCalledWith({
+      facilityName: "医療法人社団　緑風会　みどりが丘記念病院",
+      institutionCode: "1301234567",
+      postcode: "1000001",
+      address: "東京都千代田区千代田1-1 3階",
+      phone: "0312345678",
+      email: "soumu@midori.example.jp",
+      paymentMethod: "invoice",
+    });
+  },
+};

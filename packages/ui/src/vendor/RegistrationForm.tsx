@@ -33,6 +33,8 @@ export interface RegistrationFormProps {
   serverError?: string | null | undefined;
   /** Above the fields, e.g. what registering is for. */
   children?: ReactNode;
+  /** Values to start from, e.g. what the ministry's registry holds for a signed-in institution. */
+  initialValues?: Partial<Omit<FormInput, "paymentMethod">> | null | undefined;
 }
 
 interface FormInput {
@@ -49,7 +51,7 @@ const CODE_HINT =
   "G-MISの「医療機関マスタ」で確認できる10桁の数字です（保険医療機関コードとは異なります）。全角でも入力できます。";
 
 const EMAIL_HINT =
-  "購入用URLのご案内や注文確認のメールをこのアドレスにお送りします。携帯電話のメールの場合は、受信設定を確認してください。";
+  "購入用URLのご案内や注文確認のメールをこのアドレスにお送りします。G-MISに届け出ているメールアドレスと異なる場合は、販売業者の確認が済むまで購入用URLをお送りできません。携帯電話のメールの場合は、受信設定を確認してください。";
 
 function labelOf(options: ReadonlyArray<PaymentMethodOption>, value: string): string {
   return options.find((option) => option.value === value)?.label ?? value;
@@ -67,6 +69,7 @@ export function RegistrationForm({
   fieldErrors,
   serverError,
   children,
+  initialValues,
 }: RegistrationFormProps) {
   const formId = useId();
   const ids = {
@@ -94,6 +97,7 @@ export function RegistrationForm({
       address: "",
       phone: "",
       email: "",
+      ...initialValues,
       paymentMethod: paymentMethods.length === 1 ? (paymentMethods[0]?.value ?? "") : "",
     },
     shouldFocusError: false,
