@@ -48,6 +48,8 @@ async function raiseAlert(db: Db, pressure: KeyPressure, context: GuessingAlertC
   const { now, config } = context;
   // Bounded and never empty, as sign_in_alerts.subject requires: the input is anyone's.
   const subject = (context.subjects[pressure.scope] || "-").slice(0, 200);
+  // A concurrent request whose clock read came a moment later may have started the count.
+  const since = pressure.since.getTime() > now.getTime() ? now : pressure.since;
   await db.transaction().execute(async (trx) => {
     // Compare-and-set on alerted_at: of concurrent attempts that saw the same count, one alerts.
     const claimed = await trx
@@ -83,7 +85,7 @@ async function raiseAlert(db: Db, pressure: KeyPressure, context: GuessingAlertC
           scope: pressure.scope,
           subject,
           attempts: pressure.attempts,
-          since: pressure.since,
+          since,
           raisedAt: now,
           mailIntervalMinutes: Math.round(config.guessingAlertMailIntervalMs / 60_000),
         }),
@@ -96,7 +98,7 @@ async function raiseAlert(db: Db, pressure: KeyPressure, context: GuessingAlertC
         scope: pressure.scope,
         subject,
         attempts: pressure.attempts,
-        since: pressure.since,
+        since,
         mailed: recipients.length > 0,
       })
       .execute();
@@ -109,7 +111,7 @@ async function raiseAlert(db: Db, pressure: KeyPressure, context: GuessingAlertC
         scope: pressure.scope,
         subject,
         attempts: pressure.attempts,
-        since: pressure.since.toISOString(),
+        since: since.toISOString(),
         mailedTo: recipients.length,
       },
     });
