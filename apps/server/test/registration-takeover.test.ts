@@ -4,8 +4,9 @@ import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailTransport } from "../src/mail/transport";
 import { startWorker } from "../src/worker/runner";
-import { mutate, query } from "./support/http";
+import { mutate, query, signInOverHttp } from "./support/http";
 import { type SmtpSink, startSmtpSink } from "./support/smtp-sink";
+import { listAccepted } from "./support/target-list";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 /**
@@ -30,67 +31,28 @@ let db: Db;
 let institution: TestUser;
 let vendor: TestUser;
 let batchId: string;
+let itemId: string;
 /** What anybody can read about the hospital: its public name, address and phone. */
 let publicDetails: { facilityName: string; address: string; postcode: string; phone: string };
 let code: string;
 
-/** The hospital's accepted request on the ministry's list 第1回, as the hand-over writes it. */
+/** The hospital's accepted request on the ministry's list 第1回, with its public details. */
 async function handOver(ministryId: string): Promise<void> {
-  const institutionId = institution.user.institutionId ?? "";
+  const listed = await listAccepted(db, {
+    filedBy: institution.user,
+    issuedBy: ministryId,
+    number: 1,
+    weekStart: "2026-11-25",
+    issuedAt: new Date("2026-12-02T06:00:00Z"),
+    limitSets: 24,
+  });
+  batchId = listed.batchId;
+  itemId = listed.itemId;
   const row = await db
     .selectFrom("institutions")
     .selectAll()
-    .where("id", "=", institutionId)
+    .where("id", "=", institution.user.institutionId ?? "")
     .executeTakeFirstOrThrow();
-  const survey = await db
-    .insertInto("weeklySurveys")
-    .values({
-      institutionId,
-      weekStart: "2026-11-25",
-      stock: 2000,
-      consumption: 1000,
-      purchases: 400,
-      answeredAt: new Date("2026-11-26T00:00:00Z"),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const request = await db
-    .insertInto("sosRequests")
-    .values({
-      institutionId,
-      prefectureCode: 13,
-      weekStart: "2026-11-25",
-      status: "accepted",
-      conditionsConfirmed: true,
-      surveyId: survey.id,
-      appliedAt: new Date("2026-11-26T01:00:00Z"),
-      createdBy: institution.user.id,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const batch = await db
-    .insertInto("targetBatches")
-    .values({ number: 1, issuedAt: new Date("2026-12-02T06:00:00Z"), issuedBy: ministryId })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("targetItems")
-    .values({
-      batchId: batch.id,
-      requestId: request.id,
-      institutionId,
-      institutionCode: row.code,
-      name: row.name,
-      prefectureCode: 13,
-      postcode: row.postcode,
-      address: row.address,
-      phone: row.phone,
-      contactName: "山田　花子",
-      email: row.email,
-      limitSets: 24,
-    })
-    .execute();
-  batchId = batch.id;
   code = row.code;
   publicDetails = {
     facilityName: row.name,
@@ -100,13 +62,18 @@ async function handOver(ministryId: string): Promise<void> {
   };
 }
 
-async function signIn(user: TestUser): Promise<string> {
-  const result = await mutate(server.url, "auth.signIn", {
-    username: user.username,
-    password: user.password,
+/** storefront.register as the form sends it, without signing in. */
+function registerOnStorefront(email: string, paymentMethod: string) {
+  return mutate(server.url, "storefront.register", {
+    ...publicDetails,
+    institutionCode: code,
+    email,
+    paymentMethod,
   });
-  expect(result.status).toBe(200);
-  return result.sessionCookie ?? "";
+}
+
+function signIn(user: TestUser): Promise<string> {
+  return signInOverHttp(server.url, user);
 }
 
 interface ItemSeen {
@@ -173,12 +140,7 @@ afterAll(async () => {
 describe("taking an institution's purchase allocation through the storefront", () => {
   it("fails end to end: 要確認 for the vendor, nothing to the attacker, the link to the listed address after the institution confirms", async () => {
     // 1. Anonymous, the hospital's public details with the attacker's own address, cash on delivery.
-    const attack = await mutate(server.url, "storefront.register", {
-      ...publicDetails,
-      institutionCode: code,
-      email: ATTACKER_EMAIL,
-      paymentMethod: "cash_on_delivery",
-    });
+    const attack = await registerOnStorefront(ATTACKER_EMAIL, "cash_on_delivery");
     expect(attack.status).toBe(200);
     expect(attack.body.result?.data).toMatchObject({ status: "confirmation_sent" });
     // The answer does not tell the attacker where the confirmation went.
@@ -215,7 +177,6 @@ describe("taking an institution's purchase allocation through the storefront", (
       skipped: 1,
       skippedByReason: [expect.objectContaining({ reason: "needs_check", count: 1 })],
     });
-    const itemId = (await db.selectFrom("targetItems").select("id").executeTakeFirstOrThrow()).id;
     const forced = await mutate(
       server.url,
       "vendor.reissueLink",
@@ -226,12 +187,7 @@ describe("taking an institution's purchase allocation through the storefront", (
     expect(forced.body.error?.message).toContain("要確認のため、購入リンクを送信できません");
 
     // 4. The real hospital registers later: accepted, not refused as a duplicate.
-    const genuine = await mutate(server.url, "storefront.register", {
-      ...publicDetails,
-      institutionCode: code,
-      email: LISTED_EMAIL,
-      paymentMethod: "invoice",
-    });
+    const genuine = await registerOnStorefront(LISTED_EMAIL, "invoice");
     expect(genuine.status).toBe(200);
     expect(genuine.body.result?.data).toMatchObject({ status: "confirmation_sent" });
 

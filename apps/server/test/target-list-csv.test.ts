@@ -3,7 +3,8 @@ import { SESSION_COOKIE_NAME } from "@sos/auth";
 import type { Db } from "@sos/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentDisposition } from "../src/http/target-list-csv";
-import { mutate } from "./support/http";
+import { signInOverHttp } from "./support/http";
+import { listAccepted } from "./support/target-list";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -14,74 +15,23 @@ let institution: TestUser;
 let plainBatch: string;
 let yoshinoBatch: string;
 
-async function signIn(user: TestUser): Promise<string> {
-  const result = await mutate(server.url, "auth.signIn", {
-    username: user.username,
-    password: user.password,
-  });
-  expect(result.status).toBe(200);
-  return result.sessionCookie ?? "";
+function signIn(user: TestUser): Promise<string> {
+  return signInOverHttp(server.url, user);
 }
 
-/** An accepted request of the institution on a new numbered list, written straight to the tables. */
+/** The institution, under `name`, accepted on a new numbered list. */
 async function batchWith(name: string, number: number): Promise<string> {
   const institutionId = institution.user.institutionId ?? "";
   await db.updateTable("institutions").set({ name }).where("id", "=", institutionId).execute();
-  const survey = await db
-    .insertInto("weeklySurveys")
-    .values({
-      institutionId,
-      weekStart: `2026-11-${String(4 + number * 7).padStart(2, "0")}`,
-      stock: 2000,
-      consumption: 1000,
-      purchases: 400,
-      answeredAt: new Date("2026-11-30T00:00:00Z"),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const request = await db
-    .insertInto("sosRequests")
-    .values({
-      institutionId,
-      prefectureCode: 13,
-      weekStart: `2026-11-${String(4 + number * 7).padStart(2, "0")}`,
-      status: "accepted",
-      conditionsConfirmed: true,
-      contactName: "山田　花子",
-      surveyId: survey.id,
-      appliedAt: new Date("2026-12-01T01:00:00Z"),
-      createdBy: institution.user.id,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const batch = await db
-    .insertInto("targetBatches")
-    .values({ number, issuedAt: new Date("2026-12-03T06:00:00Z"), issuedBy: ministry.user.id })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const row = await db
-    .selectFrom("institutions")
-    .selectAll()
-    .where("id", "=", institutionId)
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("targetItems")
-    .values({
-      batchId: batch.id,
-      requestId: request.id,
-      institutionId,
-      institutionCode: row.code,
-      name: row.name,
-      prefectureCode: 13,
-      postcode: row.postcode,
-      address: row.address,
-      phone: row.phone,
-      contactName: "山田　花子",
-      email: row.email,
-      limitSets: 2,
-    })
-    .execute();
-  return batch.id;
+  const listed = await listAccepted(db, {
+    filedBy: institution.user,
+    issuedBy: ministry.user.id,
+    number,
+    weekStart: `2026-11-${String(4 + number * 7).padStart(2, "0")}`,
+    issuedAt: new Date("2026-12-03T06:00:00Z"),
+    limitSets: 2,
+  });
+  return listed.batchId;
 }
 
 function download(path: string, token?: string, accept = "text/csv") {

@@ -6,9 +6,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DOMAIN_ERRORS } from "../src/errors";
 import { createCaller } from "../src/root";
 import { CONFIRMATION_MAILS_PER_CODE_PER_DAY, REGISTRATION_THROTTLE } from "../src/services/vendor";
-import { createTestContext, createTestUser, signedInContext, type TestUser } from "../src/testing";
+import { createTestUser, signedInContext, type TestUser } from "../src/testing";
 import { jst, refusal, type TestClock, testClock } from "./fixtures/institution-world";
-import { handOver, latestConfirmationTo, mailsOfKind } from "./fixtures/vendor-world";
+import {
+  handOver,
+  latestConfirmationTo,
+  mailsOfKind,
+  storefrontVisitor,
+} from "./fixtures/vendor-world";
 
 /**
  * ①' registering on the storefront: a registration becomes the institution's
@@ -56,27 +61,29 @@ beforeEach(async () => {
   auditMark = String(last.id ?? 0);
 });
 
-let ipCounter = 0;
-
-/** An anonymous visitor from an address of its own (the throttle counts per address). */
 function visitor(
   options: {
     ip?: string;
     paymentMethods?: ("invoice" | "bank_transfer" | "cash_on_delivery")[];
   } = {},
 ) {
-  ipCounter += 1;
-  return createCaller(
-    createTestContext(db, {
-      ip: options.ip ?? `198.51.100.${ipCounter}`,
-      now: () => clock.now,
-      ...(options.paymentMethods ? { config: { paymentMethods: options.paymentMethods } } : {}),
-    }),
-  );
+  return storefrontVisitor(db, { ...options, now: () => clock.now });
 }
 
 async function signedInClinic() {
   return createCaller(await signedInContext(db, clinic.user, { now: () => clock.now }));
+}
+
+/** What the ministry's registry holds for the clinic, in the normal form. */
+function listed() {
+  return {
+    institutionCode: clinicCode,
+    facilityName: clinicName,
+    postcode: "1000001",
+    address: "東京都千代田区千代田1-1",
+    phone: "0312345678",
+    email: clinicEmail,
+  };
 }
 
 /** The clinic's details as a clerk types them, with the IME in full-width mode. */
@@ -95,6 +102,16 @@ function typed(overrides: Partial<Record<string, string>> = {}) {
 
 async function registrations() {
   return db.selectFrom("vendorRegistrations").selectAll().orderBy("institutionCode").execute();
+}
+
+/** The audit row of the latest confirmation: who, how, and what it replaced. */
+async function lastConfirmation() {
+  return db
+    .selectFrom("auditLog")
+    .select(["actorUserId", "actorRole", "details"])
+    .where("action", "=", "vendor_registration.confirm")
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
 }
 
 /** The registration steps audited during the test, in order. */
@@ -178,13 +195,8 @@ describe("storefront.register (①') from an anonymous visitor", () => {
 
     const page = await anyone.storefront.registrationConfirmation({ token });
     expect(page).toEqual({
+      ...listed(),
       state: "pending",
-      institutionCode: clinicCode,
-      facilityName: clinicName,
-      postcode: "1000001",
-      address: "東京都千代田区千代田1-1",
-      phone: "0312345678",
-      email: clinicEmail,
       paymentMethod: "invoice",
       paymentMethodLabel: "請求書払い",
       expiresAt: jst("2026-12-09 10:15:00").toISOString(),
@@ -274,12 +286,7 @@ describe("storefront.register (①') from an anonymous visitor", () => {
       confirmedVia: "mail",
       paymentMethod: "invoice",
     });
-    const audit = await db
-      .selectFrom("auditLog")
-      .select("details")
-      .where("action", "=", "vendor_registration.confirm")
-      .orderBy("id", "desc")
-      .executeTakeFirstOrThrow();
+    const audit = await lastConfirmation();
     expect(audit.details).toMatchObject({
       via: "mail",
       email: clinicEmail,
@@ -305,6 +312,38 @@ describe("storefront.register (①') from an anonymous visitor", () => {
     expect(await auditActions()).toContain("vendor_registration.duplicate");
   });
 
+  it("revokes a live link that went to a replaced registration's address before confirmation existed", async () => {
+    const ministry = await createTestUser(db, "ministry");
+    const batch = await handOver(db, ministry.user.id, [
+      { institutionId: clinic.user.institutionId as string, limitSets: 2 },
+    ]);
+    // As a registration and its link were left by the code before migration 0007.
+    await visitor().storefront.register(typed({ email: "attacker@evil.example" }));
+    const link = await db
+      .insertInto("purchaseLinks")
+      .values({
+        targetItemId: batch.items[0]?.id as string,
+        tokenHash: "a".repeat(64),
+        expiresAt: jst("2026-12-16 23:59:59"),
+        createdAt: clock.now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+
+    await visitor().storefront.register(typed());
+    await visitor().storefront.confirmRegistration({
+      token: (await latestConfirmationTo(db, clinicEmail)).token,
+    });
+    const after = await db
+      .selectFrom("purchaseLinks")
+      .select("revokedAt")
+      .where("id", "=", link.id)
+      .executeTakeFirstOrThrow();
+    expect(after.revokedAt).toEqual(clock.now);
+    const audit = await lastConfirmation();
+    expect(audit.details).toMatchObject({ revokedLinkIds: [link.id] });
+  });
+
   it("mails one code's registry address a few times a day at most", async () => {
     for (let i = 0; i < CONFIRMATION_MAILS_PER_CODE_PER_DAY; i += 1) {
       await visitor().storefront.register(typed());
@@ -324,14 +363,7 @@ describe("storefront.register (①') signed in as the institution", () => {
   it("offers the institution's details, and registers its own code at once without a confirmation mail", async () => {
     const caller = await signedInClinic();
     const options = await caller.storefront.registrationOptions();
-    expect(options.signedInInstitution).toEqual({
-      institutionCode: clinicCode,
-      facilityName: clinicName,
-      postcode: "1000001",
-      address: "東京都千代田区千代田1-1",
-      phone: "0312345678",
-      email: clinicEmail,
-    });
+    expect(options.signedInInstitution).toEqual(listed());
     expect((await visitor().storefront.registrationOptions()).signedInInstitution).toBeNull();
 
     // An unconfirmed registration by someone else is replaced.
@@ -352,12 +384,7 @@ describe("storefront.register (①') signed in as the institution", () => {
     expect((await mailsOfKind(db, "vendor_registration_confirmed"))[0]?.toAddress).toBe(
       "kobai@clinic.example.jp",
     );
-    const audit = await db
-      .selectFrom("auditLog")
-      .select(["actorUserId", "actorRole", "details"])
-      .where("action", "=", "vendor_registration.confirm")
-      .orderBy("id", "desc")
-      .executeTakeFirstOrThrow();
+    const audit = await lastConfirmation();
     expect(audit).toMatchObject({
       actorUserId: clinic.user.id,
       actorRole: "institution",

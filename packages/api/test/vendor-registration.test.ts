@@ -3,10 +3,9 @@ import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import iconv from "iconv-lite";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCaller } from "../src/root";
-import { callerFor, createTestContext, createTestUser, type TestUser } from "../src/testing";
+import { callerFor, createTestUser, type TestUser } from "../src/testing";
 import { refusal } from "./fixtures/institution-world";
-import { mailsOfKind } from "./fixtures/vendor-world";
+import { mailsOfKind, storefrontVisitor } from "./fixtures/vendor-world";
 
 let tdb: TestDatabase;
 let db: Db;
@@ -28,24 +27,8 @@ beforeEach(async () => {
   await sql`truncate vendor_registrations, mail_outbox, sign_in_throttle cascade`.execute(db);
 });
 
-let ipCounter = 0;
-
-/** An anonymous visitor from an address of its own (the throttle counts per address). */
-function visitor(
-  options: {
-    ip?: string;
-    now?: () => Date;
-    paymentMethods?: ("invoice" | "bank_transfer" | "cash_on_delivery")[];
-  } = {},
-) {
-  ipCounter += 1;
-  return createCaller(
-    createTestContext(db, {
-      ip: options.ip ?? `198.51.100.${ipCounter}`,
-      ...(options.now ? { now: options.now } : {}),
-      ...(options.paymentMethods ? { config: { paymentMethods: options.paymentMethods } } : {}),
-    }),
-  );
+function visitor() {
+  return storefrontVisitor(db);
 }
 
 const FORM = {

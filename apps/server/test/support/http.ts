@@ -68,3 +68,16 @@ export async function query<T = unknown>(
   const response = await fetch(url, { headers: cookieHeader(options.token) });
   return toResult<T>(response);
 }
+
+/** Signs a user in over HTTP; the session cookie's token. */
+export async function signInOverHttp(
+  base: string,
+  user: { username: string; password: string },
+): Promise<string> {
+  const result = await mutate(base, "auth.signIn", {
+    username: user.username,
+    password: user.password,
+  });
+  if (result.status !== 200) throw new Error(`sign-in failed with ${result.status}`);
+  return result.sessionCookie ?? "";
+}

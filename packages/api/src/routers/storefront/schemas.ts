@@ -11,6 +11,16 @@ import { z } from "zod";
 import { IsoDateTime } from "../survey/schemas";
 import { OrderViewOutput, Sets } from "../vendor/schemas";
 
+/** A facility as the storefront form knows it (what the registry holds, or what was registered). */
+const FacilityDetailsOutput = z.object({
+  institutionCode: z.string(),
+  facilityName: z.string(),
+  postcode: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  email: z.string(),
+});
+
 export const RegistrationOptionsOutput = z.object({
   paymentMethods: z.array(z.object({ value: PaymentMethod, label: z.string() })),
   /**
@@ -18,16 +28,7 @@ export const RegistrationOptionsOutput = z.object({
    * cookie is shared by the apps), to prefill the form: registering its own code
    * needs no confirmation mail. null for everyone else.
    */
-  signedInInstitution: z
-    .object({
-      institutionCode: z.string(),
-      facilityName: z.string(),
-      postcode: z.string(),
-      address: z.string(),
-      phone: z.string(),
-      email: z.string(),
-    })
-    .nullable(),
+  signedInInstitution: FacilityDetailsOutput.nullable(),
 });
 
 export const RegistrationReceiptOutput = z.object({
@@ -47,13 +48,7 @@ export const RegistrationReceiptOutput = z.object({
   confirmBy: IsoDateTime.nullable(),
 });
 
-const RegistrationDetailsOutput = z.object({
-  institutionCode: z.string(),
-  facilityName: z.string(),
-  postcode: z.string(),
-  address: z.string(),
-  phone: z.string(),
-  email: z.string(),
+const RegistrationDetailsOutput = FacilityDetailsOutput.extend({
   paymentMethod: PaymentMethod,
   paymentMethodLabel: z.string(),
 });
