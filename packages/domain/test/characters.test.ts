@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   hasUnsafeCharacters,
+  IsoDate,
   inputString,
   optionalText,
   passwordField,
@@ -81,5 +82,26 @@ describe("every field builder carries the rule, with its Japanese message", () =
     expect(messagesAt(SignInInput, { username: "tokyo\u0000", password: "x" }, "username")).toEqual(
       [UNSAFE_CHARACTER_MESSAGE],
     );
+  });
+});
+
+describe("IsoDate", () => {
+  it("stops at a malformed date, so a refinement added to it only sees real dates", () => {
+    const wednesday = IsoDate.refine((ymd) => new Date(`${ymd}T00:00:00Z`).getUTCDay() === 3, {
+      error: "水曜日を指定してください",
+    });
+    const seen: string[] = [];
+    const spy = IsoDate.refine((ymd) => {
+      seen.push(ymd);
+      return true;
+    });
+    for (const value of ["山田", "2026-02-30", "2026-11-25\u0000", "\uD800"]) {
+      expect(spy.safeParse(value).success).toBe(false);
+    }
+    expect(seen).toEqual([]);
+    expect(wednesday.safeParse("2026-11-25").success).toBe(true);
+    expect(wednesday.safeParse("2026-11-26").error?.issues.map((i) => i.message)).toEqual([
+      "水曜日を指定してください",
+    ]);
   });
 });

@@ -14,8 +14,11 @@ export const SerialId = z.string().regex(/^[0-9]+$/);
 /** timestamptz as Kysely returns it. */
 export const Timestamp = z.date();
 
-/** A calendar date in Asia/Tokyo (Postgres date), as "YYYY-MM-DD". */
-export const IsoDate = z.iso.date().check(safeCharacters);
+/**
+ * A calendar date in Asia/Tokyo (Postgres date), as "YYYY-MM-DD". A malformed one
+ * stops here (abort), so a refinement added to IsoDate only ever sees a real date.
+ */
+export const IsoDate = z.iso.date({ abort: true }).check(safeCharacters);
 
 /** Stored normal forms (see the field schemas for what users may type). */
 export const InstitutionCode = z.string().regex(/^[0-9]{10}$/);
