@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import pg from "pg";
@@ -40,6 +41,15 @@ function postmasterPid(): number | null {
   const file = postmasterPidFile(settings.dataDir);
   if (!existsSync(file)) return null;
   return Number.parseInt(readFileSync(file, "utf8").split("\n")[0] ?? "", 10);
+}
+
+/** The OS user the embedded PostgreSQL runs as: `postgres` under root, else ourselves. */
+function postgresUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  return {
+    uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })),
+    gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })),
+  };
 }
 
 function alive(pid: number): boolean {
@@ -98,6 +108,30 @@ describe("pnpm start after kill -9", () => {
     expect(postmasterPid()).not.toBeNull();
     await start();
     expect(await institutionCount()).toBe(seeded);
+  });
+
+  it("starts when the killed PostgreSQL's pid has since gone to another process", async () => {
+    const seeded = await institutionCount();
+    await killHard(running as StartedCli, "group");
+    // pids wrap (32768 here) and are soon reused: the lock files then name a live
+    // process that is no postmaster. PostgreSQL overrules that only when the process
+    // belongs to another user, so the stranger runs as PostgreSQL's own user.
+    const stranger = spawn("sleep", ["120"], { stdio: "ignore", ...postgresUser() });
+    try {
+      const lockFile = postmasterPidFile(settings.dataDir);
+      const lines = readFileSync(lockFile, "utf8").split("\n");
+      const socketLock = join(lines[4]?.trim() ?? "/tmp", `.s.PGSQL.${lines[3]?.trim()}.lock`);
+      for (const file of [lockFile, socketLock]) {
+        const content = readFileSync(file, "utf8").split("\n");
+        content[0] = String(stranger.pid);
+        writeFileSync(file, content.join("\n"));
+      }
+      await start();
+      expect(await institutionCount()).toBe(seeded);
+      expect(alive(stranger.pid as number)).toBe(true);
+    } finally {
+      stranger.kill("SIGKILL");
+    }
   });
 
   it("starts after being killed while it was starting, again and again", async () => {

@@ -145,6 +145,26 @@ describe("after a server process is killed", () => {
     expect((await jobOf(id))?.lockedBy).toBe(holder);
     expect(await outboxRow(id)).toMatchObject({ status: "sending", sendingWorker: holder });
 
+    // Its liveness session cut from the database side (a restart, a network blip): it
+    // reconnects at its next heartbeat, well within the grace, and keeps its jobs.
+    const before = await tdb.db
+      .selectFrom("workerProcesses")
+      .select("backendPid")
+      .where("id", "=", live.processId)
+      .executeTakeFirstOrThrow();
+    await sql`select pg_terminate_backend(${before.backendPid})`.execute(tdb.db);
+    for (let sweep = 0; sweep < 8; sweep++) {
+      expect(await other.releaseDeadWorkers()).toEqual({ processes: 0, workerIds: [] });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const after = await tdb.db
+      .selectFrom("workerProcesses")
+      .select("backendPid")
+      .where("id", "=", live.processId)
+      .executeTakeFirstOrThrow();
+    expect(after.backendPid).not.toBe(before.backendPid);
+    expect((await jobOf(id))?.lockedBy).toBe(holder);
+
     stall.release();
     await until("the live process to send", async () => (await outboxRow(id)).status === "sent");
     expect(sink.deliveries(mailMessageId(id))).toBe(1);

@@ -83,6 +83,18 @@ export class DataDirInUseError extends Error {
   }
 }
 
+/** Removes a socket lock file only if it is this cluster's, naming the same stale pid. */
+async function removeStaleSocketLock(file: string, pid: number, dataDir: string): Promise<void> {
+  try {
+    const [lockPid, lockDir] = (await readFile(file, "utf8")).split("\n");
+    if (Number.parseInt(lockPid ?? "", 10) === pid && lockDir?.trim() === resolve(dataDir)) {
+      await rm(file, { force: true });
+    }
+  } catch {
+    // No lock file: nothing stands in the way.
+  }
+}
+
 async function waitForExit(pid: number, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
@@ -108,17 +120,23 @@ export async function releaseAfterCrash(
   log: (line: string) => void,
 ): Promise<void> {
   const lockFile = join(dataDir, "postmaster.pid");
-  let pid: number;
+  let lines: string[];
   try {
-    pid = Number.parseInt((await readFile(lockFile, "utf8")).split("\n")[0] ?? "", 10);
+    lines = (await readFile(lockFile, "utf8")).split("\n");
   } catch {
     return;
   }
+  const pid = Number.parseInt(lines[0] ?? "", 10);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
 
   const info = await processInfo(pid);
   if (info === null || !info.command.includes(resolve(dataDir))) {
     log(`postmaster.pid names pid ${pid}, which is not this cluster's PostgreSQL: removing it`);
+    // The socket's lock file names the same pid, and PostgreSQL would refuse it as well.
+    // postmaster.pid: pid, data folder, start time, port, socket folder, …
+    const [port, socketDir] = [lines[3]?.trim(), lines[4]?.trim()];
+    if (port && socketDir)
+      await removeStaleSocketLock(join(socketDir, `.s.PGSQL.${port}.lock`), pid, dataDir);
     await rm(lockFile, { force: true });
     return;
   }

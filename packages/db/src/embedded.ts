@@ -73,6 +73,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await rename(building, dataDir);
   }
   await releaseAfterCrash(dataDir, options.notice ?? log);
+  // Before the postmaster exists: a kill in between leaves a record naming a dead owner.
+  await recordOwner(dataDir);
   const server = cluster(dataDir);
   try {
     await server.start();
@@ -83,7 +85,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       { cause: error },
     );
   }
-  await recordOwner(dataDir);
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
   await ensureDatabase(adminUrl, database);
   return {

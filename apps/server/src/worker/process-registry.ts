@@ -14,9 +14,12 @@ import pg from "pg";
  *   session it holds open for its whole life, and registers every worker id
  *   before that worker asks for its first job (the startWorker hook);
  * - a process is dead when that session has left pg_stat_activity (a killed
- *   process's sockets close at once, and PostgreSQL ends its backends) and its
- *   heartbeat is more than a moment old, or when its heartbeat is old anyway
- *   (the host vanished without closing its sockets, or a pooler hides backends);
+ *   process's sockets close at once, and PostgreSQL ends its backends) and it has
+ *   not registered a new one within a grace period (a live process whose
+ *   connection was cut reconnects at its next heartbeat; after a database
+ *   restart the grace counts from the restart), or when its heartbeat is old
+ *   anyway (the host vanished without closing its sockets, or a pooler hides
+ *   backends);
  * - at start and on every heartbeat, a process releases the locks of exactly the
  *   registered workers of dead processes and forgets those processes.
  *
@@ -27,18 +30,20 @@ export interface RegistryTiming {
   /** How often the heartbeat runs (and dead processes are looked for). */
   heartbeatMs: number;
   /**
-   * A process whose session is gone is dead once its heartbeat is this old: a
-   * live one whose connection dropped (a database restart) gets this long to
-   * reconnect and register its new session.
+   * A process whose session is gone is dead once its heartbeat is this old (and
+   * the database has been up this long): a live one whose connection dropped
+   * gets this long to reconnect and register its new session. More than one
+   * heartbeat interval.
    */
   sessionGraceMs: number;
   /** A process whose heartbeat is this old is dead whatever pg_stat_activity shows. */
   staleAfterMs: number;
 }
 
+/** A killed server's jobs run again within seconds of the next start (one UPDATE and one query per beat). */
 export const DEFAULT_REGISTRY_TIMING: RegistryTiming = {
-  heartbeatMs: 5_000,
-  sessionGraceMs: 12_000,
+  heartbeatMs: 2_000,
+  sessionGraceMs: 6_000,
   staleAfterMs: 60_000,
 };
 
@@ -159,6 +164,9 @@ export async function startProcessRegistry(
             p.heartbeat_at < now() - make_interval(secs => ${timing.staleAfterMs / 1000})
             or (
               p.heartbeat_at < now() - make_interval(secs => ${timing.sessionGraceMs / 1000})
+              -- After a database restart every session is gone: each live process gets
+              -- the grace from the restart to register its new one.
+              and pg_postmaster_start_time() < now() - make_interval(secs => ${timing.sessionGraceMs / 1000})
               and not exists (
                 select 1 from pg_stat_activity a
                 where a.pid = p.backend_pid

@@ -21,6 +21,8 @@ export interface StartCliSettings {
   inboxSmtpPort: number;
   /** Mail to this SMTP server instead of the built-in inbox. */
   smtpUrl?: string;
+  /** An external database instead of the embedded PostgreSQL under dataDir. */
+  databaseUrl?: string;
   env?: Record<string, string>;
 }
 
@@ -58,7 +60,8 @@ export function spawnStartCli(settings: StartCliSettings): StartedCli {
     ...settings.env,
   };
   // The test suite's database must not leak in: this start runs on its own data.
-  delete env.DATABASE_URL;
+  if (settings.databaseUrl) env.DATABASE_URL = settings.databaseUrl;
+  else delete env.DATABASE_URL;
   if (settings.smtpUrl) env.SMTP_URL = settings.smtpUrl;
   else delete env.SMTP_URL;
   const child = spawn(process.execPath, ["--import", "tsx", join("src", "cli", "start.ts")], {
