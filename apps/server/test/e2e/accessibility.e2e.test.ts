@@ -150,10 +150,24 @@ async function completeByTokyo(key: Seeded): Promise<void> {
   });
 }
 
+/** The token of the storefront's confirmation link mailed to `to` (no worker runs here). */
+async function confirmationToken(to: string): Promise<string> {
+  const mail = await server.tdb.db
+    .selectFrom("mailOutbox")
+    .select("textBody")
+    .where("kind", "=", "vendor_registration_confirm")
+    .where("toAddress", "=", to)
+    .orderBy("createdAt", "desc")
+    .executeTakeFirstOrThrow();
+  const token = /\/register\/confirm\/([a-z2-7]{32})/.exec(mail.textBody)?.[1];
+  if (!token) throw new Error(`no confirmation link in the mail to ${to}`);
+  return token;
+}
+
 /**
  * The listed institution goes all the way to the vendor: approved, issued on list 第1号,
- * registered on the storefront, with a product on sale and a purchase link (whose
- * token is written here, as the mail would carry it).
+ * registered on the storefront and confirmed from its listed address, with a product on
+ * sale and a purchase link (whose token is written here, as the mail would carry it).
  */
 async function handOverListed(): Promise<void> {
   await completeByTokyo("listed");
@@ -164,14 +178,18 @@ async function handOverListed(): Promise<void> {
 
   const db = server.tdb.db;
   const storefront = createCaller(createTestContext(db, { config: { publicBaseUrl: server.url } }));
+  const listedEmail = `${INSTITUTIONS.listed.username}@example.jp`;
   await storefront.storefront.register({
     facilityName: INSTITUTIONS.listed.name,
     institutionCode: INSTITUTIONS.listed.code,
     postcode: "1010047",
     address: "東京都千代田区内神田5-1",
     phone: "0332345678",
-    email: `${INSTITUTIONS.listed.username}@example.jp`,
+    email: listedEmail,
     paymentMethod: "invoice",
+  });
+  await storefront.storefront.confirmRegistration({
+    token: await confirmationToken(listedEmail),
   });
   const vendor = await callerAs(ACCOUNTS.vendor.username);
   const product = await vendor.vendor.createProduct({
@@ -607,6 +625,11 @@ describe("the vendor app", { timeout: 240_000 }, () => {
     await refusal(page).waitFor();
     await audit.check(page, "register refused empty");
 
+    // A confirmation link that is wrong or used up: the page says so, and offers the way back.
+    await page.goto(`${base}/register/confirm/${"a".repeat(32)}`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await audit.check(page, "register confirm, invalid link");
+
     await page.goto(`${base}/purchase/${purchaseToken}`);
     await heading(page, "ご購入手続き").waitFor();
     await audit.check(page, "purchase");
@@ -751,11 +774,13 @@ describe("the other forms by keyboard alone", { timeout: 180_000 }, () => {
     await page.context().close();
   });
 
-  it("a facility registers on the storefront without a pointer", async () => {
+  it("a facility registers on the storefront and confirms it without a pointer", async () => {
+    const audit = auditor({ phone: true });
     const page = await phonePage();
     await page.goto(`${server.url}/vendor/register`);
     await heading(page, "購入サイトへの施設登録").waitFor();
-    const email = `${INSTITUTIONS.draft.username}-shop@example.jp`;
+    // The address on the ministry's list, where the confirmation link is sent.
+    const email = `${INSTITUTIONS.draft.username}@example.jp`;
     for (const [label, text] of [
       [/^input\|施設名/, INSTITUTIONS.draft.name],
       [/^input\|医療機関コード/, INSTITUTIONS.draft.code],
@@ -776,16 +801,27 @@ describe("the other forms by keyboard alone", { timeout: 180_000 }, () => {
     await page.getByRole("region", { name: "入力内容の確認" }).waitFor();
     await tabTo(page, /^button\|登録する/);
     await page.keyboard.press("Enter");
+    await heading(page, "確認メールを送信しました").waitFor();
+    await audit.check(page, "register, confirmation mail sent");
+
+    await page.goto(`${server.url}/vendor/register/confirm/${await confirmationToken(email)}`);
+    await heading(page, "施設登録の確定").waitFor();
+    await audit.check(page, "register confirm");
+    await tabTo(page, /^button\|登録を確定する/);
+    await page.keyboard.press("Enter");
     await heading(page, "施設登録が完了しました").waitFor();
+    await audit.check(page, "register confirmed");
     const stored = await server.tdb.db
       .selectFrom("vendorRegistrations")
-      .select(["institutionCode", "paymentMethod"])
+      .select(["institutionCode", "paymentMethod", "confirmedVia"])
       .where("email", "=", email)
       .executeTakeFirstOrThrow();
     expect(stored).toEqual({
       institutionCode: INSTITUTIONS.draft.code,
       paymentMethod: "bank_transfer",
+      confirmedVia: "mail",
     });
+    audit.verdict();
     await page.context().close();
   });
 });

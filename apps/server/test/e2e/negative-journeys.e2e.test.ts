@@ -207,8 +207,8 @@ async function mailText(kind: string, to: string): Promise<string> {
 }
 
 const PURCHASE_URL = /(http:\/\/127\.0\.0\.1:\d+\/vendor\/purchase\/[a-z2-7]{32})/;
-/** The address the registered clinic gave the storefront (not the ministry's list). */
-const REGISTERED_EMAIL = "kobai@iidabashi-ortho.example.jp";
+/** The registered clinic confirmed its storefront registration from its address on the list. */
+const REGISTERED_EMAIL = CLINICS.registered.email;
 
 describe("after the Wednesday 17:00 deadline", { timeout: 240_000 }, () => {
   for (const late of [
@@ -360,6 +360,8 @@ describe("purchase links from the vendor's list", { timeout: 300_000 }, () => {
         email: REGISTERED_EMAIL,
         paymentMethod: "invoice",
         source: "web",
+        confirmedAt: clock(),
+        confirmedVia: "mail",
       })
       .execute();
 
@@ -402,7 +404,7 @@ describe("purchase links from the vendor's list", { timeout: 300_000 }, () => {
     await screenshot(desk, "negative-unregistered-follow-up");
 
     await desk
-      .getByRole("button", { name: "未登録の医療機関に登録依頼メールを送信（1件）" })
+      .getByRole("button", { name: "未登録・未確認の医療機関に登録依頼メールを送信（1件）" })
       .click();
     const remind = desk.getByRole("dialog", { name: "施設登録の依頼メールを送信しますか？" });
     await remind.waitFor();
