@@ -8,6 +8,8 @@ export default defineConfig({
     // Starts an embedded PostgreSQL when DATABASE_URL is unset.
     globalSetup: [fileURLToPath(new URL("../db/src/testing/global-setup.ts", import.meta.url))],
     testTimeout: 30_000,
+    // Test files mostly wait (on PostgreSQL, a browser, a port): one per core, not cores − 1.
+    maxWorkers: "100%",
     hookTimeout: 60_000,
   },
 });

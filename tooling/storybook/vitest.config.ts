@@ -31,6 +31,8 @@ export default defineConfig({
   test: {
     ...testClockConfig(),
     name: "storybook",
+    // Two story files at a time in the one browser: a story mostly waits on rendering.
+    maxWorkers: "100%",
     browser: {
       enabled: true,
       headless: true,
