@@ -87,13 +87,42 @@ let clock: TestClock;
 let shared: Omit<Actors, "own">;
 const reached = { accepted: 0, ordered: 0, shipped: 0, delivered: 0, refusals: 0, events: 0 };
 
-const version = (now: Observed) => ({ id: "", version: now.version });
+type Run = Command["run"];
+type Pick = (actors: Actors) => Caller;
+
+/** The same event by whichever caller `pick` chooses: the right one or a wrong one. */
+const completes =
+  (pick: Pick): Run =>
+  (a, s, now) =>
+    pick(a).review.savePrefectureReview({
+      id: s.requestId,
+      expectedVersion: now.version,
+      supplyNeeded: true,
+      notes: "",
+      complete: true,
+    });
+const approves =
+  (pick: Pick): Run =>
+  (a, s, now) =>
+    pick(a).review.approve({ items: [{ id: s.requestId, expectedVersion: now.version }] });
+const closes =
+  (pick: Pick): Run =>
+  (a, s, now) =>
+    pick(a).review.markNotEligible({
+      id: s.requestId,
+      expectedVersion: now.version,
+      reason: "対象外",
+    });
+const withdraws =
+  (pick: Pick): Run =>
+  (a, s, now) =>
+    pick(a).sos.withdraw({ id: s.requestId, version: now.version });
 
 const commands: Command[] = [
   {
     name: "institution saves",
     rule: { action: "save", actor: "institution" },
-    run: (a, s, now) => a.own.sos.update({ ...version(now), id: s.requestId, ...FORM }),
+    run: (a, s, now) => a.own.sos.update({ id: s.requestId, version: now.version, ...FORM }),
   },
   {
     name: "institution applies",
@@ -103,45 +132,27 @@ const commands: Command[] = [
   {
     name: "institution withdraws",
     rule: { action: "withdraw", actor: "institution" },
-    run: (a, s, now) => a.own.sos.withdraw({ id: s.requestId, version: now.version }),
+    run: withdraws((a) => a.own),
   },
   {
     name: "prefecture completes",
     rule: { action: "prefecture_complete", actor: "prefecture" },
-    run: (a, s, now) =>
-      a.prefecture.review.savePrefectureReview({
-        id: s.requestId,
-        expectedVersion: now.version,
-        supplyNeeded: true,
-        notes: "",
-        complete: true,
-      }),
+    run: completes((a) => a.prefecture),
   },
   {
     name: "prefecture closes as not eligible",
     rule: { action: "reject", actor: "prefecture" },
-    run: (a, s, now) =>
-      a.prefecture.review.markNotEligible({
-        id: s.requestId,
-        expectedVersion: now.version,
-        reason: "在庫が十分",
-      }),
+    run: closes((a) => a.prefecture),
   },
   {
     name: "ministry closes as not eligible",
     rule: { action: "reject", actor: "ministry" },
-    run: (a, s, now) =>
-      a.ministry.review.markNotEligible({
-        id: s.requestId,
-        expectedVersion: now.version,
-        reason: "重複",
-      }),
+    run: closes((a) => a.ministry),
   },
   {
     name: "ministry approves",
     rule: { action: "approve", actor: "ministry" },
-    run: (a, s, now) =>
-      a.ministry.review.approve({ items: [{ id: s.requestId, expectedVersion: now.version }] }),
+    run: approves((a) => a.ministry),
   },
   {
     name: "ministry returns",
@@ -157,43 +168,27 @@ const commands: Command[] = [
   {
     name: "prefecture approves",
     rule: { action: "approve", actor: "prefecture" },
-    run: (a, s, now) =>
-      a.prefecture.review.approve({ items: [{ id: s.requestId, expectedVersion: now.version }] }),
+    run: approves((a) => a.prefecture),
   },
   {
     name: "ministry completes the prefecture's part",
     rule: { action: "prefecture_complete", actor: "ministry" },
-    run: (a, s, now) =>
-      a.ministry.review.savePrefectureReview({
-        id: s.requestId,
-        expectedVersion: now.version,
-        supplyNeeded: true,
-        notes: "",
-        complete: true,
-      }),
+    run: completes((a) => a.ministry),
   },
   {
     name: "another prefecture completes",
     rule: { action: "prefecture_complete", actor: "system" },
-    run: (a, s, now) =>
-      a.otherPrefecture.review.savePrefectureReview({
-        id: s.requestId,
-        expectedVersion: now.version,
-        supplyNeeded: true,
-        notes: "",
-        complete: true,
-      }),
+    run: completes((a) => a.otherPrefecture),
   },
   {
     name: "another institution withdraws",
     rule: { action: "withdraw", actor: "system" },
-    run: (a, s, now) => a.otherInstitution.sos.withdraw({ id: s.requestId, version: now.version }),
+    run: withdraws((a) => a.otherInstitution),
   },
   {
     name: "vendor approves",
     rule: { action: "approve", actor: "system" },
-    run: (a, s, now) =>
-      a.vendor.review.approve({ items: [{ id: s.requestId, expectedVersion: now.version }] }),
+    run: approves((a) => a.vendor),
   },
   // The order's life.
   {
