@@ -108,3 +108,8 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
     await client.end();
   }
 }
+
+/** The address of a cluster started here, for a second process (an operator's CLI) joining it. */
+export function embeddedDatabaseUrl(port: number, database = "sos"): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}

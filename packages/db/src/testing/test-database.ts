@@ -74,8 +74,17 @@ function ensureTemplate(): Promise<string> {
           "select datname from pg_database where datname like 'sos\\_tpl\\_%' and datname <> $1",
           [name],
         );
-        for (const row of stale.rows) {
-          await client.query(`drop database if exists ${pg.escapeIdentifier(row.datname)}`);
+        // Never while a copy is being made; one still in use (another checkout's run on the
+        // same server) stays, and that run makes it again should it be gone.
+        await client.query("select pg_advisory_lock(742002)");
+        try {
+          for (const row of stale.rows) {
+            await client
+              .query(`drop database if exists ${pg.escapeIdentifier(row.datname)}`)
+              .catch(() => undefined);
+          }
+        } finally {
+          await client.query("select pg_advisory_unlock(742002)");
         }
       }
       return name;
@@ -91,16 +100,24 @@ function ensureTemplate(): Promise<string> {
  * commit, race and hold locks without seeing each other's data.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const template = await ensureTemplate();
   const name = `sos_t_${randomBytes(6).toString("hex")}`;
-  await withAdmin(async (client) => {
-    await client.query("select pg_advisory_lock(742002)");
-    try {
-      await client.query(`create database ${name} template ${template}`);
-    } finally {
-      await client.query("select pg_advisory_unlock(742002)");
-    }
-  });
+  const copy = (template: string) =>
+    withAdmin(async (client) => {
+      await client.query("select pg_advisory_lock(742002)");
+      try {
+        await client.query(`create database ${name} template ${template}`);
+      } finally {
+        await client.query("select pg_advisory_unlock(742002)");
+      }
+    });
+  try {
+    await copy(await ensureTemplate());
+  } catch (error) {
+    // 3D000: the template was dropped as stale by a run with other migrations; make it again.
+    if ((error as { code?: string }).code !== "3D000") throw error;
+    templateReady = undefined;
+    await copy(await ensureTemplate());
+  }
   const url = withDatabase(adminUrl(), name);
   const db = createDb(url, { max: 8 });
   return {
