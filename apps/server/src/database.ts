@@ -1,5 +1,11 @@
 import { join } from "node:path";
-import { createDb, type Db, startEmbeddedPostgres } from "@sos/db";
+import {
+  createDb,
+  DataDirInUseError,
+  type Db,
+  embeddedDatabaseUrl,
+  startEmbeddedPostgres,
+} from "@sos/db";
 import type { ServerConfig } from "./config";
 
 export interface OpenDatabase {
@@ -18,7 +24,12 @@ export function embeddedDataDir(config: Pick<ServerConfig, "dataDir">): string {
 export async function openDatabase(
   config: Pick<ServerConfig, "databaseUrl" | "dataDir" | "embeddedPgPort">,
   log: (line: string) => void,
-  options: { poolSize?: number; applicationName?: string } = {},
+  options: {
+    poolSize?: number;
+    applicationName?: string;
+    /** An operator's command (backup, read-only switch) may use the cluster a running server started. */
+    joinRunningServer?: boolean;
+  } = {},
 ): Promise<OpenDatabase> {
   const poolOptions = {
     max: options.poolSize ?? 10,
@@ -34,7 +45,18 @@ export async function openDatabase(
   log(
     `組み込み PostgreSQL を起動しています / starting embedded PostgreSQL (${dataDir}, port ${config.embeddedPgPort})…`,
   );
-  const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort, notice: log });
+  let server: Awaited<ReturnType<typeof startEmbeddedPostgres>>;
+  try {
+    server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort, notice: log });
+  } catch (error) {
+    if (!(options.joinRunningServer && error instanceof DataDirInUseError)) throw error;
+    log(
+      "動作中のサーバーの組み込み PostgreSQL に接続します / joining the running server's PostgreSQL",
+    );
+    const url = embeddedDatabaseUrl(config.embeddedPgPort);
+    const db = createDb(url, poolOptions);
+    return { db, url, embedded: false, close: () => db.destroy() };
+  }
   const db = createDb(server.url, poolOptions);
   return {
     db,

@@ -8,6 +8,7 @@ import * as m0005 from "./migrations/0005_secret_mail";
 import * as m0006 from "./migrations/0006_crash_recovery";
 import * as m0007 from "./migrations/0007_registration_confirmation";
 import * as m0008 from "./migrations/0008_device_trust";
+import * as m0009 from "./migrations/0009_maintenance_mode";
 import type { Database } from "./schema";
 
 // Listed explicitly so the set does not depend on how the code is loaded (tsx, vitest, bundle).
@@ -22,18 +23,31 @@ export const migrations: Record<string, Migration> = {
   "0006_crash_recovery": m0006,
   "0007_registration_confirmation": m0007,
   "0008_device_trust": m0008,
+  "0009_maintenance_mode": m0009,
 };
 
 /**
  * Brings the schema to the latest version: the app's Kysely migrations, then
  * graphile-worker's own schema (the job queue lives in the same database).
  */
-export async function migrateToLatest(
+export function migrateToLatest(db: Kysely<Database>, connectionString: string): Promise<string[]> {
+  return migrateUpTo(db, connectionString, null);
+}
+
+/**
+ * Brings the schema up to `lastMigration` (null: the latest), then graphile-worker's
+ * schema. A restore uses it to rebuild the schema a backup was taken on.
+ */
+export async function migrateUpTo(
   db: Kysely<Database>,
   connectionString: string,
+  lastMigration: string | null,
 ): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+  const result: MigrationResultSet =
+    lastMigration === null
+      ? await migrator.migrateToLatest()
+      : await migrator.migrateTo(lastMigration);
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
     throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });

@@ -96,6 +96,16 @@ export interface SignInAlertsTable {
   mailed: boolean;
 }
 
+/** The read-only switch: at most one row (id true); none means writes are open. */
+export interface MaintenanceModeTable {
+  id: Generated<boolean>;
+  readOnly: boolean;
+  reason: string;
+  changedAt: Timestamp;
+  changedBy: string | null;
+  changedVia: "console" | "cli";
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   at: Timestamp;
@@ -464,6 +474,7 @@ export interface Database {
   signInThrottle: SignInThrottleTable;
   trustedDevices: TrustedDevicesTable;
   signInAlerts: SignInAlertsTable;
+  maintenanceMode: MaintenanceModeTable;
   auditLog: AuditLogTable;
   mailOutbox: MailOutboxTable;
   workerProcesses: WorkerProcessesTable;
