@@ -104,6 +104,11 @@ export const DOMAIN_ERRORS = {
     trpc: "CONFLICT",
     messageJa: "在庫が不足しています。セット数を減らすか、別のサイズをお選びください。",
   },
+  READ_ONLY_MODE: {
+    trpc: "SERVICE_UNAVAILABLE",
+    messageJa:
+      "現在メンテナンスのため、閲覧のみ可能です。登録・変更・送信はできません。メンテナンスの終了後に、もう一度お試しください。",
+  },
   CSV_UNREADABLE: {
     trpc: "BAD_REQUEST",
     messageJa:

@@ -1,5 +1,6 @@
 import { authRouter } from "./routers/auth";
 import { homeRouter } from "./routers/home";
+import { operationsRouter } from "./routers/operations";
 import {
   institutionProbeRouter,
   ministryProbeRouter,
@@ -32,6 +33,7 @@ export const appRouter = router({
   targetList: targetListRouter,
   sanctions: sanctionsRouter,
   publication: publicationRouter,
+  operations: operationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,5 @@
 import type { SessionUser } from "@sos/auth";
-import { appendAudit } from "@sos/db";
+import { appendAudit, isReadOnly } from "@sos/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { auditIp } from "./audit-ip";
 import type { Context } from "./context";
@@ -7,9 +7,17 @@ import { formatError } from "./error-shape";
 import { DomainError, isDomainError } from "./errors";
 import "./zod-locale";
 
-const t = initTRPC.context<Context>().create({
-  errorFormatter: ({ error, ctx }) => formatError(error, ctx?.requestId),
-});
+export interface ProcedureMeta {
+  /** A write that stays open in read-only mode: signing in and out, and the switch itself. */
+  allowedWhileReadOnly?: true;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter: ({ error, ctx }) => formatError(error, ctx?.requestId),
+  });
 
 export const router = t.router;
 export const mergeRouters = t.mergeRouters;
@@ -33,7 +41,20 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+/**
+ * The ministry's read-only mode: every mutation asks the database before its
+ * handler runs, so it is refused whole, before any write. One admitted just
+ * before the switch runs to its end (its writes are its own transactions);
+ * none is cut off halfway.
+ */
+const readOnlyGuard = t.middleware(async ({ ctx, type, meta, next }) => {
+  if (type === "mutation" && meta?.allowedWhileReadOnly !== true && (await isReadOnly(ctx.db))) {
+    throw new DomainError("READ_ONLY_MODE");
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(readOnlyGuard);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (ctx.user === null || ctx.session === null) throw new DomainError("UNAUTHENTICATED");

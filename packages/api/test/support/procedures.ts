@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ProcedureMeta } from "../../src/trpc";
 
 export interface ProcedureInfo {
   /** "sos.create" */
@@ -6,6 +7,8 @@ export interface ProcedureInfo {
   type: "query" | "mutation" | "subscription";
   /** Its .input() schemas, in order (none for a procedure without input). */
   inputs: z.core.$ZodType[];
+  /** What the procedure declared with .meta() (undefined: nothing). */
+  meta: ProcedureMeta | undefined;
 }
 
 /** Every procedure of a tRPC router, read from the router itself. */
@@ -13,7 +16,7 @@ export function listProcedures(router: { _def: { procedures: object } }): Proced
   return Object.entries(router._def.procedures as Record<string, unknown>).map(
     ([path, procedure]) => {
       const def = (procedure as { _def: Omit<ProcedureInfo, "path"> })._def;
-      return { path, type: def.type, inputs: def.inputs };
+      return { path, type: def.type, inputs: def.inputs, meta: def.meta };
     },
   );
 }

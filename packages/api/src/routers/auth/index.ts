@@ -19,6 +19,7 @@ import {
 
 export const authRouter = router({
   signIn: publicProcedure
+    .meta({ allowedWhileReadOnly: true })
     .input(SignInInput)
     .output(SessionUser)
     .mutation(async ({ ctx, input }) => {
@@ -51,18 +52,21 @@ export const authRouter = router({
 
   // Public on purpose: signing out with an already expired session still clears the cookie.
   // The device cookie stays: the browser remains one the owner has signed in on.
-  signOut: publicProcedure.output(OkOutput).mutation(async ({ ctx }) => {
-    if (ctx.session !== null && ctx.user !== null) {
-      await signOut(ctx.db, {
-        sessionId: ctx.session.id,
-        user: ctx.user,
-        ip: ctx.ip,
-        now: ctx.now(),
-      });
-    }
-    ctx.clearSessionCookie();
-    return { ok: true as const };
-  }),
+  signOut: publicProcedure
+    .meta({ allowedWhileReadOnly: true })
+    .output(OkOutput)
+    .mutation(async ({ ctx }) => {
+      if (ctx.session !== null && ctx.user !== null) {
+        await signOut(ctx.db, {
+          sessionId: ctx.session.id,
+          user: ctx.user,
+          ip: ctx.ip,
+          now: ctx.now(),
+        });
+      }
+      ctx.clearSessionCookie();
+      return { ok: true as const };
+    }),
 
   me: publicProcedure.output(SessionUser.nullable()).query(({ ctx }) => ctx.user),
 
