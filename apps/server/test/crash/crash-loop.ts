@@ -1,6 +1,7 @@
 import { rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { createDb, type Db } from "@sos/db";
+import { realNow } from "@sos/test-clock/shift";
 import { sql } from "kysely";
 import { mailMessageId } from "../../src/worker/send-mail";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink";
@@ -55,6 +56,11 @@ export interface CrashReport {
   mailsDoubled: Array<{ mailId: string; deliveries: number; interruptedAttempts: number }>;
   /** Attempts the outbox recorded as cut off between the send and its record. */
   interruptedAttempts: number;
+  /**
+   * From the SMTP server holding a mail's data to the outbox recording it sent:
+   * the only window in which a kill sends a mail twice.
+   */
+  unrecordedWindowMs: { p50: number; p99: number; max: number };
   restartMs: { max: number; mean: number };
   /** From "ready" until the last mail pending at the kill was received. */
   mailRecoveryMs: { max: number; mean: number };
@@ -282,8 +288,27 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashRepo
 
   async function finish(writesLost: Ack[]): Promise<CrashReport> {
     const outbox = await withDb(settings, (db) =>
-      db.selectFrom("mailOutbox").select(["id", "status", "interruptedAttempts"]).execute(),
+      db
+        .selectFrom("mailOutbox")
+        .select(["id", "status", "interruptedAttempts", "sentAt"])
+        .execute(),
     );
+    // The sink stamps with this process's Date, which a test run may shift; the database does not.
+    const shift = Date.now() - realNow();
+    const firstDelivery = new Map<string, number>();
+    for (const mail of sink.received) {
+      if (mail.messageId !== null && !firstDelivery.has(mail.messageId)) {
+        firstDelivery.set(mail.messageId, mail.receivedAt - shift);
+      }
+    }
+    const windows = outbox
+      .flatMap((m) => {
+        const delivered = firstDelivery.get(mailMessageId(m.id));
+        return m.sentAt && delivered !== undefined ? [m.sentAt.getTime() - delivered] : [];
+      })
+      .sort((a, b) => a - b);
+    const at = (q: number) =>
+      windows[Math.min(windows.length - 1, Math.floor(q * windows.length))] ?? 0;
     const byKind = { "request.create": 0, "request.apply": 0, "links.send": 0, "order.place": 0 };
     for (const ack of acks) byKind[ack.kind] += 1;
     return {
@@ -305,6 +330,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashRepo
         }))
         .filter((m) => m.deliveries > 1),
       interruptedAttempts: outbox.reduce((sum, m) => sum + m.interruptedAttempts, 0),
+      unrecordedWindowMs: { p50: at(0.5), p99: at(0.99), max: windows.at(-1) ?? 0 },
       restartMs: stats(restartTimes),
       mailRecoveryMs: stats(recoveryTimes),
     };

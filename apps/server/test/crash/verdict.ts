@@ -27,6 +27,7 @@ export function crashVerdict(report: CrashReport): { passed: boolean; summary: s
     `mails marked sent, not received: ${report.mailsNeverDelivered.length}`,
     `mails received twice:         ${report.mailsDoubled.length} (same Message-ID; ${unexplained.length} without a recorded cut-off attempt)`,
     `cut-off attempts recorded:    ${report.interruptedAttempts}`,
+    `SMTP accepted → outbox sent:  p50 ${report.unrecordedWindowMs.p50} ms, p99 ${report.unrecordedWindowMs.p99} ms, max ${report.unrecordedWindowMs.max} ms`,
     `restart to ready:             max ${report.restartMs.max} ms, mean ${report.restartMs.mean} ms`,
     `ready to last mail out:       max ${report.mailRecoveryMs.max} ms, mean ${report.mailRecoveryMs.mean} ms`,
     passed ? "PASS" : "FAIL",
