@@ -30,8 +30,6 @@ export interface CrashLoopOptions {
   rounds: number;
   /** "embedded": the default install, and kills take PostgreSQL down too half the time. */
   database: { kind: "embedded" } | { kind: "external"; url: string };
-  /** The kill falls uniformly in this window after the burst starts. */
-  killWindowMs?: [number, number];
   /** A mail not sent this long after the restart is late. */
   mailDeadlineMs?: number;
   appliersPerRound?: number;
@@ -65,6 +63,9 @@ export interface CrashReport {
   /** From "ready" until the last mail pending at the kill was received. */
   mailRecoveryMs: { max: number; mean: number };
 }
+
+/** A burst that has not reached its kill point by then is killed anyway. */
+const KILL_AT_LATEST_MS = 5_000;
 
 /** Small and seedable, so that a run's kill moments can be replayed. */
 function random(seed: number): () => number {
@@ -186,7 +187,6 @@ function stats(values: readonly number[]): { max: number; mean: number } {
 
 export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashReport> {
   const log = options.log ?? (() => {});
-  const [killFrom, killTo] = options.killWindowMs ?? [50, 1500];
   const deadlineMs = options.mailDeadlineMs ?? 60_000;
   // More than a burst gets through before the latest kill: the kill falls mid-work.
   const appliersPerRound = options.appliersPerRound ?? 16;
@@ -248,10 +248,22 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashRepo
         work,
         sizes,
       );
-      const killAfter = Math.round(killFrom + next() * (killTo - killFrom));
+      // The kill falls after a random number of the round's writes (plus a few ms, to
+      // land at any phase of a request or a mail), so it is mid-burst on a fast machine
+      // and a slow one alike.
+      const burstStart = Date.now();
+      const afterWrites = Math.floor(next() * (2 * appliersPerRound + linkItemsPerRound));
+      const jitterMs = Math.floor(next() * 40);
       // The whole group takes the embedded PostgreSQL down with the server.
       const scope = options.database.kind === "embedded" && next() < 0.5 ? "group" : "server";
-      await new Promise((resolve) => setTimeout(resolve, killAfter));
+      while (
+        acks.length - acksBefore < afterWrites &&
+        Date.now() - burstStart < KILL_AT_LATEST_MS
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      await new Promise((resolve) => setTimeout(resolve, jitterMs));
+      const killAfter = Date.now() - burstStart;
       await killHard(cli, scope);
       killed = true;
       kills[scope] += 1;
@@ -272,7 +284,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashRepo
       if (mails.late.length === 0) recoveryTimes.push(mails.recoveredMs);
       log(
         `round ${round}/${options.rounds}: kill -9 ${scope === "group" ? "of the process group" : "of the server"} ` +
-          `${killAfter} ms into the burst, ${acks.length - acksBefore} writes acknowledged; ` +
+          `${killAfter} ms into the burst, ${acks.length - acksBefore} writes acknowledged (target ${afterWrites}); ` +
           `ready again in ${readyAt - restartedAt} ms; 0 writes lost; ` +
           (mails.late.length === 0
             ? `every mail out ${mails.recoveredMs} ms after ready`
@@ -301,7 +313,9 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashRepo
         firstDelivery.set(mail.messageId, mail.receivedAt - shift);
       }
     }
+    // Over the sends that were not cut off: their record followed the SMTP server's answer.
     const windows = outbox
+      .filter((m) => m.interruptedAttempts === 0)
       .flatMap((m) => {
         const delivered = firstDelivery.get(mailMessageId(m.id));
         return m.sentAt && delivered !== undefined ? [m.sentAt.getTime() - delivered] : [];
