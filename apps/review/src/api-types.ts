@@ -16,3 +16,4 @@ export type TargetBatchList = Outputs["targetList"]["list"];
 export type CsvCheck = Outputs["targetList"]["csvCheck"];
 export type Sanction = Outputs["sanctions"]["list"][number];
 export type PublicationFile = Outputs["publication"]["export"];
+export type SignInAlert = Outputs["operations"]["signInAlerts"][number];

@@ -2,6 +2,7 @@ import { FixtureError } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { callsOf, inputsOf } from "../stories/calls";
+import { OPERATIONS_API } from "../stories/operations";
 import { INSTITUTION_STAFF, MINISTRY_USER, PREFECTURE_USER } from "../stories/people";
 import { AWAITING_MINISTRY_TOTAL, PROGRESS } from "../stories/progress";
 import { ALL_REQUESTS, serveQueue } from "../stories/queue";
@@ -22,6 +23,7 @@ const MINISTRY_API = {
     ministryProgress: () => PROGRESS,
   },
   targetList: { list: () => TARGET_LISTS },
+  ...OPERATIONS_API,
 };
 
 const meta = {

@@ -12,6 +12,8 @@ import { useQuery } from "@tanstack/react-query";
 import { PATHS } from "../paths";
 import { queueOptionsFor, queueSearch, queueWith } from "../queue/queue-params";
 import { DeadlineBanner } from "./deadline-banner";
+import { MaintenanceCard } from "./maintenance-card";
+import { SignInAlertsCard } from "./sign-in-alerts-card";
 
 /** The review console's start: the deadline, then the way into this role's work. */
 export function HomePage() {
@@ -126,6 +128,8 @@ function MinistryHome() {
           </RouterLinkButton>
         </div>
       </Card>
+      <MaintenanceCard />
+      <SignInAlertsCard />
     </div>
   );
 }

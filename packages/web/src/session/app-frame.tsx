@@ -5,6 +5,7 @@ import { useSosApp } from "../app-definition";
 import { APP_NAMES_JA, SERVICE_NAME } from "../apps";
 import { errorMessageJa } from "../errors";
 import { renderRouterNavLink, useAppNavItems } from "../routing/app-nav";
+import { ReadOnlyBanner } from "./read-only-banner";
 import type { SignedInUser } from "./signed-in-user";
 import { userDetailJa } from "./user-detail";
 
@@ -46,6 +47,7 @@ export function AppFrame({
       {...(onSignOut ? { onSignOut } : {})}
       signingOut={signingOut}
     >
+      <ReadOnlyBanner />
       {signOutError !== null && (
         <Alert tone="error" title="ログアウトできませんでした">
           <p>{errorMessageJa(signOutError)}</p>

@@ -30,7 +30,15 @@ export interface ScreenProps {
  */
 export function Screen({ app, path, user, api = {}, calls }: ScreenProps) {
   const [client] = useState(() =>
-    createFixtureClient({ ...api, auth: { me: () => user, ...api.auth } }, calls),
+    createFixtureClient(
+      {
+        ...api,
+        auth: { me: () => user, ...api.auth },
+        // Every frame asks whether the ministry's maintenance mode is on.
+        operations: { readOnlyStatus: () => ({ readOnly: false, since: null }), ...api.operations },
+      },
+      calls,
+    ),
   );
   const [router] = useState(() =>
     createMemoryRouter(createSosRoutes(app), { initialEntries: [path] }),
