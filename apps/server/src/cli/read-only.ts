@@ -74,7 +74,12 @@ main().then(
   () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
     if (error instanceof ConfigError || error instanceof UsageError) console.error(error.message);
-    else console.error("切り替えに失敗しました / switch failed:", error);
+    else if ((error as { code?: unknown }).code === "42P01") {
+      // undefined_table: a database the product has never started on.
+      console.error(
+        "データベースがまだ作られていません。先に pnpm db:migrate（または pnpm start）を実行してください。",
+      );
+    } else console.error("切り替えに失敗しました / switch failed:", error);
     process.exit(1);
   },
 );
