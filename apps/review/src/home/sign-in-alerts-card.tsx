@@ -35,7 +35,7 @@ export function SignInAlertsCard() {
   const trpc = useTRPC();
   const alerts = useQuery(trpc.operations.signInAlerts.queryOptions());
   return (
-    <Card title="ログイン試行の警告">
+    <Card title="ログイン試行の警告" className="rev-grid__wide">
       <p className="rev-muted">
         同じ対象へのログイン失敗が続くと記録されます。該当する利用者に心当たりがないか確認し、必要に応じてパスワードの再設定を案内してください。
       </p>
