@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { DataDirInUseError } from "@sos/db";
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase } from "../database";
 import { BackupFileError, writeBackup } from "./backup-archive";
@@ -72,6 +73,7 @@ main().then(
     if (
       error instanceof ConfigError ||
       error instanceof RestoreRefusedError ||
+      error instanceof DataDirInUseError ||
       error instanceof BackupFileError
     ) {
       console.error(error.message);
