@@ -40,7 +40,7 @@ export interface BuildServerOptions {
   now?: () => Date;
   /** The dev inbox to show at /inbox (only when mail is not going to a real SMTP server). */
   inbox?: DevInbox | null;
-  /** Demo sign-ins for the landing page; only a local demo with the dev inbox passes them. */
+  /** Demo sign-ins for the landing page: only a start that seeded the demo passes them (see startMode). */
   demoAccounts?: readonly BannerAccount[] | null;
   /** false silences logging (tests). */
   logger?: boolean;
@@ -117,7 +117,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         landingPage({
           built,
           inboxPath: inbox ? INBOX_PATH : null,
-          demoAccounts: inbox ? (options.demoAccounts ?? null) : null,
+          demoAccounts: options.demoAccounts ?? null,
         }),
       ),
   );

@@ -7,13 +7,13 @@ import { z } from "zod";
 /** The repository root (apps/server/src → ../../..), where .data/ and apps/*\/dist live. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
-const flag = (fallback: boolean) =>
+const flag = <T extends boolean | null>(fallback: T) =>
   z
     .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""], {
       error: "true / false (1 / 0) のいずれかを指定してください",
     })
     .optional()
-    .transform((value) =>
+    .transform((value): boolean | T =>
       value === undefined || value === "" ? fallback : ["1", "true", "yes", "on"].includes(value),
     );
 
@@ -105,6 +105,8 @@ const EnvSchema = z.object({
   MAIL_FROM: emailAddress.default("noreply@sos-supply.example"),
   VENDOR_MAIL_FROM: emailAddress.default("shop@vendor.sos-supply.example"),
   MAIL_INBOX_SMTP_PORT: port(1025),
+  ALLOW_DEV_INBOX_ON_HTTPS: flag(false),
+  DEMO_DATA: flag(null),
   SESSION_SECURE: z.enum(["1", "0", "true", "false", ""]).optional(),
   WORKER: flag(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
@@ -135,6 +137,10 @@ export interface ServerConfig {
   mailFrom: string;
   vendorMailFrom: string;
   inboxSmtpPort: number;
+  /** ALLOW_DEV_INBOX_ON_HTTPS: the dev inbox behind an https public URL (see startMode). */
+  allowDevInboxOnHttps: boolean;
+  /** DEMO_DATA: true/false as asked; null leaves it to startMode (only a local demo). */
+  demoData: boolean | null;
   sessionSecure: boolean;
   worker: boolean;
   workerConcurrency: number;
@@ -195,6 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     mailFrom: e.MAIL_FROM,
     vendorMailFrom: e.VENDOR_MAIL_FROM,
     inboxSmtpPort: e.MAIL_INBOX_SMTP_PORT,
+    allowDevInboxOnHttps: e.ALLOW_DEV_INBOX_ON_HTTPS,
+    demoData: e.DEMO_DATA,
     sessionSecure:
       e.SESSION_SECURE === undefined || e.SESSION_SECURE === ""
         ? https
@@ -207,4 +215,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     paymentMethods: e.PAYMENT_METHODS,
     purchaseLinks: { expiresAt: e.PURCHASE_LINK_EXPIRES_AT, ttlDays: e.PURCHASE_LINK_TTL_DAYS },
   };
+}
+
+/** What `pnpm start` runs besides the product itself. */
+export interface StartMode {
+  /** No SMTP_URL: every mail stays in the built-in inbox, which anyone can read at /inbox. */
+  devInbox: boolean;
+  /**
+   * Seed the demo (accounts whose passwords are in the repository) into an empty
+   * database, and list its sign-ins in the banner and on the landing page.
+   */
+  demoData: boolean;
+}
+
+export const DEV_INBOX_ON_HTTPS_MESSAGE = [
+  "SMTP_URL: PUBLIC_BASE_URL が https のため公開環境とみなし、起動を中止しました。",
+  "メールを送る SMTP サーバーを SMTP_URL（例: smtp://mail.example.jp:587）に設定してください。",
+  "未設定のままでは、パスワード再設定や購入用リンクのメールが誰でも読める開発用メール受信箱（/inbox）に入ります。",
+  "検証環境であえて開発用受信箱を使う場合に限り ALLOW_DEV_INBOX_ON_HTTPS=1 を指定してください。",
+  "(PUBLIC_BASE_URL is https but SMTP_URL is unset: set SMTP_URL, or ALLOW_DEV_INBOX_ON_HTTPS=1 to serve the dev inbox anyway.)",
+].join("\n    ");
+
+/**
+ * The local demo is what `pnpm start` gives with nothing set: mail caught by the
+ * dev inbox, demo data with published passwords. Neither may reach a real
+ * deployment by accident: an https public URL without SMTP_URL is refused unless
+ * explicitly allowed, and the demo is seeded only on a plain-http local demo or
+ * when DEMO_DATA=1 asks for it (DEMO_DATA=0 turns it off anywhere).
+ */
+export function startMode(
+  config: Pick<ServerConfig, "publicBaseUrl" | "smtpUrl" | "allowDevInboxOnHttps" | "demoData">,
+): StartMode {
+  const https = config.publicBaseUrl.startsWith("https://");
+  const devInbox = config.smtpUrl === null;
+  if (devInbox && https && !config.allowDevInboxOnHttps) {
+    throw new ConfigError([`  ${DEV_INBOX_ON_HTTPS_MESSAGE}`]);
+  }
+  return { devInbox, demoData: config.demoData ?? (devInbox && !https) };
 }

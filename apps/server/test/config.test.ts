@@ -1,6 +1,12 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, REPO_ROOT } from "../src/config";
+import {
+  ConfigError,
+  DEV_INBOX_ON_HTTPS_MESSAGE,
+  loadConfig,
+  REPO_ROOT,
+  startMode,
+} from "../src/config";
 
 describe("loadConfig", () => {
   it("has defaults that let a newcomer start with nothing set", () => {
@@ -72,5 +78,73 @@ describe("loadConfig", () => {
     expect(problems).toContain("MAIL_FROM");
     expect(problems).toContain("WORKER");
     expect(problems).toMatch(/メールアドレス/);
+  });
+});
+
+/** startMode's verdict for an environment, or the problems it refuses it with. */
+function modeOf(env: NodeJS.ProcessEnv) {
+  try {
+    return startMode(loadConfig(env));
+  } catch (error) {
+    if (error instanceof ConfigError) return { refused: error.problems.join("\n") };
+    throw error;
+  }
+}
+
+const REAL_MAIL = { SMTP_URL: "smtp://mail.example.jp:587" };
+const HTTPS = { PUBLIC_BASE_URL: "https://sos.example.jp" };
+
+describe("startMode: the demo and the dev inbox stay on a local demo", () => {
+  it("gives the README's quick start, with nothing set, the demo and the inbox", () => {
+    expect(modeOf({})).toEqual({ devInbox: true, demoData: true });
+  });
+
+  it("gives .ci/smoke-start (a plain-http public URL, no SMTP_URL) the demo and the inbox", () => {
+    expect(modeOf({ PUBLIC_BASE_URL: "http://127.0.0.1:3917" })).toEqual({
+      devInbox: true,
+      demoData: true,
+    });
+  });
+
+  it("seeds no demo where real mail goes out, over http or https", () => {
+    expect(modeOf(REAL_MAIL)).toEqual({ devInbox: false, demoData: false });
+    expect(modeOf({ ...REAL_MAIL, ...HTTPS })).toEqual({ devInbox: false, demoData: false });
+  });
+
+  it("seeds the demo where real mail goes out only when DEMO_DATA asks for it", () => {
+    expect(modeOf({ ...REAL_MAIL, ...HTTPS, DEMO_DATA: "1" })).toEqual({
+      devInbox: false,
+      demoData: true,
+    });
+    expect(modeOf({ ...REAL_MAIL, DEMO_DATA: "true" })).toMatchObject({ demoData: true });
+  });
+
+  it("turns the demo off on a local demo with DEMO_DATA=0", () => {
+    expect(modeOf({ DEMO_DATA: "0" })).toEqual({ devInbox: true, demoData: false });
+    expect(modeOf({ DEMO_DATA: "false" })).toMatchObject({ demoData: false });
+  });
+
+  it("refuses an https public URL without SMTP_URL, naming the variables in Japanese", () => {
+    const mode = modeOf(HTTPS);
+    expect(mode).toEqual({ refused: `  ${DEV_INBOX_ON_HTTPS_MESSAGE}` });
+    expect(DEV_INBOX_ON_HTTPS_MESSAGE).toMatch(/^SMTP_URL: PUBLIC_BASE_URL が https/);
+    expect(DEV_INBOX_ON_HTTPS_MESSAGE).toContain("SMTP_URL（例: smtp://");
+    expect(DEV_INBOX_ON_HTTPS_MESSAGE).toContain("ALLOW_DEV_INBOX_ON_HTTPS=1");
+    // DEMO_DATA does not lift the refusal: mail would still go to the public inbox.
+    expect(modeOf({ ...HTTPS, DEMO_DATA: "1" })).toHaveProperty("refused");
+    expect(modeOf({ ...HTTPS, ALLOW_DEV_INBOX_ON_HTTPS: "0" })).toHaveProperty("refused");
+  });
+
+  it("serves the inbox behind https only when explicitly allowed, and even then seeds no demo unless asked", () => {
+    const allowed = { ...HTTPS, ALLOW_DEV_INBOX_ON_HTTPS: "1" };
+    expect(modeOf(allowed)).toEqual({ devInbox: true, demoData: false });
+    expect(modeOf({ ...allowed, DEMO_DATA: "1" })).toEqual({ devInbox: true, demoData: true });
+  });
+
+  it("refuses a DEMO_DATA or ALLOW_DEV_INBOX_ON_HTTPS that is not a switch", () => {
+    expect(() => loadConfig({ DEMO_DATA: "maybe" })).toThrow(ConfigError);
+    expect(() => loadConfig({ ALLOW_DEV_INBOX_ON_HTTPS: "please" })).toThrow(
+      /ALLOW_DEV_INBOX_ON_HTTPS/,
+    );
   });
 });

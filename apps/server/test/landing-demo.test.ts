@@ -33,12 +33,12 @@ afterAll(async () => {
   await tdb.destroy();
 });
 
-async function landing(withInbox: boolean): Promise<string> {
+async function landing(withInbox: boolean, demoAccounts: BannerAccount[] | null): Promise<string> {
   const app = await buildServer({
     db: tdb.db,
     config: testSettings("http://localhost:3000"),
     inbox: withInbox ? inbox : null,
-    demoAccounts: ACCOUNTS,
+    demoAccounts,
     logger: false,
   });
   try {
@@ -48,18 +48,24 @@ async function landing(withInbox: boolean): Promise<string> {
   }
 }
 
+// Which starts pass the sign-ins (a local demo, or DEMO_DATA=1) is test/demo-start.test.ts.
 describe("the landing page's demo sign-ins", () => {
-  it("are listed on a local demo, where mail stays in the dev inbox", async () => {
-    const html = await landing(true);
+  it("are listed when the start seeded the demo", async () => {
+    const html = await landing(true, ACCOUNTS);
     expect(html).toContain("デモ用アカウント");
     expect(html).toContain("<code>demo-hospital</code>");
     expect(html).toContain("<code>Sakura-Hosp-2026</code>");
     expect(html).toContain('href="http://localhost:3000/institution/"');
+    // DEMO_DATA=1 with real mail: the demo was asked for, its sign-ins are shown.
+    expect(await landing(false, ACCOUNTS)).toContain("<code>Sakura-Hosp-2026</code>");
   });
 
-  it("are never shown where mail goes out for real", async () => {
-    const html = await landing(false);
-    expect(html).not.toContain("デモ用アカウント");
-    expect(html).not.toContain("Sakura-Hosp-2026");
+  it("are not listed when no demo was seeded, even with the dev inbox", async () => {
+    for (const accounts of [null, []]) {
+      const html = await landing(true, accounts);
+      expect(html).toContain("開発用メール受信箱");
+      expect(html).not.toContain("デモ用アカウント");
+      expect(html).not.toContain("Sakura-Hosp-2026");
+    }
   });
 });

@@ -2,8 +2,9 @@ import { migrateToLatest } from "@sos/db";
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase } from "../database";
 import { parseSeedArgs, SEED_USAGE, SeedUsageError } from "../seed/cli-args";
-import { DEMO_ACCOUNTS, seedDemo } from "../seed/demo";
+import { seedDemo } from "../seed/demo";
 import { seedNational } from "../seed/national";
+import { demoAccountsIn } from "./demo-sign-ins";
 
 /** `pnpm seed`: demo data (default) or a national-scale data set, into DATABASE_URL or the embedded PostgreSQL. */
 async function main(): Promise<void> {
@@ -22,17 +23,7 @@ async function main(): Promise<void> {
     if (command.demo) {
       await seedDemo(database.db, { log });
       // Printed whenever the accounts exist, also on a re-run that changed nothing.
-      const present = await database.db
-        .selectFrom("users")
-        .select("username")
-        .where(
-          "username",
-          "in",
-          DEMO_ACCOUNTS.map((account) => account.username),
-        )
-        .execute();
-      const names = new Set(present.map((user) => String(user.username)));
-      const accounts = DEMO_ACCOUNTS.filter((account) => names.has(account.username));
+      const accounts = await demoAccountsIn(database.db);
       if (accounts.length > 0) {
         log("");
         log("デモ用ログイン / demo sign-ins:");

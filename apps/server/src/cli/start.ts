@@ -1,19 +1,18 @@
 import { join } from "node:path";
 import { APP_NAMES } from "@sos/api";
 import { DataDirInUseError, migrateToLatest } from "@sos/db";
-import { ROLE_LABELS } from "@sos/domain";
 import type { FastifyInstance } from "fastify";
 import type { Runner } from "graphile-worker";
 import { buildServer } from "../app";
-import { ConfigError, loadConfig, type ServerConfig } from "../config";
-import { type OpenDatabase, openDatabase } from "../database";
+import { ConfigError, loadConfig, startMode } from "../config";
+import { openDatabase } from "../database";
 import { isBuilt } from "../http/static-apps";
 import { type DevInbox, startDevInbox } from "../mail/dev-inbox";
 import { INBOX_PATH } from "../mail/inbox-pages";
 import { createMailTransport, type MailTransport } from "../mail/transport";
-import { DEMO_ACCOUNTS, seedDemo } from "../seed/demo";
 import { startWorker } from "../worker/runner";
-import { type BannerAccount, banner } from "./banner";
+import { banner } from "./banner";
+import { demoSignIns } from "./demo-sign-ins";
 
 const log = (line: string) => console.log(line);
 
@@ -50,18 +49,6 @@ function onSignal(signal: NodeJS.Signals): void {
   void shutdown(signal).then(() => process.exit(0));
 }
 
-/** Fills an empty database with the demo; either way returns the demo sign-ins for the banner. */
-async function seed(database: OpenDatabase, config: ServerConfig): Promise<BannerAccount[]> {
-  const result = await seedDemo(database.db, { log });
-  const accounts = result?.accounts ?? DEMO_ACCOUNTS;
-  return accounts.map((account) => ({
-    role: ROLE_LABELS.ja[account.role],
-    username: account.username,
-    password: account.password,
-    url: `${config.publicBaseUrl}${account.appPath}`,
-  }));
-}
-
 /** Connections cut by PostgreSQL's own shutdown (57P01) are expected while we stop. */
 function isShutdownDisconnect(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -95,6 +82,8 @@ async function main(): Promise<void> {
   });
 
   const config = loadConfig();
+  // Before anything starts: an https deployment without real mail is refused here.
+  const mode = startMode(config);
 
   const database = await openDatabase(config, log, { applicationName: "sos-server" });
   running.push({ name: "database", stop: () => database.close() });
@@ -103,7 +92,11 @@ async function main(): Promise<void> {
   const applied = await migrateToLatest(database.db, database.url);
   if (applied.length > 0) log(`マイグレーションを適用しました / applied: ${applied.join(", ")}`);
 
-  const accounts = await seed(database, config);
+  const accounts = await demoSignIns(database.db, {
+    demoData: mode.demoData,
+    publicBaseUrl: config.publicBaseUrl,
+    log,
+  });
 
   // Without SMTP_URL, mail goes to the built-in inbox (shown at /inbox) instead of the world.
   let inbox: DevInbox | null = null;

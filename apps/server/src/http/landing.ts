@@ -8,7 +8,7 @@ export interface LandingOptions {
   built: Record<(typeof APP_NAMES)[number], boolean>;
   /** Present when the dev inbox runs (no SMTP_URL). */
   inboxPath: string | null;
-  /** The demo sign-ins, shown only on a local demo (never where mail goes out for real). */
+  /** The demo sign-ins, shown only where the demo was seeded (a local demo, or DEMO_DATA=1). */
   demoAccounts: readonly BannerAccount[] | null;
 }
 

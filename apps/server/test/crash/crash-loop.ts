@@ -204,6 +204,8 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashRepo
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     // Mail is the point here: several at once, as in production.
     WORKER_CONCURRENCY: "4",
+    // Real mail (the sink) and the demo's officers, vendor and product: asked for explicitly.
+    DEMO_DATA: "1",
   };
   const acks: Ack[] = [];
   const usedTokens = new Set<string>();
