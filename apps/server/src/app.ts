@@ -81,7 +81,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     http: { maxHeaderSize: 16 * 1024 },
     bodyLimit: 1024 * 1024,
     frameworkErrors: frameworkErrorHandler({ https }),
-    clientErrorHandler,
+    clientErrorHandler: clientErrorHandler({ https }),
   });
 
   // Before any route or child plugin, so every one of them inherits these handlers.

@@ -3,6 +3,7 @@ import { DOMAIN_ERRORS } from "@sos/api";
 import { SESSION_COOKIE_NAME } from "@sos/auth";
 import { MAX_CALLS_PER_REQUEST } from "@sos/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectSecurityHeaders } from "./support/security-headers";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
@@ -27,9 +28,9 @@ interface RawResponse {
  */
 function send(
   path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string; to?: string } = {},
 ): Promise<RawResponse> {
-  const url = new URL(server.url);
+  const url = new URL(options.to ?? server.url);
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -161,13 +162,14 @@ describe("requests too large to route or parse", () => {
     const response = await send(batchPath("auth.me", 300));
     expectProductError(response, 414, "URL が長すぎます。", ["auth.me"]);
     // Fastify answers these before any hook runs: the headers are set by the handler itself.
-    expect(response.headers["content-security-policy"]).toContain("default-src 'self'");
+    expectSecurityHeaders(response.headers);
     expect(response.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("a broken percent-encoding: 400 in the product's shape, nothing echoed", async () => {
     const response = await send("/trpc/auth.me%E0%A4%A?batch=1");
     expectProductError(response, 400, "リクエストの形式が正しくありません。", ["%E0", "auth.me"]);
+    expectSecurityHeaders(response.headers);
     const page = await send("/institution/%E0%A4%A");
     expect(page.status).toBe(400);
     expect(page.text).not.toContain("%E0");
@@ -184,6 +186,8 @@ describe("requests too large to route or parse", () => {
       "送信されたヘッダー（Cookie など）が大きすぎます。ブラウザの Cookie を削除してから再度お試しください。",
       ["secret-filler"],
     );
+    // Written to the socket before Fastify sees a request: the same headers as every answer.
+    expectSecurityHeaders(response.headers);
   });
 
   it("a URL longer than the header limit: 431, the URL not echoed", async () => {
@@ -191,24 +195,11 @@ describe("requests too large to route or parse", () => {
     expect(response.status).toBe(431);
     expect(response.text).not.toContain("long-query");
     expect(response.text).not.toMatch(/fastify/i);
+    expectSecurityHeaders(response.headers);
   });
 
   it("bytes that are not HTTP: 400 in the product's shape", async () => {
-    const { Socket } = await import("node:net");
-    const url = new URL(server.url);
-    const text = await new Promise<string>((resolve, reject) => {
-      const socket = new Socket();
-      let received = "";
-      socket.setEncoding("utf8");
-      socket.on("data", (chunk: string) => {
-        received += chunk;
-      });
-      socket.on("close", () => resolve(received));
-      socket.on("error", reject);
-      socket.connect(Number(url.port), url.hostname, () => {
-        socket.write("NOT HTTP AT ALL secret-payload\r\n\r\n");
-      });
-    });
+    const text = await sendBytes(server.url, "NOT HTTP AT ALL secret-payload\r\n\r\n");
     expect(text.startsWith("HTTP/1.1 400 Bad Request\r\n")).toBe(true);
     const body = JSON.parse(text.slice(text.indexOf("\r\n\r\n") + 4)) as {
       error: { message: string; data: { httpStatus: number } };
@@ -218,5 +209,69 @@ describe("requests too large to route or parse", () => {
       data: { httpStatus: 400 },
     });
     expect(text).not.toContain("secret-payload");
+    expectSecurityHeaders(rawHeaders(text));
   });
 });
+
+describe("the raw-socket answers behind an https public URL", () => {
+  let secure: TestServer;
+
+  beforeAll(async () => {
+    secure = await startTestServer({
+      settings: {
+        publicBaseUrl: "https://sos.example.jp",
+        publicOrigin: "https://sos.example.jp",
+        sessionSecure: true,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await secure.close();
+  });
+
+  it("carry HSTS and the rest, like every other answer: 431, 400, and Fastify's 414", async () => {
+    const tooLarge = await send("/trpc/auth.me", {
+      to: secure.url,
+      headers: { "x-filler": "filler-".repeat(3000) },
+    });
+    expect(tooLarge.status).toBe(431);
+    expectSecurityHeaders(tooLarge.headers, { https: true });
+    const notHttp = await sendBytes(secure.url, "NOT HTTP AT ALL\r\n\r\n");
+    expect(notHttp.startsWith("HTTP/1.1 400 ")).toBe(true);
+    expectSecurityHeaders(rawHeaders(notHttp), { https: true });
+    const unroutable = await send(batchPath("auth.me", 300), { to: secure.url });
+    expect(unroutable.status).toBe(414);
+    expectSecurityHeaders(unroutable.headers, { https: true });
+  });
+});
+
+/** Bytes written straight to a new connection; everything the server writes back until it closes. */
+async function sendBytes(base: string, bytes: string): Promise<string> {
+  const { Socket } = await import("node:net");
+  const url = new URL(base);
+  return new Promise<string>((resolve, reject) => {
+    const socket = new Socket();
+    let received = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => {
+      received += chunk;
+    });
+    socket.on("close", () => resolve(received));
+    socket.on("error", reject);
+    socket.connect(Number(url.port), url.hostname, () => {
+      socket.write(bytes);
+    });
+  });
+}
+
+/** The header lines of a raw HTTP answer, by lower-case name. */
+function rawHeaders(text: string): Record<string, string> {
+  const lines = text.slice(0, text.indexOf("\r\n\r\n")).split("\r\n").slice(1);
+  return Object.fromEntries(
+    lines.map((line) => {
+      const colon = line.indexOf(":");
+      return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
+    }),
+  );
+}

@@ -109,27 +109,33 @@ function clientErrorStatus(error: NodeJS.ErrnoException): number {
 /**
  * Replaces Fastify's default clientError answer (English, outside the product's
  * shape). Headers past the server's maxHeaderSize, a URL longer than that, or
- * bytes that are not HTTP end here, before Fastify sees a request.
+ * bytes that are not HTTP end here, before Fastify sees a request, so the
+ * security headers every other answer gets are written here too.
  */
-export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (error.code === "ECONNRESET" || socket.destroyed) return;
-  const status = clientErrorStatus(error);
-  const body = JSON.stringify({
-    error: httpErrorShape(status, MESSAGE_BY_STATUS[status] ?? MESSAGE_BY_STATUS[400] ?? ""),
-  });
-  if (socket.writable) {
-    socket.write(
-      [
-        `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}`,
-        "content-type: application/json; charset=utf-8",
-        `content-length: ${Buffer.byteLength(body)}`,
-        "cache-control: no-store",
-        "x-content-type-options: nosniff",
-        "connection: close",
-        "",
-        body,
-      ].join("\r\n"),
-    );
-  }
-  socket.destroy();
+export function clientErrorHandler(options: { https: boolean }) {
+  const headers = Object.entries(securityHeaders(options)).map(
+    ([name, value]) => `${name}: ${value}`,
+  );
+  return (error: NodeJS.ErrnoException, socket: Socket): void => {
+    if (error.code === "ECONNRESET" || socket.destroyed) return;
+    const status = clientErrorStatus(error);
+    const body = JSON.stringify({
+      error: httpErrorShape(status, MESSAGE_BY_STATUS[status] ?? MESSAGE_BY_STATUS[400] ?? ""),
+    });
+    if (socket.writable) {
+      socket.write(
+        [
+          `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}`,
+          "content-type: application/json; charset=utf-8",
+          `content-length: ${Buffer.byteLength(body)}`,
+          "cache-control: no-store",
+          ...headers,
+          "connection: close",
+          "",
+          body,
+        ].join("\r\n"),
+      );
+    }
+    socket.destroy();
+  };
 }
