@@ -1,7 +1,7 @@
 import type { SessionUser } from "@sos/auth";
-import { appendAudit, isReadOnly } from "@sos/db";
+import { isReadOnly } from "@sos/db";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { auditIp } from "./audit-ip";
+import { auditAccessDenied, auditOutOfScope } from "./access-denied";
 import type { Context } from "./context";
 import { formatError } from "./error-shape";
 import { DomainError, isDomainError } from "./errors";
@@ -69,13 +69,9 @@ async function denied(
   path: string,
   required: RequiredRole,
 ): Promise<DomainError> {
-  await appendAudit(ctx.db, {
-    action: "access.denied",
-    actorUserId: ctx.user.id,
-    actorRole: ctx.user.role,
+  await auditAccessDenied(ctx.db, ctx, {
     targetType: "procedure",
     targetId: path,
-    ip: auditIp(ctx.ip),
     details: { required },
   });
   return new DomainError("FORBIDDEN");
@@ -89,20 +85,29 @@ export type VendorUser = SessionUser & { role: "vendor" };
 /** Whose requests a reviewer may see: one prefecture's, or (the ministry) all of them. */
 export type ReviewScope = { kind: "prefecture"; code: number } | { kind: "ministry" };
 
-export const institutionProcedure = authedProcedure.use(async ({ ctx, path, next }) => {
-  const { user } = ctx;
-  if (user.role !== "institution" || user.institutionId === null) {
-    throw await denied(ctx, path, "institution");
-  }
-  const institutionUser: InstitutionUser = {
-    ...user,
-    role: "institution",
-    institutionId: user.institutionId,
-  };
-  return next({ ctx: { user: institutionUser, institutionId: user.institutionId } });
-});
+// The scoped procedures below answer another's object NOT_FOUND; auditOutOfScope records it.
 
-export const prefectureProcedure = authedProcedure.use(async ({ ctx, path, next }) => {
+export const institutionProcedure = authedProcedure.use(
+  async ({ ctx, path, getRawInput, next }) => {
+    const { user } = ctx;
+    if (user.role !== "institution" || user.institutionId === null) {
+      throw await denied(ctx, path, "institution");
+    }
+    const institutionUser: InstitutionUser = {
+      ...user,
+      role: "institution",
+      institutionId: user.institutionId,
+    };
+    const result = await next({
+      ctx: { user: institutionUser, institutionId: user.institutionId },
+    });
+    const scope = { institutionId: user.institutionId };
+    await auditOutOfScope(ctx, { path, scope, getRawInput }, result);
+    return result;
+  },
+);
+
+export const prefectureProcedure = authedProcedure.use(async ({ ctx, path, getRawInput, next }) => {
   const { user } = ctx;
   if (user.role !== "prefecture" || user.prefectureCode === null) {
     throw await denied(ctx, path, "prefecture");
@@ -112,7 +117,10 @@ export const prefectureProcedure = authedProcedure.use(async ({ ctx, path, next 
     role: "prefecture",
     prefectureCode: user.prefectureCode,
   };
-  return next({ ctx: { user: prefectureUser, prefectureCode: user.prefectureCode } });
+  const result = await next({ ctx: { user: prefectureUser, prefectureCode: user.prefectureCode } });
+  const scope = { prefectureCode: user.prefectureCode };
+  await auditOutOfScope(ctx, { path, scope, getRawInput }, result);
+  return result;
 });
 
 export const ministryProcedure = authedProcedure.use(async ({ ctx, path, next }) => {
@@ -122,7 +130,7 @@ export const ministryProcedure = authedProcedure.use(async ({ ctx, path, next })
   return next({ ctx: { user: ministryUser } });
 });
 
-export const reviewerProcedure = authedProcedure.use(async ({ ctx, path, next }) => {
+export const reviewerProcedure = authedProcedure.use(async ({ ctx, path, getRawInput, next }) => {
   const { user } = ctx;
   let scope: ReviewScope;
   if (user.role === "ministry") {
@@ -132,7 +140,15 @@ export const reviewerProcedure = authedProcedure.use(async ({ ctx, path, next })
   } else {
     throw await denied(ctx, path, "reviewer");
   }
-  return next({ ctx: { scope } });
+  const result = await next({ ctx: { scope } });
+  if (scope.kind === "prefecture") {
+    await auditOutOfScope(
+      ctx,
+      { path, scope: { prefectureCode: scope.code }, getRawInput },
+      result,
+    );
+  }
+  return result;
 });
 
 export const vendorProcedure = authedProcedure.use(async ({ ctx, path, next }) => {

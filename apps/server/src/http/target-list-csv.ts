@@ -1,5 +1,11 @@
 import { isIP } from "node:net";
-import { type CsvEncoding, DOMAIN_ERRORS, isDomainError, targetListCsv } from "@sos/api";
+import {
+  auditAccessDenied,
+  type CsvEncoding,
+  DOMAIN_ERRORS,
+  isDomainError,
+  targetListCsv,
+} from "@sos/api";
 import { sessionCookieName, validateSessionToken } from "@sos/auth";
 import { appendAudit, type Db } from "@sos/db";
 import type { FastifyInstance } from "fastify";
@@ -46,15 +52,15 @@ export function registerTargetListCsv(
       const { user } = validated;
       const ip = isIP(request.ip) === 0 ? null : request.ip;
       if (user.role !== "ministry" && user.role !== "vendor") {
-        await appendAudit(db, {
-          action: "access.denied",
-          actorUserId: user.id,
-          actorRole: user.role,
-          targetType: "route",
-          targetId: TARGET_LIST_CSV_ROUTE,
-          ip,
-          details: { required: "ministry|vendor" },
-        });
+        await auditAccessDenied(
+          db,
+          { user, ip: request.ip },
+          {
+            targetType: "route",
+            targetId: TARGET_LIST_CSV_ROUTE,
+            details: { required: "ministry|vendor" },
+          },
+        );
         return sendSafeError(request, reply, 403, DOMAIN_ERRORS.FORBIDDEN.messageJa);
       }
       const batchId = FILE.exec(request.params.file)?.[1];

@@ -1,5 +1,4 @@
-import { appendAudit } from "@sos/db";
-import { auditIp } from "../../audit-ip";
+import { auditAccessDenied } from "../../access-denied";
 import { DomainError } from "../../errors";
 import {
   approveRequests,
@@ -53,13 +52,9 @@ const reviewCoreRouter = router({
       const { scope } = ctx;
       const asked = input.prefectureCode ?? null;
       if (scope.kind === "prefecture" && asked !== null && asked !== scope.code) {
-        await appendAudit(ctx.db, {
-          action: "access.denied",
-          actorUserId: ctx.user.id,
-          actorRole: ctx.user.role,
+        await auditAccessDenied(ctx.db, ctx, {
           targetType: "procedure",
           targetId: path,
-          ip: auditIp(ctx.ip),
           details: { prefectureCode: asked },
         });
         throw new DomainError("FORBIDDEN");
