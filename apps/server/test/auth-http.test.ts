@@ -95,6 +95,60 @@ describe("sign-in over HTTP", () => {
     expect(result.sessionCookie).toBeUndefined();
   });
 
+  /** Signs `user` in from a browser whose session cookie is `token`. */
+  async function signInHolding(token: string, user: TestUser) {
+    const result = await mutate(
+      server.url,
+      "auth.signIn",
+      { username: user.username, password: user.password },
+      { token },
+    );
+    expect(result.status).toBe(200);
+    return result;
+  }
+
+  async function whoIs(token: string | undefined): Promise<unknown> {
+    return (await query(server.url, "auth.me", undefined, { token })).body.result?.data ?? null;
+  }
+
+  it("ends the session this browser held when it signs in again; other browsers' sessions stay", async () => {
+    const otherBrowser = await signIn(tokyo);
+    const earlier = await signIn(tokyo);
+    const sessions = async () =>
+      (
+        await server.tdb.db
+          .selectFrom("sessions")
+          .select("id")
+          .where("userId", "=", tokyo.user.id)
+          .execute()
+      ).length;
+    const before = await sessions();
+
+    const later = (await signInHolding(earlier, tokyo)).sessionCookie ?? "";
+    expect(later).toMatch(/^[a-z0-9]{20,}$/);
+    expect(later).not.toBe(earlier);
+    // One session ended on the server, one begun: the earlier token is no good to anyone.
+    expect(await sessions()).toBe(before);
+    expect(await whoIs(earlier)).toBeNull();
+    expect((await query(server.url, "prefecture.ping", undefined, { token: earlier })).status).toBe(
+      401,
+    );
+    expect(await whoIs(later)).toMatchObject({ id: tokyo.user.id });
+    expect(await whoIs(otherBrowser)).toMatchObject({ id: tokyo.user.id });
+    await mutate(server.url, "auth.signOut", null, { token: later });
+    await mutate(server.url, "auth.signOut", null, { token: otherBrowser });
+  });
+
+  it("ends the earlier user's session when another user signs in on the same browser", async () => {
+    const officer = await signIn(tokyo);
+    const vendor = await createTestUser(server.tdb.db, "vendor");
+    const switched = await signInHolding(officer, vendor);
+    expect(switched.body.result?.data).toMatchObject({ id: vendor.user.id });
+    expect(await whoIs(officer)).toBeNull();
+    expect(await whoIs(switched.sessionCookie)).toMatchObject({ id: vendor.user.id });
+    await mutate(server.url, "auth.signOut", null, { token: switched.sessionCookie });
+  });
+
   it("records the client's address and user agent on the session", async () => {
     const token = await signIn(tokyo);
     const rows = await server.tdb.db
