@@ -28,6 +28,11 @@ export interface ApiConfig {
  */
 export interface Context {
   db: Db;
+  /**
+   * Where heavy reads may go (see readConnection): a read replica when the server
+   * has one and it has caught up with this browser's own writes. Absent: ctx.db.
+   */
+  readDb?: (() => Promise<Db>) | undefined;
   /** The clock; every rule about time asks this, never `new Date()`. */
   now(): Date;
   user: SessionUser | null;

@@ -17,6 +17,7 @@ export {
   type DomainErrorOptions,
   isDomainError,
 } from "./errors";
+export { readConnection } from "./read-connection";
 export { type AppRouter, appRouter, createCaller } from "./root";
 export {
   CSV_ENCODINGS,

@@ -1,5 +1,6 @@
 import { auditAccessDenied } from "../../access-denied";
 import { DomainError } from "../../errors";
+import { readConnection } from "../../read-connection";
 import {
   approveRequests,
   markNotEligible,
@@ -59,7 +60,7 @@ const reviewCoreRouter = router({
         });
         throw new DomainError("FORBIDDEN");
       }
-      return reviewQueue(ctx.db, {
+      return reviewQueue(await readConnection(ctx), {
         scope,
         now: ctx.now(),
         query: {
@@ -127,8 +128,11 @@ const reviewCoreRouter = router({
   ministryProgress: ministryProcedure
     .input(ProgressInput)
     .output(ProgressOutput)
-    .query(({ ctx, input }) =>
-      ministryProgress(ctx.db, { now: ctx.now(), weekStart: input?.weekStart ?? null }),
+    .query(async ({ ctx, input }) =>
+      ministryProgress(await readConnection(ctx), {
+        now: ctx.now(),
+        weekStart: input?.weekStart ?? null,
+      }),
     ),
 
   approve: ministryProcedure
