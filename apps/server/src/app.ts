@@ -11,10 +11,11 @@ import { registerHealth } from "./http/health";
 import { SITE_CSS, STYLESHEET_PATH } from "./http/html";
 import { landingPage } from "./http/landing";
 import { registerOriginCheck } from "./http/origin-check";
+import { registerReadYourWrites } from "./http/read-your-writes";
 import { registerSecurityHeaders } from "./http/security-headers";
 import { isBuilt, registerStaticApps } from "./http/static-apps";
 import { registerTargetListCsv } from "./http/target-list-csv";
-import { registerTrpc } from "./http/trpc";
+import { registerTrpc, TRPC_PREFIX } from "./http/trpc";
 import { registerTrpcBatchLimit } from "./http/trpc-batch-limit";
 import type { DevInbox } from "./mail/dev-inbox";
 import { INBOX_PATH, registerInboxPages } from "./mail/inbox-pages";
@@ -35,6 +36,8 @@ export type ServerSettings = Pick<
 
 export interface BuildServerOptions {
   db: Db;
+  /** A streaming replica (DATABASE_READ_URL) for heavy reads; see read-your-writes.ts. */
+  readDb?: Db | null;
   config: ServerSettings;
   /** The clock for sessions and every time rule; tests move it. */
   now?: () => Date;
@@ -91,9 +94,15 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(fastifyCookie);
 
   registerHealth(app, db);
+  const reads = registerReadYourWrites(app, {
+    primary: db,
+    replica: options.readDb ?? null,
+    secure: config.sessionSecure,
+    mutationPrefix: TRPC_PREFIX,
+  });
   registerTrpcBatchLimit(app);
-  await registerTrpc(app, { db, now, apiConfig: apiConfigOf(config) });
-  registerTargetListCsv(app, { db, now, secureCookies: config.sessionSecure });
+  await registerTrpc(app, { db, now, apiConfig: apiConfigOf(config), reads });
+  registerTargetListCsv(app, { db, now, secureCookies: config.sessionSecure, reads });
 
   const built = Object.fromEntries(
     APP_NAMES.map((name) => [name, isBuilt(config.appsDir, name)]),

@@ -10,6 +10,7 @@ import { sessionCookieName, validateSessionToken } from "@sos/auth";
 import { appendAudit, type Db } from "@sos/db";
 import type { FastifyInstance } from "fastify";
 import { sendSafeError } from "./fallbacks";
+import type { ReadRouting } from "./read-your-writes";
 
 export const TARGET_LIST_CSV_ROUTE = "/api/target-lists/:file";
 
@@ -37,7 +38,7 @@ export function contentDisposition(filename: string, asciiFilename: string): str
  */
 export function registerTargetListCsv(
   app: FastifyInstance,
-  options: { db: Db; now: () => Date; secureCookies: boolean },
+  options: { db: Db; now: () => Date; secureCookies: boolean; reads?: ReadRouting },
 ) {
   const { db, now } = options;
   const sessionCookie = sessionCookieName(options.secureCookies);
@@ -73,7 +74,14 @@ export function registerTargetListCsv(
 
       let file: Awaited<ReturnType<typeof targetListCsv>>;
       try {
-        file = await targetListCsv(db, batchId, encoding, { allowReplacement });
+        const readDb = options.reads ? await options.reads.readDb(request, reply) : db;
+        file = await targetListCsv(readDb, batchId, encoding, { allowReplacement }).catch(
+          // A list issued a moment ago may not have reached the replica yet.
+          (error: unknown) =>
+            readDb !== db && isDomainError(error) && error.code === "NOT_FOUND"
+              ? targetListCsv(db, batchId, encoding, { allowReplacement })
+              : Promise.reject(error),
+        );
       } catch (error) {
         if (!isDomainError(error)) throw error;
         const status = error.code === "NOT_FOUND" ? 404 : 412;

@@ -17,6 +17,7 @@ import {
   fastifyTRPCPlugin,
 } from "@trpc/server/adapters/fastify";
 import type { FastifyInstance } from "fastify";
+import type { ReadRouting } from "./read-your-writes";
 
 export const TRPC_PREFIX = "/trpc";
 
@@ -27,11 +28,13 @@ export interface TrpcMountOptions {
   db: Db;
   now: () => Date;
   apiConfig: ApiConfig;
+  /** Where heavy reads go (a read replica that has caught up with the caller); absent: db. */
+  reads?: ReadRouting;
 }
 
 /** tRPC at /trpc: builds each request's Context from the session and device cookies. */
 export async function registerTrpc(app: FastifyInstance, options: TrpcMountOptions): Promise<void> {
-  const { db, now, apiConfig } = options;
+  const { db, now, apiConfig, reads } = options;
   const secure = apiConfig.secureCookies;
   // `__Host-` names over https; only the name of this mode is read.
   const sessionCookie = sessionCookieName(secure);
@@ -57,6 +60,7 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcMountOptio
     if (token && validated === null) clearSessionCookie();
     return {
       db,
+      readDb: reads ? () => reads.readDb(req, res) : undefined,
       now,
       user: validated?.user ?? null,
       session: validated ? { id: validated.session.id } : null,
