@@ -1,0 +1,220 @@
+import { createHash, randomUUID } from "node:crypto";
+import { surveyWeekOf } from "@sos/rules";
+import { sql } from "kysely";
+import { type BenchContext, cookie, figures, mutation } from "./context";
+import { measureCpu } from "./cpu";
+import { emptyResult, LoadClient, type LoadResult, openLoop, timedCall } from "./load";
+import { num, quantile } from "./report";
+import { type Answerer, answerers, sessionsFor } from "./world";
+
+/** Browsers waiting on the site at once, at most (each holds one request). */
+const MAX_IN_FLIGHT = 512;
+
+interface Ack {
+  surveyId: string;
+  line: string;
+  receipt: string | null;
+}
+
+/** A receipt (受付番号) in an answer, wherever the API puts it: the first string or number under a key naming one. */
+function findReceipt(value: unknown, depth = 0): string | null {
+  if (value === null || typeof value !== "object" || depth > 4) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (/receipt|受付/i.test(key)) {
+      if (typeof inner === "string" || typeof inner === "number") return String(inner);
+      const nested = findReceipt(inner, depth + 1);
+      if (nested !== null) return nested;
+      if (inner !== null && typeof inner === "object") {
+        const number =
+          (inner as Record<string, unknown>).number ?? (inner as Record<string, unknown>).id;
+        if (typeof number === "string" || typeof number === "number") return String(number);
+      }
+    }
+    const nested = findReceipt(inner, depth + 1);
+    if (nested !== null) return nested;
+  }
+  return null;
+}
+
+function md5(lines: readonly string[]): string {
+  return createHash("md5").update(lines.join("\n")).digest("hex");
+}
+
+function sessionFrom(setCookie: string | string[] | undefined): string | null {
+  const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  for (const header of all) {
+    const match = /^sos_session=([^;]*)/.exec(header);
+    if (match?.[1]) return decodeURIComponent(match[1]);
+  }
+  return null;
+}
+
+/**
+ * Where the product keeps an institution's session on a browser it signed in
+ * from before until its survey week closes (issue 13 item 3), the sessions each
+ * institution got at that earlier sign-in; null where it does not.
+ */
+async function longSessionTokens(
+  context: BenchContext,
+  people: readonly Answerer[],
+): Promise<string[] | null> {
+  const column = await sql<{ found: boolean }>`
+    select exists (select 1 from information_schema.columns
+      where table_name = 'sessions' and column_name = 'idle_timeout') as found`.execute(context.db);
+  if (column.rows[0]?.found !== true) return null;
+  return sessionsFor(
+    context.db,
+    people.map((p) => p.userId),
+    { lastsUntil: surveyWeekOf(new Date()).closesAt },
+  );
+}
+
+function latencyLine(label: string, result: LoadResult): string {
+  return `${label.padEnd(22)} ${num(result.ok).padStart(8)} ok, ${num(result.failed)} failed (${num(result.status5xx)} 5xx, ${num(result.errors)} transport errors), p50 ${num(quantile(result.latencies, 0.5))} ms, p99 ${num(quantile(result.latencies, 0.99))} ms`;
+}
+
+/**
+ * The deadline hour (issue 13 item 3), compressed: every institution signs in
+ * once and answers once, arriving at N / (M × 60) per second for M minutes, open
+ * loop. Prints the rate achieved, the cores it took (CPU per institution × the
+ * rate), p99, 5xx, and the answers acknowledged against the rows stored.
+ */
+export async function deadlineHour(context: BenchContext): Promise<void> {
+  const { options, report, world } = context;
+  const total = world.institutions;
+  const rate = total / (options.minutes * 60);
+  report.section(
+    `deadline hour: ${num(total)} institutions sign in once and answer once in ${options.minutes} min (${num(rate, 1)} institutions/s, ${num(60 / options.minutes, 1)}× the real hour)`,
+  );
+  const people = await answerers(context.db, world.weekStart, total);
+  const longSessions = await longSessionTokens(context, people);
+  report.info(
+    longSessions === null
+      ? "sign-in path: auth.signIn (username + password, argon2id) once per institution in the hour — the product offers no per-device long session yet"
+      : "sign-in path: none in the hour — each institution answers with the per-device long session it got when it signed in earlier in the week (sessions.idle_timeout = false, until the survey week closes), made with @sos/auth's createSession as signIn makes it on a trusted browser",
+  );
+  const client = new LoadClient(context.product.baseUrl, 64);
+  const signIns = emptyResult();
+  const answers = emptyResult();
+  const flows = emptyResult();
+  const acks: Ack[] = [];
+  const runStarted = new Date();
+  const accept = (answer: { status: number }) => answer.status === 200;
+  try {
+    const measured = await measureCpu(
+      { pgid: context.product.pid, admin: context.admin, database: context.database },
+      () =>
+        openLoop({
+          rate,
+          total: people.length,
+          maxInFlight: MAX_IN_FLIGHT,
+          stopAfterMs: options.minutes * 60_000 * 1.5,
+          flow: async (i, plannedAt) => {
+            const who = people[i];
+            if (who === undefined) return;
+            const token =
+              longSessions?.[i] ??
+              sessionFrom(
+                (
+                  await timedCall(
+                    client,
+                    mutation(context.product.baseUrl, "auth.signIn", {
+                      username: who.username,
+                      password: world.password,
+                    }),
+                    signIns,
+                    plannedAt,
+                    accept,
+                  )
+                )?.headers["set-cookie"],
+              );
+            if (token === null) {
+              flows.failed += 1;
+              return;
+            }
+            // The app sends one key per submission (and again with each retry of it).
+            const input = { id: who.surveyId, ...figures(i), idempotencyKey: randomUUID() };
+            const answeredAt = performance.now();
+            const answer = await timedCall(
+              client,
+              {
+                ...mutation(context.product.baseUrl, "survey.answer", input),
+                headers: {
+                  "content-type": "application/json",
+                  origin: context.product.baseUrl,
+                  cookie: cookie(token),
+                },
+              },
+              answers,
+              answeredAt,
+              accept,
+            );
+            flows.latencies.push(performance.now() - plannedAt);
+            if (answer === null || answer.status !== 200) {
+              flows.failed += 1;
+              return;
+            }
+            flows.ok += 1;
+            let receipt: string | null = null;
+            try {
+              receipt = findReceipt(JSON.parse(answer.body));
+            } catch {
+              receipt = null;
+            }
+            acks.push({
+              surveyId: who.surveyId,
+              line: `${who.surveyId}:${input.stock}:${input.consumption}:${input.purchases}`,
+              receipt,
+            });
+          },
+        }),
+    );
+    const { started, elapsedMs, maxLagMs } = measured.result;
+    const perInstitution = (measured.serverMs + measured.postgresMs) / Math.max(1, flows.ok);
+    const achieved = (flows.ok * 1000) / elapsedMs;
+    report.info(
+      `started ${num(started)} of ${num(total)} institutions in ${num(elapsedMs / 1000, 1)} s (latest start ${num(maxLagMs / 1000, 1)} s behind schedule); ${num(total - started)} not started in time`,
+    );
+    report.info(latencyLine("sign-in (from its planned start)", signIns));
+    report.info(latencyLine("survey.answer", answers));
+    report.info(
+      `${"sign-in + answer".padEnd(22)} p99 ${num(quantile(flows.latencies, 0.99))} ms from the planned start`,
+    );
+    report.info(
+      `achieved ${num(achieved, 1)} institutions/s (asked ${num(rate, 1)}/s); 5xx: ${num(signIns.status5xx + answers.status5xx)}`,
+    );
+    report.info(
+      `CPU per institution (sign-in + answer): server ${num(measured.serverMs / Math.max(1, flows.ok), 2)} ms, PostgreSQL ${num(measured.postgresMs / Math.max(1, flows.ok), 2)} ms`,
+    );
+    report.info(
+      `cores needed: ${num((perInstitution * rate) / 1000, 2)} at this run's rate; ${num((perInstitution * (total / 3600)) / 1000, 2)} for ${num(total)} institutions in the real hour`,
+    );
+
+    const stored = await sql<{ n: number; lines: string | null }>`
+      select count(*)::int as n,
+        string_agg(id::text || ':' || stock || ':' || consumption || ':' || purchases, E'\n' order by id) as lines
+      from weekly_surveys
+      where id = any(${people.map((p) => p.surveyId)}::uuid[]) and answered_at >= ${runStarted}`.execute(
+      context.db,
+    );
+    const storedRow = stored.rows[0];
+    const storedSum = createHash("md5")
+      .update(storedRow?.lines ?? "")
+      .digest("hex");
+    const ackSum = md5(acks.map((a) => a.line).sort());
+    report.info(
+      `answers acknowledged ${num(acks.length)} (checksum ${ackSum.slice(0, 12)}) vs rows stored ${num(storedRow?.n ?? 0)} (checksum ${storedSum.slice(0, 12)}): ${acks.length === storedRow?.n && ackSum === storedSum ? "equal" : "DIFFERENT"}`,
+    );
+    const receipts = acks.filter((a) => a.receipt !== null);
+    if (receipts.length === 0) {
+      report.info("receipts (受付番号): the answer returns none yet");
+    } else {
+      const distinct = new Set(receipts.map((a) => a.receipt)).size;
+      report.info(
+        `receipts (受付番号) issued ${num(receipts.length)} (${num(distinct)} distinct, checksum ${md5(receipts.map((a) => `${a.surveyId}:${a.receipt}`).sort()).slice(0, 12)}) for ${num(acks.length)} acknowledged answers and ${num(storedRow?.n ?? 0)} rows stored`,
+      );
+    }
+  } finally {
+    await client.close();
+  }
+}

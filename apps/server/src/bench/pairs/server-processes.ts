@@ -1,0 +1,68 @@
+import type { BenchContext } from "../context";
+import { type Child, startProduct } from "../processes";
+import { median, num, withSpread } from "../report";
+import { type AnswerLoad, answerLoad, answerThroughput, describeRun } from "./survey-answer";
+
+/**
+ * The environment variable that asks `pnpm start` for N server processes on one
+ * port (issue 13 item 5). The product ignores it until it can.
+ */
+export const PROCESSES_ENV = "SERVER_PROCESSES";
+
+/** survey.answer throughput with 2 server processes against 1, on this box, back to back. */
+export async function serverProcessesPair(context: BenchContext): Promise<void> {
+  const { options, report } = context;
+  report.section(`2 server processes vs 1: survey.answer, ${options.seconds} s per run`);
+  const mainCount = context.product.nodeProcesses();
+  // The product already running is one side; the other is started with the other count.
+  const other = mainCount > 1 ? "1" : "2";
+  const started = await startProduct({
+    ...context.productSettings,
+    env: { ...context.productSettings.env, [PROCESSES_ENV]: other },
+  });
+  try {
+    const otherCount = started.nodeProcesses();
+    const [one, two]: Child[] =
+      other === "2" ? [context.product, started] : [started, context.product];
+    if (one === undefined || two === undefined) return;
+    const multi = two.nodeProcesses() > one.nodeProcesses();
+    report.info(
+      `node processes: ${one.nodeProcesses()} with ${PROCESSES_ENV}=1 or unset, ${two.nodeProcesses()} with ${PROCESSES_ENV}=2 (main start: ${mainCount}, other: ${otherCount})`,
+    );
+    if (!multi) {
+      report.ratio({
+        path: "2 server processes vs 1 (survey.answer req/s)",
+        product: "not measured",
+        baseline: "1 process",
+        ratio: null,
+        goal: { op: ">=", value: 1 },
+        note: `the product started one server process with ${PROCESSES_ENV}=2: pnpm start cannot run several yet`,
+      });
+      return;
+    }
+    const load: AnswerLoad = await answerLoad(context, options.sessions);
+    await answerThroughput(context, two, load, 1);
+    await answerThroughput(context, one, load, 1);
+    const ratios: number[] = [];
+    const rates: { one: number[]; two: number[] } = { one: [], two: [] };
+    for (let rep = 1; rep <= options.reps; rep++) {
+      const b = await answerThroughput(context, one, load, options.seconds);
+      const p = await answerThroughput(context, two, load, options.seconds);
+      rates.one.push(b.load.rate);
+      rates.two.push(p.load.rate);
+      ratios.push(p.load.rate / b.load.rate);
+      report.info(`rep ${rep}: ${describeRun("2 processes", p)}`);
+      report.info(`rep ${rep}: ${describeRun("1 process", b)}`);
+    }
+    report.info(`2 / 1 per repetition: ${withSpread(ratios, 3)}`);
+    report.ratio({
+      path: "2 server processes vs 1 (survey.answer req/s)",
+      product: `${num(median(rates.two))} req/s`,
+      baseline: `1 process ${num(median(rates.one))} req/s`,
+      ratio: median(ratios),
+      goal: { op: ">=", value: 1 },
+    });
+  } finally {
+    await started.stop();
+  }
+}
