@@ -1,6 +1,7 @@
 import type { SessionUser } from "@sos/auth";
 import type { Db } from "@sos/db";
 import type { PaymentMethod } from "@sos/domain";
+import type { AdmissionGate, AdmissionOptions } from "./services/surveys/admission";
 
 export interface ApiConfig {
   /** Origin (and optional path) the apps are served from, e.g. "https://sos.example.jp". */
@@ -20,6 +21,8 @@ export interface ApiConfig {
    * else at 23:59 Tokyo time `ttlDays` days after the send (default 14).
    */
   purchaseLinks?: { expiresAt?: Date | null; ttlDays?: number };
+  /** How many answers a server process saves at once, and how many may wait (see admission.ts). */
+  answerAdmission?: Partial<AdmissionOptions>;
 }
 
 /**
@@ -35,6 +38,14 @@ export interface Context {
   readDb?: (() => Promise<Db>) | undefined;
   /** The clock; every rule about time asks this, never `new Date()`. */
   now(): Date;
+  /**
+   * When the server took the request in, before any queueing: an answer accepted
+   * before a deadline counts even if it is stored after it. Callers without an
+   * HTTP request (tests) leave it out; the procedure's start is used then.
+   */
+  receivedAt?: Date | undefined;
+  /** Admission for survey answers; by default one gate per ApiConfig (per server). */
+  answerGate?: AdmissionGate | undefined;
   user: SessionUser | null;
   session: { id: string } | null;
   ip: string;

@@ -109,6 +109,15 @@ export const DOMAIN_ERRORS = {
     messageJa:
       "現在メンテナンスのため、閲覧のみ可能です。登録・変更・送信はできません。メンテナンスの終了後に、もう一度お試しください。",
   },
+  OVERLOADED: {
+    trpc: "SERVICE_UNAVAILABLE",
+    messageJa: "混雑しています。しばらくしてから再度お試しください。",
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    trpc: "CONFLICT",
+    messageJa:
+      "この送信は、別の内容の送信として既に受け付けられています。画面を再読み込みして内容を確認してから、もう一度保存してください。",
+  },
   CSV_UNREADABLE: {
     trpc: "BAD_REQUEST",
     messageJa:
@@ -123,6 +132,8 @@ export interface DomainErrorOptions {
   messageJa?: string;
   /** Per-field messages for forms, keyed like zod paths ("password", "lines.0.sets"). */
   fieldErrors?: Record<string, string[]>;
+  /** Sent as the HTTP Retry-After header: when a refused request may be tried again. */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 
@@ -131,6 +142,7 @@ export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly messageJa: string;
   readonly fieldErrors: Record<string, string[]> | undefined;
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(code: DomainErrorCode, options: DomainErrorOptions = {}) {
     const messageJa = options.messageJa ?? DOMAIN_ERRORS[code].messageJa;
@@ -139,6 +151,7 @@ export class DomainError extends Error {
     this.code = code;
     this.messageJa = messageJa;
     this.fieldErrors = options.fieldErrors;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get trpcCode(): TRPC_ERROR_CODE_KEY {

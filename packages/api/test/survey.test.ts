@@ -37,6 +37,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   clock.set("2026-12-03 10:00:00");
+  await db.deleteFrom("surveyReceipts").execute();
   await db.deleteFrom("weeklySurveys").execute();
 });
 

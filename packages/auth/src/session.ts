@@ -1,4 +1,4 @@
-import type { Db } from "@sos/db";
+import { compiledStatement, type Db } from "@sos/db";
 import { type AuthConfig, resolveAuthConfig } from "./config";
 import { hostCookieName } from "./cookie-names";
 import { inetOrNull } from "./ip";
@@ -39,18 +39,21 @@ interface SessionTimes {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
+  /** false: the session ends only at expiresAt. */
+  idleTimeout: boolean;
 }
 
 function withIdleExpiry(row: SessionTimes, config: AuthConfig): AuthSession {
+  const idleEnd = row.idleTimeout
+    ? row.lastSeenAt.getTime() + config.sessionIdleTimeoutMs
+    : row.expiresAt.getTime();
   return {
     id: row.id,
     userId: row.userId,
     createdAt: row.createdAt,
     lastSeenAt: row.lastSeenAt,
     expiresAt: row.expiresAt,
-    idleExpiresAt: new Date(
-      Math.min(row.lastSeenAt.getTime() + config.sessionIdleTimeoutMs, row.expiresAt.getTime()),
-    ),
+    idleExpiresAt: new Date(Math.min(idleEnd, row.expiresAt.getTime())),
   };
 }
 
@@ -59,6 +62,12 @@ export interface CreateSessionOptions {
   ip?: string | null;
   userAgent?: string | null;
   config?: Partial<AuthConfig>;
+  /**
+   * The session lasts until this instant, without an idle timeout, when that is
+   * later than the usual absolute lifetime (an institution's trusted browser
+   * until its survey week closes; see signIn).
+   */
+  lastsUntil?: Date | null;
 }
 
 /** Starts a session with a fresh random token; only the token's hash is stored. */
@@ -69,12 +78,15 @@ export async function createSession(
 ): Promise<{ token: string; session: AuthSession }> {
   const config = resolveAuthConfig(options.config);
   const token = generateSessionToken();
+  const usualEnd = options.now.getTime() + config.sessionAbsoluteLifetimeMs;
+  const lastsLonger = options.lastsUntil != null && options.lastsUntil.getTime() > usualEnd;
   const row: SessionTimes = {
     id: hashToken(token),
     userId,
     createdAt: options.now,
     lastSeenAt: options.now,
-    expiresAt: new Date(options.now.getTime() + config.sessionAbsoluteLifetimeMs),
+    expiresAt: lastsLonger && options.lastsUntil ? options.lastsUntil : new Date(usualEnd),
+    idleTimeout: !lastsLonger,
   };
   await db
     .insertInto("sessions")
@@ -90,10 +102,58 @@ export async function createSession(
 /** Session tokens are 32 base32 characters; anything much longer is not worth hashing. */
 const TOKEN_MAX_LENGTH = 128;
 
+interface ValidationRow extends SessionTimes {
+  idleTimeout: boolean;
+  username: string;
+  displayName: string;
+  role: SessionUser["role"];
+  institutionId: string | null;
+  prefectureCode: number | null;
+  email: string;
+  /** The session is over (idle, absolute end, or a disabled user) and was deleted. */
+  ended: boolean;
+}
+
+// Every request runs this, so it is one statement: it reads the session with
+// its user, deletes it when it is over, and otherwise moves last_seen_at
+// forward at most once per touch interval (the guard makes concurrent requests
+// write once and never moves the time back). The rules are those the function
+// documents below; $3 is the idle timeout, $4 the touch interval, both in ms.
+const VALIDATE_SESSION = compiledStatement<
+  ValidationRow,
+  [sessionId: string, now: Date, idleTimeoutMs: number, touchIntervalMs: number]
+>(`
+with found as (
+  select s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.idle_timeout,
+    u.username, u.display_name, u.role, u.institution_id, u.prefecture_code, u.email,
+    ($2::timestamptz >= s.expires_at
+      or (s.idle_timeout
+        and $2::timestamptz >= s.last_seen_at + $3::double precision * interval '1 millisecond')
+      or u.disabled_at is not null) as ended
+  from sessions s
+  join users u on u.id = s.user_id
+  where s.id = $1::char(64)
+),
+ended as (
+  delete from sessions
+  where id = $1::char(64) and (select ended from found)
+),
+touched as (
+  update sessions
+  set last_seen_at = $2::timestamptz
+  where id = $1::char(64) and not (select ended from found)
+    and last_seen_at < $2::timestamptz
+    and last_seen_at <= $2::timestamptz - $4::double precision * interval '1 millisecond'
+)
+select * from found
+`);
+
 /**
  * The session behind a cookie, or null. Enforces on the server both the idle
  * timeout and the absolute lifetime (an expired session is deleted), refuses
  * disabled users, and moves last_seen_at forward at most once per touch interval.
+ * A session without an idle timeout (an institution's trusted browser, see
+ * createSession's lastsUntil) ends only at its absolute end.
  */
 export async function validateSessionToken(
   db: Db,
@@ -104,47 +164,19 @@ export async function validateSessionToken(
   if (token.length === 0 || token.length > TOKEN_MAX_LENGTH) return null;
   const config = resolveAuthConfig(overrides);
   const sessionId = hashToken(token);
-  const row = await db
-    .selectFrom("sessions")
-    .innerJoin("users", "users.id", "sessions.userId")
-    .select([
-      "sessions.id",
-      "sessions.userId",
-      "sessions.createdAt",
-      "sessions.lastSeenAt",
-      "sessions.expiresAt",
-      "users.username",
-      "users.displayName",
-      "users.role",
-      "users.institutionId",
-      "users.prefectureCode",
-      "users.email",
-      "users.disabledAt",
-    ])
-    .where("sessions.id", "=", sessionId)
-    .executeTakeFirst();
-  if (!row) return null;
+  const result = await VALIDATE_SESSION.execute(
+    db,
+    sessionId,
+    now,
+    config.sessionIdleTimeoutMs,
+    config.sessionTouchIntervalMs,
+  );
+  const row = result.rows[0];
+  if (!row || row.ended) return null;
 
-  const nowMs = now.getTime();
-  const idleExpired = nowMs >= row.lastSeenAt.getTime() + config.sessionIdleTimeoutMs;
-  const absoluteExpired = nowMs >= row.expiresAt.getTime();
-  if (idleExpired || absoluteExpired || row.disabledAt !== null) {
-    await invalidateSession(db, sessionId);
-    return null;
-  }
-
-  let lastSeenAt = row.lastSeenAt;
-  if (nowMs - lastSeenAt.getTime() >= config.sessionTouchIntervalMs) {
-    // The guard makes concurrent requests write once, and never moves the time back.
-    await db
-      .updateTable("sessions")
-      .set({ lastSeenAt: now })
-      .where("id", "=", sessionId)
-      .where("lastSeenAt", "<", now)
-      .execute();
-    lastSeenAt = now;
-  }
-
+  // What the statement wrote (or a concurrent request did, at the same moment).
+  const touched = now.getTime() - row.lastSeenAt.getTime() >= config.sessionTouchIntervalMs;
+  const lastSeenAt = touched ? now : row.lastSeenAt;
   return {
     session: withIdleExpiry({ ...row, id: sessionId, lastSeenAt }, config),
     user: toSessionUser({ ...row, id: row.userId }),

@@ -1,4 +1,4 @@
-import type { Db } from "@sos/db";
+import { createDb, type Db } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -149,6 +149,70 @@ describe("validateSessionToken", () => {
     await db.updateTable("users").set({ disabledAt: T0 }).where("id", "=", user.id).execute();
     expect(await validateSessionToken(db, token, at(T0, SECOND))).toBeNull();
     expect(await storedSession(session.id)).toBeUndefined();
+  });
+});
+
+describe("validateSessionToken's cost", () => {
+  it("is one statement whether it reads, slides or ends the session", async () => {
+    const statements: string[] = [];
+    const counted = createDb(testDb.url, {
+      max: 1,
+      log: (event) => {
+        if (event.level === "query") statements.push(event.query.sql);
+      },
+    });
+    try {
+      const user = await insertUser(db);
+      const { token, session } = await createSession(db, user.id, { now: T0 });
+      expect(await validateSessionToken(counted, token, at(T0, SECOND))).not.toBeNull();
+      expect(statements).toHaveLength(1);
+      expect(await validateSessionToken(counted, token, at(T0, 2 * MINUTE))).not.toBeNull();
+      expect((await storedSession(session.id))?.lastSeenAt).toEqual(at(T0, 2 * MINUTE));
+      expect(statements).toHaveLength(2);
+      expect(await validateSessionToken(counted, token, at(T0, 40 * MINUTE))).toBeNull();
+      expect(await storedSession(session.id)).toBeUndefined();
+      expect(statements).toHaveLength(3);
+    } finally {
+      await counted.destroy();
+    }
+  });
+});
+
+describe("a session that lasts until a given instant (lastsUntil)", () => {
+  const WEEK_CLOSES = at(T0, 5 * 24 * HOUR);
+
+  it("has no idle timeout and ends at that instant, not 12 hours after sign-in", async () => {
+    const user = await insertUser(db);
+    const { token, session } = await createSession(db, user.id, {
+      now: T0,
+      lastsUntil: WEEK_CLOSES,
+    });
+    expect(session.expiresAt).toEqual(WEEK_CLOSES);
+    expect(session.idleExpiresAt).toEqual(WEEK_CLOSES);
+    expect((await storedSession(session.id))?.idleTimeout).toBe(false);
+    // Two days without a request, then past the usual 12 hours: still signed in.
+    const later = await validateSessionToken(db, token, at(T0, 48 * HOUR));
+    expect(later?.session.idleExpiresAt).toEqual(WEEK_CLOSES);
+    expect(await validateSessionToken(db, token, at(WEEK_CLOSES, -1))).not.toBeNull();
+    expect(await validateSessionToken(db, token, WEEK_CLOSES)).toBeNull();
+    expect(await storedSession(session.id)).toBeUndefined();
+  });
+
+  it("keeps the usual limits when the instant comes sooner than 12 hours", async () => {
+    const user = await insertUser(db);
+    const { token, session } = await createSession(db, user.id, {
+      now: T0,
+      lastsUntil: at(T0, HOUR),
+    });
+    expect(session.expiresAt).toEqual(at(T0, 12 * HOUR));
+    expect(await validateSessionToken(db, token, at(T0, 30 * MINUTE))).toBeNull();
+  });
+
+  it("still ends when the user is disabled", async () => {
+    const user = await insertUser(db);
+    const { token } = await createSession(db, user.id, { now: T0, lastsUntil: WEEK_CLOSES });
+    await db.updateTable("users").set({ disabledAt: T0 }).where("id", "=", user.id).execute();
+    expect(await validateSessionToken(db, token, at(T0, SECOND))).toBeNull();
   });
 });
 

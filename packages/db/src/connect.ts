@@ -1,4 +1,4 @@
-import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
+import { CamelCasePlugin, Kysely, type LogConfig, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema";
 
@@ -12,6 +12,8 @@ export interface CreateDbOptions {
   max?: number;
   applicationName?: string;
   onIdleError?: (error: Error) => void;
+  /** Kysely's query log: tests count the statements a procedure runs with it. */
+  log?: LogConfig;
 }
 
 export function createDb(connectionString: string, options: CreateDbOptions = {}): Db {
@@ -29,5 +31,6 @@ export function createDb(connectionString: string, options: CreateDbOptions = {}
     dialect: new PostgresDialect({ pool }),
     // jsonb payloads (audit details, history changes) keep the keys they were written with
     plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+    ...(options.log ? { log: options.log } : {}),
   });
 }

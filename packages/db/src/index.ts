@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./compiled";
 export * from "./connect";
 export * from "./embedded";
 export * from "./jobs";

@@ -9,6 +9,7 @@ import * as m0006 from "./migrations/0006_crash_recovery";
 import * as m0007 from "./migrations/0007_registration_confirmation";
 import * as m0008 from "./migrations/0008_device_trust";
 import * as m0009 from "./migrations/0009_maintenance_mode";
+import * as m0010 from "./migrations/0010_survey_receipts";
 import type { Database } from "./schema";
 
 // Listed explicitly so the set does not depend on how the code is loaded (tsx, vitest, bundle).
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   "0007_registration_confirmation": m0007,
   "0008_device_trust": m0008,
   "0009_maintenance_mode": m0009,
+  "0010_survey_receipts": m0010,
 };
 
 /**

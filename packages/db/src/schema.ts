@@ -57,6 +57,8 @@ export interface SessionsTable {
   expiresAt: Timestamp;
   ip: string | null;
   userAgent: string | null;
+  /** false: ends only at expiresAt (an institution's trusted browser until the week closes, 0010). */
+  idleTimeout: Generated<boolean>;
 }
 
 export interface PasswordResetTokensTable {
@@ -173,6 +175,25 @@ export interface WeeklySurveysTable {
   answeredAt: TimestampNullable;
   answeredBy: string | null;
   updatedAt: Timestamp;
+}
+
+/** One saved survey answer's receipt (0010): 受付番号 and when the server accepted it. */
+export interface SurveyReceiptsTable {
+  id: Generated<string>;
+  /** 「20261202-0000123」: the survey week and a sequence value. */
+  number: string;
+  institutionId: string;
+  weekStart: DateOnly;
+  /** When the server took the request in; the deadline is judged on this. */
+  acceptedAt: Timestamp;
+  storedAt: Timestamp;
+  answeredBy: string;
+  action: "survey.answer" | "survey.edit" | "survey.copy_previous";
+  stock: number;
+  consumption: number;
+  purchases: number;
+  /** The client's idempotency key, unique per user; null when none was sent. */
+  idempotencyKey: string | null;
 }
 
 export type SosStatusColumn =
@@ -480,6 +501,7 @@ export interface Database {
   workerProcesses: WorkerProcessesTable;
   workerProcessWorkers: WorkerProcessWorkersTable;
   weeklySurveys: WeeklySurveysTable;
+  surveyReceipts: SurveyReceiptsTable;
   sosRequests: SosRequestsTable;
   sosRequestHistory: SosRequestHistoryTable;
   sosRequestViews: SosRequestViewsTable;

@@ -2,6 +2,7 @@ import type { AppRouter } from "@sos/api";
 import { MAX_CALLS_PER_REQUEST } from "@sos/domain";
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
+import { idempotentRetryLink, type RetryDelay } from "./idempotent-retry";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -14,14 +15,19 @@ export interface ApiClientOptions {
   url?: string;
   /** Tests pass an in-process handler here instead of the network. */
   fetch?: typeof globalThis.fetch;
+  /** The wait before retrying a refused write; tests shorten it. */
+  retryDelay?: RetryDelay;
 }
 
 export function createApiClient({
   url = TRPC_URL,
   fetch = globalThis.fetch,
+  retryDelay,
 }: ApiClientOptions = {}) {
   return createTRPCClient<AppRouter>({
     links: [
+      // A write with an idempotency key is retried when the server was too busy for it.
+      idempotentRetryLink(retryDelay),
       httpBatchLink({
         url,
         // The server refuses a larger batch; the link splits at the same number.

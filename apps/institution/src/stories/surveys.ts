@@ -14,7 +14,17 @@ export const LARGE_FIGURES = { stock: 1_800_000, consumption: 625_000, purchases
 
 const LAST_WEEK_FIGURES = { stock: 2400, consumption: 1000, purchases: 500 };
 
-function answered(figures: SurveyFigures, answeredAt: string, by = STAFF) {
+/** 受付番号 as the server issues them: the survey week, then a sequence value. */
+export function receiptNumber(weekStart: string, sequence: number): string {
+  return `${weekStart.replaceAll("-", "")}-${String(sequence).padStart(7, "0")}`;
+}
+
+function answered(
+  figures: SurveyFigures,
+  answeredAt: string,
+  receipt: { weekStart: string; sequence: number },
+  by = STAFF,
+) {
   return {
     status: "answered" as const,
     statusLabel: "回答済み",
@@ -23,6 +33,10 @@ function answered(figures: SurveyFigures, answeredAt: string, by = STAFF) {
     answeredBy: by,
     updatedAt: answeredAt,
     assessment: assessEligibility(figures),
+    latestReceipt: {
+      number: receiptNumber(receipt.weekStart, receipt.sequence),
+      acceptedAt: answeredAt,
+    },
   };
 }
 
@@ -35,6 +49,7 @@ const UNANSWERED = {
   answeredAt: null,
   answeredBy: null,
   assessment: null,
+  latestReceipt: null,
 };
 
 /** This week's survey, not answered yet; last week's answer can be copied. */
@@ -58,7 +73,13 @@ export const CURRENT_UNANSWERED: SurveyDetail = {
 
 /** This week's survey answered on Thursday morning with the manual's eligible figures. */
 export function currentAnswered(figures: SurveyFigures = ELIGIBLE_FIGURES): SurveyDetail {
-  return { ...CURRENT_UNANSWERED, ...answered(figures, "2026-11-19T01:15:00.000Z") };
+  return {
+    ...CURRENT_UNANSWERED,
+    ...answered(figures, "2026-11-19T01:15:00.000Z", {
+      weekStart: THIS_WEEK.weekStart,
+      sequence: 123,
+    }),
+  };
 }
 
 /** Last week's answer: the week is over, so it is read-only. */
@@ -66,7 +87,12 @@ export const LAST_WEEK_ANSWERED: SurveyDetail = {
   id: LAST_WEEK_SURVEY_ID,
   weekStart: LAST_WEEK.weekStart,
   title: LAST_WEEK.title,
-  ...answered(LAST_WEEK_FIGURES, "2026-11-12T00:30:00.000Z", COLLEAGUE),
+  ...answered(
+    LAST_WEEK_FIGURES,
+    "2026-11-12T00:30:00.000Z",
+    { weekStart: LAST_WEEK.weekStart, sequence: 98 },
+    COLLEAGUE,
+  ),
   createdAt: LAST_WEEK.opensAt,
   isCurrent: false,
   editable: false,
@@ -86,7 +112,9 @@ function earlierWeek(index: 0 | 1 | 2, answeredAt: string | null): SurveyListIte
     id: `7c9e6679-7425-40de-944b-e07fc1f90ae${index + 3}`,
     weekStart: week.weekStart,
     title: week.title,
-    ...(answeredAt === null ? UNANSWERED : answered(figures, answeredAt)),
+    ...(answeredAt === null
+      ? UNANSWERED
+      : answered(figures, answeredAt, { weekStart: week.weekStart, sequence: 40 - index })),
     createdAt: `${week.weekStart}T09:35:00.000Z`,
     updatedAt: answeredAt ?? `${week.weekStart}T09:35:00.000Z`,
     isCurrent: false,

@@ -43,6 +43,10 @@ export const SeveralWeeks: Story = {
     ).toBeVisible();
     await expect(lastWeek.getByText("回答済み")).toBeVisible();
     await expect(lastWeek.getByText("2026年11月12日（木）09:30に回答")).toBeVisible();
+    // Its receipt can be found again here, as it was issued.
+    await expect(lastWeek.getByText("20261111-0000098")).toBeVisible();
+    await expect(lastWeek.getByText("（2026年11月12日（木）09:30受付）")).toBeVisible();
+    await expect(thisWeek.queryByText(/受付番号/)).toBeNull();
     await expect(lastWeek.queryByText("今週")).toBeNull();
 
     // An old week left unanswered is only marked, with no call to answer it now.

@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import type { SurveyListItem } from "../api-types";
 import { SurveyStatusBadge } from "../common/survey-status-badge";
 import { surveyPath } from "../paths";
+import { SurveyReceiptNote } from "./survey-receipt";
 
 const PAGE_SIZE = 10;
 
@@ -82,6 +83,7 @@ function SurveyRow({ survey }: { survey: SurveyListItem }) {
           <span className="inst-muted">{formatJaDateTime(new Date(survey.answeredAt))}に回答</span>
         )}
       </div>
+      {survey.latestReceipt && <SurveyReceiptNote receipt={survey.latestReceipt} />}
       {survey.isCurrent && survey.status === "unanswered" && (
         <p>緊急配布要請の前に、回答してください。</p>
       )}

@@ -15,12 +15,35 @@ import {
   THIS_WEEK_SURVEY_ID,
 } from "../stories/surveys";
 
+/** What saving returns: the survey as saved and the answer's receipt. */
+function withReceipt(saved: SurveyDetail) {
+  if (saved.latestReceipt === null) throw new Error("fixture: a saved answer has a receipt");
+  return { ...saved, receipt: saved.latestReceipt };
+}
+
 /** survey.answer as the server does it: the figures saved, answered by the signed-in user. */
-function saveAnswer({ id: _id, ...figures }: SurveyAnswerInput & { id: string }): SurveyDetail {
-  return currentAnswered({
-    stock: Number(figures.stock),
-    consumption: Number(figures.consumption),
-    purchases: Number(figures.purchases),
+function saveAnswer({
+  id: _id,
+  idempotencyKey: _key,
+  ...figures
+}: SurveyAnswerInput & { id: string; idempotencyKey?: string | undefined }) {
+  return withReceipt(
+    currentAnswered({
+      stock: Number(figures.stock),
+      consumption: Number(figures.consumption),
+      purchases: Number(figures.purchases),
+    }),
+  );
+}
+
+/** The calls' inputs without the random idempotency key (checked on its own). */
+function answersSent(calls: Parameters<typeof inputsOf>[0], path: string) {
+  return inputsOf(calls, path).map((input) => {
+    const { idempotencyKey, ...rest } = input as { idempotencyKey?: unknown };
+    expect(idempotencyKey).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    return rest;
   });
 }
 
@@ -79,12 +102,14 @@ export const AnswerWithFullWidthDigits: Story = {
 
     await userEvent.click(page.getByRole("button", { name: "保存" }));
     await expect(await page.findByText("週次調査の回答を保存しました。")).toBeVisible();
-    await expect(inputsOf(args.calls, "survey.answer")).toEqual([
+    await expect(answersSent(args.calls, "survey.answer")).toEqual([
       { id: THIS_WEEK_SURVEY_ID, stock: 2000, consumption: 1000, purchases: 400 },
     ]);
-    // The page now shows the saved answer: answered, by whom, and the way on to the request.
+    // The page now shows the saved answer: answered, by whom, its receipt, and the way on.
     await expect(page.getByText("回答済み")).toBeVisible();
     await expect(page.getByText("2026年11月19日（木）10:15に回答（山田 花子）")).toBeVisible();
+    await expect(page.getByText("20261118-0000123")).toBeVisible();
+    await expect(page.getByText("（2026年11月19日（木）10:15受付）")).toBeVisible();
     await expect(box(canvasElement, /在庫量/)).toHaveValue("2,000");
     await expect(page.getByRole("link", { name: "緊急配布要請へ" })).toHaveAttribute(
       "href",
@@ -125,7 +150,8 @@ export const CopyPreviousWeek: Story = {
     api: {
       survey: {
         get: () => CURRENT_UNANSWERED,
-        copyPrevious: () => currentAnswered({ stock: 2400, consumption: 1000, purchases: 500 }),
+        copyPrevious: () =>
+          withReceipt(currentAnswered({ stock: 2400, consumption: 1000, purchases: 500 })),
       },
     },
   },
@@ -137,7 +163,7 @@ export const CopyPreviousWeek: Story = {
     );
     await userEvent.click(copy);
     await expect(await page.findByText("前週の回答をコピーして保存しました。")).toBeVisible();
-    await expect(inputsOf(args.calls, "survey.copyPrevious")).toEqual([
+    await expect(answersSent(args.calls, "survey.copyPrevious")).toEqual([
       { id: THIS_WEEK_SURVEY_ID },
     ]);
     await expect(box(canvasElement, /在庫量/)).toHaveValue("2,400");
@@ -167,7 +193,7 @@ export const EditAnswered: Story = {
     await expect(verdict(canvasElement)).toHaveAttribute("data-verdict", "not-eligible");
     await userEvent.click(page.getByRole("button", { name: "保存" }));
     await expect(await page.findByText("週次調査の回答を保存しました。")).toBeVisible();
-    await expect(inputsOf(args.calls, "survey.answer")).toEqual([
+    await expect(answersSent(args.calls, "survey.answer")).toEqual([
       { id: THIS_WEEK_SURVEY_ID, ...NOT_ELIGIBLE_FIGURES },
     ]);
     await expect(stock).toHaveValue("3,000");
@@ -310,5 +336,52 @@ export const NotFound: Story = {
       "href",
       "/surveys",
     );
+  },
+};
+
+let busy = true;
+
+/**
+ * 混雑 (503): the message shows; pressing 保存 again sends the same submission
+ * with the same idempotency key, so the server saves it once, and the receipt shows.
+ */
+export const BusyThenSavedWithTheSameKey: Story = {
+  args: {
+    api: {
+      survey: {
+        get: () => CURRENT_UNANSWERED,
+        answer: (input) => {
+          if (busy) {
+            busy = false;
+            throw new FixtureError(
+              "SERVICE_UNAVAILABLE",
+              "混雑しています。しばらくしてから再度お試しください。",
+            );
+          }
+          return saveAnswer(input);
+        },
+      },
+    },
+  },
+  beforeEach: () => {
+    busy = true;
+  },
+  play: async ({ args, canvasElement }) => {
+    const page = await loaded(canvasElement);
+    await typeFigures(canvasElement, { stock: "２０００", consumption: "1,000", purchases: "400" });
+    await userEvent.click(page.getByRole("button", { name: "保存" }));
+    await expect(await page.findByRole("alert")).toHaveTextContent(
+      "混雑しています。しばらくしてから再度お試しください。",
+    );
+    await expect(box(canvasElement, /在庫量/)).toHaveValue("２０００");
+
+    await userEvent.click(page.getByRole("button", { name: "保存" }));
+    await expect(await page.findByText("週次調査の回答を保存しました。")).toBeVisible();
+    const [first, second] = inputsOf(args.calls, "survey.answer") as Array<{
+      idempotencyKey: string;
+    }>;
+    await expect(second?.idempotencyKey).toBe(first?.idempotencyKey);
+    await expect(answersSent(args.calls, "survey.answer")).toHaveLength(2);
+    await expect(page.getByText("20261118-0000123")).toBeVisible();
   },
 };

@@ -23,6 +23,8 @@ import type { SurveyDetail } from "../api-types";
 import { formFieldErrors } from "../common/field-errors";
 import { SurveyStatusBadge } from "../common/survey-status-badge";
 import { PATHS } from "../paths";
+import { useSubmissionKey } from "./submission-key";
+import { SurveyReceiptNote } from "./survey-receipt";
 
 /** One week's survey: answer or edit it this week, read it afterwards. */
 export function SurveyPage() {
@@ -61,8 +63,11 @@ function SurveyAnswerSection({ survey }: { survey: SurveyDetail }) {
   const [fieldErrors, setFieldErrors] = useState<SurveyFieldErrors | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
 
+  const submission = useSubmissionKey();
+
   // A saved answer changes the list, the home page and the self-check's prefill.
-  const settle = (saved: SurveyDetail) => {
+  const settle = ({ receipt: _receipt, ...saved }: SurveyDetail & { receipt: unknown }) => {
+    submission.saved();
     queryClient.setQueryData(trpc.survey.get.queryKey({ id: saved.id }), saved);
     void queryClient.invalidateQueries({ queryKey: trpc.survey.list.pathKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.survey.current.queryKey() });
@@ -88,13 +93,16 @@ function SurveyAnswerSection({ survey }: { survey: SurveyDetail }) {
     setServerError(null);
   };
 
+  // The same content pressed again (or retried by the client after 混雑) keeps its key.
   const save = async (values: SurveyAnswer) => {
     clear();
-    await answer.mutateAsync({ id: survey.id, ...values }).catch(fail);
+    const idempotencyKey = submission.keyFor({ answer: survey.id, values });
+    await answer.mutateAsync({ id: survey.id, ...values, idempotencyKey }).catch(fail);
   };
   const copy = async () => {
     clear();
-    await copyPrevious.mutateAsync({ id: survey.id }).catch(fail);
+    const idempotencyKey = submission.keyFor({ copy: survey.id });
+    await copyPrevious.mutateAsync({ id: survey.id, idempotencyKey }).catch(fail);
   };
 
   const answered = survey.status === "answered";
@@ -115,6 +123,7 @@ function SurveyAnswerSection({ survey }: { survey: SurveyDetail }) {
                 {survey.answeredBy && `（${survey.answeredBy.displayName}）`}
               </p>
             )}
+            {survey.latestReceipt && <SurveyReceiptNote receipt={survey.latestReceipt} />}
           </>
         }
       />

@@ -1,20 +1,41 @@
+import type { Context } from "../../context";
 import {
-  answerSurvey,
-  copyPreviousSurvey,
+  type AnswerSource,
+  answerGateOf,
   getCurrentSurvey,
   getSurvey,
   institutionActor,
   listSurveys,
+  saveSurveyAnswer,
 } from "../../services/surveys";
 import { institutionProcedure, router } from "../../trpc";
 import {
   PAGE_SIZE_DEFAULT,
   SurveyAnswerByIdInput,
+  SurveyAnsweredOutput,
+  SurveyCopyPreviousInput,
   SurveyDetailOutput,
   SurveyIdInput,
   SurveyListInput,
   SurveyPageOutput,
 } from "./schemas";
+
+/** Both ways of saving an answer: admitted through the server's gate, judged on arrival time. */
+function saveAnswer(
+  ctx: Context & { user: { id: string }; institutionId: string },
+  input: { id: string; idempotencyKey?: string | undefined },
+  source: AnswerSource,
+) {
+  return saveSurveyAnswer(ctx.db, {
+    actor: institutionActor(ctx),
+    id: input.id,
+    source,
+    acceptedAt: ctx.receivedAt ?? ctx.now(),
+    now: ctx.now,
+    gate: answerGateOf(ctx),
+    idempotencyKey: input.idempotencyKey ?? null,
+  });
+}
 
 /** 週次調査: an institution sees and answers only its own surveys. */
 export const surveyRouter = router({
@@ -43,16 +64,17 @@ export const surveyRouter = router({
 
   answer: institutionProcedure
     .input(SurveyAnswerByIdInput)
-    .output(SurveyDetailOutput)
+    .output(SurveyAnsweredOutput)
     .mutation(({ ctx, input }) => {
-      const { id, ...figures } = input;
-      return answerSurvey(ctx.db, { now: ctx.now(), actor: institutionActor(ctx), id, figures });
+      const { stock, consumption, purchases } = input;
+      return saveAnswer(ctx, input, {
+        kind: "figures",
+        figures: { stock, consumption, purchases },
+      });
     }),
 
   copyPrevious: institutionProcedure
-    .input(SurveyIdInput)
-    .output(SurveyDetailOutput)
-    .mutation(({ ctx, input }) =>
-      copyPreviousSurvey(ctx.db, { now: ctx.now(), actor: institutionActor(ctx), id: input.id }),
-    ),
+    .input(SurveyCopyPreviousInput)
+    .output(SurveyAnsweredOutput)
+    .mutation(({ ctx, input }) => saveAnswer(ctx, input, { kind: "copyPrevious" })),
 });

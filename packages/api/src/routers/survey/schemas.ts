@@ -22,6 +22,12 @@ export const AssessmentOutput = z.object({
   limitPieces: z.number().int().min(0),
 });
 
+/** 受付番号 and the server's acceptance time of a saved answer. */
+export const ReceiptOutput = z.object({
+  number: z.string().regex(/^[0-9]{8}-[0-9]{7,}$/),
+  acceptedAt: IsoDateTime,
+});
+
 export const SurveyViewOutput = z.object({
   id: Id,
   weekStart: IsoDate,
@@ -38,12 +44,16 @@ export const SurveyViewOutput = z.object({
   isCurrent: z.boolean(),
   editable: z.boolean(),
   assessment: AssessmentOutput.nullable(),
+  latestReceipt: ReceiptOutput.nullable(),
 });
 
 export const SurveyDetailOutput = SurveyViewOutput.extend({
   readOnlyReason: z.string().nullable(),
   previous: FiguresOutput.extend({ id: Id, weekStart: IsoDate, title: z.string() }).nullable(),
 });
+
+/** What saving returns: the survey as saved and this answer's receipt. */
+export const SurveyAnsweredOutput = SurveyDetailOutput.extend({ receipt: ReceiptOutput });
 
 export const SurveyPageOutput = z.object({
   items: z.array(SurveyViewOutput),
@@ -63,5 +73,19 @@ export const SurveyListInput = z
 
 export const SurveyIdInput = z.object({ id: Id });
 
+/**
+ * Chosen by the client once per submission and sent again with every retry of
+ * it: the server saves a submission once and answers its retries with the
+ * first one's receipt.
+ */
+export const IdempotencyKey = Id;
+
 /** The three figures as typed ("２，０００", "2,000枚", 2000), with the survey's id. */
-export const SurveyAnswerByIdInput = SurveyAnswerInput.extend({ id: Id });
+export const SurveyAnswerByIdInput = SurveyAnswerInput.extend({
+  id: Id,
+  idempotencyKey: IdempotencyKey.optional(),
+});
+
+export const SurveyCopyPreviousInput = SurveyIdInput.extend({
+  idempotencyKey: IdempotencyKey.optional(),
+});

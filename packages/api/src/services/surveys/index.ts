@@ -1,8 +1,14 @@
 export { type InstitutionActor, institutionActor } from "./actor";
+export {
+  type AdmissionGate,
+  type AdmissionOptions,
+  answerGateOf,
+  createAdmissionGate,
+  DEFAULT_ANSWER_ADMISSION,
+} from "./admission";
+export { type AnsweredSurvey, type AnswerSource, saveSurveyAnswer } from "./answer";
 export { formatJaDate, formatJaDateTime, formatPieces, surveyWeekTitle } from "./japanese-dates";
 export {
-  answerSurvey,
-  copyPreviousSurvey,
   getCurrentSurvey,
   getSurvey,
   listSurveys,
@@ -11,6 +17,7 @@ export {
   readOnlyMessage,
   type SurveyDetail,
   type SurveyPage,
+  type SurveyReceipt,
   type SurveyView,
   surveyFigures,
   toSurveyView,

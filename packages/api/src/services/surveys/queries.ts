@@ -2,7 +2,12 @@ import type { Db, WeeklySurveysTable } from "@sos/db";
 import type { Selectable } from "kysely";
 
 export type SurveyRow = Selectable<WeeklySurveysTable>;
-export type SurveyRecord = SurveyRow & { answeredByName: string | null };
+/** The row with who answered it and its latest receipt (受付番号), if any. */
+export type SurveyRecord = SurveyRow & {
+  answeredByName: string | null;
+  receiptNumber: string | null;
+  receiptAcceptedAt: Date | null;
+};
 
 /**
  * Makes sure the institution's record for the week exists (the weekly job may
@@ -26,8 +31,24 @@ function recordQuery(db: Db) {
   return db
     .selectFrom("weeklySurveys as s")
     .leftJoin("users as u", "u.id", "s.answeredBy")
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom("surveyReceipts as r")
+          .select(["r.number", "r.acceptedAt"])
+          .whereRef("r.institutionId", "=", "s.institutionId")
+          .whereRef("r.weekStart", "=", "s.weekStart")
+          .orderBy("r.id", "desc")
+          .limit(1)
+          .as("latest"),
+      (join) => join.onTrue(),
+    )
     .selectAll("s")
-    .select("u.displayName as answeredByName");
+    .select([
+      "u.displayName as answeredByName",
+      "latest.number as receiptNumber",
+      "latest.acceptedAt as receiptAcceptedAt",
+    ]);
 }
 
 /** Another institution's id finds nothing, exactly like an unknown id. */

@@ -1,5 +1,4 @@
 import type { Db } from "@sos/db";
-import { appendAudit } from "@sos/db";
 import { SURVEY_STATUS_LABELS, type SurveyStatus } from "@sos/domain";
 import { type Assessment, assessEligibility, type SurveyFigures, surveyWeekOf } from "@sos/rules";
 import { DomainError } from "../../errors";
@@ -11,11 +10,17 @@ import {
   findSurveyOfWeek,
   latestAnsweredBefore,
   listSurveyRecords,
-  lockSurvey,
   type SurveyRecord,
   type SurveyRow,
-  saveSurveyFigures,
 } from "./queries";
+
+/** A saved answer's receipt: 受付番号 and when the server accepted the answer. */
+export interface SurveyReceipt {
+  /** 「20261202-0000123」 */
+  number: string;
+  /** The deadline is judged on this instant, not on when the answer was written. */
+  acceptedAt: Date;
+}
 
 export interface SurveyView {
   id: string;
@@ -38,6 +43,8 @@ export interface SurveyView {
   editable: boolean;
   /** The self-check on the saved figures; null until answered. */
   assessment: Assessment | null;
+  /** The receipt of the latest saved answer; null until answered. */
+  latestReceipt: SurveyReceipt | null;
 }
 
 export interface PreviousAnswer {
@@ -101,12 +108,26 @@ export function toSurveyView(record: SurveyRecord, now: Date): SurveyView {
     isCurrent,
     editable: isCurrent,
     assessment: figures === null ? null : assessEligibility(figures),
+    latestReceipt:
+      record.receiptNumber === null || record.receiptAcceptedAt === null
+        ? null
+        : { number: record.receiptNumber, acceptedAt: record.receiptAcceptedAt },
   };
 }
 
-async function toDetail(db: Db, record: SurveyRecord, now: Date): Promise<SurveyDetail> {
+/** The latest earlier answered week, as the survey page offers it for copying. */
+export type PreviousRow = Pick<
+  SurveyRow,
+  "id" | "weekStart" | "stock" | "consumption" | "purchases"
+>;
+
+/** The page's view of a record and the answer before it (null: none). */
+export function toSurveyDetail(
+  record: SurveyRecord,
+  previousRow: PreviousRow | null,
+  now: Date,
+): SurveyDetail {
   const view = toSurveyView(record, now);
-  const previousRow = await latestAnsweredBefore(db, record.institutionId, record.weekStart);
   const previousFigures = previousRow ? surveyFigures(previousRow) : null;
   return {
     ...view,
@@ -121,6 +142,11 @@ async function toDetail(db: Db, record: SurveyRecord, now: Date): Promise<Survey
           }
         : null,
   };
+}
+
+async function toDetail(db: Db, record: SurveyRecord, now: Date): Promise<SurveyDetail> {
+  const previousRow = await latestAnsweredBefore(db, record.institutionId, record.weekStart);
+  return toSurveyDetail(record, previousRow ?? null, now);
 }
 
 async function requireSurvey(db: Db, actor: InstitutionActor, id: string): Promise<SurveyRecord> {
@@ -174,76 +200,4 @@ export async function listSurveys(
     items: page.map((row) => toSurveyView(row, now)),
     nextCursor: rows.length > limit && last ? last.weekStart : null,
   };
-}
-
-async function lockEditable(db: Db, actor: InstitutionActor, id: string, now: Date) {
-  const row = await lockSurvey(db, actor.institutionId, id);
-  if (!row) throw new DomainError("NOT_FOUND");
-  if (row.weekStart !== surveyWeekOf(now).weekStart) {
-    throw new DomainError("INVALID_STATE", { messageJa: readOnlyMessage(row.weekStart) });
-  }
-  return row;
-}
-
-async function saveAnswer(
-  db: Db,
-  actor: InstitutionActor,
-  row: SurveyRow,
-  figures: SurveyFigures,
-  now: Date,
-  action: "survey.answer" | "survey.edit" | "survey.copy_previous",
-  extra: Record<string, unknown> = {},
-): Promise<void> {
-  await saveSurveyFigures(db, row.id, { ...figures, answeredBy: actor.userId, now });
-  await appendAudit(db, {
-    action,
-    actorUserId: actor.userId,
-    actorRole: "institution",
-    targetType: "weekly_survey",
-    targetId: row.id,
-    ip: actor.ip,
-    details: { weekStart: row.weekStart, before: surveyFigures(row), after: figures, ...extra },
-  });
-}
-
-/**
- * Saves the three figures. An answered survey may be edited (編集 → 保存) as
- * long as its week is the current one; older weeks are the record of what
- * was reported then and stay as they are.
- */
-export async function answerSurvey(
-  db: Db,
-  {
-    now,
-    actor,
-    id,
-    figures,
-  }: { now: Date; actor: InstitutionActor; id: string; figures: SurveyFigures },
-): Promise<SurveyDetail> {
-  await db.transaction().execute(async (trx) => {
-    const row = await lockEditable(trx, actor, id, now);
-    const action = row.answeredAt === null ? "survey.answer" : "survey.edit";
-    await saveAnswer(trx, actor, row, figures, now, action);
-  });
-  return getSurvey(db, { now, actor, id });
-}
-
-/** 「前回の回答をコピー」: saves the latest earlier answer's three figures as this week's answer. */
-export async function copyPreviousSurvey(
-  db: Db,
-  { now, actor, id }: { now: Date; actor: InstitutionActor; id: string },
-): Promise<SurveyDetail> {
-  await db.transaction().execute(async (trx) => {
-    const row = await lockEditable(trx, actor, id, now);
-    const previous = await latestAnsweredBefore(trx, actor.institutionId, row.weekStart);
-    const figures = previous ? surveyFigures(previous) : null;
-    if (!previous || !figures) {
-      throw new DomainError("INVALID_STATE", { messageJa: NO_PREVIOUS_ANSWER_MESSAGE });
-    }
-    await saveAnswer(trx, actor, row, figures, now, "survey.copy_previous", {
-      fromSurveyId: previous.id,
-      fromWeekStart: previous.weekStart,
-    });
-  });
-  return getSurvey(db, { now, actor, id });
 }
