@@ -32,7 +32,10 @@ export type ServerSettings = Pick<
   | "logLevel"
   | "paymentMethods"
   | "purchaseLinks"
->;
+> & {
+  /** How many survey answers this process saves at once and lets wait (default in @sos/api). */
+  answerAdmission?: ApiConfig["answerAdmission"];
+};
 
 export interface BuildServerOptions {
   db: Db;
@@ -57,6 +60,7 @@ export function apiConfigOf(config: ServerSettings): ApiConfig {
     secureCookies: config.sessionSecure,
     paymentMethods: config.paymentMethods,
     purchaseLinks: config.purchaseLinks,
+    ...(config.answerAdmission ? { answerAdmission: config.answerAdmission } : {}),
   };
 }
 

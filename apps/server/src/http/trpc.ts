@@ -1,4 +1,4 @@
-import { type ApiConfig, appRouter, type Context, isUnexpected } from "@sos/api";
+import { type ApiConfig, appRouter, type Context, isDomainError, isUnexpected } from "@sos/api";
 import {
   deviceCookieName,
   deviceCookieOptions,
@@ -41,6 +41,8 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcMountOptio
   const deviceCookie = deviceCookieName(secure);
 
   async function createContext({ req, res }: CreateFastifyContextOptions): Promise<Context> {
+    // Before the session check and any queueing: the deadline is judged on arrival.
+    const receivedAt = now();
     const setSessionCookie = (token: string, expiresAt: Date) => {
       res.setCookie(sessionCookie, token, sessionCookieOptions({ secure, expiresAt, now: now() }));
     };
@@ -62,6 +64,7 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcMountOptio
       db,
       readDb: reads ? () => reads.readDb(req, res) : undefined,
       now,
+      receivedAt,
       user: validated?.user ?? null,
       session: validated ? { id: validated.session.id } : null,
       ip: req.ip,
@@ -82,6 +85,15 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcMountOptio
       // The batch-limit hook answers first; this is tRPC's own check behind it.
       maxBatchSize: MAX_CALLS_PER_REQUEST,
       createContext,
+      // A refusal that says when to come back (混雑, 503) sends it as Retry-After.
+      responseMeta: ({ errors }) => {
+        const timed = errors
+          .map((error) => error.cause)
+          .find((cause) => isDomainError(cause) && cause.retryAfterSeconds !== undefined);
+        return isDomainError(timed)
+          ? { headers: { "retry-after": String(timed.retryAfterSeconds) } }
+          : {};
+      },
       // The client sees a generic message with this request's id; the details go to the log.
       onError: ({ error, path, req }) => {
         if (isUnexpected(error)) {
