@@ -1,6 +1,13 @@
-import { TZDate } from "@date-fns/tz";
-import holidayJp from "@holiday-jp/holiday_jp";
-import { format } from "date-fns";
+import {
+  checkDay,
+  civilFromDay,
+  formatCivil,
+  formatDay,
+  parseDay,
+  weekdayOf,
+} from "./calendar-day";
+import { holidayOn } from "./holidays";
+import { tokyoDayOf, tokyoInstantAt } from "./tokyo-clock";
 
 /**
  * Calendar days in Japan, as YYYY-MM-DD strings of the Tokyo calendar.
@@ -15,32 +22,13 @@ import { format } from "date-fns";
  * - the year-end and New Year closure, 29 December to 3 January (行政機関の
  *   休日に関する法律 第1条), which is not a public holiday but on which
  *   government offices do not work.
+ *
+ * The exported string functions validate their days; the *Number variants
+ * work on day numbers (calendar-day.ts) for the deadline computations, which
+ * chain several steps and format a string only at the end.
  */
 
 export const TOKYO = "Asia/Tokyo";
-
-const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * A calendar day as the UTC midnight with the same date. Day arithmetic is
- * pure calendar arithmetic, so it is done on UTC dates (fast, no zone
- * lookups); the Tokyo zone only matters when a day meets an instant.
- * RangeError for anything that is not a real YYYY-MM-DD day.
- */
-function dayNumber(ymd: string): number {
-  const match = YMD.exec(ymd);
-  if (match === null)
-    throw new RangeError(`expected a YYYY-MM-DD date, got ${JSON.stringify(ymd)}`);
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  // Date.UTC rolls 2026-02-30 over to March; a real day formats back to itself.
-  if (formatDay(ms) !== ymd) throw new RangeError(`not a calendar date: ${ymd}`);
-  return ms;
-}
-
-function formatDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
 
 export function assertInstant(instant: Date, name = "instant"): void {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
@@ -48,67 +36,79 @@ export function assertInstant(instant: Date, name = "instant"): void {
   }
 }
 
+/** The Tokyo calendar day (day number) of an instant, checked like a parsed day. */
+export function tokyoDayNumber(instant: Date): number {
+  assertInstant(instant);
+  return checkDay(tokyoDayOf(instant.getTime()));
+}
+
 /** The Tokyo calendar day (YYYY-MM-DD) of an instant, whatever the process time zone. */
 export function tokyoDate(instant: Date): string {
   assertInstant(instant);
-  return format(new TZDate(instant.getTime(), TOKYO), "yyyy-MM-dd");
+  const { year, month, day } = civilFromDay(tokyoDayOf(instant.getTime()));
+  // As date-fns's "yyyy" did: year 0 is 1 BC.
+  return formatCivil(year > 0 ? year : 1 - year, month, day);
 }
 
 /** The instant at a Tokyo wall-clock time on a day, as a plain Date. */
 export function tokyoTime(ymd: string, hours: number, minutes: number): Date {
-  const day = new Date(dayNumber(ymd));
-  const tokyo = TZDate.tz(
-    TOKYO,
-    day.getUTCFullYear(),
-    day.getUTCMonth(),
-    day.getUTCDate(),
-    hours,
-    minutes,
-  );
-  return new Date(tokyo.getTime());
+  return new Date(tokyoInstantAt(parseDay(ymd), hours, minutes));
 }
 
 export function addDaysYmd(ymd: string, days: number): string {
   if (!Number.isSafeInteger(days)) throw new RangeError(`days must be an integer, got ${days}`);
-  return formatDay(dayNumber(ymd) + days * DAY_MS);
+  return formatDay(parseDay(ymd) + days);
 }
 
 /** 0 = Sunday ... 6 = Saturday. */
 export function dayOfWeek(ymd: string): number {
-  return new Date(dayNumber(ymd)).getUTCDay();
+  return weekdayOf(parseDay(ymd));
 }
 
 /** The Japanese name of the public holiday on that day (e.g. "秋分の日"), or null. */
 export function japaneseHoliday(ymd: string): string | null {
-  dayNumber(ymd);
-  // Look the key up directly: the package's isHoliday() scans every key on each call.
-  if (!Object.hasOwn(holidayJp.holidays, ymd)) return null;
-  const holiday = (holidayJp.holidays as Readonly<Record<string, { name: string }>>)[ymd];
-  return holiday?.name ?? null;
+  return holidayOn(parseDay(ymd));
+}
+
+function isYearEndClosureNumber(dayNumber: number): boolean {
+  const { month, day } = civilFromDay(dayNumber);
+  return (month === 12 && day >= 29) || (month === 1 && day <= 3);
 }
 
 /** 29 December - 3 January: government offices' year-end and New Year closure. */
 export function isYearEndClosure(ymd: string): boolean {
-  dayNumber(ymd);
-  const monthDay = ymd.slice(5);
-  return monthDay >= "12-29" || monthDay <= "01-03";
+  return isYearEndClosureNumber(parseDay(ymd));
+}
+
+function isBusinessDayNumber(dayNumber: number): boolean {
+  const weekday = weekdayOf(checkDay(dayNumber));
+  if (weekday === 0 || weekday === 6) return false;
+  if (isYearEndClosureNumber(dayNumber)) return false;
+  return holidayOn(dayNumber) === null;
 }
 
 export function isBusinessDay(ymd: string): boolean {
-  const dow = dayOfWeek(ymd);
-  if (dow === 0 || dow === 6) return false;
-  if (isYearEndClosure(ymd)) return false;
-  return japaneseHoliday(ymd) === null;
+  return isBusinessDayNumber(parseDay(ymd));
+}
+
+/** The first business day strictly after the given day number. */
+export function nextBusinessDayNumber(dayNumber: number): number {
+  let day = dayNumber + 1;
+  while (!isBusinessDayNumber(day)) day += 1;
+  return day;
 }
 
 /** The first business day strictly after the given day. */
 export function nextBusinessDay(ymd: string): string {
-  let day = addDaysYmd(ymd, 1);
-  while (!isBusinessDay(day)) day = addDaysYmd(day, 1);
-  return day;
+  return formatDay(nextBusinessDayNumber(parseDay(ymd)));
+}
+
+/** The day number itself when it is a business day, otherwise the next one. */
+export function businessDayOnOrAfterNumber(dayNumber: number): number {
+  return isBusinessDayNumber(dayNumber) ? dayNumber : nextBusinessDayNumber(dayNumber);
 }
 
 /** The day itself when it is a business day, otherwise the next one. */
 export function businessDayOnOrAfter(ymd: string): string {
-  return isBusinessDay(ymd) ? ymd : nextBusinessDay(ymd);
+  return formatDay(businessDayOnOrAfterNumber(parseDay(ymd)));
 }

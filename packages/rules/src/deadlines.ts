@@ -1,12 +1,11 @@
 import {
-  addDaysYmd,
   assertInstant,
-  businessDayOnOrAfter,
-  dayOfWeek,
-  nextBusinessDay,
-  tokyoDate,
-  tokyoTime,
+  businessDayOnOrAfterNumber,
+  nextBusinessDayNumber,
+  tokyoDayNumber,
 } from "./business-days";
+import { checkDay, formatDay, parseDay, weekdayOf } from "./calendar-day";
+import { tokyoInstantAt } from "./tokyo-clock";
 
 /**
  * The weekly cycle of the scheme, all on the Tokyo clock. Every function takes
@@ -58,39 +57,54 @@ export type SurveyWeek = {
   closesAt: Date;
 };
 
-/** The instant a survey week opens: 18:35 Tokyo on its Wednesday. */
-export function surveyCreationTime(weekStart: string): Date {
-  if (dayOfWeek(weekStart) !== WEDNESDAY) {
-    throw new RangeError(`a survey week starts on a Wednesday, got ${weekStart}`);
-  }
-  return tokyoTime(weekStart, SURVEY_OPENS.hours, SURVEY_OPENS.minutes);
+/** The instant (ms) a survey week opens: 18:35 Tokyo on its Wednesday (a day number). */
+function opensAtMs(weekStart: number): number {
+  return tokyoInstantAt(checkDay(weekStart), SURVEY_OPENS.hours, SURVEY_OPENS.minutes);
 }
 
-/** The first day on or after `ymd` that falls on the given weekday. */
-function onOrAfterWeekday(ymd: string, weekday: number): string {
-  return addDaysYmd(ymd, (weekday - dayOfWeek(ymd) + 7) % 7);
+/** The instant a survey week opens: 18:35 Tokyo on its Wednesday. */
+export function surveyCreationTime(weekStart: string): Date {
+  const day = parseDay(weekStart);
+  if (weekdayOf(day) !== WEDNESDAY) {
+    throw new RangeError(`a survey week starts on a Wednesday, got ${weekStart}`);
+  }
+  return new Date(opensAtMs(day));
+}
+
+/** The first day on or after `day` that falls on the given weekday (day numbers). */
+function onOrAfterWeekday(day: number, weekday: number): number {
+  return checkDay(day + ((weekday - weekdayOf(day) + 7) % 7));
+}
+
+/** The Wednesday (day number) whose 18:35 opened the survey week of an instant. */
+function weekStartOf(instant: Date): number {
+  const today = tokyoDayNumber(instant);
+  // The latest Wednesday on or before today; if its 18:35 is still ahead,
+  // the week began the Wednesday before.
+  const wednesday = today - ((weekdayOf(today) - WEDNESDAY + 7) % 7);
+  return opensAtMs(wednesday) > instant.getTime() ? wednesday - 7 : wednesday;
 }
 
 export function surveyWeekOf(instant: Date): SurveyWeek {
   assertInstant(instant);
-  const today = tokyoDate(instant);
-  // The latest Wednesday on or before today; if its 18:35 is still ahead,
-  // the week began the Wednesday before.
-  let weekStart = addDaysYmd(today, -((dayOfWeek(today) - WEDNESDAY + 7) % 7));
-  if (surveyCreationTime(weekStart).getTime() > instant.getTime()) {
-    weekStart = addDaysYmd(weekStart, -7);
-  }
+  const weekStart = weekStartOf(instant);
   return {
-    weekStart,
-    opensAt: surveyCreationTime(weekStart),
-    closesAt: surveyCreationTime(addDaysYmd(weekStart, 7)),
+    weekStart: formatDay(weekStart),
+    opensAt: new Date(opensAtMs(weekStart)),
+    closesAt: new Date(opensAtMs(weekStart + 7)),
   };
+}
+
+/** The deadline (ms) of the week that opened on `weekStart`: the next Wednesday 17:00 Tokyo. */
+function deadlineMs(weekStart: number): number {
+  checkDay(weekStart);
+  return tokyoInstantAt(checkDay(weekStart + 7), SOS_DUE.hours, SOS_DUE.minutes);
 }
 
 /** The Wednesday 17:00 Tokyo deadline of the survey week the instant falls in. */
 export function sosDeadline(instant: Date): Date {
-  const { weekStart } = surveyWeekOf(instant);
-  return tokyoTime(addDaysYmd(weekStart, 7), SOS_DUE.hours, SOS_DUE.minutes);
+  assertInstant(instant);
+  return new Date(deadlineMs(weekStartOf(instant)));
 }
 
 export type SosHandling = {
@@ -102,14 +116,22 @@ export type SosHandling = {
   handleFrom: string;
 };
 
-export function sosHandling(filedAt: Date): SosHandling {
+/** The business day (day number) from which officers handle a request, and its deadline. */
+function handling(filedAt: Date): { deadline: number; late: boolean; handleFrom: number } {
   assertInstant(filedAt, "filedAt");
-  const deadline = sosDeadline(filedAt);
-  const late = filedAt.getTime() > deadline.getTime();
+  const weekStart = weekStartOf(filedAt);
+  const deadline = deadlineMs(weekStart);
+  const late = filedAt.getTime() > deadline;
+  // The deadline is 17:00 Tokyo on weekStart + 7, so that is its Tokyo day.
   const handleFrom = late
-    ? nextBusinessDay(tokyoDate(filedAt))
-    : businessDayOnOrAfter(tokyoDate(deadline));
+    ? nextBusinessDayNumber(tokyoDayNumber(filedAt))
+    : businessDayOnOrAfterNumber(weekStart + 7);
   return { deadline, late, handleFrom };
+}
+
+export function sosHandling(filedAt: Date): SosHandling {
+  const { deadline, late, handleFrom } = handling(filedAt);
+  return { deadline: new Date(deadline), late, handleFrom: formatDay(handleFrom) };
 }
 
 /**
@@ -123,9 +145,9 @@ export function sosHandling(filedAt: Date): SosHandling {
  * next business day, since "Thursday as a rule" assumes a working Thursday.
  */
 export function prefectureDeadline(filedAt: Date): Date {
-  const { handleFrom } = sosHandling(filedAt);
-  const due = businessDayOnOrAfter(onOrAfterWeekday(handleFrom, THURSDAY));
-  return tokyoTime(due, PREFECTURE_DUE.hours, PREFECTURE_DUE.minutes);
+  const { handleFrom } = handling(filedAt);
+  const due = businessDayOnOrAfterNumber(onOrAfterWeekday(handleFrom, THURSDAY));
+  return new Date(tokyoInstantAt(due, PREFECTURE_DUE.hours, PREFECTURE_DUE.minutes));
 }
 
 /**
@@ -136,8 +158,8 @@ export function prefectureDeadline(filedAt: Date): Date {
  * does not move it.
  */
 export function notEligibleNoticeFrom(filedAt: Date): Date {
-  const { handleFrom } = sosHandling(filedAt);
-  return tokyoTime(onOrAfterWeekday(handleFrom, FRIDAY), 0, 0);
+  const { handleFrom } = handling(filedAt);
+  return new Date(tokyoInstantAt(onOrAfterWeekday(handleFrom, FRIDAY), 0, 0));
 }
 
 /**
