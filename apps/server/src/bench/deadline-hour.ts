@@ -16,24 +16,35 @@ interface Ack {
   receipt: string | null;
 }
 
-/** A receipt (受付番号) in an answer, wherever the API puts it: the first string or number under a key naming one. */
-function findReceipt(value: unknown, depth = 0): string | null {
-  if (value === null || typeof value !== "object" || depth > 4) return null;
-  for (const [key, inner] of Object.entries(value)) {
-    if (/receipt|受付/i.test(key)) {
-      if (typeof inner === "string" || typeof inner === "number") return String(inner);
-      const nested = findReceipt(inner, depth + 1);
-      if (nested !== null) return nested;
-      if (inner !== null && typeof inner === "object") {
-        const number =
-          (inner as Record<string, unknown>).number ?? (inner as Record<string, unknown>).id;
-        if (typeof number === "string" || typeof number === "number") return String(number);
-      }
-    }
-    const nested = findReceipt(inner, depth + 1);
-    if (nested !== null) return nested;
-  }
-  return null;
+/**
+ * The receipt (受付番号) in an answer: result.data.receipt.number as the API
+ * returns it (a receipt object or a bare number); null when there is none.
+ */
+function findReceipt(body: unknown): string | null {
+  const data = (body as { result?: { data?: { receipt?: unknown } } } | null)?.result?.data;
+  const receipt = data?.receipt;
+  if (typeof receipt === "string" || typeof receipt === "number") return String(receipt);
+  const number = (receipt as { number?: unknown } | null | undefined)?.number;
+  return typeof number === "string" || typeof number === "number" ? String(number) : null;
+}
+
+/** The receipts the database holds for this run's answers, where it keeps them (survey_receipts). */
+async function storedReceipts(
+  context: BenchContext,
+  people: readonly Answerer[],
+  since: Date,
+): Promise<{ count: number; sum: string } | null> {
+  const table = await sql<{ found: boolean }>`
+    select to_regclass('survey_receipts') is not null as found`.execute(context.db);
+  if (table.rows[0]?.found !== true) return null;
+  const { rows } = await sql<{ number: string }>`
+    select r.number from survey_receipts r
+    join weekly_surveys s on s.institution_id = r.institution_id and s.week_start = r.week_start
+    where s.id = any(${people.map((p) => p.surveyId)}::uuid[]) and r.accepted_at >= ${since}`.execute(
+    context.db,
+  );
+  const numbers = rows.map((r) => r.number).sort();
+  return { count: numbers.length, sum: md5(numbers) };
 }
 
 function md5(lines: readonly string[]): string {
@@ -205,13 +216,18 @@ export async function deadlineHour(context: BenchContext): Promise<void> {
     report.info(
       `answers acknowledged ${num(acks.length)} (checksum ${ackSum.slice(0, 12)}) vs rows stored ${num(storedRow?.n ?? 0)} (checksum ${storedSum.slice(0, 12)}): ${acks.length === storedRow?.n && ackSum === storedSum ? "equal" : "DIFFERENT"}`,
     );
-    const receipts = acks.filter((a) => a.receipt !== null);
+    const receipts = acks.flatMap((a) => (a.receipt === null ? [] : [a.receipt]));
     if (receipts.length === 0) {
       report.info("receipts (受付番号): the answer returns none yet");
     } else {
-      const distinct = new Set(receipts.map((a) => a.receipt)).size;
+      const issuedSum = md5([...receipts].sort());
+      const kept = await storedReceipts(context, people, runStarted);
       report.info(
-        `receipts (受付番号) issued ${num(receipts.length)} (${num(distinct)} distinct, checksum ${md5(receipts.map((a) => `${a.surveyId}:${a.receipt}`).sort()).slice(0, 12)}) for ${num(acks.length)} acknowledged answers and ${num(storedRow?.n ?? 0)} rows stored`,
+        `receipts (受付番号) issued ${num(receipts.length)} (${num(new Set(receipts).size)} distinct, checksum ${issuedSum.slice(0, 12)})` +
+          (kept === null
+            ? ""
+            : ` vs receipts stored ${num(kept.count)} (checksum ${kept.sum.slice(0, 12)})`) +
+          ` vs rows stored ${num(storedRow?.n ?? 0)}: ${receipts.length === storedRow?.n && (kept === null || (kept.count === receipts.length && kept.sum === issuedSum)) ? "equal" : "DIFFERENT"}`,
       );
     }
   } finally {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { type BenchContext, figures, mutation } from "../context";
@@ -30,7 +31,9 @@ export async function answerLoad(
     call(baseUrl, i) {
       const k = i % people.length;
       const who = people[k];
-      return mutation(baseUrl, "survey.answer", { id: who?.surveyId, ...figures(i) }, tokens[k]);
+      // As the institution app sends it: one idempotency key per submission.
+      const input = { id: who?.surveyId, ...figures(i), idempotencyKey: randomUUID() };
+      return mutation(baseUrl, "survey.answer", input, tokens[k]);
     },
   };
 }
