@@ -47,6 +47,13 @@ export interface SignInInput {
   /** Sender of the alert mail to the ministry on sustained guessing. */
   mailFrom: string;
   config?: Partial<AuthConfig>;
+  /**
+   * For an institution's user signing in from a browser that has signed in to the
+   * account before (a trusted device): the session lasts until this instant, with
+   * no idle timeout. The API passes the close of the survey week, so one sign-in a
+   * week carries an institution through the deadline day.
+   */
+  institutionTrustedSessionUntil?: Date | null;
 }
 
 /** One message for every refusal of credentials, so it never tells which part was wrong. */
@@ -144,6 +151,10 @@ export async function signIn(
       ip: input.ip,
       userAgent: input.userAgent,
       config,
+      lastsUntil:
+        trustedDevice && user.role === "institution"
+          ? (input.institutionTrustedSessionUntil ?? null)
+          : null,
     });
     if (deviceId !== null) await retireTrustedDevice(trx, deviceId);
     const device = await trustDevice(trx, {

@@ -6,6 +6,7 @@ import {
   signIn,
   signOut,
 } from "@sos/auth";
+import { surveyWeekOf } from "@sos/rules";
 import { appBaseUrl } from "../../apps";
 import { DomainError } from "../../errors";
 import { publicProcedure, router } from "../../trpc";
@@ -31,6 +32,8 @@ export const authRouter = router({
         now: ctx.now(),
         deviceTokens: ctx.deviceTokens,
         mailFrom: ctx.config.mailFrom,
+        // The deadline-day sign-in wall: see README, architecture notes.
+        institutionTrustedSessionUntil: surveyWeekOf(ctx.now()).closesAt,
       });
       if (!result.ok) {
         if (result.error.code === "throttled") {
