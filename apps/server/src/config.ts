@@ -31,6 +31,28 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value === "" ? null : value));
 
+const postgresUrl = optionalText.pipe(
+  z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: "postgres:// で始まる接続文字列を指定してください" })
+    .nullable(),
+);
+
+/** "2": that many server processes; unset, "" or "auto": chosen from the cores (see process-count.ts). */
+const processCount = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx): number | null => {
+    if (value === undefined || value === "" || value === "auto") return null;
+    const n = /^[0-9]+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < 1 || n > 64) {
+      ctx.addIssue({ code: "custom", message: "1〜64 の整数、または auto を指定してください" });
+      return z.NEVER;
+    }
+    return n;
+  });
+
 const emailAddress = z.email({ error: "メールアドレスの形式が正しくありません" });
 
 const httpUrl = z
@@ -87,12 +109,10 @@ const endOfSale = z
 const EnvSchema = z.object({
   PORT: port(3000),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
-  DATABASE_URL: optionalText.pipe(
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, { error: "postgres:// で始まる接続文字列を指定してください" })
-      .nullable(),
-  ),
+  DATABASE_URL: postgresUrl,
+  DATABASE_WORKER_URL: postgresUrl,
+  DATABASE_READ_URL: postgresUrl,
+  SERVER_PROCESSES: processCount,
   DATA_DIR: optionalText,
   EMBEDDED_PG_PORT: port(54329),
   PUBLIC_BASE_URL: optionalText.pipe(httpUrl.nullable()),
@@ -127,6 +147,15 @@ export interface ServerConfig {
   host: string;
   /** null: start the embedded PostgreSQL under dataDir/postgres. */
   databaseUrl: string | null;
+  /**
+   * A direct connection (never through PgBouncer in transaction mode) for the job
+   * worker's LISTEN, its liveness session and migrations; null: databaseUrl.
+   */
+  databaseWorkerUrl: string | null;
+  /** A streaming replica for heavy console reads and CSV downloads; null: none. */
+  databaseReadUrl: string | null;
+  /** HTTP server processes on one port; null: chosen from the cores (serverProcessCount). */
+  serverProcesses: number | null;
   dataDir: string;
   embeddedPgPort: number;
   /** Without a trailing slash, e.g. "http://localhost:3000". */
@@ -181,6 +210,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     );
   }
   const e = parsed.data;
+  // A second URL beside the embedded PostgreSQL would point at some other database.
+  const orphanUrls = (["DATABASE_WORKER_URL", "DATABASE_READ_URL"] as const).filter(
+    (name) => e.DATABASE_URL === null && e[name] !== null,
+  );
+  if (orphanUrls.length > 0) {
+    throw new ConfigError(
+      orphanUrls.map(
+        (name) => `  ${name}: DATABASE_URL（外部の PostgreSQL）と一緒に指定してください`,
+      ),
+    );
+  }
   const publicBaseUrl = e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`;
   const dataDir =
     e.DATA_DIR === null
@@ -193,6 +233,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseWorkerUrl: e.DATABASE_WORKER_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
+    serverProcesses: e.SERVER_PROCESSES,
     dataDir,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     publicBaseUrl,

@@ -11,6 +11,12 @@ import type { ServerConfig } from "./config";
 export interface OpenDatabase {
   db: Db;
   url: string;
+  /**
+   * A direct connection for the job worker (LISTEN/NOTIFY, its liveness session)
+   * and migrations: DATABASE_WORKER_URL when DATABASE_URL goes through PgBouncer
+   * in transaction mode, else the same as url.
+   */
+  workerUrl: string;
   /** True when this process started (and must stop) the embedded PostgreSQL. */
   embedded: boolean;
   close(): Promise<void>;
@@ -22,7 +28,7 @@ export function embeddedDataDir(config: Pick<ServerConfig, "dataDir">): string {
 
 /** DATABASE_URL when given; otherwise the embedded PostgreSQL kept under DATA_DIR. */
 export async function openDatabase(
-  config: Pick<ServerConfig, "databaseUrl" | "dataDir" | "embeddedPgPort">,
+  config: Pick<ServerConfig, "databaseUrl" | "databaseWorkerUrl" | "dataDir" | "embeddedPgPort">,
   log: (line: string) => void,
   options: {
     poolSize?: number;
@@ -39,7 +45,13 @@ export async function openDatabase(
   };
   if (config.databaseUrl !== null) {
     const db = createDb(config.databaseUrl, poolOptions);
-    return { db, url: config.databaseUrl, embedded: false, close: () => db.destroy() };
+    return {
+      db,
+      url: config.databaseUrl,
+      workerUrl: config.databaseWorkerUrl ?? config.databaseUrl,
+      embedded: false,
+      close: () => db.destroy(),
+    };
   }
   const dataDir = embeddedDataDir(config);
   log(
@@ -55,16 +67,32 @@ export async function openDatabase(
     );
     const url = embeddedDatabaseUrl(config.embeddedPgPort);
     const db = createDb(url, poolOptions);
-    return { db, url, embedded: false, close: () => db.destroy() };
+    return { db, url, workerUrl: url, embedded: false, close: () => db.destroy() };
   }
   const db = createDb(server.url, poolOptions);
   return {
     db,
     url: server.url,
+    workerUrl: server.url,
     embedded: true,
     async close() {
       await db.destroy();
       await server.stop();
     },
   };
+}
+
+/** DATABASE_READ_URL's pool: heavy console reads and CSV downloads (see http/read-your-writes.ts). */
+export function openReadReplica(
+  config: Pick<ServerConfig, "databaseReadUrl">,
+  log: (line: string) => void,
+  options: { poolSize?: number } = {},
+): Db | null {
+  if (config.databaseReadUrl === null) return null;
+  return createDb(config.databaseReadUrl, {
+    max: options.poolSize ?? 10,
+    applicationName: "sos-server-reads",
+    onIdleError: (error) =>
+      log(`読み取りレプリカの接続が切断されました / replica connection lost: ${error.message}`),
+  });
 }

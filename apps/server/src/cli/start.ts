@@ -1,11 +1,16 @@
+import cluster from "node:cluster";
 import { join } from "node:path";
 import { APP_NAMES } from "@sos/api";
-import { DataDirInUseError, migrateToLatest } from "@sos/db";
+import { createDb, DataDirInUseError, type Db, migrateToLatest } from "@sos/db";
 import type { FastifyInstance } from "fastify";
 import type { Runner } from "graphile-worker";
 import { buildServer } from "../app";
+import { serveAsHttpProcess } from "../cluster/http-process";
+import { type HttpProcesses, startHttpProcesses } from "../cluster/http-processes";
+import type { StartMessage } from "../cluster/messages";
+import { serverProcessCount } from "../cluster/process-count";
 import { ConfigError, loadConfig, startMode } from "../config";
-import { openDatabase } from "../database";
+import { openDatabase, openReadReplica } from "../database";
 import { isBuilt } from "../http/static-apps";
 import { type DevInbox, startDevInbox } from "../mail/dev-inbox";
 import { INBOX_PATH } from "../mail/inbox-pages";
@@ -82,14 +87,24 @@ async function main(): Promise<void> {
   });
 
   const config = loadConfig();
+  if (cluster.isWorker) {
+    await serveAsHttpProcess({
+      config,
+      log,
+      started: (name, stop) => running.push({ name, stop }),
+      shutdown: (reason) => void shutdown(reason).then(() => process.exit(0)),
+    });
+    return;
+  }
   // Before anything starts: an https deployment without real mail is refused here.
   const mode = startMode(config);
+  const processes = serverProcessCount(config);
 
   const database = await openDatabase(config, log, { applicationName: "sos-server" });
   running.push({ name: "database", stop: () => database.close() });
   takeSignals();
 
-  const applied = await migrateToLatest(database.db, database.url);
+  const applied = await migrate(database);
   if (applied.length > 0) log(`マイグレーションを適用しました / applied: ${applied.join(", ")}`);
 
   const accounts = await demoSignIns(database.db, {
@@ -100,12 +115,14 @@ async function main(): Promise<void> {
 
   // Without SMTP_URL, mail goes to the built-in inbox (shown at /inbox) instead of the world.
   let inbox: DevInbox | null = null;
+  let httpProcesses: HttpProcesses | null = null;
   let smtpUrl = config.smtpUrl;
   if (smtpUrl === null) {
     const started = await startDevInbox({
       port: config.inboxSmtpPort,
       storeDir: join(config.dataDir, "mail"),
       log,
+      onMessage: (message) => httpProcesses?.broadcast({ type: "mail", message }),
     });
     running.push({ name: "dev inbox", stop: () => started.stop() });
     inbox = started;
@@ -118,7 +135,8 @@ async function main(): Promise<void> {
   if (config.worker) {
     const runner: Runner = await startWorker({
       db: database.db,
-      connectionString: database.url,
+      // LISTEN/NOTIFY and the liveness session need a connection of their own, not a pooler's.
+      connectionString: database.workerUrl,
       transport,
       concurrency: config.workerConcurrency,
       log: (level, message) => {
@@ -129,14 +147,44 @@ async function main(): Promise<void> {
     running.push({ name: "worker", stop: () => runner.stop() });
   }
 
-  const app: FastifyInstance = await buildServer({
-    db: database.db,
-    config,
-    inbox,
-    demoAccounts: accounts,
-  });
-  await app.listen({ port: config.port, host: config.host });
-  running.push({ name: "http", stop: () => app.close() });
+  if (processes.count > 1) {
+    const inboxNow = inbox;
+    const startMessage = (): StartMessage => ({
+      type: "start",
+      databaseUrl: database.url,
+      demoAccounts: accounts,
+      inbox: inboxNow
+        ? { port: inboxNow.port, smtpUrl: inboxNow.smtpUrl, messages: inboxNow.list().reverse() }
+        : null,
+    });
+    httpProcesses = await startHttpProcesses({
+      count: processes.count,
+      startMessage,
+      log,
+      onFatal: (reason) => {
+        console.error(`HTTP プロセスを起動できません / cannot start an HTTP process: ${reason}`);
+        void shutdown("fatal").then(() => process.exit(1));
+      },
+    });
+    const group = httpProcesses;
+    running.push({ name: "http processes", stop: () => group.stop() });
+  } else {
+    const readDb = openReadReplica(config, log);
+    if (readDb) running.push({ name: "read replica", stop: () => readDb.destroy() });
+    const app: FastifyInstance = await buildServer({
+      db: database.db,
+      readDb,
+      config,
+      inbox,
+      demoAccounts: accounts,
+    });
+    await app.listen({ port: config.port, host: config.host });
+    running.push({ name: "http", stop: () => app.close() });
+  }
+  log(
+    `HTTP サーバープロセス / HTTP server processes: ${processes.count}（${processes.reason}）` +
+      (config.databaseReadUrl ? "、読み取りレプリカ / read replica: DATABASE_READ_URL" : ""),
+  );
 
   log(
     banner({
@@ -151,6 +199,17 @@ async function main(): Promise<void> {
       unbuilt: APP_NAMES.filter((name) => !isBuilt(config.appsDir, name)),
     }),
   );
+}
+
+/** Over the worker's direct connection when DATABASE_URL goes through PgBouncer. */
+async function migrate(database: { db: Db; url: string; workerUrl: string }): Promise<string[]> {
+  if (database.workerUrl === database.url) return migrateToLatest(database.db, database.url);
+  const direct = createDb(database.workerUrl, { max: 1, applicationName: "sos-migrate" });
+  try {
+    return await migrateToLatest(direct, database.workerUrl);
+  } finally {
+    await direct.destroy();
+  }
 }
 
 main().catch(async (error: unknown) => {

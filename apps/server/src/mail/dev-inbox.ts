@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type AddressObject, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { createInboxStore } from "./inbox-store";
 
 export interface InboxMessage {
   id: string;
@@ -24,6 +25,8 @@ export interface DevInboxOptions {
   /** Oldest messages beyond this are dropped from memory. */
   limit?: number;
   log?: (line: string) => void;
+  /** Each message once stored: the HTTP processes of a multi-process start show it too. */
+  onMessage?: (message: InboxMessage) => void;
 }
 
 export interface DevInbox {
@@ -91,23 +94,10 @@ export async function startDevInbox(options: DevInboxOptions): Promise<DevInbox>
   const host = options.host ?? "127.0.0.1";
   const limit = options.limit ?? 500;
   const log = options.log ?? (() => {});
-  const messages: InboxMessage[] =
-    options.storeDir === null ? [] : await loadStored(options.storeDir, limit);
-  const waiters = new Set<{
-    match: (m: InboxMessage) => boolean;
-    resolve: (m: InboxMessage) => void;
-  }>();
-
-  function store(message: InboxMessage): void {
-    messages.push(message);
-    if (messages.length > limit) messages.splice(0, messages.length - limit);
-    for (const waiter of waiters) {
-      if (waiter.match(message)) {
-        waiters.delete(waiter);
-        waiter.resolve(message);
-      }
-    }
-  }
+  const store = createInboxStore(
+    options.storeDir === null ? [] : await loadStored(options.storeDir, limit),
+    limit,
+  );
 
   const server = new SMTPServer({
     secure: false,
@@ -136,7 +126,8 @@ export async function startDevInbox(options: DevInboxOptions): Promise<DevInbox>
             : writeFile(join(options.storeDir, `${id}.eml`), raw);
         Promise.all([parse(id, raw, receivedAt), save])
           .then(([message]) => {
-            store(message);
+            store.add(message);
+            options.onMessage?.(message);
             log(`[inbox] ${message.to}: ${message.subject}`);
             callback();
           })
@@ -160,26 +151,9 @@ export async function startDevInbox(options: DevInboxOptions): Promise<DevInbox>
   return {
     port,
     smtpUrl: `smtp://${host}:${port}`,
-    list: () => [...messages].reverse(),
-    get: (id) => messages.find((message) => message.id === id),
-    waitFor(match, timeoutMs = 10_000) {
-      const found = messages.find(match);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const waiter = {
-          match,
-          resolve: (message: InboxMessage) => {
-            clearTimeout(timer);
-            resolve(message);
-          },
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(waiter);
-          reject(new Error(`no matching mail within ${timeoutMs} ms`));
-        }, timeoutMs);
-        waiters.add(waiter);
-      });
-    },
+    list: store.list,
+    get: store.get,
+    waitFor: store.waitFor,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
