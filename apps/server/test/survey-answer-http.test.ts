@@ -1,4 +1,6 @@
 import { createTestUser, type TestUser } from "@sos/api/testing";
+import { createDb } from "@sos/db";
+import { createTestDatabase } from "@sos/db/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mutate, query, signInOverHttp } from "./support/http";
@@ -102,5 +104,41 @@ describe("survey.answer over HTTP", () => {
       .where("action", "in", ["survey.answer", "survey.edit"])
       .execute();
     expect(audit.filter((row) => JSON.stringify(row.details).includes("1500"))).toHaveLength(1);
+  });
+});
+
+describe("the database work of one answer over HTTP", () => {
+  it("is 2 statements in all: the session check (with the read-only switch) and the answer", async () => {
+    const tdb = await createTestDatabase();
+    const statements: string[] = [];
+    const counted = createDb(tdb.url, {
+      max: 4,
+      log: (event) => {
+        if (event.level === "query") statements.push(event.query.sql);
+      },
+    });
+    const counting = await startTestServer({ tdb: { ...tdb, db: counted } });
+    try {
+      const user = await createTestUser(tdb.db, "institution");
+      const session = await signInOverHttp(counting.url, user);
+      const current = await query<{ id: string }>(counting.url, "survey.current", undefined, {
+        token: session,
+      });
+      statements.length = 0;
+      const saved = await mutate(
+        counting.url,
+        "survey.answer",
+        { id: current.body.result?.data.id, ...FIGURES, idempotencyKey: crypto.randomUUID() },
+        { token: session },
+      );
+      expect(saved.status).toBe(200);
+      expect(statements).toHaveLength(2);
+      expect(statements[0]).toMatch(/from sessions/);
+      expect(statements[1]).toMatch(/insert into survey_receipts/);
+    } finally {
+      await counting.close();
+      await counted.destroy();
+      await tdb.destroy();
+    }
   });
 });

@@ -44,6 +44,11 @@ export interface Context {
    * HTTP request (tests) leave it out; the procedure's start is used then.
    */
   receivedAt?: Date | undefined;
+  /**
+   * The read-only switch as the session check read it at the request's start;
+   * absent (no session, tests): the read-only guard asks the database.
+   */
+  readOnly?: boolean | undefined;
   /** Admission for survey answers; by default one gate per ApiConfig (per server). */
   answerGate?: AdmissionGate | undefined;
   user: SessionUser | null;

@@ -43,14 +43,14 @@ const domainErrors = t.middleware(async ({ next }) => {
 
 /**
  * The ministry's read-only mode: every mutation asks the database before its
- * handler runs, so it is refused whole, before any write. One admitted just
+ * handler runs (with a session, the request's session check has already read
+ * the switch in its statement), so it is refused whole, before any write. One admitted just
  * before the switch runs to its end (its writes are its own transactions);
  * none is cut off halfway.
  */
 const readOnlyGuard = t.middleware(async ({ ctx, type, meta, next }) => {
-  if (type === "mutation" && meta?.allowedWhileReadOnly !== true && (await isReadOnly(ctx.db))) {
-    throw new DomainError("READ_ONLY_MODE");
-  }
+  if (type !== "mutation" || meta?.allowedWhileReadOnly === true) return next();
+  if (ctx.readOnly ?? (await isReadOnly(ctx.db))) throw new DomainError("READ_ONLY_MODE");
   return next();
 });
 

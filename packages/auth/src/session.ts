@@ -31,6 +31,11 @@ export interface AuthSession {
 export interface SessionValidation {
   session: AuthSession;
   user: SessionUser;
+  /**
+   * The ministry's read-only switch (maintenance_mode), read by the same
+   * statement so that a write needs no second one to learn it.
+   */
+  readOnly: boolean;
 }
 
 interface SessionTimes {
@@ -112,10 +117,11 @@ interface ValidationRow extends SessionTimes {
   email: string;
   /** The session is over (idle, absolute end, or a disabled user) and was deleted. */
   ended: boolean;
+  readOnly: boolean;
 }
 
 // Every request runs this, so it is one statement: it reads the session with
-// its user, deletes it when it is over, and otherwise moves last_seen_at
+// its user (and the read-only switch), deletes it when it is over, and otherwise moves last_seen_at
 // forward at most once per touch interval (the guard makes concurrent requests
 // write once and never moves the time back). The rules are those the function
 // documents below; $3 is the idle timeout, $4 the touch interval, both in ms.
@@ -129,7 +135,8 @@ with found as (
     ($2::timestamptz >= s.expires_at
       or (s.idle_timeout
         and $2::timestamptz >= s.last_seen_at + $3::double precision * interval '1 millisecond')
-      or u.disabled_at is not null) as ended
+      or u.disabled_at is not null) as ended,
+    coalesce((select read_only from maintenance_mode), false) as read_only
   from sessions s
   join users u on u.id = s.user_id
   where s.id = $1::char(64)
@@ -180,6 +187,7 @@ export async function validateSessionToken(
   return {
     session: withIdleExpiry({ ...row, id: sessionId, lastSeenAt }, config),
     user: toSessionUser({ ...row, id: row.userId }),
+    readOnly: row.readOnly,
   };
 }
 

@@ -1,4 +1,4 @@
-import { createDb, type Db } from "@sos/db";
+import { createDb, type Db, switchReadOnly } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -174,6 +174,24 @@ describe("validateSessionToken's cost", () => {
       expect(statements).toHaveLength(3);
     } finally {
       await counted.destroy();
+    }
+  });
+
+  it("reads the ministry's read-only switch in the same statement", async () => {
+    const user = await insertUser(db);
+    const { token } = await createSession(db, user.id, { now: T0 });
+    expect((await validateSessionToken(db, token, at(T0, SECOND)))?.readOnly).toBe(false);
+    await switchReadOnly(db, { readOnly: true, reason: "試験", at: T0, actor: null, via: "cli" });
+    try {
+      expect((await validateSessionToken(db, token, at(T0, 2 * SECOND)))?.readOnly).toBe(true);
+    } finally {
+      await switchReadOnly(db, {
+        readOnly: false,
+        reason: "試験",
+        at: T0,
+        actor: null,
+        via: "cli",
+      });
     }
   });
 });

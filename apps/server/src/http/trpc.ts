@@ -67,6 +67,7 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcMountOptio
       receivedAt,
       user: validated?.user ?? null,
       session: validated ? { id: validated.session.id } : null,
+      readOnly: validated?.readOnly,
       ip: req.ip,
       userAgent: (req.headers["user-agent"] ?? "").slice(0, USER_AGENT_MAX),
       config: apiConfig,
