@@ -38,6 +38,11 @@ export async function reviewQueuePair(context: BenchContext): Promise<void> {
     ] as const) {
       const input = { status, sort: "institutionName", dir: "asc", page: 1, pageSize: 50 } as const;
       const captured = await captureSql(() => caller.review.queue(input));
+      if (captured.statements.length === 0) {
+        throw new Error(
+          "no SQL captured from review.queue: the product no longer queries through pg",
+        );
+      }
       const groups = rounds(captured.statements);
       const call = query("review.queue", input, token);
       const viaHttp = async () => {
