@@ -34,7 +34,7 @@ export type ServerSettings = Pick<
   | "purchaseLinks"
 > & {
   /** How many survey answers this process saves at once and lets wait (default in @sos/api). */
-  answerAdmission?: ApiConfig["answerAdmission"];
+  answerAdmission?: ApiConfig["answerAdmission"] | undefined;
 };
 
 export interface BuildServerOptions {

@@ -112,6 +112,7 @@ const EnvSchema = z.object({
   DATABASE_URL: postgresUrl,
   DATABASE_WORKER_URL: postgresUrl,
   DATABASE_READ_URL: postgresUrl,
+  DATABASE_PREPARED_STATEMENTS: flag(null),
   SERVER_PROCESSES: processCount,
   DATA_DIR: optionalText,
   EMBEDDED_PG_PORT: port(54329),
@@ -130,6 +131,8 @@ const EnvSchema = z.object({
   SESSION_SECURE: z.enum(["1", "0", "true", "false", ""]).optional(),
   WORKER: flag(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  ANSWER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+  ANSWER_QUEUE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(2000),
   TRUST_PROXY: optionalText,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PAYMENT_METHODS: paymentMethods,
@@ -154,6 +157,12 @@ export interface ServerConfig {
   databaseWorkerUrl: string | null;
   /** A streaming replica for heavy console reads and CSV downloads; null: none. */
   databaseReadUrl: string | null;
+  /**
+   * The hot statements as named prepared statements (see @sos/db createDb). By
+   * default on, off when DATABASE_WORKER_URL says DATABASE_URL goes through
+   * PgBouncer in transaction mode (1.18 keeps no prepared statements).
+   */
+  databasePreparedStatements: boolean;
   /** HTTP server processes on one port; null: chosen from the cores (serverProcessCount). */
   serverProcesses: number | null;
   dataDir: string;
@@ -180,6 +189,8 @@ export interface ServerConfig {
   appsDir: string;
   /** The storefront's payment methods, in display order. */
   paymentMethods: PaymentMethod[];
+  /** Survey answers one process saves at once, and how many more may wait (503 past that). */
+  answerAdmission: { concurrency: number; queueLimit: number };
   /** Purchase links: a fixed end of sale, else valid `ttlDays` days from sending. */
   purchaseLinks: { expiresAt: Date | null; ttlDays: number };
 }
@@ -235,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: e.DATABASE_URL,
     databaseWorkerUrl: e.DATABASE_WORKER_URL,
     databaseReadUrl: e.DATABASE_READ_URL,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS ?? e.DATABASE_WORKER_URL === null,
     serverProcesses: e.SERVER_PROCESSES,
     dataDir,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
@@ -257,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     appsDir: resolve(REPO_ROOT, "apps"),
     paymentMethods: e.PAYMENT_METHODS,
     purchaseLinks: { expiresAt: e.PURCHASE_LINK_EXPIRES_AT, ttlDays: e.PURCHASE_LINK_TTL_DAYS },
+    answerAdmission: { concurrency: e.ANSWER_CONCURRENCY, queueLimit: e.ANSWER_QUEUE_LIMIT },
   };
 }
 

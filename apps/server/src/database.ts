@@ -26,9 +26,19 @@ export function embeddedDataDir(config: Pick<ServerConfig, "dataDir">): string {
   return join(config.dataDir, "postgres");
 }
 
+/** The embedded database is always direct; DATABASE_URL may go through a pooler (see config). */
+export function usePreparedStatements(config: {
+  databaseUrl: string | null;
+  databasePreparedStatements?: boolean;
+}): boolean {
+  return config.databaseUrl === null || config.databasePreparedStatements === true;
+}
+
 /** DATABASE_URL when given; otherwise the embedded PostgreSQL kept under DATA_DIR. */
 export async function openDatabase(
-  config: Pick<ServerConfig, "databaseUrl" | "databaseWorkerUrl" | "dataDir" | "embeddedPgPort">,
+  config: Pick<ServerConfig, "databaseUrl" | "databaseWorkerUrl" | "dataDir" | "embeddedPgPort"> & {
+    databasePreparedStatements?: boolean;
+  },
   log: (line: string) => void,
   options: {
     poolSize?: number;
@@ -40,6 +50,7 @@ export async function openDatabase(
   const poolOptions = {
     max: options.poolSize ?? 10,
     applicationName: options.applicationName ?? "sos-supply",
+    preparedStatements: usePreparedStatements(config),
     onIdleError: (error: Error) =>
       log(`PostgreSQL の接続が切断されました / idle connection lost: ${error.message}`),
   };

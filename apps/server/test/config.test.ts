@@ -59,6 +59,30 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeNull();
   });
 
+  it("prepares the hot statements unless DATABASE_URL goes through a pooler, and sizes the answer gate", () => {
+    const direct = loadConfig({ DATABASE_URL: "postgres://app@db:5432/sos" });
+    expect(direct.databasePreparedStatements).toBe(true);
+    expect(direct.answerAdmission).toEqual({ concurrency: 8, queueLimit: 2000 });
+    const pooled = loadConfig({
+      DATABASE_URL: "postgres://app@pgbouncer:6432/sos",
+      DATABASE_WORKER_URL: "postgres://app@db:5432/sos",
+    });
+    expect(pooled.databasePreparedStatements).toBe(false);
+    expect(
+      loadConfig({
+        DATABASE_URL: "postgres://app@pgbouncer:6432/sos",
+        DATABASE_WORKER_URL: "postgres://app@db:5432/sos",
+        DATABASE_PREPARED_STATEMENTS: "1",
+        ANSWER_CONCURRENCY: "4",
+        ANSWER_QUEUE_LIMIT: "0",
+      }),
+    ).toMatchObject({
+      databasePreparedStatements: true,
+      answerAdmission: { concurrency: 4, queueLimit: 0 },
+    });
+    expect(() => loadConfig({ ANSWER_CONCURRENCY: "0" })).toThrow(/ANSWER_CONCURRENCY/);
+  });
+
   it("refuses nonsense with every problem listed, in Japanese", () => {
     let error: unknown;
     try {

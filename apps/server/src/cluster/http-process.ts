@@ -2,7 +2,7 @@ import { createDb, type Db } from "@sos/db";
 import type { FastifyInstance } from "fastify";
 import { buildServer } from "../app";
 import type { ServerConfig } from "../config";
-import { openReadReplica } from "../database";
+import { openReadReplica, usePreparedStatements } from "../database";
 import { inboxMirror } from "../mail/inbox-mirror";
 import { type HttpProcessMessage, PrimaryMessage, type StartMessage } from "./messages";
 
@@ -48,6 +48,7 @@ export async function serveAsHttpProcess(hooks: HttpProcessHooks): Promise<void>
 
   const db: Db = createDb(start.databaseUrl, {
     applicationName: "sos-server",
+    preparedStatements: usePreparedStatements(config),
     onIdleError: (error) =>
       log(`PostgreSQL の接続が切断されました / idle connection lost: ${error.message}`),
   });
