@@ -13,21 +13,19 @@ export const PROCESSES_ENV = "SERVER_PROCESSES";
 export async function serverProcessesPair(context: BenchContext): Promise<void> {
   const { options, report } = context;
   report.section(`2 server processes vs 1: survey.answer, ${options.seconds} s per run`);
-  const mainCount = context.product.nodeProcesses();
-  // The product already running is one side; the other is started with the other count.
-  const other = mainCount > 1 ? "1" : "2";
-  const started = await startProduct({
-    ...context.productSettings,
-    env: { ...context.productSettings.env, [PROCESSES_ENV]: other },
-  });
+  // Both sides started now, from the same code, side by side (only one is driven at a time).
+  const start = (count: string) =>
+    startProduct({
+      ...context.productSettings,
+      env: { ...context.productSettings.env, [PROCESSES_ENV]: count },
+    });
+  const one = await start("1");
+  let two: Child | undefined;
   try {
-    const otherCount = started.nodeProcesses();
-    const [one, two]: Child[] =
-      other === "2" ? [context.product, started] : [started, context.product];
-    if (one === undefined || two === undefined) return;
+    two = await start("2");
     const multi = two.nodeProcesses() > one.nodeProcesses();
     report.info(
-      `node processes: ${one.nodeProcesses()} with ${PROCESSES_ENV}=1 or unset, ${two.nodeProcesses()} with ${PROCESSES_ENV}=2 (main start: ${mainCount}, other: ${otherCount})`,
+      `node processes: ${one.nodeProcesses()} with ${PROCESSES_ENV}=1, ${two.nodeProcesses()} with ${PROCESSES_ENV}=2, ${context.product.nodeProcesses()} as pnpm start runs by default here`,
     );
     if (!multi) {
       report.ratio({
@@ -46,8 +44,8 @@ export async function serverProcessesPair(context: BenchContext): Promise<void> 
     const ratios: number[] = [];
     const rates: { one: number[]; two: number[] } = { one: [], two: [] };
     for (let rep = 1; rep <= options.reps; rep++) {
-      const b = await answerThroughput(context, one, load, options.seconds);
       const p = await answerThroughput(context, two, load, options.seconds);
+      const b = await answerThroughput(context, one, load, options.seconds);
       rates.one.push(b.load.rate);
       rates.two.push(p.load.rate);
       ratios.push(p.load.rate / b.load.rate);
@@ -63,6 +61,7 @@ export async function serverProcessesPair(context: BenchContext): Promise<void> 
       goal: { op: ">=", value: 1 },
     });
   } finally {
-    await started.stop();
+    await two?.stop();
+    await one.stop();
   }
 }
