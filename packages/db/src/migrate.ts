@@ -10,6 +10,7 @@ import * as m0007 from "./migrations/0007_registration_confirmation";
 import * as m0008 from "./migrations/0008_device_trust";
 import * as m0009 from "./migrations/0009_maintenance_mode";
 import * as m0010 from "./migrations/0010_survey_receipts";
+import * as m0011 from "./migrations/0011_queue_name_sort";
 import type { Database } from "./schema";
 
 // Listed explicitly so the set does not depend on how the code is loaded (tsx, vitest, bundle).
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   "0008_device_trust": m0008,
   "0009_maintenance_mode": m0009,
   "0010_survey_receipts": m0010,
+  "0011_queue_name_sort": m0011,
 };
 
 /**

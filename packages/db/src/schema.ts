@@ -232,6 +232,8 @@ export interface SosRequestsTable {
   checkedLimitSets: number | null;
   /** Why the last check failed, as shown then: [{ code, message, surveyId }] (0002). */
   errorDetails: Json<SosCheckErrorDetail[]>;
+  /** The institution's name, kept by triggers for the queue's name sort (0011); never written here. */
+  institutionName: ColumnType<string, never, never>;
 }
 
 export interface SosCheckErrorDetail {

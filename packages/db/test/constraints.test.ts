@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAudit } from "../src/audit";
 import { SENT_SECRET_MAIL_TEXT } from "../src/outbox";
 import { createTestDatabase, type TestDatabase } from "../src/testing/test-database";
-import { insertInstitution, insertInstitutionUser, insertPrefectures } from "./fixtures";
+import {
+  insertInstitution,
+  insertInstitutionUser,
+  insertPrefectures,
+  insertRequest,
+} from "./fixtures";
 
 let t: TestDatabase;
 
@@ -15,19 +20,8 @@ afterAll(async () => {
   await t?.destroy();
 });
 
-async function newRequest(institutionId: string, prefectureCode: number, userId: string) {
-  return t.db
-    .insertInto("sosRequests")
-    .values({
-      institutionId,
-      prefectureCode,
-      weekStart: "2026-11-25",
-      conditionsConfirmed: true,
-      createdBy: userId,
-      errorReasons: "[]",
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+function newRequest(institutionId: string, prefectureCode: number, userId: string) {
+  return insertRequest(t.db, institutionId, userId, prefectureCode);
 }
 
 describe("institutions", () => {

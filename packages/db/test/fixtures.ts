@@ -52,3 +52,24 @@ export async function insertInstitutionUser(db: Db, institutionId: string) {
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** A draft SOS request of the institution for the week of 2026-11-25. */
+export async function insertRequest(
+  db: Db,
+  institutionId: string,
+  userId: string,
+  prefectureCode = 13,
+) {
+  return db
+    .insertInto("sosRequests")
+    .values({
+      institutionId,
+      prefectureCode,
+      weekStart: "2026-11-25",
+      conditionsConfirmed: true,
+      createdBy: userId,
+      errorReasons: "[]",
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
