@@ -5,7 +5,6 @@ import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInOverHttp } from "./support/http";
-import { type SmtpSink, startSmtpSink } from "./support/smtp-sink";
 import {
   killHard,
   type StartedCli,
@@ -17,16 +16,14 @@ import {
 } from "./support/start-cli";
 
 // `pnpm start` with SERVER_PROCESSES=2: two HTTP processes on one port over one
-// database, the job worker once, in the primary.
+// database, the job worker and the dev inbox once, in the primary.
 
 let tdb: TestDatabase;
-let sink: SmtpSink;
 let cli: StartedCli;
 let user: TestUser;
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
-  sink = await startSmtpSink();
   user = await createTestUser(tdb.db, "institution", {
     email: "two-processes@hospital.example.jp",
   });
@@ -34,7 +31,7 @@ beforeAll(async () => {
   cli = spawnStartCli({
     ...settings,
     databaseUrl: tdb.url,
-    smtpUrl: sink.url,
+    // No SMTP_URL: mail goes to the primary's dev inbox, shown at /inbox by every process.
     // Request logging names the process (pino's pid) on every line, in the server's log only.
     env: { SERVER_PROCESSES: "2", LOG_LEVEL: "debug", DEMO_DATA: "0" },
   });
@@ -43,7 +40,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (cli) await killHard(cli, "group");
-  await sink?.close();
   await tdb?.destroy();
 });
 
@@ -145,7 +141,7 @@ describe("pnpm start with SERVER_PROCESSES=2", () => {
     expect(pids.has(cli.pid)).toBe(false);
   });
 
-  it("runs the job worker once, in the primary: a mail job is sent once", async () => {
+  it("runs the job worker once, in the primary: a mail is sent once and shown by both", async () => {
     const registered = await sql<{ pid: number }>`select pid from worker_processes`.execute(tdb.db);
     expect(registered.rows.map((row) => row.pid)).toEqual([cli.pid]);
 
@@ -166,7 +162,11 @@ describe("pnpm start with SERVER_PROCESSES=2", () => {
       req.end(JSON.stringify({ username: user.username }));
     });
     expect(asked).toBe(200);
-    await sink.waitFor((mail) => mail.to === "two-processes@hospital.example.jp");
+    const address = "<td>two-processes@hospital.example.jp</td>";
+    await until(
+      async () => (await getOnNewConnection("/inbox")).body.includes(address),
+      "the mail",
+    );
     await until(async () => {
       const pending = await sql<{ n: number }>`
         select count(*)::int as n from graphile_worker.jobs
@@ -179,9 +179,10 @@ describe("pnpm start with SERVER_PROCESSES=2", () => {
       .where("toAddress", "=", "two-processes@hospital.example.jp")
       .execute();
     expect(outbox).toEqual([{ status: "sent", attempts: 1 }]);
-    expect(sink.received.filter((m) => m.to === "two-processes@hospital.example.jp")).toHaveLength(
-      1,
-    );
+    // Every process's /inbox shows it, once: the primary's inbox passes each mail to them.
+    const pages = await Promise.all(Array.from({ length: 8 }, () => getOnNewConnection("/inbox")));
+    for (const page of pages) expect(page.body.split(address)).toHaveLength(2);
+    expect([...servedBy("/inbox")].sort()).toEqual(nodeChildren(cli.pid).sort());
   });
 
   it("replaces an HTTP process killed with kill -9", async () => {
@@ -213,7 +214,6 @@ describe("pnpm start with SERVER_PROCESSES=2", () => {
     cli = spawnStartCli({
       ...settings,
       databaseUrl: tdb.url,
-      smtpUrl: sink.url,
       env: { SERVER_PROCESSES: "2", DEMO_DATA: "0" },
     });
     await waitUntilReady(cli);
