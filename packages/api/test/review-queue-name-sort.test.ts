@@ -1,7 +1,17 @@
 import { createDb, type Db } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
+import { INSTITUTION_TYPES } from "@sos/domain";
+import { REVIEW_STAGES } from "@sos/rules";
+import fc from "fast-check";
 import { CompiledQuery } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  PREFECTURE_REVIEW_STATES,
+  QUEUE_SORTS,
+  type QueueQuery,
+  REVIEWER_STATUSES,
+} from "../src/services/review";
+import { buildQueueStatements, queueStatements } from "../src/services/review/queue-filter";
 import { type Caller, callerAs } from "./fixtures/institution-world";
 import {
   addInstitution,
@@ -162,5 +172,49 @@ describe("review.queue by institution name", () => {
       expect(plan).toMatch(/sos_requests_(prefecture_)?name_idx/);
       expect(plan).not.toMatch(/"Node Type":"(Incremental )?Sort"/);
     }
+  });
+});
+
+describe("the queue's count and page statements", () => {
+  const orNull = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
+  const day = fc
+    .integer({ min: 0, max: 400 })
+    .map((n) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+  const anyQuery: fc.Arbitrary<QueueQuery> = fc.record({
+    status: fc.constantFrom(...REVIEWER_STATUSES, "all" as const),
+    stage: orNull(fc.constantFrom(...REVIEW_STAGES)),
+    institutionType: orNull(fc.constantFrom(...INSTITUTION_TYPES)),
+    filedFrom: orNull(day),
+    filedTo: orNull(day),
+    late: orNull(fc.boolean()),
+    prefectureCode: orNull(fc.integer({ min: 1, max: 47 })),
+    reviewState: orNull(fc.constantFrom(...PREFECTURE_REVIEW_STATES)),
+    search: orNull(fc.string({ unit: fc.constantFrom(..."あ1%_\\x"), maxLength: 4 })),
+    sort: fc.constantFrom(...QUEUE_SORTS),
+    dir: fc.constantFrom("asc" as const, "desc" as const),
+    page: fc.integer({ min: 1, max: 9 }),
+    pageSize: fc.integer({ min: 1, max: 100 }),
+  });
+  const anyScope = fc.oneof(
+    fc.constant({ kind: "ministry" as const }),
+    fc.integer({ min: 1, max: 47 }).map((code) => ({ kind: "prefecture" as const, code })),
+  );
+
+  it("compiled once per shape, they bind exactly what building the query afresh gives", () => {
+    fc.assert(
+      fc.property(anyQuery, anyScope, (query, scope) => {
+        const saved = queueStatements(db, query, scope);
+        const built = buildQueueStatements(db, query, scope);
+        expect([saved.count.sql, saved.count.parameters]).toEqual([
+          built.count.sql,
+          built.count.parameters,
+        ]);
+        expect([saved.page.sql, saved.page.parameters]).toEqual([
+          built.page.sql,
+          built.page.parameters,
+        ]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
