@@ -6,7 +6,11 @@ import type { FastifyInstance } from "fastify";
 import type { Runner } from "graphile-worker";
 import { buildServer } from "../app";
 import { serveAsHttpProcess } from "../cluster/http-process";
-import { type HttpProcesses, startHttpProcesses } from "../cluster/http-processes";
+import {
+  type HttpProcesses,
+  HttpProcessStartError,
+  startHttpProcesses,
+} from "../cluster/http-processes";
 import type { StartMessage } from "../cluster/messages";
 import { serverProcessCount } from "../cluster/process-count";
 import { ConfigError, loadConfig, startMode } from "../config";
@@ -213,7 +217,11 @@ async function migrate(database: { db: Db; url: string; workerUrl: string }): Pr
 }
 
 main().catch(async (error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirInUseError ||
+    error instanceof HttpProcessStartError
+  ) {
     console.error(error.message);
   } else if (error instanceof Error && "code" in error && error.code === "EADDRINUSE") {
     console.error(

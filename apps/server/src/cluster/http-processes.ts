@@ -20,13 +20,21 @@ export interface HttpProcessesOptions {
   stopGraceMs?: number;
 }
 
+/** An HTTP process exited before it listened; it has printed why (a port in use, …). */
+export class HttpProcessStartError extends Error {
+  constructor(pid: number | undefined, how: string) {
+    super(
+      `HTTP プロセス ${pid} が待ち受けを始める前に終了しました（${how}）。理由は上に表示されています。 / an HTTP process exited before listening`,
+    );
+    this.name = "HttpProcessStartError";
+  }
+}
+
 /** Resolves when the process listens; rejects if it exits first. */
 function listening(worker: Worker): Promise<void> {
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null, signal: string | null) =>
-      reject(
-        new Error(`HTTP process ${worker.process.pid} exited (${signal ?? code}) before listening`),
-      );
+      reject(new HttpProcessStartError(worker.process.pid, String(signal ?? code)));
     worker.once("exit", onExit);
     worker.once("listening", () => {
       worker.off("exit", onExit);
@@ -50,12 +58,17 @@ export async function startHttpProcesses(options: HttpProcessesOptions): Promise
   function fork(): Worker {
     const worker = cluster.fork();
     live.add(worker);
+    let served = false;
+    worker.once("listening", () => {
+      served = true;
+    });
     worker.on("message", (raw: unknown) => {
       if (HttpProcessMessage.safeParse(raw).success) worker.send(options.startMessage());
     });
     worker.once("exit", (code, signal) => {
       live.delete(worker);
-      if (stopping || (code === 0 && signal === null)) return;
+      // One that never listened is reported by listening(): replacing it would loop.
+      if (stopping || !served || (code === 0 && signal === null)) return;
       log(
         `HTTP プロセス ${worker.process.pid} が停止しました（${signal ?? code}）。再起動します / HTTP process died, restarting`,
       );
