@@ -148,6 +148,17 @@ async function answerSurvey(page: Page, figures: [string, string, string]): Prom
 async function saveSurvey(page: Page): Promise<void> {
   await page.getByRole("button", { name: "保存", exact: true }).click();
   await page.getByRole("status").filter({ hasText: "週次調査の回答を保存しました。" }).waitFor();
+  // Every saved answer has a receipt the institution sees: the one the server just issued.
+  const receipt = await server.tdb.db
+    .selectFrom("surveyReceipts")
+    .select("number")
+    .orderBy("storedAt", "desc")
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  await page
+    .locator(".inst-receipt")
+    .filter({ hasText: `受付番号 ${receipt.number}` })
+    .waitFor();
 }
 
 /** 新規 → fill → tick → 保存, landing on the new request's page. */
