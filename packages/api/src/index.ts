@@ -21,11 +21,14 @@ export { readConnection } from "./read-connection";
 export { type AppRouter, appRouter, createCaller } from "./root";
 export {
   CSV_ENCODINGS,
+  type CsvDownload,
   type CsvEncoding,
   type CsvFile,
   findTargetBatch,
+  finishTargetBatch,
   getTargetBatch,
   listTargetBatches,
+  openTargetListCsv,
   type TargetBatchDetail,
   type TargetBatchSummary,
   targetListCsv,

@@ -1,8 +1,11 @@
 import { parse } from "csv-parse/sync";
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../src/errors";
 import {
   codePointLabel,
+  cp932Lacks,
+  csvRecord,
   csvText,
   currentRound,
   decidePrefectureInput,
@@ -10,6 +13,7 @@ import {
   neutraliseCell,
   type PrefectureReviewInput,
   REPLACEMENT_CHAR,
+  toCp932Text,
   toCp932Variants,
   unrepresentableChars,
 } from "../src/services/review";
@@ -35,6 +39,27 @@ describe("CP932 (Shift_JIS for Excel)", () => {
   it("maps the JIS forms of JIS X 0208 characters to CP932's, which are the same characters", () => {
     expect(toCp932Variants("1〜2−3‖—¢£¬")).toBe("1～2－3∥―￠￡￢");
     expect(unrepresentableChars(toCp932Variants("千駄木1〜2−3"))).toEqual([]);
+  });
+
+  it("knows every BMP character as iconv-lite encodes it on its own", () => {
+    const disagree: string[] = [];
+    for (let code = 0; code <= 0xffff; code += 1) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCharCode(code);
+      const bytes = iconv.encode(char, "cp932");
+      const holds = code < 0x80 || !(bytes.length === 1 && bytes[0] === 0x3f);
+      if (isCp932Char(char) !== holds) disagree.push(codePointLabel(char));
+      if (cp932Lacks(char) === holds && !/[〜−‖—¢£¬]/.test(char)) disagree.push(char);
+    }
+    expect(disagree).toEqual([]);
+  });
+
+  it("writes text as CP932 holds it: JIS forms mapped, what it lacks as 〓, the rest untouched", () => {
+    expect(toCp932Text("さくら病院,㈱髙橋\r\n")).toBe("さくら病院,㈱髙橋\r\n");
+    expect(toCp932Text("千駄木1〜2−3")).toBe("千駄木1～2－3");
+    expect(toCp932Text("𠮷野〜鷗外 😀é")).toBe("〓野～〓外 〓〓");
+    expect(cp932Lacks("千駄木1〜2−3")).toBe(false);
+    expect(cp932Lacks("𠮷")).toBe(true);
   });
 
   it("lists every character it cannot hold, astral ones whole", () => {
@@ -74,6 +99,22 @@ describe("CSV cells", () => {
       ["山田, 花子", '「至急」と"記載"'],
       ["改行\nあり", ""],
     ]);
+  });
+
+  it("writes a streamed record exactly as csv-stringify writes it", () => {
+    const cells = [
+      "",
+      "a,b",
+      'say "hi"',
+      "cr\ronly",
+      "lf\nonly",
+      "crlf\r\n",
+      "tab\t",
+      " sp ",
+      "'=1",
+    ];
+    const records = cells.map((cell) => [cell, cell, "x"]);
+    expect(records.map(csvRecord).join("")).toBe(csvText(records[0] ?? [], records.slice(1)));
   });
 });
 

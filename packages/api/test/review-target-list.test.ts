@@ -1,5 +1,6 @@
 import type { Db } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
+import { formatPhone, formatPostcode } from "@sos/rules";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -8,6 +9,7 @@ import {
   ministryActor,
   publicationCsv,
   TARGET_LIST_CSV_HEADER,
+  targetBatchItems,
   targetListCsv,
 } from "../src/services/review";
 import type { TestUser } from "../src/testing";
@@ -22,6 +24,11 @@ import {
   resetRequests,
   TUESDAY,
 } from "./fixtures/review-world";
+import {
+  referenceCp932,
+  referenceUnrepresentable,
+  referenceUtf8,
+} from "./fixtures/target-list-csv-reference";
 
 let tdb: TestDatabase;
 let db: Db;
@@ -342,6 +349,38 @@ describe("the target list as CSV", () => {
       "なにわ訪問看護ステーション",
     ]);
     expect(rows[2]?.[6]).toBe("浪速　花子");
+  });
+});
+
+describe("what issuing writes for the file", () => {
+  it("each item's hyphenated phone and postcode, and what Shift_JIS lacks, once; the file is as before", async () => {
+    await accepted(yoshino, { contactName: "𠮷田　一郎" });
+    await accepted(takahashi);
+    await accepted(ogai);
+    const batchId = (await ministry.targetList.issue()).id;
+    const stored = await db
+      .selectFrom("targetItems")
+      .select(["phone", "phoneDisplay", "postcode", "postcodeDisplay"])
+      .where("batchId", "=", batchId)
+      .execute();
+    expect(stored).toHaveLength(3);
+    for (const item of stored) {
+      expect(item.phoneDisplay).toBe(formatPhone(item.phone));
+      expect(item.postcodeDisplay).toBe(formatPostcode(item.postcode));
+    }
+    const items = await targetBatchItems(db, batchId);
+    const batch = await db
+      .selectFrom("targetBatches")
+      .select("cp932Check")
+      .where("id", "=", batchId)
+      .executeTakeFirstOrThrow();
+    expect(batch.cp932Check).toEqual({
+      rowCount: 3,
+      unrepresentable: referenceUnrepresentable(items),
+    });
+    expect((await targetListCsv(db, batchId, "utf8-bom")).body).toEqual(referenceUtf8(items));
+    const sjis = await targetListCsv(db, batchId, "cp932", { allowReplacement: true });
+    expect(sjis.body).toEqual(referenceCp932(items));
   });
 });
 

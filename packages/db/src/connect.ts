@@ -38,6 +38,14 @@ function prepareCompiledStatements(client: pg.PoolClient): void {
   client.query = prepared as typeof client.query;
 }
 
+// Each Db's own pool, for the few reads Kysely cannot do (a cursor, see cursor.ts).
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** The pool behind a Db made by createDb; undefined for a transaction or another Kysely. */
+export function poolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db);
+}
+
 export function createDb(connectionString: string, options: CreateDbOptions = {}): Db {
   const pool = new pg.Pool({
     connectionString,
@@ -50,10 +58,12 @@ export function createDb(connectionString: string, options: CreateDbOptions = {}
     options.onIdleError?.(error);
   });
   if (options.preparedStatements === true) pool.on("connect", prepareCompiledStatements);
-  return new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     // jsonb payloads (audit details, history changes) keep the keys they were written with
     plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
     ...(options.log ? { log: options.log } : {}),
   });
+  pools.set(db, pool);
+  return db;
 }

@@ -1,6 +1,7 @@
 export * from "./audit";
 export * from "./compiled";
 export * from "./connect";
+export * from "./cursor";
 export * from "./embedded";
 export * from "./jobs";
 export * from "./maintenance";

@@ -315,6 +315,8 @@ export interface TargetBatchesTable {
   /** How many items and sets the list holds, written when it is issued (0003). */
   itemCount: Generated<number>;
   totalSets: Generated<number>;
+  /** Whether Shift_JIS (CP932) holds the list, decided once after issuing (0012); null = not yet. */
+  cp932Check: ColumnType<unknown, string | undefined, string | null>;
 }
 
 export interface TargetItemsTable {
@@ -331,6 +333,9 @@ export interface TargetItemsTable {
   contactName: string;
   email: string;
   limitSets: number;
+  /** The list's hyphenated forms, written when it is issued (0012); null: format when read. */
+  phoneDisplay: Generated<string | null>;
+  postcodeDisplay: Generated<string | null>;
 }
 
 export type PaymentMethodColumn = "invoice" | "bank_transfer" | "cash_on_delivery";

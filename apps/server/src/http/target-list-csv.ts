@@ -1,10 +1,11 @@
 import { isIP } from "node:net";
 import {
   auditAccessDenied,
+  type CsvDownload,
   type CsvEncoding,
   DOMAIN_ERRORS,
   isDomainError,
-  targetListCsv,
+  openTargetListCsv,
 } from "@sos/api";
 import { sessionCookieName, validateSessionToken } from "@sos/auth";
 import { appendAudit, type Db } from "@sos/db";
@@ -72,14 +73,14 @@ export function registerTargetListCsv(
       if (encoding === undefined) return sendSafeError(request, reply, 400, BAD_ENCODING_MESSAGE);
       const allowReplacement = request.query.replace === "1";
 
-      let file: Awaited<ReturnType<typeof targetListCsv>>;
+      let file: CsvDownload;
       try {
         const readDb = options.reads ? await options.reads.readDb(request, reply) : db;
-        file = await targetListCsv(readDb, batchId, encoding, { allowReplacement }).catch(
+        file = await openTargetListCsv(readDb, batchId, encoding, { allowReplacement }).catch(
           // A list issued a moment ago may not have reached the replica yet.
           (error: unknown) =>
             readDb !== db && isDomainError(error) && error.code === "NOT_FOUND"
-              ? targetListCsv(db, batchId, encoding, { allowReplacement })
+              ? openTargetListCsv(db, batchId, encoding, { allowReplacement })
               : Promise.reject(error),
         );
       } catch (error) {
@@ -96,6 +97,8 @@ export function registerTargetListCsv(
         ip,
         details: { encoding, replaced: file.unrepresentable.length },
       });
+      // Audited before the first row is read. Fastify pipes the stream (a slow client
+      // holds the cursor back) and destroys it when the client goes, which closes the cursor.
       return reply
         .header("content-type", file.contentType)
         .header("content-disposition", contentDisposition(file.filename, file.asciiFilename))

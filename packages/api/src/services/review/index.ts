@@ -1,5 +1,5 @@
 export { ministryActor, type ReviewActor, reviewActor } from "./actor";
-export { csvText, neutraliseCell, UTF8_BOM, utf8WithBom } from "./csv";
+export { csvRecord, csvText, neutraliseCell, UTF8_BOM, utf8WithBom } from "./csv";
 export { currentRound, type ReviewDeadlines, type ReviewRound, reviewDeadlines } from "./deadlines";
 export {
   abilitiesFor,
@@ -57,13 +57,16 @@ export {
 } from "./sanctions";
 export {
   codePointLabel,
+  cp932Lacks,
   isCp932Char,
   REPLACEMENT_CHAR,
+  toCp932Text,
   toCp932Variants,
   unrepresentableChars,
 } from "./shift-jis";
 export {
   findTargetBatch,
+  finishTargetBatch,
   getTargetBatch,
   issueTargetList,
   listTargetBatches,
@@ -74,11 +77,13 @@ export {
   type TargetItemView,
   targetBatchItems,
 } from "./target-list";
+export { type Cp932Check, computeCp932Check, cp932CheckOf } from "./target-list-check";
 export {
   CSV_ENCODINGS,
+  type CsvDownload,
   type CsvEncoding,
   type CsvFile,
-  findUnrepresentable,
+  openTargetListCsv,
   TARGET_LIST_CSV_HEADER,
   type TargetListColumn,
   targetListCsv,

@@ -33,17 +33,61 @@ export function toCp932Variants(text: string): string {
   return text.replace(JIS_VARIANTS, (c) => JIS_TO_CP932[c] ?? c);
 }
 
-const known = new Map<string, boolean>();
+// Per BMP code unit: bit 1 = CP932 holds it, bit 2 = a JIS form toCp932Variants maps.
+const HOLDS = 1;
+const JIS_FORM = 2;
+let table: Uint8Array | undefined;
+
+/** Whether a CP932 byte starts a two-byte character (JIS X 0208 and the extensions). */
+function isLeadByte(byte: number): boolean {
+  return (byte >= 0x81 && byte <= 0x9f) || (byte >= 0xe0 && byte <= 0xfc);
+}
+
+/**
+ * Which of the 63,360 non-ASCII BMP characters CP932 holds, from one encode of them all
+ * (a few ms, once per process): iconv-lite writes "?" for each it lacks, and a
+ * "?" can only stand for a lacking one here, since no input is ASCII. Surrogate
+ * halves stay 0, so an astral character always takes the exact path.
+ */
+function cp932Table(): Uint8Array {
+  if (table !== undefined) return table;
+  const built = new Uint8Array(0x10000);
+  built.fill(HOLDS, 0, 0x80);
+  const codes: number[] = [];
+  for (let code = 0x80; code <= 0xffff; code += 1) {
+    if (code < 0xd800 || code > 0xdfff) codes.push(code);
+  }
+  const text: string[] = [];
+  for (let i = 0; i < codes.length; i += 4096) {
+    text.push(String.fromCharCode(...codes.slice(i, i + 4096)));
+  }
+  const bytes = iconv.encode(text.join(""), CP932);
+  let at = 0;
+  for (const code of codes) {
+    const byte = bytes[at] ?? 0x3f;
+    if (byte !== 0x3f) built[code] = HOLDS;
+    at += isLeadByte(byte) ? 2 : 1;
+  }
+  if (at !== bytes.length) throw new Error("iconv-lite's CP932 output did not parse as CP932");
+  for (const jis of Object.keys(JIS_TO_CP932)) {
+    const code = jis.charCodeAt(0);
+    built[code] = (built[code] ?? 0) | JIS_FORM;
+  }
+  table = built;
+  return built;
+}
+
+const astral = new Map<string, boolean>();
 
 /** Whether CP932 holds this one character (a code point, possibly a surrogate pair). */
 export function isCp932Char(char: string): boolean {
-  if (char.length === 1 && char.charCodeAt(0) < 0x80) return true;
-  let result = known.get(char);
+  if (char.length === 1) return ((cp932Table()[char.charCodeAt(0)] ?? 0) & HOLDS) !== 0;
+  let result = astral.get(char);
   if (result === undefined) {
     // iconv-lite writes "?" for what the code page lacks.
     const bytes = iconv.encode(char, CP932);
     result = !(bytes.length === 1 && bytes[0] === 0x3f);
-    known.set(char, result);
+    astral.set(char, result);
   }
   return result;
 }
@@ -55,10 +99,36 @@ export function unrepresentableChars(text: string): string[] {
   return found;
 }
 
-export function replaceUnrepresentable(text: string): string {
-  let out = "";
-  for (const char of text) out += isCp932Char(char) ? char : REPLACEMENT_CHAR;
-  return out;
+/**
+ * Whether CP932 lacks a character of `text` once JIS forms are mapped: one pass
+ * over the table, true for any astral character (unrepresentableChars then says
+ * exactly which).
+ */
+export function cp932Lacks(text: string): boolean {
+  const kinds = cp932Table();
+  for (let i = 0; i < text.length; i += 1) {
+    if ((kinds[text.charCodeAt(i)] ?? 0) === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Text as CP932 will hold it: JIS forms mapped to their CP932 twins, anything
+ * else it lacks replaced by 〓. One pass over the table decides; text that needs
+ * neither (nearly every chunk of a list) is returned as it is.
+ */
+export function toCp932Text(text: string): string {
+  const kinds = cp932Table();
+  let jisForms = false;
+  let lacking = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const kind = kinds[text.charCodeAt(i)] ?? 0;
+    if ((kind & JIS_FORM) !== 0) jisForms = true;
+    else if (kind === 0) lacking = true;
+  }
+  const mapped = jisForms ? toCp932Variants(text) : text;
+  if (!lacking) return mapped;
+  return Array.from(mapped, (char) => (isCp932Char(char) ? char : REPLACEMENT_CHAR)).join("");
 }
 
 export function encodeCp932(text: string): Buffer {

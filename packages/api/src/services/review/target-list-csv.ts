@@ -1,111 +1,70 @@
+import { Readable } from "node:stream";
+import { buffer } from "node:stream/consumers";
 import type { Db } from "@sos/db";
-import { formatPhone, formatPostcode, tokyoDate } from "@sos/rules";
-import { DomainError } from "../../errors";
-import { csvText, neutraliseCell, utf8WithBom } from "./csv";
-import {
-  codePointLabel,
-  encodeCp932,
-  REPLACEMENT_CHAR,
-  replaceUnrepresentable,
-  toCp932Variants,
-  unrepresentableChars,
-} from "./shift-jis";
-import { findTargetBatch, type TargetItemView, targetBatchItems } from "./target-list";
+import { tokyoDate } from "@sos/rules";
+import { csvRecord, UTF8_BOM } from "./csv";
+import { encodeCp932, toCp932Text } from "./shift-jis";
+import { findTargetBatch } from "./target-list";
+import { cp932CheckOf, type UnrepresentableChar, unrepresentableError } from "./target-list-check";
+import { listItems, TARGET_LIST_CSV_HEADER } from "./target-list-rows";
 
-export const TARGET_LIST_CSV_HEADER = [
-  "医療機関名",
-  "医療機関コード",
-  "都道府県",
-  "郵便番号",
-  "住所",
-  "電話番号",
-  "担当者名",
-  "メールアドレス",
-  "購入上限数（セット）",
-  "購入上限数（枚）",
-] as const;
-export type TargetListColumn = (typeof TARGET_LIST_CSV_HEADER)[number];
+export type { UnrepresentableChar } from "./target-list-check";
+export { TARGET_LIST_CSV_HEADER, type TargetListColumn } from "./target-list-rows";
 
 export const CSV_ENCODINGS = ["utf8-bom", "cp932"] as const;
 export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
 
-export interface UnrepresentableChar {
-  /** The spreadsheet row (the header is row 1, the first institution row 2). */
-  row: number;
-  column: TargetListColumn;
-  char: string;
-  /** e.g. "U+20BB7" */
-  codePoint: string;
-  institutionCode: string;
-  institutionName: string;
-}
-
-export interface CsvFile {
+interface CsvFileHead {
   /** Japanese file name, e.g. 対象医療機関リスト_第3号_20261203_SJIS.csv */
   filename: string;
   /** ASCII fallback for old clients (Content-Disposition filename=). */
   asciiFilename: string;
   contentType: string;
-  body: Buffer;
   /** cp932 only: what was replaced by 〓 (empty for UTF-8, which holds everything). */
   unrepresentable: UnrepresentableChar[];
 }
 
-function cells(item: TargetItemView): string[] {
-  return [
-    item.name,
-    item.institutionCode,
-    item.prefectureName,
-    formatPostcode(item.postcode),
-    item.address,
-    formatPhone(item.phone),
-    item.contactName,
-    item.email,
-    String(item.limitSets),
-    String(item.limitPieces),
-  ].map(neutraliseCell);
+export interface CsvFile extends CsvFileHead {
+  body: Buffer;
 }
 
-/** Every character CP932 lacks, cell by cell, after mapping JIS/Microsoft variants. */
-export function findUnrepresentable(items: readonly TargetItemView[]): UnrepresentableChar[] {
-  const found: UnrepresentableChar[] = [];
-  items.forEach((item, index) => {
-    cells(item).forEach((cell, columnIndex) => {
-      for (const char of new Set(unrepresentableChars(toCp932Variants(cell)))) {
-        found.push({
-          row: index + 2,
-          column: TARGET_LIST_CSV_HEADER[columnIndex] ?? TARGET_LIST_CSV_HEADER[0],
-          char,
-          codePoint: codePointLabel(char),
-          institutionCode: item.institutionCode,
-          institutionName: item.name,
-        });
-      }
-    });
-  });
-  return found;
+export interface CsvDownload extends CsvFileHead {
+  /**
+   * The file, read from the database while it is sent: nothing is read before
+   * the first pull, a slow reader holds the cursor back, and destroying the
+   * stream (a client gone) closes the cursor and gives its connection back.
+   */
+  body: Readable;
 }
 
-const LISTED_IN_MESSAGE = 5;
+export interface CsvOptions {
+  /** Write 〓 for what CP932 lacks instead of refusing the Shift_JIS file. */
+  allowReplacement?: boolean;
+  /** Rows per round trip and per chunk written (see streamRows). */
+  rowsPerRead?: number;
+}
 
-function unrepresentableError(found: UnrepresentableChar[]): DomainError {
-  const listed = found
-    .slice(0, LISTED_IN_MESSAGE)
-    .map((f) => `${f.row}行目「${f.column}」の「${f.char}」（${f.codePoint}）`)
-    .join("、");
-  const more = found.length > LISTED_IN_MESSAGE ? `ほか${found.length - LISTED_IN_MESSAGE}件` : "";
-  const fieldErrors: Record<string, string[]> = {};
-  for (const f of found) {
-    const key = `rows.${f.row}.${f.column}`;
-    fieldErrors[key] = [
-      ...(fieldErrors[key] ?? []),
-      `「${f.char}」（${f.codePoint}）はShift_JISで表せません`,
-    ];
+/** The file in chunks of rows, each already in the file's encoding. */
+async function* fileChunks(
+  db: Db,
+  batchId: string,
+  encoding: CsvEncoding,
+  rowsPerRead: number | undefined,
+): AsyncGenerator<Buffer, void, undefined> {
+  // Characters are mapped or replaced one by one, whatever surrounds them, so a
+  // list encoded chunk by chunk is byte for byte the list encoded whole.
+  const encode =
+    encoding === "utf8-bom"
+      ? (text: string) => Buffer.from(text, "utf8")
+      : (text: string) => encodeCp932(toCp932Text(text));
+  const header = encode(csvRecord(TARGET_LIST_CSV_HEADER));
+  yield encoding === "utf8-bom" ? Buffer.concat([UTF8_BOM, header]) : header;
+  const options = rowsPerRead === undefined ? {} : { rowsPerRead };
+  for await (const items of listItems(db, batchId, options)) {
+    let text = "";
+    for (const item of items) text += csvRecord(item.cells);
+    yield encode(text);
   }
-  return new DomainError("SHIFT_JIS_UNREPRESENTABLE", {
-    messageJa: `Shift_JIS（CP932）で表せない文字が${found.length}件あります：${listed}${more}。置き換えを了承する場合は「${REPLACEMENT_CHAR}」に置き換えて出力してください。UTF-8 形式なら置き換えずに出力できます。`,
-    fieldErrors,
-  });
 }
 
 /**
@@ -113,42 +72,52 @@ function unrepresentableError(found: UnrepresentableChar[]): DomainError {
  * or Shift_JIS (CP932). CP932 cannot hold every character; those are refused
  * (SHIFT_JIS_UNREPRESENTABLE, with the list) unless `allowReplacement` is
  * given, in which case they become 〓 and are listed in `unrepresentable`.
+ * Everything but the rows is settled before this returns, so the caller can
+ * answer (and audit) before the first row is read.
  */
-export async function targetListCsv(
+export async function openTargetListCsv(
   db: Db,
   batchId: string,
   encoding: CsvEncoding,
-  options: { allowReplacement?: boolean } = {},
-): Promise<CsvFile> {
-  const [batch, items] = await Promise.all([
-    findTargetBatch(db, batchId),
-    targetBatchItems(db, batchId),
-  ]);
+  options: CsvOptions = {},
+): Promise<CsvDownload> {
+  const batch = await findTargetBatch(db, batchId);
   const base = `対象医療機関リスト_第${batch.number}号_${tokyoDate(batch.issuedAt).replaceAll("-", "")}`;
   const asciiBase = `target-list-${String(batch.number).padStart(3, "0")}`;
-  const rows = items.map(cells);
+  const body = () =>
+    Readable.from(fileChunks(db, batchId, encoding, options.rowsPerRead), { objectMode: false });
 
   if (encoding === "utf8-bom") {
     return {
       filename: `${base}_UTF-8.csv`,
       asciiFilename: `${asciiBase}-utf8.csv`,
       contentType: "text/csv; charset=utf-8",
-      body: utf8WithBom(csvText(TARGET_LIST_CSV_HEADER, rows)),
       unrepresentable: [],
+      body: body(),
     };
   }
-  const unrepresentable = findUnrepresentable(items);
+  const { unrepresentable } = await cp932CheckOf(db, batchId);
   if (unrepresentable.length > 0 && options.allowReplacement !== true) {
     throw unrepresentableError(unrepresentable);
   }
-  const text = replaceUnrepresentable(toCp932Variants(csvText(TARGET_LIST_CSV_HEADER, rows)));
   return {
     filename: `${base}_SJIS.csv`,
     asciiFilename: `${asciiBase}-sjis.csv`,
     contentType: "text/csv; charset=Shift_JIS",
-    body: encodeCp932(text),
     unrepresentable,
+    body: body(),
   };
+}
+
+/** The whole file in memory (tests, small lists); downloads stream it with openTargetListCsv. */
+export async function targetListCsv(
+  db: Db,
+  batchId: string,
+  encoding: CsvEncoding,
+  options: CsvOptions = {},
+): Promise<CsvFile> {
+  const { body, ...head } = await openTargetListCsv(db, batchId, encoding, options);
+  return { ...head, body: await buffer(body) };
 }
 
 /** What a Shift_JIS export would lose, so the screen can warn before anyone downloads. */
@@ -161,14 +130,7 @@ export async function targetListCsvCheck(
   rowCount: number;
   unrepresentable: UnrepresentableChar[];
 }> {
-  const [batch, items] = await Promise.all([
-    findTargetBatch(db, batchId),
-    targetBatchItems(db, batchId),
-  ]);
-  return {
-    batchId,
-    number: batch.number,
-    rowCount: items.length,
-    unrepresentable: findUnrepresentable(items),
-  };
+  const batch = await findTargetBatch(db, batchId);
+  const { rowCount, unrepresentable } = await cp932CheckOf(db, batchId);
+  return { batchId, number: batch.number, rowCount, unrepresentable };
 }

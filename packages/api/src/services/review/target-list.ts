@@ -6,6 +6,8 @@ import { DomainError } from "../../errors";
 import type { MailConfig } from "../sos/commands";
 import type { ReviewActor } from "./actor";
 import { targetListIssuedMail } from "./mails";
+import { storeCp932Check } from "./target-list-check";
+import { displayForms, fillDisplayForms } from "./target-list-rows";
 
 /** Serialises issuing: the next number and "not yet handed over" are decided by one issuer at a time. */
 const ISSUE_LOCK = 742_104;
@@ -121,14 +123,31 @@ export async function issueTargetList(
       .returning("id")
       .executeTakeFirstOrThrow();
 
-    const inserted = await sql<{ requestId: string; limitSets: number }>`
-      insert into target_items (batch_id, request_id, institution_id, institution_code, name,
-        prefecture_code, postcode, address, phone, contact_name, email, limit_sets)
-      select ${batch.id}, r.id, i.id, i.code, i.name, i.prefecture_code, i.postcode, i.address,
-        i.phone, coalesce(nullif(r.contact_name, ''), i.contact_name), i.email, ma.quantity_sets
+    // Phone numbers and postcodes as the list shows them, formatted once here rather
+    // than on every download (libphonenumber costs more than reading the row).
+    const contacts = await sql<{ id: string; phone: string; postcode: string }>`
+      select distinct i.id, i.phone, i.postcode
       from ministry_approvals ma
       join sos_requests r on r.id = ma.request_id
       join institutions i on i.id = r.institution_id
+      where ${PENDING_CONDITION}`.execute(trx);
+    const forms = displayForms(contacts.rows);
+    // An institution edited in between keeps null forms: the download formats those itself.
+    const inserted = await sql<{ requestId: string; limitSets: number }>`
+      insert into target_items (batch_id, request_id, institution_id, institution_code, name,
+        prefecture_code, postcode, address, phone, contact_name, email, limit_sets,
+        phone_display, postcode_display)
+      select ${batch.id}, r.id, i.id, i.code, i.name, i.prefecture_code, i.postcode, i.address,
+        i.phone, coalesce(nullif(r.contact_name, ''), i.contact_name), i.email, ma.quantity_sets,
+        case when d.phone = i.phone then d.phone_display end,
+        case when d.postcode = i.postcode then d.postcode_display end
+      from ministry_approvals ma
+      join sos_requests r on r.id = ma.request_id
+      join institutions i on i.id = r.institution_id
+      left join unnest(${forms.ids}::uuid[], ${forms.phones}::text[], ${forms.postcodes}::text[],
+        ${forms.phoneDisplays}::text[], ${forms.postcodeDisplays}::text[])
+        as d(institution_id, phone, postcode, phone_display, postcode_display)
+        on d.institution_id = i.id
       where ${PENDING_CONDITION}
       order by r.prefecture_code, i.code
       returning request_id, limit_sets`.execute(trx);
@@ -185,8 +204,23 @@ export async function issueTargetList(
     }
     return batch.id;
   });
+  // The list is issued whatever happens here: without its forms and check, a
+  // download only takes longer (it works them out), so a failure is not the officer's.
+  await finishTargetBatch(db, batchId).catch(() => {});
   const summary = await batchSummaries(db).where("b.id", "=", batchId).executeTakeFirstOrThrow();
   return toSummary(summary);
+}
+
+/**
+ * What an issued list keeps besides its rows: every item's display forms and
+ * whether Shift_JIS holds the list (target-list-check.ts). Run after issuing,
+ * outside its transaction (the check reads the list through a cursor of its own);
+ * also for a list written by other means (a bench, a list from before 0012).
+ * If it never runs, downloads work these out themselves, only slower.
+ */
+export async function finishTargetBatch(db: Db, batchId: string): Promise<void> {
+  await fillDisplayForms(db, batchId);
+  await storeCp932Check(db, batchId);
 }
 
 /** Every batch, the newest first, with what is waiting for the next one. */
