@@ -18,6 +18,7 @@ import {
   tempDataDir,
   waitUntilReady,
 } from "./support/start-cli";
+import { listAccepted } from "./support/target-list";
 
 // `pnpm start` with DATABASE_URL through PgBouncer 1.18 in transaction mode (no
 // session state survives a transaction, no protocol-level prepared statements),
@@ -41,6 +42,7 @@ describe.skipIf(missing && process.env.CI !== "true")(
     let cli: StartedCli;
     let institution: TestUser;
     let officer: TestUser;
+    let ministry: TestUser;
 
     beforeAll(async () => {
       tdb = await createTestDatabase();
@@ -48,6 +50,7 @@ describe.skipIf(missing && process.env.CI !== "true")(
         email: "pooled@hospital.example.jp",
       });
       officer = await createTestUser(tdb.db, "prefecture");
+      ministry = await createTestUser(tdb.db, "ministry");
       // Two server connections for every client: the app's calls must share them.
       bouncer = await startPgBouncer(tdb.url, { poolSize: 2 });
       sink = await startSmtpSink();
@@ -106,6 +109,28 @@ describe.skipIf(missing && process.env.CI !== "true")(
       const pooled = await pooledBackendPids(bouncer.adminUrl);
       expect(pooled.length).toBeGreaterThan(0);
       expect(pooled.length).toBeLessThanOrEqual(2);
+    });
+
+    it("streams a target-list CSV download through the pooler", async () => {
+      const { batchId } = await listAccepted(tdb.db, {
+        filedBy: institution.user,
+        issuedBy: ministry.user.id,
+        number: 1,
+        weekStart: "2026-11-25",
+        issuedAt: new Date("2026-12-03T06:00:00Z"),
+        limitSets: 10,
+      });
+      const token = await signInOverHttp(cli.baseUrl, ministry);
+      const response = await fetch(`${cli.baseUrl}/api/target-lists/${batchId}.csv?encoding=sjis`, {
+        headers: { cookie: `sos_session=${token}` },
+      });
+      expect(response.status).toBe(200);
+      const { code } = await tdb.db
+        .selectFrom("institutions")
+        .select("code")
+        .where("id", "=", institution.user.institutionId ?? "")
+        .executeTakeFirstOrThrow();
+      expect(Buffer.from(await response.arrayBuffer()).toString("latin1")).toContain(code);
     });
 
     it("keeps the job worker's LISTEN on a direct connection, not on a pooled one", async () => {
