@@ -120,3 +120,14 @@ export async function measureCpu<T>(
     postgresMs: cpuBetween(pgBefore, pgAfter),
   };
 }
+
+/** The whole machine's CPU (every process, other users' too) from /proc/stat, in ms: busy and total. */
+export function machineCpu(): { busyMs: number; totalMs: number } {
+  const line = readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "";
+  const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  // user nice system idle iowait irq softirq steal
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  const total = ticks.reduce((sum, t) => sum + t, 0);
+  const toMs = (t: number) => (t * 1000) / clockTicks();
+  return { busyMs: toMs(total - idle), totalMs: toMs(total) };
+}

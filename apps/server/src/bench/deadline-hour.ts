@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
+import { cpus } from "node:os";
 import { surveyWeekOf } from "@sos/rules";
 import { sql } from "kysely";
 import { type BenchContext, cookie, figures, mutation } from "./context";
-import { measureCpu } from "./cpu";
+import { machineCpu, measureCpu } from "./cpu";
 import { emptyResult, LoadClient, type LoadResult, openLoop, timedCall } from "./load";
 import { num, quantile } from "./report";
 import { type Answerer, answerers, sessionsFor } from "./world";
@@ -81,6 +82,7 @@ async function longSessionTokens(
 }
 
 function latencyLine(label: string, result: LoadResult): string {
+  if (result.latencies.length === 0) return `${label.padEnd(22)} none`;
   return `${label.padEnd(22)} ${num(result.ok).padStart(8)} ok, ${num(result.failed)} failed (${num(result.status5xx)} 5xx, ${num(result.errors)} transport errors), p50 ${num(quantile(result.latencies, 0.5))} ms, p99 ${num(quantile(result.latencies, 0.99))} ms`;
 }
 
@@ -95,7 +97,7 @@ export async function deadlineHour(context: BenchContext): Promise<void> {
   const total = world.institutions;
   const rate = total / (options.minutes * 60);
   report.section(
-    `deadline hour: ${num(total)} institutions sign in once and answer once in ${options.minutes} min (${num(rate, 1)} institutions/s, ${num(60 / options.minutes, 1)}× the real hour)`,
+    `deadline hour: ${num(total)} institutions answer once (signing in first where they must) in ${options.minutes} min (${num(rate, 1)} institutions/s, ${num(60 / options.minutes, 1)}× the real hour)`,
   );
   const people = await answerers(context.db, world.weekStart, total);
   const longSessions = await longSessionTokens(context, people);
@@ -111,6 +113,8 @@ export async function deadlineHour(context: BenchContext): Promise<void> {
   const acks: Ack[] = [];
   const runStarted = new Date();
   const accept = (answer: { status: number }) => answer.status === 200;
+  const machineBefore = machineCpu();
+  const selfBefore = process.cpuUsage();
   try {
     const measured = await measureCpu(
       { pgid: context.product.pid, admin: context.admin, database: context.database },
@@ -181,6 +185,10 @@ export async function deadlineHour(context: BenchContext): Promise<void> {
         }),
     );
     const { started, elapsedMs, maxLagMs } = measured.result;
+    const machineAfter = machineCpu();
+    const self = process.cpuUsage(selfBefore);
+    const machineBusy =
+      (machineAfter.busyMs - machineBefore.busyMs) / (machineAfter.totalMs - machineBefore.totalMs);
     const perInstitution = (measured.serverMs + measured.postgresMs) / Math.max(1, flows.ok);
     const achieved = (flows.ok * 1000) / elapsedMs;
     report.info(
@@ -196,6 +204,9 @@ export async function deadlineHour(context: BenchContext): Promise<void> {
     );
     report.info(
       `CPU per institution (sign-in + answer): server ${num(measured.serverMs / Math.max(1, flows.ok), 2)} ms, PostgreSQL ${num(measured.postgresMs / Math.max(1, flows.ok), 2)} ms`,
+    );
+    report.info(
+      `meanwhile the machine's ${cpus().length} cores were ${num(machineBusy * 100)} % busy (every process on it, other users' too); the load generator used ${num((self.user + self.system) / 1000 / Math.max(1, flows.ok), 2)} ms per institution`,
     );
     report.info(
       `cores needed: ${num((perInstitution * rate) / 1000, 2)} at this run's rate; ${num((perInstitution * (total / 3600)) / 1000, 2)} for ${num(total)} institutions in the real hour`,

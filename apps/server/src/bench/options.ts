@@ -64,7 +64,7 @@ const Args = z.object({
 export class BenchUsageError extends Error {}
 
 const FULL = { institutions: 180_000, sessions: 20_000, seconds: 10, mails: 2_000 };
-const QUICK = { institutions: 20_000, sessions: 5_000, seconds: 3, mails: 300 };
+const QUICK = { institutions: 20_000, sessions: 5_000, seconds: 3, mails: 150 };
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions | "help" {
   // `pnpm bench -- --quick` forwards the separator itself.
