@@ -1,3 +1,5 @@
+import { rm } from "node:fs/promises";
+import { dirname } from "node:path";
 import { createTestUser, type TestUser } from "@sos/api/testing";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { sql } from "kysely";
@@ -43,6 +45,7 @@ describe.skipIf(missing && process.env.CI !== "true")(
     let institution: TestUser;
     let officer: TestUser;
     let ministry: TestUser;
+    let dataDir: string | undefined;
 
     beforeAll(async () => {
       tdb = await createTestDatabase();
@@ -54,7 +57,8 @@ describe.skipIf(missing && process.env.CI !== "true")(
       // Two server connections for every client: the app's calls must share them.
       bouncer = await startPgBouncer(tdb.url, { poolSize: 2 });
       sink = await startSmtpSink();
-      const settings = await startCliSettings(await tempDataDir("sos-pgbouncer-"));
+      const settings = await startCliSettings(await tempDataDir("sos-pgbouncer-start-"));
+      dataDir = settings.dataDir;
       cli = spawnStartCli({
         ...settings,
         databaseUrl: bouncer.url,
@@ -69,6 +73,7 @@ describe.skipIf(missing && process.env.CI !== "true")(
       await bouncer?.stop();
       await sink?.close();
       await tdb?.destroy();
+      if (dataDir) await rm(dirname(dataDir), { recursive: true, force: true });
     });
 
     it("serves sign-in, reads and writes through the pooler's shared connections", async () => {

@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
+import { rm } from "node:fs/promises";
 import { request } from "node:http";
+import { dirname } from "node:path";
 import { createTestUser, type TestUser } from "@sos/api/testing";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { sql } from "kysely";
@@ -21,6 +23,8 @@ import {
 let tdb: TestDatabase;
 let cli: StartedCli;
 let user: TestUser;
+/** DATA_DIRs of the starts, removed at the end. */
+const dataDirs: string[] = [];
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
@@ -28,6 +32,7 @@ beforeAll(async () => {
     email: "two-processes@hospital.example.jp",
   });
   const settings = await startCliSettings(await tempDataDir("sos-processes-"));
+  dataDirs.push(settings.dataDir);
   cli = spawnStartCli({
     ...settings,
     databaseUrl: tdb.url,
@@ -41,6 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (cli) await killHard(cli, "group");
   await tdb?.destroy();
+  for (const dir of dataDirs) await rm(dirname(dir), { recursive: true, force: true });
 });
 
 /** Node processes whose parent is `pid` (the primary forks the HTTP processes). */
@@ -211,6 +217,7 @@ describe("pnpm start with SERVER_PROCESSES=2", () => {
 
   it("leaves no HTTP process behind when the primary is killed with kill -9", async () => {
     const settings = await startCliSettings(await tempDataDir("sos-processes-kill-"));
+    dataDirs.push(settings.dataDir);
     cli = spawnStartCli({
       ...settings,
       databaseUrl: tdb.url,
