@@ -1,10 +1,12 @@
+import type { AddressInfo } from "node:net";
 import { passwordResetMail } from "@sos/auth";
-import { addJob, enqueueMail, SENT_SECRET_MAIL_TEXT } from "@sos/db";
+import { addJob, addJobs, enqueueMail, enqueueMailBatch, SENT_SECRET_MAIL_TEXT } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import type { Runner } from "graphile-worker";
 import { sql } from "kysely";
+import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMailTransport } from "../src/mail/transport";
+import { createMailTransport, SMTP_POOL_CONNECTIONS } from "../src/mail/transport";
 import { startWorker } from "../src/worker/runner";
 import { mailMessageId } from "../src/worker/send-mail";
 import { type SmtpSink, startSmtpSink } from "./support/smtp-sink";
@@ -239,3 +241,122 @@ async function waitForNoJobs(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+describe("send_mail worker, a batch job (enqueueMailBatch)", () => {
+  function linkMail(i: number) {
+    return {
+      kind: "purchase_link",
+      to: `clinic-${i}@example.jp`,
+      from: "shop@vendor.sos-supply.example",
+      subject: `購入用URLのご案内 ${i}`,
+      text: `https://sos.example.jp/vendor/purchase/secrettoken${i}`,
+      secret: true,
+    };
+  }
+
+  function waitForRows(ids: readonly string[], done: Parameters<typeof waitForRow>[1]) {
+    return Promise.all(ids.map((id) => waitForRow(id, done)));
+  }
+
+  it("sends every mail of the batch once, with its Message-ID, and drops the secret bodies", async () => {
+    const ids = await enqueueMailBatch(
+      tdb.db,
+      Array.from({ length: 12 }, (_, i) => linkMail(i)),
+    );
+    const sent = await waitForRows(ids, (row) => row.status === "sent");
+    for (const id of ids) expect(sink.deliveries(mailMessageId(id))).toBe(1);
+    const received = await sink.waitFor((m) => m.messageId === mailMessageId(ids[3] ?? ""));
+    expect(received).toMatchObject({ to: "clinic-3@example.jp", kind: "purchase_link" });
+    expect(received.text).toContain("secrettoken3");
+    for (const row of sent) {
+      expect(row).toMatchObject({
+        textBody: SENT_SECRET_MAIL_TEXT,
+        attempts: 1,
+        sendingJobId: null,
+        sendingWorker: null,
+      });
+    }
+  });
+
+  it("retries only the mail the SMTP server refused; the others are not sent again", async () => {
+    sink.refuseNext(1);
+    const ids = await enqueueMailBatch(
+      tdb.db,
+      Array.from({ length: 4 }, (_, i) => linkMail(100 + i)),
+    );
+    const firstTry = await waitForRows(
+      ids,
+      (row) => row.status === "sent" || row.lastError !== null,
+    );
+    const refused = firstTry.filter((row) => row.status !== "sent");
+    expect(refused).toHaveLength(1);
+    // kept for its retry, body and all
+    expect(refused[0]?.textBody).toContain("secrettoken");
+
+    const sent = await waitForRows(ids, (row) => row.status === "sent");
+    for (const id of ids) expect(sink.deliveries(mailMessageId(id))).toBe(1);
+    expect(sent.map((row) => row.attempts).sort()).toEqual([1, 1, 1, 2]);
+  });
+
+  it("does not send again the mails of a batch that runs once more", async () => {
+    const ids = await enqueueMailBatch(tdb.db, [linkMail(200), linkMail(201)]);
+    await waitForRows(ids, (row) => row.status === "sent");
+    // The batch replayed (the worker died after sending, before completing the job).
+    await addJobs(tdb.db, [{ task: "send_mail", payload: ids.map((mailId) => ({ mailId })) }]);
+    // Done once no send_mail job is left to run (earlier tests leave jobs that failed for good).
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const { rows } = await sql<{ n: string }>`
+        select count(*) as n from graphile_worker.jobs
+        where task_identifier = 'send_mail' and attempts < max_attempts`.execute(tdb.db);
+      if (rows[0]?.n === "0") break;
+      if (Date.now() > deadline) throw new Error("jobs still pending");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    for (const id of ids) expect(sink.deliveries(mailMessageId(id))).toBe(1);
+    expect((await Promise.all(ids.map(outboxRow))).map((row) => row.attempts)).toEqual([1, 1]);
+  });
+});
+
+describe("the SMTP transport", () => {
+  it("reuses a few pooled connections instead of opening one per mail", async () => {
+    let connections = 0;
+    let delivered = 0;
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["AUTH", "STARTTLS"],
+      logger: false,
+      onConnect(_session, callback) {
+        connections += 1;
+        callback();
+      },
+      onData(stream, _session, callback) {
+        stream.on("data", () => {});
+        stream.on("end", () => {
+          delivered += 1;
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.server.address() as AddressInfo).port;
+    const transport = createMailTransport(`smtp://127.0.0.1:${port}`);
+    try {
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          transport.sendMail({
+            from: "shop@vendor.sos-supply.example",
+            to: `clinic-${i}@example.jp`,
+            subject: "購入用URLのご案内",
+            text: "本文",
+          }),
+        ),
+      );
+      expect(delivered).toBe(30);
+      expect(connections).toBeLessThanOrEqual(SMTP_POOL_CONNECTIONS);
+    } finally {
+      transport.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});

@@ -1,5 +1,6 @@
-import type { Kysely } from "kysely";
-import { addJob } from "./jobs";
+import { randomUUID } from "node:crypto";
+import { type Kysely, sql } from "kysely";
+import { addJob, addJobs } from "./jobs";
 import type { Database } from "./schema";
 
 export const SEND_MAIL_TASK = "send_mail";
@@ -55,4 +56,30 @@ export async function enqueueMail(db: Kysely<Database>, mail: OutgoingMail): Pro
     { jobKey: `mail:${row.id}`, ...(mail.sendAt === undefined ? {} : { runAt: mail.sendAt }) },
   );
   return row.id;
+}
+
+/**
+ * Many mails in one statement, sent by one batch job (graphile-worker hands the
+ * task the array; the worker claims them together, sends them over its pooled
+ * connections and retries only those that failed). For a bulk action such as
+ * a purchase-link run: a job per mail costs the worker more than the sending.
+ * Like enqueueMail, it joins the caller's transaction. Returns the mails' ids in
+ * the order given.
+ */
+export async function enqueueMailBatch(
+  db: Kysely<Database>,
+  mails: readonly Omit<OutgoingMail, "sendAt">[],
+): Promise<string[]> {
+  if (mails.length === 0) return [];
+  const ids = mails.map(() => randomUUID());
+  await sql`
+    insert into mail_outbox (id, kind, to_address, from_address, subject, text_body, html_body, secret)
+    select * from unnest(${ids}::uuid[], ${mails.map((m) => m.kind)}::text[],
+      ${mails.map((m) => m.to)}::text[], ${mails.map((m) => m.from)}::text[],
+      ${mails.map((m) => m.subject)}::text[], ${mails.map((m) => m.text)}::text[],
+      ${mails.map((m) => m.html ?? null)}::text[], ${mails.map((m) => m.secret ?? false)}::boolean[])`.execute(
+    db,
+  );
+  await addJobs(db, [{ task: SEND_MAIL_TASK, payload: ids.map((mailId) => ({ mailId })) }]);
+  return ids;
 }

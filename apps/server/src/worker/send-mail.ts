@@ -3,31 +3,14 @@ import type { JobHelpers, Task } from "graphile-worker";
 import { type Selectable, sql, type UpdateObject } from "kysely";
 import { z } from "zod";
 import type { MailTransport } from "../mail/transport";
+import { sendMailBatch } from "./send-mail-batch";
+import { type Attempt, describeError, mailMessageId, messageOf } from "./send-mail-message";
 
-export { SEND_MAIL_TASK };
+export { mailMessageId, SEND_MAIL_TASK };
 
 const Payload = z.object({ mailId: z.guid() });
-
-/**
- * The Message-ID names the outbox row: the idempotency key a receiver sees. A
- * mail sent again after an interrupted attempt carries the same one, so the
- * copy can be recognised and dropped downstream.
- */
-export function mailMessageId(mailId: string): string {
-  return `<${mailId}@sos-supply>`;
-}
-
-const LAST_ERROR_MAX = 1000;
-
-function describe(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.slice(0, LAST_ERROR_MAX);
-}
-
-interface Attempt {
-  jobId: string;
-  workerId: string;
-}
+/** enqueueMailBatch's payload: graphile-worker's batch job, one entry per mail. */
+const BatchPayload = z.array(Payload).min(1);
 
 type Claim =
   | { kind: "missing" }
@@ -110,6 +93,10 @@ async function recordOutcome(
 export function createSendMailTask(deps: { db: Db; transport: MailTransport }): Task {
   const { db, transport } = deps;
   return async (rawPayload: unknown, helpers: JobHelpers) => {
+    if (Array.isArray(rawPayload)) {
+      const mailIds = BatchPayload.parse(rawPayload).map((entry) => entry.mailId);
+      return sendMailBatch({ db, transport }, mailIds, helpers);
+    }
     const { mailId } = Payload.parse(rawPayload);
     const attempt: Attempt = {
       jobId: helpers.job.id,
@@ -133,19 +120,11 @@ export function createSendMailTask(deps: { db: Db; transport: MailTransport }): 
 
     const { mail } = claimed;
     try {
-      await transport.sendMail({
-        from: mail.fromAddress,
-        to: mail.toAddress,
-        subject: mail.subject,
-        text: mail.textBody,
-        ...(mail.htmlBody === null ? {} : { html: mail.htmlBody }),
-        messageId: mailMessageId(mail.id),
-        headers: { "X-SOS-Mail-Kind": mail.kind },
-      });
+      await transport.sendMail(messageOf(mail));
     } catch (error) {
       const exhausted = helpers.job.attempts >= helpers.job.max_attempts;
       await recordOutcome(db, mailId, attempt, {
-        lastError: describe(error),
+        lastError: describeError(error),
         status: exhausted ? "failed" : "pending",
       });
       throw error;

@@ -4,21 +4,23 @@ import { sql } from "kysely";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
 import type { VendorActor } from "./actor";
-import { type SendOutcome, SKIP_REASON_LABELS, sendLinkForItem } from "./links";
+import { type SendOutcome, SKIP_REASON_LABELS, sendLinksForItems } from "./links";
 import { purchaseLinkExpiry } from "./settings";
 
 /**
  * 「購入リンクを一括送信」 as a run. The run and the list of its items are
- * written first; then each item is sent in a transaction of its own and its
- * outcome recorded, so `runProgress` shows done / total while it works, a
- * failure of one item does not undo the others, and an interrupted run
+ * written first; then the items are sent a chunk (RUN_CHUNK) per transaction,
+ * set-based (sendLinksForItems), each item's outcome recorded with it, so
+ * `runProgress` shows done / total while it works, and an interrupted run
  * (restart, lost connection) is finished by submitting the same run id again.
+ * A chunk that fails is sent again an item per transaction: a failure of one
+ * item does not undo the others.
  *
- * The work happens inside the request that starts it rather than in the job
- * worker: the vendor's screen is waiting for exactly this, and no extra
- * moving part is needed. The client picks the run id so that it can poll
- * progress from the first moment; two calls with one id share the items
- * (FOR UPDATE SKIP LOCKED) instead of mailing anyone twice.
+ * The links and outbox rows are written inside the request that starts it (the
+ * vendor's screen is waiting for exactly this); the mails go out from the job
+ * worker as each chunk commits, one batch job per chunk. The client picks the
+ * run id so that it can poll progress from the first moment; two calls with one
+ * id share the items (FOR UPDATE SKIP LOCKED) instead of mailing anyone twice.
  */
 
 export interface RunProgress {
@@ -118,54 +120,97 @@ async function createOrResumeRun(
   });
 }
 
-/** Sends the next pending item of the run; false when none is left to take. */
-async function sendNext(
+/**
+ * Items a run sends per transaction: the first chunk small, so the worker is
+ * mailing while the rest is written, then doubling up to a size at which the
+ * chunk's dozen statements cost next to nothing per item.
+ */
+const FIRST_CHUNK = 25;
+const RUN_CHUNK = 200;
+
+interface RunOptions {
+  actor: VendorActor;
+  now: Date;
+  config: ApiConfig;
+  expiresAt: Date;
+}
+
+/** Each claimed item's outcome on its run item, in one statement. */
+async function recordOutcomes(
+  trx: Db,
+  runId: string,
+  outcomes: Map<string, SendOutcome>,
+  now: Date,
+): Promise<void> {
+  const ids: string[] = [];
+  const states: ("sent" | "skipped")[] = [];
+  const links: (string | null)[] = [];
+  const reasons: (string | null)[] = [];
+  for (const [id, outcome] of outcomes) {
+    ids.push(id);
+    states.push(outcome.kind);
+    links.push(outcome.kind === "sent" ? outcome.linkId : null);
+    reasons.push(outcome.kind === "skipped" ? outcome.reason : null);
+  }
+  await sql`
+    update purchase_link_run_items i
+    set state = u.state, purchase_link_id = u.link_id, reason = u.reason, done_at = ${now}
+    from unnest(${ids}::uuid[], ${states}::text[], ${links}::uuid[], ${reasons}::text[])
+      as u(item_id, state, link_id, reason)
+    where i.run_id = ${runId} and i.target_item_id = u.item_id`.execute(trx);
+}
+
+/**
+ * Takes up to `limit` pending items of the run (or the one named) and sends them
+ * in one transaction with their outcomes recorded; returns how many it took (0:
+ * none left to take). Items another call of the same run holds are skipped
+ * (SKIP LOCKED). If the chunk fails, none of it is kept and its items are sent
+ * again one per transaction, so one failing item is recorded as failed and the
+ * others go out.
+ */
+async function sendChunk(
   db: Db,
   run: { id: string; resend: boolean; allowMismatched: boolean },
-  options: { actor: VendorActor; now: Date; config: ApiConfig; expiresAt: Date },
-): Promise<boolean> {
-  let claimed: string | null = null;
+  options: RunOptions,
+  take: { limit: number } | { itemId: string },
+): Promise<number> {
+  let claimed: string[] = [];
   try {
     return await db.transaction().execute(async (trx) => {
       const next = await sql<{ targetItemId: string }>`
         select target_item_id from purchase_link_run_items
         where run_id = ${run.id} and state = 'pending'
+          ${"itemId" in take ? sql`and target_item_id = ${take.itemId}` : sql``}
         order by target_item_id
-        limit 1
+        limit ${"itemId" in take ? 1 : take.limit}
         for update skip locked`.execute(trx);
-      const itemId = next.rows[0]?.targetItemId;
-      if (itemId === undefined) return false;
-      claimed = itemId;
-      const outcome: SendOutcome = await sendLinkForItem(trx, itemId, {
+      claimed = next.rows.map((row) => row.targetItemId);
+      if (claimed.length === 0) return 0;
+      const outcomes = await sendLinksForItems(trx, claimed, {
         ...options,
         resend: run.resend,
         allowMismatched: run.allowMismatched,
         // A run sends in bulk: an address not on the ministry's list is never among them.
         allowEmailDiffers: false,
       });
-      await trx
-        .updateTable("purchaseLinkRunItems")
-        .set(
-          outcome.kind === "sent"
-            ? { state: "sent", purchaseLinkId: outcome.linkId, doneAt: options.now }
-            : { state: "skipped", reason: outcome.reason, doneAt: options.now },
-        )
-        .where("runId", "=", run.id)
-        .where("targetItemId", "=", itemId)
-        .execute();
-      return true;
+      await recordOutcomes(trx, run.id, outcomes, options.now);
+      return claimed.length;
     });
   } catch (error) {
-    if (claimed === null) throw error;
+    if (claimed.length === 0) throw error;
+    if (claimed.length > 1) {
+      for (const itemId of claimed) await sendChunk(db, run, options, { itemId });
+      return claimed.length;
+    }
     // The item's own work was rolled back; record the failure and go on with the rest.
     await db
       .updateTable("purchaseLinkRunItems")
       .set({ state: "failed", reason: "error", doneAt: options.now })
       .where("runId", "=", run.id)
-      .where("targetItemId", "=", claimed)
+      .where("targetItemId", "=", claimed[0] ?? "")
       .where("state", "=", "pending")
       .execute();
-    return true;
+    return 1;
   }
 }
 
@@ -199,8 +244,9 @@ export async function sendPurchaseLinks(
     .where("id", "=", runId)
     .executeTakeFirstOrThrow();
   for (;;) {
-    while (await sendNext(db, run, { actor, now, config, expiresAt })) {
-      // one item per transaction
+    let limit = FIRST_CHUNK;
+    while ((await sendChunk(db, run, { actor, now, config, expiresAt }, { limit })) > 0) {
+      limit = Math.min(limit * 2, RUN_CHUNK);
     }
     // Items another call of the same run is still sending were skipped above:
     // wait for them, so that every call returns the run's final state.

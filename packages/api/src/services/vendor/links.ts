@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { generateSecureToken, hashToken } from "@sos/auth";
-import { appendAudit, type Db, enqueueMail, type PurchaseLinkSkipReason } from "@sos/db";
+import { appendAudit, type Db, enqueueMailBatch, type PurchaseLinkSkipReason } from "@sos/db";
 import { sql } from "kysely";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
@@ -16,11 +17,13 @@ import { purchaseLinkExpiry } from "./settings";
  * a resend revokes the live link and mails a new one, and the old URL stops
  * working. Whatever is sent or resent, the right stays one.
  *
- * Locking, the same order everywhere: the target item (FOR NO KEY UPDATE, which
- * still lets an order's foreign key take its KEY SHARE lock), then its live link
- * (FOR UPDATE, as a purchase does), and only then a look at its order. A send
- * racing a purchase therefore either revokes the link before the purchase locks
- * it (the purchase is refused) or sees the order (the send is skipped).
+ * Locking, the same order everywhere: the target items (FOR NO KEY UPDATE, which
+ * still lets an order's foreign key take its KEY SHARE lock; several in id
+ * order, so two runs over the same items queue instead of deadlocking), then
+ * their live links (FOR UPDATE, as a purchase does), and only then a look at
+ * their orders. A send racing a purchase therefore either revokes the link
+ * before the purchase locks it (the purchase is refused) or sees the order (the
+ * send is skipped).
  */
 
 export const SKIP_REASON_LABELS: Readonly<Record<PurchaseLinkSkipReason, string>> = {
@@ -67,130 +70,184 @@ interface LockedItem {
   registrationEmail: string | null;
 }
 
-async function lockItem(trx: Db, itemId: string): Promise<LockedItem | undefined> {
+/** The items with their registration's facts, locked in id order (the same order everywhere). */
+async function lockItems(trx: Db, itemIds: readonly string[]): Promise<LockedItem[]> {
   const result = await sql<LockedItem>`
     select t.id, t.batch_id, t.institution_code, t.limit_sets, ${matchStatusSql} as match_status,
       ${registrationVouched} as registration_vouched, ${emailMatches} as email_matches,
       r.facility_name as registration_name, r.email as registration_email
     from target_items t
     left join vendor_registrations r on r.institution_code = t.institution_code
-    where t.id = ${itemId}
+    where t.id = any(${itemIds}::uuid[])
+    order by t.id
     for no key update of t`.execute(trx);
-  return result.rows[0];
+  return result.rows;
 }
 
-async function lockLiveLink(trx: Db, itemId: string) {
-  return trx
+interface LiveLink {
+  id: string;
+  expiresAt: Date;
+}
+
+async function lockLiveLinks(trx: Db, itemIds: readonly string[]): Promise<Map<string, LiveLink>> {
+  const rows = await trx
     .selectFrom("purchaseLinks")
-    .select(["id", "expiresAt"])
-    .where("targetItemId", "=", itemId)
+    .select(["id", "targetItemId", "expiresAt"])
+    .where("targetItemId", "in", itemIds)
     .where("revokedAt", "is", null)
+    .orderBy("targetItemId")
     .forUpdate()
-    .executeTakeFirst();
+    .execute();
+  return new Map(rows.map((row) => [row.targetItemId, { id: row.id, expiresAt: row.expiresAt }]));
 }
 
-async function hasOrder(trx: Db, itemId: string): Promise<boolean> {
-  const order = await trx
-    .selectFrom("orders")
-    .select("id")
-    .where("targetItemId", "=", itemId)
-    .executeTakeFirst();
-  return order !== undefined;
-}
-
-/**
- * Sends (or resends) the purchase link of one item inside the caller's
- * transaction, or says why not. The mail goes to the REGISTERED address.
- */
-export async function sendLinkForItem(
+/** Asked only once the live links are locked: a purchase that got there first is seen. */
+async function ordersAndLinks(
   trx: Db,
-  itemId: string,
+  itemIds: readonly string[],
+): Promise<{ ordered: Set<string>; linked: Set<string> }> {
+  const rows = await sql<{ id: string; ordered: boolean; linked: boolean }>`
+    select i.id,
+      exists (select 1 from orders o where o.target_item_id = i.id) as ordered,
+      exists (select 1 from purchase_links l where l.target_item_id = i.id) as linked
+    from unnest(${itemIds}::uuid[]) as i(id)`.execute(trx);
+  return {
+    ordered: new Set(rows.rows.filter((row) => row.ordered).map((row) => row.id)),
+    linked: new Set(rows.rows.filter((row) => row.linked).map((row) => row.id)),
+  };
+}
+
+/** Why an item is not sent to, or null when it is: the rules of 照合 and 要確認, in one place. */
+function skipReason(
+  item: LockedItem,
+  live: LiveLink | undefined,
+  ordered: boolean,
   options: SendOptions,
-): Promise<SendOutcome> {
-  const item = await lockItem(trx, itemId);
-  if (item === undefined) throw new DomainError("NOT_FOUND");
-  const live = await lockLiveLink(trx, itemId);
-  if (await hasOrder(trx, itemId)) return { kind: "skipped", reason: "ordered" };
+): Exclude<PurchaseLinkSkipReason, "error"> | null {
+  if (ordered) return "ordered";
   if (item.matchStatus === "not_registered" || item.registrationEmail === null) {
-    return { kind: "skipped", reason: "not_registered" };
+    return "not_registered";
   }
   if (item.matchStatus === "needs_check") {
     // Only a vouched registration under another address may be sent to, by hand.
     const vendorChecked =
       options.allowEmailDiffers && item.registrationVouched === true && item.emailMatches === false;
-    if (!vendorChecked) return { kind: "skipped", reason: "needs_check" };
+    if (!vendorChecked) return "needs_check";
   }
-  if (item.matchStatus === "mismatched" && !options.allowMismatched) {
-    return { kind: "skipped", reason: "mismatched" };
-  }
-  const { now } = options;
-  const liveAndValid = live !== undefined && live.expiresAt.getTime() > now.getTime();
-  if (liveAndValid && !options.resend) return { kind: "skipped", reason: "already_sent" };
+  if (item.matchStatus === "mismatched" && !options.allowMismatched) return "mismatched";
+  const liveAndValid = live !== undefined && live.expiresAt.getTime() > options.now.getTime();
+  if (liveAndValid && !options.resend) return "already_sent";
+  return null;
+}
 
-  const previous = await trx
-    .selectFrom("purchaseLinks")
-    .select("id")
-    .where("targetItemId", "=", itemId)
-    .executeTakeFirst();
-  if (live !== undefined) {
+/**
+ * Sends (or resends) the purchase links of many items inside the caller's
+ * transaction, or says for each why not; the mail goes to the REGISTERED
+ * address. Set-based: the same few statements whether one item or hundreds
+ * (lock the items, lock their live links, look at orders, revoke what is
+ * replaced, write the outbox and one batch job, then links, sends and audit
+ * entries in one statement), tokens made and hashed here.
+ */
+export async function sendLinksForItems(
+  trx: Db,
+  itemIds: readonly string[],
+  options: SendOptions,
+): Promise<Map<string, SendOutcome>> {
+  const ids = [...new Set(itemIds)];
+  const outcomes = new Map<string, SendOutcome>();
+  if (ids.length === 0) return outcomes;
+  const items = await lockItems(trx, ids);
+  if (items.length !== ids.length) throw new DomainError("NOT_FOUND");
+  const live = await lockLiveLinks(trx, ids);
+  const { ordered, linked } = await ordersAndLinks(trx, ids);
+
+  const toSend: LockedItem[] = [];
+  for (const item of items) {
+    const reason = skipReason(item, live.get(item.id), ordered.has(item.id), options);
+    if (reason === null) toSend.push(item);
+    else outcomes.set(item.id, { kind: "skipped", reason });
+  }
+  if (toSend.length === 0) return outcomes;
+
+  const { now, expiresAt, actor } = options;
+  const revoked = toSend.flatMap((item) => live.get(item.id)?.id ?? []);
+  if (revoked.length > 0) {
+    // Before the new links: at most one live link per item (purchase_links_one_live).
     await trx
       .updateTable("purchaseLinks")
       .set({ revokedAt: now })
-      .where("id", "=", live.id)
+      .where("id", "in", revoked)
       .execute();
   }
-  const token = generateSecureToken();
-  const link = await trx
-    .insertInto("purchaseLinks")
-    .values({
-      targetItemId: itemId,
-      tokenHash: hashToken(token),
-      expiresAt: options.expiresAt,
-      createdAt: now,
-      createdBy: options.actor.userId,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const reissued = previous !== undefined;
-  const mail = purchaseLinkMail({
-    facilityName: item.registrationName ?? "",
-    institutionCode: item.institutionCode,
-    limitSets: item.limitSets,
-    url: purchaseUrl(options.config.publicBaseUrl, token),
-    expiresAt: options.expiresAt,
-    reissued,
+  const sends = toSend.map((item) => {
+    const token = generateSecureToken();
+    const reissued = linked.has(item.id);
+    const mail = purchaseLinkMail({
+      facilityName: item.registrationName ?? "",
+      institutionCode: item.institutionCode,
+      limitSets: item.limitSets,
+      url: purchaseUrl(options.config.publicBaseUrl, token),
+      expiresAt,
+      reissued,
+    });
+    return { item, linkId: randomUUID(), tokenHash: hashToken(token), reissued, mail };
   });
-  const mailId = await enqueueMail(trx, {
-    kind: "purchase_link",
-    to: item.registrationEmail,
-    from: options.config.vendorMailFrom,
-    subject: mail.subject,
-    text: mail.text,
-    secret: true,
-  });
-  await trx
-    .insertInto("purchaseLinkSends")
-    .values({ purchaseLinkId: link.id, mailId, sentBy: options.actor.userId, at: now })
-    .execute();
-  await appendAudit(trx, {
+  const mailIds = await enqueueMailBatch(
+    trx,
+    sends.map(({ item, mail }) => ({
+      kind: "purchase_link",
+      to: item.registrationEmail ?? "",
+      from: options.config.vendorMailFrom,
+      subject: mail.subject,
+      text: mail.text,
+      secret: true,
+    })),
+  );
+  const audit = sends.map(({ item, linkId, reissued }) => ({
     action: reissued ? "purchase_link.reissue" : "purchase_link.send",
-    actorUserId: options.actor.userId,
-    actorRole: "vendor",
-    targetType: "target_item",
-    targetId: itemId,
-    ip: options.actor.ip,
-    details: {
+    details: JSON.stringify({
       batchId: item.batchId,
-      linkId: link.id,
-      revokedLinkId: live?.id ?? null,
-      expiresAt: options.expiresAt.toISOString(),
+      linkId,
+      revokedLinkId: live.get(item.id)?.id ?? null,
+      expiresAt: expiresAt.toISOString(),
       matchStatus: item.matchStatus,
       // The address is recorded: a link to an address not on the ministry's list is the vendor's decision.
       to: item.registrationEmail,
       emailMatchesList: item.emailMatches,
-    },
-  });
-  return { kind: "sent", linkId: link.id, reissued };
+    }),
+  }));
+  // The sends name links written by a sibling: foreign keys are checked at the statement's end.
+  await sql`
+    with links as (
+      insert into purchase_links (id, target_item_id, token_hash, expires_at, created_at, created_by)
+      select link_id, item_id, token_hash, ${expiresAt}, ${now}, ${actor.userId}
+      from unnest(${sends.map((s) => s.linkId)}::uuid[], ${sends.map((s) => s.item.id)}::uuid[],
+        ${sends.map((s) => s.tokenHash)}::text[]) as u(link_id, item_id, token_hash)
+    ), sends as (
+      insert into purchase_link_sends (purchase_link_id, mail_id, sent_by, at)
+      select link_id, mail_id, ${actor.userId}, ${now}
+      from unnest(${sends.map((s) => s.linkId)}::uuid[], ${mailIds}::uuid[]) as u(link_id, mail_id)
+    )
+    insert into audit_log (action, actor_user_id, actor_role, target_type, target_id, ip, details)
+    select action, ${actor.userId}, 'vendor', 'target_item', item_id, ${actor.ip}, details::jsonb
+    from unnest(${audit.map((a) => a.action)}::text[], ${sends.map((s) => s.item.id)}::text[],
+      ${audit.map((a) => a.details)}::text[]) with ordinality as u(action, item_id, details, n)
+    order by n`.execute(trx);
+  for (const { item, linkId, reissued } of sends) {
+    outcomes.set(item.id, { kind: "sent", linkId, reissued });
+  }
+  return outcomes;
+}
+
+/** One item's send (a reissue by hand), as sendLinksForItems does it for many. */
+export async function sendLinkForItem(
+  trx: Db,
+  itemId: string,
+  options: SendOptions,
+): Promise<SendOutcome> {
+  const outcome = (await sendLinksForItems(trx, [itemId], options)).get(itemId);
+  if (outcome === undefined) throw new DomainError("NOT_FOUND");
+  return outcome;
 }
 
 const REISSUE_REFUSALS: Readonly<Record<Exclude<PurchaseLinkSkipReason, "error">, string>> = {
@@ -247,10 +304,10 @@ export async function revokeLink(
   { itemId, actor, now }: { itemId: string; actor: VendorActor; now: Date },
 ): Promise<VendorItemView> {
   await db.transaction().execute(async (trx) => {
-    const item = await lockItem(trx, itemId);
+    const [item] = await lockItems(trx, [itemId]);
     if (item === undefined) throw new DomainError("NOT_FOUND");
-    const live = await lockLiveLink(trx, itemId);
-    if (await hasOrder(trx, itemId)) {
+    const live = (await lockLiveLinks(trx, [itemId])).get(itemId);
+    if ((await ordersAndLinks(trx, [itemId])).ordered.has(itemId)) {
       throw new DomainError("INVALID_STATE", {
         messageJa: "この医療機関は既に購入済みのため、購入リンクを取り消せません。",
       });
