@@ -1,5 +1,6 @@
 import { type Db, poolOf } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
+import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../src/errors";
@@ -22,17 +23,6 @@ let tdb: TestDatabase;
 let db: Db;
 let ministryId: string;
 let batchNumber = 0;
-
-/** Small and seedable: the same "varied" rows on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x1_0000_0000;
-  };
-}
 
 /** What a vendor's Excel must survive, and what the old code handled one character at a time. */
 const TEXT = [
@@ -80,15 +70,6 @@ const PHONES = [
 ];
 const POSTCODES = ["1000001", "5300001", "100-000", "１００００", "〒100", "abc", "", "+100"];
 
-function pick<T>(next: () => number, values: readonly T[]): T {
-  return values[Math.floor(next() * values.length)] as T;
-}
-
-function text(next: () => number): string {
-  const parts = 1 + Math.floor(next() * 3);
-  return Array.from({ length: parts }, () => pick(next, TEXT)).join(pick(next, ["", " ", ","]));
-}
-
 interface ItemSeed {
   name: string;
   address: string;
@@ -100,18 +81,28 @@ interface ItemSeed {
   limitSets: number;
 }
 
+/** One to three fragments of TEXT, joined by nothing, a space or a comma. */
+const text = fc
+  .tuple(
+    fc.array(fc.constantFrom(...TEXT), { minLength: 1, maxLength: 3 }),
+    fc.constantFrom("", " ", ","),
+  )
+  .map(([parts, glue]) => parts.join(glue));
+
+const item = fc.record({
+  name: text,
+  address: text,
+  phone: fc.constantFrom(...PHONES),
+  postcode: fc.constantFrom(...POSTCODES),
+  contactName: fc.oneof(fc.constant(""), text),
+  email: fc.constantFrom("clinic@example.jp", '"a,b"@example.jp', "ｍａｉｌ@example.jp"),
+  prefectureCode: fc.constantFrom(13, 27),
+  limitSets: fc.integer({ min: 1, max: 50 }),
+});
+
+/** The same "varied" rows on every run. */
 function variedItems(count: number, seed: number): ItemSeed[] {
-  const next = random(seed);
-  return Array.from({ length: count }, (_, i) => ({
-    name: text(next),
-    address: text(next),
-    phone: pick(next, PHONES),
-    postcode: pick(next, POSTCODES),
-    contactName: next() < 0.2 ? "" : text(next),
-    email: next() < 0.1 ? `"a,b"@example.jp` : `clinic-${i}@example.jp`,
-    prefectureCode: next() < 0.5 ? 13 : 27,
-    limitSets: 1 + Math.floor(next() * 50),
-  }));
+  return fc.sample(item, { seed, numRuns: count });
 }
 
 /**
