@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "#zod";
 import type { LabelMap } from "./locale";
 
 /** Every size code the scheme knows; the vendor decides which of them a product offers. */

@@ -1,3 +1,10 @@
+/*
+ * The schemas import zod as "#zod" (package.json "imports"): classic zod on the server,
+ * where packages/api chains methods onto them (.nullable(), .extend()), and zod/mini
+ * under the "browser" condition of the apps' builds, a fraction of the size. So they
+ * are written only with what both offer: z.pipe, z.nullable, .check(z.minLength(…)),
+ * never a classic method; `pnpm typecheck` and the tests check them both ways.
+ */
 export * from "./api-limits";
 export * from "./consent";
 export * from "./entities/common";
@@ -26,14 +33,17 @@ export * from "./fields/text";
 export * from "./fields/username";
 export * from "./glove-size";
 export * from "./inputs/auth";
+export * from "./inputs/auth-messages";
 export * from "./inputs/sos-request-form";
 export * from "./inputs/survey";
 export * from "./institution-type";
 export * from "./locale";
 export * from "./order-status";
 export * from "./payment-method";
+export * from "./prefecture-code";
 export * from "./prefectures";
 export * from "./review-stage";
 export * from "./role";
+export * from "./role-labels";
 export * from "./sos-status";
 export * from "./survey-status";

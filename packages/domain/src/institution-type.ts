@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "#zod";
 import type { LabelMap } from "./locale";
 
 /** The facility types eligible for this scheme (対象となる医療機関). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "#zod";
 import type { LabelMap } from "./locale";
 
 export const ORDER_STATUSES = ["ordered", "shipped", "delivered", "cancelled"] as const;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "#zod";
 import type { LabelMap } from "./locale";
 
 export const PAYMENT_METHODS = ["invoice", "bank_transfer", "cash_on_delivery"] as const;

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { LabelMap, Locale } from "./locale";
 
 export const REGIONS = [
@@ -99,13 +98,6 @@ export const PREFECTURES: readonly Prefecture[] = [
 
 export const PREFECTURE_CODE_MIN = 1;
 export const PREFECTURE_CODE_MAX = 47;
-
-export const PrefectureCode = z
-  .number({ error: "都道府県を選択してください" })
-  .int({ error: "都道府県を選択してください" })
-  .min(PREFECTURE_CODE_MIN, { error: "都道府県を選択してください" })
-  .max(PREFECTURE_CODE_MAX, { error: "都道府県を選択してください" });
-export type PrefectureCode = z.infer<typeof PrefectureCode>;
 
 export function prefectureByCode(code: number): Prefecture | undefined {
   const prefecture = PREFECTURES[code - 1];

@@ -1,5 +1,5 @@
 import { REVIEW_STAGES } from "@sos/rules";
-import { z } from "zod";
+import { z } from "#zod";
 import type { LabelMap } from "./locale";
 
 // Owned by @sos/rules: who holds a request while it is "reviewing"; a ministry

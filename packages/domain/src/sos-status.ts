@@ -1,5 +1,5 @@
 import { SOS_STATUSES } from "@sos/rules";
-import { z } from "zod";
+import { z } from "#zod";
 import type { LabelMap, Locale } from "./locale";
 import type { ReviewStage } from "./review-stage";
 import { REVIEW_STAGE_LABELS } from "./review-stage";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "#zod";
 import type { LabelMap } from "./locale";
 
 /** Derived, never stored: a survey is answered once its three figures are saved. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "#zod";
 import { OrderStatus } from "../order-status";
 import { PaymentMethod } from "../payment-method";
 import { Id, Postcode, Timestamp } from "./common";
@@ -6,15 +6,15 @@ import { Id, Postcode, Timestamp } from "./common";
 /** ⑥ the one purchase a target item allows (fewer sets than the limit is fine; no second order). */
 export const Order = z.object({
   id: Id,
-  orderNumber: z.string().min(1),
+  orderNumber: z.string().check(z.minLength(1)),
   targetItemId: Id,
   institutionId: Id,
   purchaseLinkId: Id,
-  totalSets: z.number().int().min(1),
-  deliveryName: z.string().min(1),
+  totalSets: z.number().check(z.int(), z.gte(1)),
+  deliveryName: z.string().check(z.minLength(1)),
   deliveryPostcode: Postcode,
-  deliveryAddress: z.string().min(1),
-  deliveryPhone: z.string().min(1),
+  deliveryAddress: z.string().check(z.minLength(1)),
+  deliveryPhone: z.string().check(z.minLength(1)),
   paymentMethod: PaymentMethod,
   status: OrderStatus,
   createdAt: Timestamp,
@@ -25,6 +25,6 @@ export type Order = z.infer<typeof Order>;
 export const OrderLine = z.object({
   orderId: Id,
   productSizeId: Id,
-  sets: z.number().int().min(1),
+  sets: z.number().check(z.int(), z.gte(1)),
 });
 export type OrderLine = z.infer<typeof OrderLine>;

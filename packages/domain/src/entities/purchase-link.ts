@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "#zod";
 import { Id, SerialId, Timestamp } from "./common";
 
 /** ⑤ the emailed purchase URL; only the token's hash is stored, and it never leaves the server. */
@@ -6,9 +6,9 @@ export const PurchaseLink = z.object({
   id: Id,
   targetItemId: Id,
   expiresAt: Timestamp,
-  revokedAt: Timestamp.nullable(),
+  revokedAt: z.nullable(Timestamp),
   createdAt: Timestamp,
-  createdBy: Id.nullable(),
+  createdBy: z.nullable(Id),
 });
 export type PurchaseLink = z.infer<typeof PurchaseLink>;
 
@@ -16,7 +16,7 @@ export const PurchaseLinkSend = z.object({
   id: SerialId,
   purchaseLinkId: Id,
   mailId: Id,
-  sentBy: Id.nullable(),
+  sentBy: z.nullable(Id),
   at: Timestamp,
 });
 export type PurchaseLinkSend = z.infer<typeof PurchaseLinkSend>;

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { PrefectureCode } from "../prefectures";
+import { z } from "#zod";
+import { PrefectureCode } from "../prefecture-code";
 import { ReviewStage } from "../review-stage";
 import { Role } from "../role";
 import { SosStatus } from "../sos-status";
@@ -11,24 +11,24 @@ export const SosRequest = z.object({
   prefectureCode: PrefectureCode,
   weekStart: IsoDate,
   status: SosStatus,
-  reviewStage: ReviewStage.nullable(),
+  reviewStage: z.nullable(ReviewStage),
   conditionsConfirmed: z.literal(true),
   contactName: z.string(),
-  contactPhone: z.string().nullable(),
-  notes: z.string().max(2000),
-  surveyId: Id.nullable(),
-  appliedAt: Timestamp.nullable(),
+  contactPhone: z.nullable(z.string()),
+  notes: z.string().check(z.maxLength(2000)),
+  surveyId: z.nullable(Id),
+  appliedAt: z.nullable(Timestamp),
   /** Applied after the Wednesday 17:00 deadline: handled from handleFrom (翌営業日以降). */
   late: z.boolean(),
-  handleFrom: IsoDate.nullable(),
+  handleFrom: z.nullable(IsoDate),
   /** Why the system check failed (status "error"), as @sos/rules refusal codes. */
   errorReasons: z.array(z.string()),
-  closedReason: z.string().nullable(),
+  closedReason: z.nullable(z.string()),
   createdBy: Id,
   createdAt: Timestamp,
   updatedAt: Timestamp,
   /** Optimistic-lock counter: an edit names the version it was made against. */
-  version: z.number().int().min(1),
+  version: z.number().check(z.int(), z.gte(1)),
 });
 export type SosRequest = z.infer<typeof SosRequest>;
 
@@ -40,11 +40,11 @@ export const SosRequestHistoryEntry = z.object({
   id: SerialId,
   requestId: Id,
   at: Timestamp,
-  actorUserId: Id.nullable(),
-  actorRole: ActorRole.nullable(),
-  action: z.string().min(1),
-  fromStatus: SosStatus.nullable(),
-  toStatus: SosStatus.nullable(),
+  actorUserId: z.nullable(Id),
+  actorRole: z.nullable(ActorRole),
+  action: z.string().check(z.minLength(1)),
+  fromStatus: z.nullable(SosStatus),
+  toStatus: z.nullable(SosStatus),
   /** Field name -> [before, after] or similar per action; kept open on purpose. */
   changes: z.record(z.string(), z.unknown()),
 });

@@ -1,19 +1,19 @@
-import { z } from "zod";
-import { PrefectureCode } from "../prefectures";
+import { z } from "#zod";
+import { PrefectureCode } from "../prefecture-code";
 import { Role } from "../role";
 import { EmailAddress, Id, Timestamp } from "./common";
 
 /** A user account; password_hash stays in @sos/auth and is deliberately absent. */
 export const User = z.object({
   id: Id,
-  username: z.string().min(3).max(64),
+  username: z.string().check(z.minLength(3), z.maxLength(64)),
   displayName: z.string(),
   email: EmailAddress,
   role: Role,
-  institutionId: Id.nullable(),
-  prefectureCode: PrefectureCode.nullable(),
+  institutionId: z.nullable(Id),
+  prefectureCode: z.nullable(PrefectureCode),
   passwordChangedAt: Timestamp,
-  disabledAt: Timestamp.nullable(),
+  disabledAt: z.nullable(Timestamp),
   createdAt: Timestamp,
 });
 export type User = z.infer<typeof User>;

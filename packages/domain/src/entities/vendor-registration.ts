@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "#zod";
 import { PaymentMethod } from "../payment-method";
 import { EmailAddress, Id, InstitutionCode, PhoneNumber, Postcode, Timestamp } from "./common";
 
@@ -11,9 +11,9 @@ export type RegistrationSource = z.infer<typeof RegistrationSource>;
 export const VendorRegistration = z.object({
   id: Id,
   institutionCode: InstitutionCode,
-  facilityName: z.string().min(1),
+  facilityName: z.string().check(z.minLength(1)),
   postcode: Postcode,
-  address: z.string().min(1),
+  address: z.string().check(z.minLength(1)),
   phone: PhoneNumber,
   email: EmailAddress,
   paymentMethod: PaymentMethod,

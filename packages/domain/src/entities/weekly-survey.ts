@@ -1,9 +1,9 @@
 import { MAX_QUANTITY } from "@sos/rules";
-import { z } from "zod";
+import { z } from "#zod";
 import type { SurveyStatus } from "../survey-status";
 import { Id, IsoDate, Timestamp } from "./common";
 
-const StoredQuantity = z.number().int().min(0).max(MAX_QUANTITY);
+const StoredQuantity = z.number().check(z.int(), z.gte(0), z.lte(MAX_QUANTITY));
 
 /** One survey record per institution and week; the week starts on its Wednesday (18:35 JST). */
 export const WeeklySurvey = z.object({
@@ -11,11 +11,11 @@ export const WeeklySurvey = z.object({
   institutionId: Id,
   weekStart: IsoDate,
   createdAt: Timestamp,
-  stock: StoredQuantity.nullable(),
-  consumption: StoredQuantity.nullable(),
-  purchases: StoredQuantity.nullable(),
-  answeredAt: Timestamp.nullable(),
-  answeredBy: Id.nullable(),
+  stock: z.nullable(StoredQuantity),
+  consumption: z.nullable(StoredQuantity),
+  purchases: z.nullable(StoredQuantity),
+  answeredAt: z.nullable(Timestamp),
+  answeredBy: z.nullable(Id),
   updatedAt: Timestamp,
 });
 export type WeeklySurvey = z.infer<typeof WeeklySurvey>;

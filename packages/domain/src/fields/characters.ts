@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "#zod";
 
 export const UNSAFE_CHARACTER_MESSAGE =
   "使用できない文字（制御文字や壊れた文字）が含まれています。該当する文字を削除して入力し直してください";

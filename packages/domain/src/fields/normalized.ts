@@ -1,6 +1,6 @@
 import type { Result } from "@sos/rules";
 import { toHalfWidth } from "@sos/rules";
-import { z } from "zod";
+import { z } from "#zod";
 import { inputString } from "./characters";
 
 /** The refusal codes a @sos/rules normaliser can return. */
@@ -15,12 +15,15 @@ export function normalizedField<E extends string>(
   normalize: (input: string) => Result<string, E>,
   messages: Readonly<Record<E | "required", string>>,
 ) {
-  return inputString({ error: messages.required }).transform((input, ctx) => {
-    const result = normalize(input);
-    if (result.ok) return result.value;
-    ctx.issues.push({ code: "custom", message: messages[result.error], input });
-    return z.NEVER;
-  });
+  return z.pipe(
+    inputString({ error: messages.required }),
+    z.transform((input: string, ctx) => {
+      const result = normalize(input);
+      if (result.ok) return result.value;
+      ctx.issues.push({ code: "custom", message: messages[result.error], input });
+      return z.NEVER;
+    }),
+  );
 }
 
 /** Blank (empty, spaces, full-width spaces), null or missing all mean "not given". */
@@ -29,9 +32,14 @@ export function isBlank(value: string | null | undefined): boolean {
 }
 
 /** Makes a field optional the way forms send it: a blank input becomes null. */
-export function optionalField<Output>(field: z.ZodType<Output, string>) {
-  return inputString()
-    .nullish()
-    .transform((value) => (isBlank(value) ? null : (value as string)))
-    .pipe(field.nullable());
+export function optionalField<Output>(field: z.core.$ZodType<Output, string>) {
+  return z.pipe(
+    z.pipe(
+      z.nullish(inputString()),
+      z.transform((value: string | null | undefined) =>
+        isBlank(value) ? null : (value as string),
+      ),
+    ),
+    z.nullable(field),
+  );
 }

@@ -1,3 +1,4 @@
+import { z } from "#zod";
 import { inputString } from "./characters";
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -32,16 +33,17 @@ export function passwordProblem(password: string): PasswordProblem | null {
 }
 
 /** A new password. Never trimmed or normalised: what is typed is what is hashed. */
-export const passwordField = inputString({ error: PASSWORD_MESSAGES.required }).superRefine(
-  (password, ctx) => {
+export const passwordField = inputString({ error: PASSWORD_MESSAGES.required }).check(
+  z.superRefine((password: string, ctx) => {
     const problem = passwordProblem(password);
     if (problem !== null) {
       ctx.addIssue({ code: "custom", message: PASSWORD_MESSAGES[problem], input: password });
     }
-  },
+  }),
 );
 
 /** An existing password at sign-in: only presence and the length cap are checked. */
-export const currentPasswordField = inputString({ error: PASSWORD_MESSAGES.required })
-  .min(1, { error: PASSWORD_MESSAGES.required })
-  .max(PASSWORD_MAX_LENGTH, { error: PASSWORD_MESSAGES.too_long });
+export const currentPasswordField = inputString({ error: PASSWORD_MESSAGES.required }).check(
+  z.minLength(1, { error: PASSWORD_MESSAGES.required }),
+  z.maxLength(PASSWORD_MAX_LENGTH, { error: PASSWORD_MESSAGES.too_long }),
+);

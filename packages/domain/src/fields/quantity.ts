@@ -1,5 +1,5 @@
 import { MAX_QUANTITY, parseQuantity } from "@sos/rules";
-import { z } from "zod";
+import { z } from "#zod";
 import { inputString } from "./characters";
 import type { RefusalOf } from "./normalized";
 
@@ -14,19 +14,20 @@ export const QUANTITY_MESSAGES = {
 } as const satisfies QuantityMessages;
 
 function quantitySchema(messages: QuantityMessages) {
-  return z
-    .union([inputString(), z.number()], {
+  return z.pipe(
+    z.union([inputString(), z.number()], {
       error: (issue) =>
         issue.input === undefined || issue.input === null
           ? messages.required
           : messages.not_a_number,
-    })
-    .transform((input, ctx) => {
+    }),
+    z.transform((input: string | number, ctx) => {
       const result = parseQuantity(input);
       if (result.ok) return result.value;
       ctx.issues.push({ code: "custom", message: messages[result.error], input });
       return z.NEVER;
-    });
+    }),
+  );
 }
 
 /**

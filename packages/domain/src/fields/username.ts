@@ -1,5 +1,5 @@
 import { toHalfWidth } from "@sos/rules";
-import { z } from "zod";
+import { z } from "#zod";
 import { inputString } from "./characters";
 
 export const USERNAME_MIN_LENGTH = 3;
@@ -17,8 +17,9 @@ const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
  * spaces are repaired; case is kept (the users.username column is citext, so
  * comparison is case-insensitive anyway).
  */
-export const usernameField = inputString({ error: USERNAME_MESSAGES.required }).transform(
-  (input, ctx) => {
+export const usernameField = z.pipe(
+  inputString({ error: USERNAME_MESSAGES.required }),
+  z.transform((input: string, ctx) => {
     const username = toHalfWidth(input).trim();
     if (username.length === 0) {
       ctx.issues.push({ code: "custom", message: USERNAME_MESSAGES.required, input });
@@ -33,5 +34,5 @@ export const usernameField = inputString({ error: USERNAME_MESSAGES.required }).
       return z.NEVER;
     }
     return username;
-  },
+  }),
 );

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "#zod";
 import { CONDITIONS_NOT_CONFIRMED_MESSAGE } from "../consent";
 import { optionalField } from "../fields/normalized";
 import { phoneField } from "../fields/phone";
@@ -12,10 +12,14 @@ export const SosRequestFormInput = z.object({
   /** For the prefecture's or ministry's follow-up call; the institution's number if blank. */
   contactPhone: optionalField(phoneField),
   notes: optionalText("備考", SOS_NOTES_MAX_LENGTH),
-  conditionsConfirmed: z
-    .boolean({ error: CONDITIONS_NOT_CONFIRMED_MESSAGE })
-    .refine((confirmed) => confirmed, { error: CONDITIONS_NOT_CONFIRMED_MESSAGE })
-    .transform((): true => true),
+  conditionsConfirmed: z.pipe(
+    z
+      .boolean({ error: CONDITIONS_NOT_CONFIRMED_MESSAGE })
+      .check(
+        z.refine<boolean>((confirmed) => confirmed, { error: CONDITIONS_NOT_CONFIRMED_MESSAGE }),
+      ),
+    z.transform((): true => true),
+  ),
 });
 export type SosRequestFormInput = z.input<typeof SosRequestFormInput>;
 export type SosRequestForm = z.output<typeof SosRequestFormInput>;

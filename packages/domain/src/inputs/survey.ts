@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "#zod";
 import { quantityFieldNamed } from "../fields/quantity";
 
 /** The three figures for medical gloves, in pieces (枚), in the manual's order. */

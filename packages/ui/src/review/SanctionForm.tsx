@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { institutionCodeField, requiredText } from "@sos/domain";
 import { useEffect, useId, useState } from "react";
 import { type FieldErrors, useForm } from "react-hook-form";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { Button } from "../button/Button";
 import { Alert } from "../feedback/Alert";
 import { ErrorSummary, type FieldErrorItem } from "../feedback/ErrorSummary";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { formatSets } from "../institution/format";
 import { REASON_MAX_LENGTH } from "./messages";
 import { parseSets, SETS_MESSAGES } from "./sets";
@@ -38,24 +38,27 @@ const Draft = z.object({ quantity: z.string(), adjustReason: z.string() });
  * at least one set (a request nobody should supply is closed as 対象外 instead).
  */
 export function ministryDecisionSchema(prefectureSets: number | null) {
-  return Draft.transform((draft, ctx): MinistryApprovalValues => {
-    const issue = (path: keyof MinistryDecisionDraft, message: string) =>
-      ctx.issues.push({ code: "custom", path: [path], message, input: draft[path] });
-    const parsed = parseSets(draft.quantity);
-    let quantitySets = 0;
-    if (!parsed.ok) issue("quantity", SETS_MESSAGES[parsed.error]);
-    else if (parsed.value < 1) issue("quantity", APPROVE_AT_LEAST_ONE);
-    else quantitySets = parsed.value;
+  return z.pipe(
+    Draft,
+    z.transform((draft: MinistryDecisionDraft, ctx): MinistryApprovalValues => {
+      const issue = (path: keyof MinistryDecisionDraft, message: string) =>
+        ctx.issues.push({ code: "custom", path: [path], message, input: draft[path] });
+      const parsed = parseSets(draft.quantity);
+      let quantitySets = 0;
+      if (!parsed.ok) issue("quantity", SETS_MESSAGES[parsed.error]);
+      else if (parsed.value < 1) issue("quantity", APPROVE_AT_LEAST_ONE);
+      else quantitySets = parsed.value;
 
-    const adjusted = parsed.ok && isAdjusted(parsed.value, prefectureSets);
-    const reason = draft.adjustReason.trim();
-    if (adjusted && reason === "") issue("adjustReason", adjustReasonRequired(prefectureSets));
-    if (reason.length > REASON_MAX_LENGTH) {
-      issue(
-        "adjustReason",
-        `${ADJUST_REASON_LABEL}は${REASON_MAX_LENGTH.toLocaleString("ja-JP")}文字以内で入力してください`,
-      );
-    }
-    return { quantitySets, adjustReason: adjusted ? reason : "" };
-  });
+      const adjusted = parsed.ok && isAdjusted(parsed.value, prefectureSets);
+      const reason = draft.adjustReason.trim();
+      if (adjusted && reason === "") issue("adjustReason", adjustReasonRequired(prefectureSets));
+      if (reason.length > REASON_MAX_LENGTH) {
+        issue(
+          "adjustReason",
+          `${ADJUST_REASON_LABEL}は${REASON_MAX_LENGTH.toLocaleString("ja-JP")}文字以内で入力してください`,
+        );
+      }
+      return { quantitySets, adjustReason: adjusted ? reason : "" };
+    }),
+  );
 }

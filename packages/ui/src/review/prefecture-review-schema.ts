@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { formatSets } from "../institution/format";
 import { NOTES_MAX_LENGTH, REASON_MAX_LENGTH } from "./messages";
 import { parseSets, SETS_MESSAGES } from "./sets";
@@ -57,46 +57,49 @@ const Draft = z.object({
  * is zero sets; completing needs the 配送要否 answer. A 一時保存 may be incomplete.
  */
 export function prefectureReviewSchema(limitSets: number, complete: boolean) {
-  return Draft.transform((draft, ctx): PrefectureReviewValues => {
-    const issue = (path: keyof PrefectureReviewDraft, message: string) =>
-      ctx.issues.push({ code: "custom", path: [path], message, input: draft[path] });
+  return z.pipe(
+    Draft,
+    z.transform((draft: PrefectureReviewDraft, ctx): PrefectureReviewValues => {
+      const issue = (path: keyof PrefectureReviewDraft, message: string) =>
+        ctx.issues.push({ code: "custom", path: [path], message, input: draft[path] });
 
-    if (complete && draft.supply === "") issue("supply", SUPPLY_REQUIRED);
+      if (complete && draft.supply === "") issue("supply", SUPPLY_REQUIRED);
 
-    let quantitySets: number | null = null;
-    if (draft.supply === "no") {
-      quantitySets = 0;
-    } else if (draft.quantity.trim() !== "" || draft.supply === "yes") {
-      const parsed = parseSets(draft.quantity);
-      if (!parsed.ok) {
-        issue("quantity", SETS_MESSAGES[parsed.error]);
-      } else {
-        quantitySets = parsed.value;
-        if (draft.supply === "yes" && parsed.value < 1) issue("quantity", QUANTITY_AT_LEAST_ONE);
-        else if (parsed.value > limitSets && !draft.overLimit) {
-          issue("quantity", overLimitMessage(limitSets));
+      let quantitySets: number | null = null;
+      if (draft.supply === "no") {
+        quantitySets = 0;
+      } else if (draft.quantity.trim() !== "" || draft.supply === "yes") {
+        const parsed = parseSets(draft.quantity);
+        if (!parsed.ok) {
+          issue("quantity", SETS_MESSAGES[parsed.error]);
+        } else {
+          quantitySets = parsed.value;
+          if (draft.supply === "yes" && parsed.value < 1) issue("quantity", QUANTITY_AT_LEAST_ONE);
+          else if (parsed.value > limitSets && !draft.overLimit) {
+            issue("quantity", overLimitMessage(limitSets));
+          }
         }
       }
-    }
 
-    const over = quantitySets !== null && quantitySets > limitSets;
-    const reason = draft.overrideReason.trim();
-    if (over && draft.overLimit) {
-      if (reason === "") issue("overrideReason", overrideReasonRequired(limitSets));
-      else if (reason.length > REASON_MAX_LENGTH) {
-        issue("overrideReason", tooLong(OVERRIDE_REASON_LABEL, REASON_MAX_LENGTH));
+      const over = quantitySets !== null && quantitySets > limitSets;
+      const reason = draft.overrideReason.trim();
+      if (over && draft.overLimit) {
+        if (reason === "") issue("overrideReason", overrideReasonRequired(limitSets));
+        else if (reason.length > REASON_MAX_LENGTH) {
+          issue("overrideReason", tooLong(OVERRIDE_REASON_LABEL, REASON_MAX_LENGTH));
+        }
       }
-    }
-    const notes = draft.notes.trim();
-    if (notes.length > NOTES_MAX_LENGTH) issue("notes", tooLong("備考", NOTES_MAX_LENGTH));
+      const notes = draft.notes.trim();
+      if (notes.length > NOTES_MAX_LENGTH) issue("notes", tooLong("備考", NOTES_MAX_LENGTH));
 
-    return {
-      supplyNeeded: draft.supply === "" ? null : draft.supply === "yes",
-      quantitySets,
-      // A reason belongs to the record only where it justifies something.
-      overrideReason: over ? reason : "",
-      notes,
-      complete,
-    };
-  });
+      return {
+        supplyNeeded: draft.supply === "" ? null : draft.supply === "yes",
+        quantitySets,
+        // A reason belongs to the record only where it justifies something.
+        overrideReason: over ? reason : "",
+        notes,
+        complete,
+      };
+    }),
+  );
 }

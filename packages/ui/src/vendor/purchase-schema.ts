@@ -6,7 +6,7 @@ import {
   requiredText,
 } from "@sos/domain";
 import { normalizeDigitsText, PURCHASE_ERROR_MESSAGES } from "@sos/rules";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { formatNumber } from "../institution/format";
 import { parseSets, type SetsError } from "../review/sets";
 import type { PurchaseSizeOption } from "./types";
@@ -54,10 +54,9 @@ export function overLimitMessage(limitSets: number): string {
 }
 
 function setsField(size: PurchaseSizeOption) {
-  return z
-    .string()
-    .optional()
-    .transform((input, ctx) => {
+  return z.pipe(
+    z.optional(z.string()),
+    z.transform((input: string | undefined, ctx) => {
       const reading = readSets(input);
       if (!reading.ok) {
         ctx.issues.push({ code: "custom", message: setsMessage(reading.error, size.label), input });
@@ -68,7 +67,8 @@ function setsField(size: PurchaseSizeOption) {
         return z.NEVER;
       }
       return reading.sets;
-    });
+    }),
+  );
 }
 
 /**
@@ -79,24 +79,27 @@ function setsField(size: PurchaseSizeOption) {
 export function purchaseFormSchema(sizes: ReadonlyArray<PurchaseSizeOption>, limitSets: number) {
   const sets = z
     .object(Object.fromEntries(sizes.map((size) => [size.size, setsField(size)])))
-    .superRefine((value, ctx) => {
-      const total = Object.values(value).reduce<number>((sum, n) => sum + (n ?? 0), 0);
-      if (total === 0) {
-        ctx.addIssue({ code: "custom", path: ["total"], message: PURCHASE_ERROR_MESSAGES.empty });
-      } else if (total > limitSets) {
-        ctx.addIssue({ code: "custom", path: ["total"], message: overLimitMessage(limitSets) });
-      }
-    });
-  return z
-    .object({
-      sets,
-      deliveryName: requiredText("お届け先名", 200),
-      deliveryPostcode: postcodeField,
-      deliveryAddress: requiredText("お届け先住所", 300).transform(normalizeDigitsText),
-      deliveryPhone: phoneField,
-      paymentMethod: z.string().pipe(PaymentMethod),
-    })
-    .transform((form) => ({
+    .check(
+      z.superRefine((value: Record<string, number>, ctx) => {
+        const total = Object.values(value).reduce<number>((sum, n) => sum + n, 0);
+        if (total === 0) {
+          ctx.addIssue({ code: "custom", path: ["total"], message: PURCHASE_ERROR_MESSAGES.empty });
+        } else if (total > limitSets) {
+          ctx.addIssue({ code: "custom", path: ["total"], message: overLimitMessage(limitSets) });
+        }
+      }),
+    );
+  const fields = z.object({
+    sets,
+    deliveryName: requiredText("お届け先名", 200),
+    deliveryPostcode: postcodeField,
+    deliveryAddress: z.pipe(requiredText("お届け先住所", 300), z.transform(normalizeDigitsText)),
+    deliveryPhone: phoneField,
+    paymentMethod: z.pipe(z.string(), PaymentMethod),
+  });
+  return z.pipe(
+    fields,
+    z.transform((form: z.output<typeof fields>) => ({
       lines: sizes
         .map((size) => ({ size: size.size, sets: form.sets[size.size] ?? 0 }))
         .filter((line) => line.sets > 0),
@@ -107,7 +110,8 @@ export function purchaseFormSchema(sizes: ReadonlyArray<PurchaseSizeOption>, lim
         phone: form.deliveryPhone,
       },
       paymentMethod: form.paymentMethod,
-    }));
+    })),
+  );
 }
 
 /** What the form hands over: the sizes bought (sets > 0) and the delivery, normalised. */

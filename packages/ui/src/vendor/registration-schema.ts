@@ -7,7 +7,7 @@ import {
   requiredText,
 } from "@sos/domain";
 import { normalizeDigitsText } from "@sos/rules";
-import { z } from "zod";
+import { z } from "zod/mini";
 
 /**
  * The storefront registration as the browser checks it: the same field schemas as
@@ -17,12 +17,12 @@ import { z } from "zod";
 export const RegistrationFormSchema = z.object({
   facilityName: requiredText("施設名", 200),
   postcode: postcodeField,
-  address: requiredText("住所", 300).transform(normalizeDigitsText),
+  address: z.pipe(requiredText("住所", 300), z.transform(normalizeDigitsText)),
   institutionCode: institutionCodeField,
   phone: phoneField,
   email: emailField,
   // A radio group's value is any string until one is chosen.
-  paymentMethod: z.string().pipe(PaymentMethod),
+  paymentMethod: z.pipe(z.string(), PaymentMethod),
 });
 
 /** What the form hands over: normalised (digits only, half-width). */
