@@ -1,13 +1,6 @@
-import type { AppNavItem } from "@sos/web";
+import { type AppNavItem, lazyPage } from "@sos/web";
 import type { RouteObject } from "react-router";
 import { PATHS } from "./paths";
-import { EditRequestPage } from "./requests/edit-request-page";
-import { NewRequestPage } from "./requests/new-request-page";
-import { RequestListPage } from "./requests/request-list-page";
-import { RequestPage } from "./requests/request-page";
-import { SelfCheckPage } from "./self-check/self-check-page";
-import { SurveyListPage } from "./surveys/survey-list-page";
-import { SurveyPage } from "./surveys/survey-page";
 
 /** The main menu, in the order of the weekly routine. */
 export const NAV: readonly AppNavItem[] = [
@@ -17,14 +10,37 @@ export const NAV: readonly AppNavItem[] = [
   { to: PATHS.requests, label: "緊急配布要請" },
 ];
 
+// Each page is its own chunk, fetched on its first visit (see lazyPage).
+export const HOME = lazyPage(() => import("./home/home-page"), "HomePage");
+
 export const ROUTES: RouteObject[] = [
-  { path: PATHS.surveys, element: <SurveyListPage /> },
-  { path: "/surveys/:surveyId", element: <SurveyPage /> },
-  { path: PATHS.requests, element: <RequestListPage /> },
-  { path: PATHS.newRequest, element: <NewRequestPage /> },
-  { path: "/requests/:requestId", element: <RequestPage /> },
-  { path: "/requests/:requestId/edit", element: <EditRequestPage /> },
+  {
+    path: PATHS.surveys,
+    ...lazyPage(() => import("./surveys/survey-list-page"), "SurveyListPage"),
+  },
+  { path: "/surveys/:surveyId", ...lazyPage(() => import("./surveys/survey-page"), "SurveyPage") },
+  {
+    path: PATHS.requests,
+    ...lazyPage(() => import("./requests/request-list-page"), "RequestListPage"),
+  },
+  {
+    path: PATHS.newRequest,
+    ...lazyPage(() => import("./requests/new-request-page"), "NewRequestPage"),
+  },
+  {
+    path: "/requests/:requestId",
+    ...lazyPage(() => import("./requests/request-page"), "RequestPage"),
+  },
+  {
+    path: "/requests/:requestId/edit",
+    ...lazyPage(() => import("./requests/edit-request-page"), "EditRequestPage"),
+  },
 ];
 
 /** The self-check sheet is for anyone weighing whether to ask, signed in or not. */
-export const PUBLIC_ROUTES: RouteObject[] = [{ path: PATHS.selfCheck, element: <SelfCheckPage /> }];
+export const PUBLIC_ROUTES: RouteObject[] = [
+  {
+    path: PATHS.selfCheck,
+    ...lazyPage(() => import("./self-check/self-check-page"), "SelfCheckPage"),
+  },
+];

@@ -1,15 +1,7 @@
-import type { AppNavItem } from "@sos/web";
-import type { ReactNode } from "react";
+import { type AppNavItem, type LazyPage, lazyPage } from "@sos/web";
 import type { RouteObject } from "react-router";
 import { RequireRole } from "./common/require-role";
 import { PATHS } from "./paths";
-import { ProgressPage } from "./progress/progress-page";
-import { PublicationPage } from "./publication/publication-page";
-import { QueuePage } from "./queue/queue-page";
-import { RequestPage } from "./requests/request-page";
-import { SanctionsPage } from "./sanctions/sanctions-page";
-import { TargetBatchPage } from "./target-lists/target-batch-page";
-import { TargetListsPage } from "./target-lists/target-lists-page";
 
 /**
  * The main menu: the same console for both roles, each with its own work. The
@@ -26,23 +18,64 @@ export const NAV: readonly AppNavItem[] = [
   { to: PATHS.publication, label: "公表用一覧", roles: ["ministry"] },
 ];
 
-function ministryOnly(title: string, element: ReactNode) {
-  return (
-    <RequireRole forRole="ministry" title={title}>
-      {element}
-    </RequireRole>
-  );
+/** A ministry page: anyone else reaching the address gets RequireRole's explanation. */
+function ministryOnly(title: string, page: LazyPage): Pick<RouteObject, "lazy"> {
+  return {
+    lazy: async () => {
+      const { Component: Page } = await page.lazy();
+      return {
+        element: (
+          <RequireRole forRole="ministry" title={title}>
+            <Page />
+          </RequireRole>
+        ),
+      };
+    },
+  };
 }
 
+// Each page is its own chunk, fetched on its first visit (see lazyPage).
+export const HOME = lazyPage(() => import("./home/home-page"), "HomePage");
+
 export const ROUTES: RouteObject[] = [
-  { path: PATHS.requests, element: <QueuePage /> },
-  { path: "/requests/:requestId", element: <RequestPage /> },
-  { path: PATHS.progress, element: ministryOnly("進捗状況", <ProgressPage />) },
-  { path: PATHS.targetLists, element: ministryOnly("対象医療機関リスト", <TargetListsPage />) },
+  { path: PATHS.requests, ...lazyPage(() => import("./queue/queue-page"), "QueuePage") },
+  {
+    path: "/requests/:requestId",
+    ...lazyPage(() => import("./requests/request-page"), "RequestPage"),
+  },
+  {
+    path: PATHS.progress,
+    ...ministryOnly(
+      "進捗状況",
+      lazyPage(() => import("./progress/progress-page"), "ProgressPage"),
+    ),
+  },
+  {
+    path: PATHS.targetLists,
+    ...ministryOnly(
+      "対象医療機関リスト",
+      lazyPage(() => import("./target-lists/target-lists-page"), "TargetListsPage"),
+    ),
+  },
   {
     path: "/target-lists/:batchId",
-    element: ministryOnly("対象医療機関リスト", <TargetBatchPage />),
+    ...ministryOnly(
+      "対象医療機関リスト",
+      lazyPage(() => import("./target-lists/target-batch-page"), "TargetBatchPage"),
+    ),
   },
-  { path: PATHS.sanctions, element: ministryOnly("措置", <SanctionsPage />) },
-  { path: PATHS.publication, element: ministryOnly("公表用一覧", <PublicationPage />) },
+  {
+    path: PATHS.sanctions,
+    ...ministryOnly(
+      "措置",
+      lazyPage(() => import("./sanctions/sanctions-page"), "SanctionsPage"),
+    ),
+  },
+  {
+    path: PATHS.publication,
+    ...ministryOnly(
+      "公表用一覧",
+      lazyPage(() => import("./publication/publication-page"), "PublicationPage"),
+    ),
+  },
 ];

@@ -1,13 +1,12 @@
 import type { SosAppDefinition } from "@sos/web";
-import { HomePage } from "./home/home-page";
-import { NAV, PUBLIC_ROUTES, ROUTES } from "./routes";
+import { HOME, NAV, PUBLIC_ROUTES, ROUTES } from "./routes";
 import { STOREFRONT_NAME } from "./storefront/storefront-title";
 import "./vendor.css";
 
 /** The vendor's back office and storefront as mountSosApp and the screen stories take it. */
 export const VENDOR_APP: SosAppDefinition = {
   id: "vendor",
-  home: HomePage,
+  home: HOME,
   routes: ROUTES,
   nav: NAV,
   publicRoutes: PUBLIC_ROUTES,

@@ -1,14 +1,6 @@
-import type { AppNavItem } from "@sos/web";
+import { type AppNavItem, lazyPage } from "@sos/web";
 import type { RouteObject } from "react-router";
-import { OrdersPage } from "./orders/orders-page";
 import { PATHS } from "./paths";
-import { ProductsPage } from "./products/products-page";
-import { RegistrationsPage } from "./registrations/registrations-page";
-import { ConfirmRegistrationPage } from "./storefront/confirm-registration-page";
-import { PurchasePage } from "./storefront/purchase-page";
-import { RegisterPage } from "./storefront/register-page";
-import { BatchPage } from "./target-lists/batch-page";
-import { BatchesPage } from "./target-lists/batches-page";
 
 /** The back office's menu, in the order of the work: list → links → orders → stock. */
 export const NAV: readonly AppNavItem[] = [
@@ -19,17 +11,36 @@ export const NAV: readonly AppNavItem[] = [
   { to: PATHS.products, label: "商品・在庫" },
 ];
 
+// Each page is its own chunk, fetched on its first visit (see lazyPage): a facility
+// on the storefront never downloads the back office.
+export const HOME = lazyPage(() => import("./home/home-page"), "HomePage");
+
 export const ROUTES: RouteObject[] = [
-  { path: PATHS.targetLists, element: <BatchesPage /> },
-  { path: "/target-lists/:batchId", element: <BatchPage /> },
-  { path: PATHS.registrations, element: <RegistrationsPage /> },
-  { path: PATHS.orders, element: <OrdersPage /> },
-  { path: PATHS.products, element: <ProductsPage /> },
+  {
+    path: PATHS.targetLists,
+    ...lazyPage(() => import("./target-lists/batches-page"), "BatchesPage"),
+  },
+  {
+    path: "/target-lists/:batchId",
+    ...lazyPage(() => import("./target-lists/batch-page"), "BatchPage"),
+  },
+  {
+    path: PATHS.registrations,
+    ...lazyPage(() => import("./registrations/registrations-page"), "RegistrationsPage"),
+  },
+  { path: PATHS.orders, ...lazyPage(() => import("./orders/orders-page"), "OrdersPage") },
+  { path: PATHS.products, ...lazyPage(() => import("./products/products-page"), "ProductsPage") },
 ];
 
 /** The storefront: facilities register and buy through their emailed link, signed out. */
 export const PUBLIC_ROUTES: RouteObject[] = [
-  { path: PATHS.register, element: <RegisterPage /> },
-  { path: "/register/confirm/:token", element: <ConfirmRegistrationPage /> },
-  { path: "/purchase/:token", element: <PurchasePage /> },
+  { path: PATHS.register, ...lazyPage(() => import("./storefront/register-page"), "RegisterPage") },
+  {
+    path: "/register/confirm/:token",
+    ...lazyPage(() => import("./storefront/confirm-registration-page"), "ConfirmRegistrationPage"),
+  },
+  {
+    path: "/purchase/:token",
+    ...lazyPage(() => import("./storefront/purchase-page"), "PurchasePage"),
+  },
 ];

@@ -20,11 +20,19 @@ export interface AppNavItem {
   roles?: readonly Role[];
 }
 
+/**
+ * A page whose code is fetched the first time it is shown (React Router's `lazy`), so
+ * an app's first load carries its frame and not every screen; see lazyPage.
+ */
+export interface LazyPage {
+  lazy: () => Promise<{ Component: ComponentType }>;
+}
+
 /** What makes one app different from the other two; everything else is shared. */
 export interface SosAppDefinition {
   id: AppId;
-  /** The signed-in landing page (route "/"). */
-  home: ComponentType;
+  /** The signed-in landing page (route "/"), as a component or fetched on first visit. */
+  home: ComponentType | LazyPage;
   /** Further signed-in pages, rendered inside the app shell behind the guard. */
   routes?: RouteObject[];
   /** The main menu of the signed-in pages; none when absent. */

@@ -1,5 +1,6 @@
 export {
   type AppNavItem,
+  type LazyPage,
   type PublicFrame,
   type SosAppContextValue,
   type SosAppDefinition,
@@ -26,6 +27,7 @@ export {
   isUnauthorized,
   trpcErrorCode,
 } from "./errors";
+export { lazyPage } from "./lazy-page";
 export { BackLink } from "./page/back-link";
 export { LoadFailed, Loading } from "./page/query-status";
 export { SosProviders, type SosProvidersProps } from "./providers";

@@ -1,6 +1,5 @@
 import { render } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
-import type { ComponentType } from "react";
 import { createMemoryRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import { SosAppContext, type SosAppDefinition, toAppContext } from "../src/app-definition";
@@ -20,7 +19,7 @@ export function renderApp({
 }: {
   api: FakeApi;
   app?: AppId;
-  home: ComponentType;
+  home: SosAppDefinition["home"];
   path?: string;
   /** The app's further pages and menu (routes, nav, publicRoutes). */
   pages?: Omit<SosAppDefinition, "id" | "home">;

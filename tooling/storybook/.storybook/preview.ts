@@ -1,4 +1,5 @@
 import { restoreClock, shiftClockTo } from "@sos/test-clock/shift";
+import { preloadDeclaredPages } from "@sos/web/storybook";
 import type { Preview } from "@storybook/react-vite";
 import "@sos/ui/styles.css";
 
@@ -13,6 +14,14 @@ document.documentElement.lang = "ja";
 const STORY_CLOCK = "2026-11-26T10:30:00+09:00";
 
 const preview: Preview = {
+  // The apps' pages are lazy routes: their code is fetched before the story renders,
+  // not while its play function waits for the next page.
+  loaders: [
+    async () => {
+      await preloadDeclaredPages();
+      return {};
+    },
+  ],
   // The clock ticks on from the story's instant; the next story sets its own.
   beforeEach: ({ parameters }) => {
     shiftClockTo(typeof parameters.clock === "string" ? parameters.clock : STORY_CLOCK);

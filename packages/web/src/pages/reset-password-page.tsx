@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { useHref, useLocation, useNavigate } from "react-router";
 import { SignedOutPage } from "../components/signed-out-page";
 import { domainErrorCode, errorMessageJa } from "../errors";
+import { KEEP_FOCUS_STATE } from "../routing/root-layout";
 import { replaceSession } from "../session/session-cache";
 import type { SignInState } from "../session/sign-in-notice";
 import { useTRPC } from "../trpc";
@@ -32,10 +33,14 @@ export function ResetPasswordPage() {
   const tokenInUrl = new URLSearchParams(location.search).has("token");
 
   // Take the token out of the address bar (history, screenshots, shoulder-surfing);
-  // it stays in this history entry's state so a reload still works.
+  // it stays in this history entry's state so a reload still works. Only the address
+  // changes, not the page: focus stays in the box the user may already be typing in.
   useEffect(() => {
     if (tokenInUrl && token !== null) {
-      void navigate(location.pathname, { replace: true, state: { resetToken: token } });
+      void navigate(location.pathname, {
+        replace: true,
+        state: { resetToken: token, ...KEEP_FOCUS_STATE },
+      });
     }
   }, [tokenInUrl, token, navigate, location.pathname]);
 
@@ -62,12 +67,14 @@ export function ResetPasswordPage() {
       setFailure(null);
       // Every session of the user ended on the server, this browser's included.
       replaceSession(queryClient, trpc.auth.me.queryKey(), null);
-      // Synchronously, so the form's own "changed" state never flashes up first.
       await navigate("/sign-in", {
         replace: true,
-        flushSync: true,
         state: { notice: "passwordChanged" } satisfies SignInState,
       });
+      // The sign-in page is a lazy route: the router shows it a moment after the
+      // navigation resolves. Until then the form stays as it is, submitting, so its own
+      // "changed" view never flashes up before the sign-in page says the same.
+      await new Promise<never>(() => {});
     } catch (error) {
       setFailure(error);
     }

@@ -1,3 +1,4 @@
+export { preloadDeclaredPages } from "../lazy-page";
 export {
   type ApiFixtures,
   type FixtureCall,

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { createMemoryRouter, type InitialEntry } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import { SosAppContext, type SosAppDefinition, toAppContext } from "../app-definition";
@@ -43,10 +43,16 @@ export function Screen({ app, path, user, api = {}, calls }: ScreenProps) {
   const [router] = useState(() =>
     createMemoryRouter(createSosRoutes(app), { initialEntries: [path] }),
   );
+  // The pages are lazy routes: the screen appears once its page's code is in, so a
+  // story's checks meet the page, never the "loading" line before it.
+  const pageLoaded = useSyncExternalStore(
+    (onChange) => router.subscribe(onChange),
+    () => router.state.initialized,
+  );
   return (
     <SosAppContext value={toAppContext(app)}>
       <SosProviders apiClient={client}>
-        <RouterProvider router={router} />
+        {pageLoaded && <RouterProvider router={router} />}
       </SosProviders>
     </SosAppContext>
   );
