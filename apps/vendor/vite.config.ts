@@ -1,3 +1,4 @@
+import { sosAppBuild } from "@sos/web/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
@@ -5,8 +6,7 @@ import { defineConfig } from "vite";
 // in development the proxy keeps that single origin so the session cookie works.
 export default defineConfig({
   base: "/vendor/",
-  plugins: [react()],
-  build: { outDir: "dist", emptyOutDir: true },
+  plugins: [react(), sosAppBuild()],
   server: {
     port: 5175,
     strictPort: true,
