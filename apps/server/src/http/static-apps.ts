@@ -85,6 +85,12 @@ export async function registerStaticApps(app: FastifyInstance, appsDir: string):
           prefix: "/",
           index: ["index.html"],
           wildcard: true,
+          // The build writes file.br and file.gz beside each file (sosAppBuild in
+          // @sos/web/vite): sent as they are to a browser that accepts them, with
+          // Vary: Accept-Encoding, and the plain file to one that does not.
+          preCompressed: true,
+          // dist/.vite holds the build's manifest, for tests, not for browsers.
+          dotfiles: "ignore",
           cacheControl: false,
           setHeaders: (reply, filePath) => {
             reply.header(
