@@ -28,6 +28,13 @@ export interface Child {
   stop(): Promise<void>;
 }
 
+/** Children still running, so an interrupted bench can stop them all. */
+const running = new Set<Child>();
+
+export async function stopAllChildren(): Promise<void> {
+  await Promise.all([...running].map((child) => child.stop()));
+}
+
 export function spawnChild(
   command: string,
   args: readonly string[],
@@ -49,10 +56,7 @@ export function spawnChild(
   const pid = child.pid;
   if (pid === undefined) throw new Error(`${command} did not spawn`);
   let done = false;
-  void exited.then(() => {
-    done = true;
-  });
-  return {
+  const handle: Child = {
     pid,
     baseUrl: `http://127.0.0.1:${options.port}`,
     output: () => output,
@@ -82,6 +86,12 @@ export function spawnChild(
       }
     },
   };
+  running.add(handle);
+  void exited.then(() => {
+    done = true;
+    running.delete(handle);
+  });
+  return handle;
 }
 
 export async function waitUntilReady(child: Child, path: string, timeoutMs = 180_000) {

@@ -10,8 +10,11 @@ export interface SmtpCounter {
   url: string;
   port: number;
   received(): number;
-  /** Resolves once `count` messages have arrived in total, or rejects after `timeoutMs`. */
-  waitFor(count: number, timeoutMs: number): Promise<void>;
+  /**
+   * Resolves once `count` messages have arrived in total; rejects when none has
+   * arrived for `stallMs` (a sender that stopped sending, not a slow one).
+   */
+  waitFor(count: number, stallMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,11 +42,18 @@ export async function startSmtpCounter(): Promise<SmtpCounter> {
     url: `smtp://127.0.0.1:${port}`,
     port,
     received: () => received,
-    async waitFor(count, timeoutMs) {
-      const deadline = Date.now() + timeoutMs;
+    async waitFor(count, stallMs) {
+      let seen = received;
+      let progressAt = Date.now();
       while (received < count) {
-        if (Date.now() > deadline) {
-          throw new Error(`only ${received} of ${count} mails arrived within ${timeoutMs} ms`);
+        if (received !== seen) {
+          seen = received;
+          progressAt = Date.now();
+        }
+        if (Date.now() - progressAt > stallMs) {
+          throw new Error(
+            `the SMTP sink has ${received} of ${count} mails and got none for ${stallMs / 1000} s`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 10));
       }

@@ -1,4 +1,4 @@
-import { runBench } from "../bench/main";
+import { Interrupted, runBench } from "../bench/main";
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from "../bench/options";
 
 /**
@@ -25,6 +25,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // Interrupted: the servers are stopped and the scratch database dropped; the
+  // measurement still running in the background has nothing left to talk to.
+  if (error instanceof Interrupted) process.exit(130);
   console.error("bench failed:", error);
   process.exitCode = 1;
 });
