@@ -9,11 +9,11 @@ import {
   csvText,
   currentRound,
   decidePrefectureInput,
+  encodeCp932Text,
   isCp932Char,
   neutraliseCell,
   type PrefectureReviewInput,
   REPLACEMENT_CHAR,
-  toCp932Text,
   toCp932Variants,
   unrepresentableChars,
 } from "../src/services/review";
@@ -55,9 +55,11 @@ describe("CP932 (Shift_JIS for Excel)", () => {
   });
 
   it("writes text as CP932 holds it: JIS forms mapped, what it lacks as 〓, the rest untouched", () => {
-    expect(toCp932Text("さくら病院,㈱髙橋\r\n")).toBe("さくら病院,㈱髙橋\r\n");
-    expect(toCp932Text("千駄木1〜2−3")).toBe("千駄木1～2－3");
-    expect(toCp932Text("𠮷野〜鷗外 😀é")).toBe("〓野～〓外 〓〓");
+    const written = (text: string) => iconv.decode(encodeCp932Text(text), "cp932");
+    expect(written("さくら病院,㈱髙橋?\r\n")).toBe("さくら病院,㈱髙橋?\r\n");
+    expect(written("千駄木1〜2−3")).toBe("千駄木1～2－3");
+    expect(written("𠮷野〜鷗外 😀é?")).toBe("〓野～〓外 〓〓?");
+    expect(written("？?ｱ")).toBe("？?ｱ");
     expect(cp932Lacks("千駄木1〜2−3")).toBe(false);
     expect(cp932Lacks("𠮷")).toBe(true);
   });

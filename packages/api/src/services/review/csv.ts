@@ -5,14 +5,23 @@ import { stringify } from "csv-stringify/sync";
  * cell that a spreadsheet would run as a formula.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
  * A cell starting with = + - @ (or a tab or carriage return) is a formula to
  * Excel and LibreOffice ("CSV injection"); a leading apostrophe makes it text.
+ * (A switch on the first code unit: this runs for every cell of a 180,000-row list.)
  */
 export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  switch (value.charCodeAt(0)) {
+    case 0x3d: // =
+    case 0x2b: // +
+    case 0x2d: // -
+    case 0x40: // @
+    case 0x09: // tab
+    case 0x0d: // carriage return
+      return `'${value}`;
+    default:
+      return value;
+  }
 }
 
 export function csvText(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -33,11 +42,15 @@ const NEEDS_QUOTES = /[",\r\n]/;
 export function csvRecord(cells: readonly string[]): string {
   let record = "";
   for (let i = 0; i < cells.length; i += 1) {
-    const cell = cells[i] ?? "";
     if (i > 0) record += ",";
-    record += NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+    record += csvCell(cells[i] ?? "");
   }
   return `${record}\r\n`;
+}
+
+/** One cell as csvRecord writes it. */
+export function csvCell(cell: string): string {
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
 export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -58,9 +58,9 @@ export {
 export {
   codePointLabel,
   cp932Lacks,
+  encodeCp932Text,
   isCp932Char,
   REPLACEMENT_CHAR,
-  toCp932Text,
   toCp932Variants,
   unrepresentableChars,
 } from "./shift-jis";

@@ -112,27 +112,32 @@ export function cp932Lacks(text: string): boolean {
   return false;
 }
 
-/**
- * Text as CP932 will hold it: JIS forms mapped to their CP932 twins, anything
- * else it lacks replaced by 〓. One pass over the table decides; text that needs
- * neither (nearly every chunk of a list) is returned as it is.
- */
-export function toCp932Text(text: string): string {
-  const kinds = cp932Table();
-  let jisForms = false;
-  let lacking = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const kind = kinds[text.charCodeAt(i)] ?? 0;
-    if ((kind & JIS_FORM) !== 0) jisForms = true;
-    else if (kind === 0) lacking = true;
-  }
-  const mapped = jisForms ? toCp932Variants(text) : text;
-  if (!lacking) return mapped;
-  return Array.from(mapped, (char) => (isCp932Char(char) ? char : REPLACEMENT_CHAR)).join("");
+function occurrences(text: string, char: string): number {
+  let count = 0;
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) count += 1;
+  return count;
 }
 
-export function encodeCp932(text: string): Buffer {
-  return iconv.encode(text, CP932);
+function byteOccurrences(bytes: Buffer, byte: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(byte); at >= 0; at = bytes.indexOf(byte, at + 1)) count += 1;
+  return count;
+}
+
+/**
+ * Text in CP932 as the file holds it: JIS forms mapped to their CP932 twins,
+ * anything else CP932 lacks written as 〓. The encoder itself says whether
+ * anything was lacking: it writes "?" (0x3F) for such a character, and 0x3F is
+ * never part of a two-byte character, so more 0x3F bytes than "?" characters
+ * means a lacking one. Only then is the text gone through character by character
+ * (nearly every chunk of a list needs no such pass).
+ */
+export function encodeCp932Text(text: string): Buffer {
+  const mapped = toCp932Variants(text);
+  const bytes = iconv.encode(mapped, CP932);
+  if (byteOccurrences(bytes, 0x3f) === occurrences(mapped, "?")) return bytes;
+  const replaced = Array.from(mapped, (char) => (isCp932Char(char) ? char : REPLACEMENT_CHAR));
+  return iconv.encode(replaced.join(""), CP932);
 }
 
 /** "U+20BB7": how support staff and editors name a character. */

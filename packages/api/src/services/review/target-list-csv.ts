@@ -3,10 +3,10 @@ import { buffer } from "node:stream/consumers";
 import type { Db } from "@sos/db";
 import { tokyoDate } from "@sos/rules";
 import { csvRecord, UTF8_BOM } from "./csv";
-import { encodeCp932, toCp932Text } from "./shift-jis";
+import { encodeCp932Text } from "./shift-jis";
 import { findTargetBatch } from "./target-list";
 import { cp932CheckOf, type UnrepresentableChar, unrepresentableError } from "./target-list-check";
-import { listItems, TARGET_LIST_CSV_HEADER } from "./target-list-rows";
+import { listRecords, TARGET_LIST_CSV_HEADER } from "./target-list-rows";
 
 export type { UnrepresentableChar } from "./target-list-check";
 export { TARGET_LIST_CSV_HEADER, type TargetListColumn } from "./target-list-rows";
@@ -54,17 +54,11 @@ async function* fileChunks(
   // Characters are mapped or replaced one by one, whatever surrounds them, so a
   // list encoded chunk by chunk is byte for byte the list encoded whole.
   const encode =
-    encoding === "utf8-bom"
-      ? (text: string) => Buffer.from(text, "utf8")
-      : (text: string) => encodeCp932(toCp932Text(text));
+    encoding === "utf8-bom" ? (text: string) => Buffer.from(text, "utf8") : encodeCp932Text;
   const header = encode(csvRecord(TARGET_LIST_CSV_HEADER));
   yield encoding === "utf8-bom" ? Buffer.concat([UTF8_BOM, header]) : header;
   const options = rowsPerRead === undefined ? {} : { rowsPerRead };
-  for await (const items of listItems(db, batchId, options)) {
-    let text = "";
-    for (const item of items) text += csvRecord(item.cells);
-    yield encode(text);
-  }
+  for await (const records of listRecords(db, batchId, options)) yield encode(records);
 }
 
 /**
