@@ -4,12 +4,23 @@ import { surveyWeekOf } from "@sos/rules";
 import { sql } from "kysely";
 import { type BenchContext, cookie, figures, mutation } from "./context";
 import { machineCpu, measureCpu } from "./cpu";
-import { emptyResult, LoadClient, type LoadResult, openLoop, timedCall } from "./load";
+import {
+  emptyResult,
+  type HttpCall,
+  isBusy,
+  LoadClient,
+  type LoadResult,
+  openLoop,
+  retryAfterMs,
+  timedCall,
+} from "./load";
 import { num, quantile } from "./report";
 import { type Answerer, answerers, sessionsFor } from "./world";
 
 /** Browsers waiting on the site at once, at most (each holds one request). */
 const MAX_IN_FLIGHT = 512;
+/** Retries of one submission answered busy, at most (the app's own limit is its user's patience). */
+const MAX_RETRIES = 20;
 
 interface Ack {
   surveyId: string;
@@ -83,7 +94,7 @@ async function longSessionTokens(
 
 function latencyLine(label: string, result: LoadResult): string {
   if (result.latencies.length === 0) return `${label.padEnd(22)} none`;
-  return `${label.padEnd(22)} ${num(result.ok).padStart(8)} ok, ${num(result.failed)} failed (${num(result.status5xx)} 5xx, ${num(result.errors)} transport errors), p50 ${num(quantile(result.latencies, 0.5))} ms, p99 ${num(quantile(result.latencies, 0.99))} ms`;
+  return `${label.padEnd(22)} ${num(result.ok).padStart(8)} ok, ${num(result.busy)} busy (Retry-After), ${num(result.failed)} failed (${num(result.status5xx)} 5xx, ${num(result.errors)} transport errors), p50 ${num(quantile(result.latencies, 0.5))} ms, p99 ${num(quantile(result.latencies, 0.99))} ms`;
 }
 
 /**
@@ -112,7 +123,17 @@ export async function deadlineHour(context: BenchContext): Promise<void> {
   const flows = emptyResult();
   const acks: Ack[] = [];
   const runStarted = new Date();
-  const accept = (answer: { status: number }) => answer.status === 200;
+  /** As the app does: a busy answer is retried after its Retry-After, with the same body (and key). */
+  const submit = async (call: HttpCall, result: LoadResult, since: number) => {
+    const accept = (answer: { status: number }) => answer.status === 200;
+    let answer = await timedCall(client, call, result, since, accept);
+    for (let retry = 0; answer !== null && isBusy(answer) && retry < MAX_RETRIES; retry++) {
+      const wait = retryAfterMs(answer);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      answer = await timedCall(client, call, result, since, accept);
+    }
+    return answer;
+  };
   const machineBefore = machineCpu();
   const selfBefore = process.cpuUsage();
   try {
@@ -131,15 +152,13 @@ export async function deadlineHour(context: BenchContext): Promise<void> {
               longSessions?.[i] ??
               sessionFrom(
                 (
-                  await timedCall(
-                    client,
+                  await submit(
                     mutation(context.product.baseUrl, "auth.signIn", {
                       username: who.username,
                       password: world.password,
                     }),
                     signIns,
                     plannedAt,
-                    accept,
                   )
                 )?.headers["set-cookie"],
               );
@@ -150,20 +169,15 @@ export async function deadlineHour(context: BenchContext): Promise<void> {
             // The app sends one key per submission (and again with each retry of it).
             const input = { id: who.surveyId, ...figures(i), idempotencyKey: randomUUID() };
             const answeredAt = performance.now();
-            const answer = await timedCall(
-              client,
-              {
-                ...mutation(context.product.baseUrl, "survey.answer", input),
-                headers: {
-                  "content-type": "application/json",
-                  origin: context.product.baseUrl,
-                  cookie: cookie(token),
-                },
+            const call = {
+              ...mutation(context.product.baseUrl, "survey.answer", input),
+              headers: {
+                "content-type": "application/json",
+                origin: context.product.baseUrl,
+                cookie: cookie(token),
               },
-              answers,
-              answeredAt,
-              accept,
-            );
+            };
+            const answer = await submit(call, answers, answeredAt);
             flows.latencies.push(performance.now() - plannedAt);
             if (answer === null || answer.status !== 200) {
               flows.failed += 1;

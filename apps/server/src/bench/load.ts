@@ -76,6 +76,11 @@ export interface LoadResult {
   /** Anything else, 5xx included. */
   failed: number;
   status5xx: number;
+  /**
+   * "Busy, retry after …" answers (429 or 503 with Retry-After): the overload
+   * answer the issue asks for, counted apart from failures and 5xx.
+   */
+  busy: number;
   /** Transport errors (refused, reset, timed out). */
   errors: number;
   /** Per request, in ms. */
@@ -92,6 +97,7 @@ function emptyResult(): LoadResult {
     ok: 0,
     failed: 0,
     status5xx: 0,
+    busy: 0,
     errors: 0,
     latencies: [],
     elapsedMs: 0,
@@ -111,6 +117,10 @@ function record(
     result.errors += 1;
     result.failed += 1;
     if (result.samples.length < 3) result.samples.push(answer.message);
+    return;
+  }
+  if (isBusy(answer)) {
+    result.busy += 1;
     return;
   }
   if (answer.status >= 500) result.status5xx += 1;
@@ -187,6 +197,20 @@ export async function openLoop(options: {
   }
   await Promise.all(running);
   return { started, elapsedMs: performance.now() - t0, maxLagMs };
+}
+
+export function isBusy(answer: HttpAnswer): boolean {
+  return (
+    (answer.status === 503 || answer.status === 429) && answer.headers["retry-after"] !== undefined
+  );
+}
+
+/** Retry-After in ms (seconds or an HTTP date), at least 100 ms. */
+export function retryAfterMs(answer: HttpAnswer): number {
+  const value = String(answer.headers["retry-after"] ?? "1");
+  const seconds = Number(value);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+  return Math.max(100, Number.isFinite(ms) ? ms : 1000);
 }
 
 export function toError(error: unknown): Error {

@@ -76,11 +76,12 @@ export async function answerThroughput(
 }
 
 export function describeRun(label: string, run: ThroughputRun): string {
+  const busy = run.load.busy > 0 ? `, ${run.load.busy} answered busy (Retry-After)` : "";
   const failures =
     run.load.failed > 0
       ? `, ${run.load.failed} failed (${run.load.status5xx} 5xx)${run.load.samples[0] ? `: ${run.load.samples[0]}` : ""}`
       : "";
-  return `${label.padEnd(28)} ${num(run.load.rate).padStart(7)} req/s  p99 ${num(run.p99, 1).padStart(7)} ms  CPU/answer server ${run.serverMsPerAnswer.toFixed(2)} ms, Postgres ${run.postgresMsPerAnswer.toFixed(2)} ms${failures}`;
+  return `${label.padEnd(28)} ${num(run.load.rate).padStart(7)} req/s  p99 ${num(run.p99, 1).padStart(7)} ms  CPU/answer server ${run.serverMsPerAnswer.toFixed(2)} ms, Postgres ${run.postgresMsPerAnswer.toFixed(2)} ms${busy}${failures}`;
 }
 
 export async function startBareServer(context: BenchContext): Promise<Child> {
