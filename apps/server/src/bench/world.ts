@@ -1,4 +1,4 @@
-import { createWeeklySurveys } from "@sos/api";
+import { createWeeklySurveys, finishTargetBatch } from "@sos/api";
 import { createSession, DUMMY_PASSWORD_HASH, hashPassword } from "@sos/auth";
 import type { Db } from "@sos/db";
 import { addDaysYmd, surveyWeekOf } from "@sos/rules";
@@ -120,6 +120,8 @@ export async function seedWorld(
   await sql`update target_batches set item_count = ${itemCount},
       total_sets = (select coalesce(sum(limit_sets), 0) from target_items where batch_id = ${batch.id})
     where id = ${batch.id}`.execute(db);
+  // What targetList.issue leaves beside the rows: display forms and the Shift_JIS check.
+  await finishTargetBatch(db, batch.id);
   // The vendor's own customer file (source 'import') holds exactly what the list says: 照合済み.
   const mailItems = await sql<{ id: string }>`
     with chosen as (
