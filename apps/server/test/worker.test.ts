@@ -340,22 +340,35 @@ describe("the SMTP transport", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.server.address() as AddressInfo).port;
-    const transport = createMailTransport(`smtp://127.0.0.1:${port}`);
+    const sendThirty = async (url: string) => {
+      const transport = createMailTransport(url);
+      try {
+        await Promise.all(
+          Array.from({ length: 30 }, (_, i) =>
+            transport.sendMail({
+              from: "shop@vendor.sos-supply.example",
+              to: `clinic-${i}@example.jp`,
+              subject: "購入用URLのご案内",
+              text: "本文",
+            }),
+          ),
+        );
+      } finally {
+        transport.close();
+      }
+    };
     try {
-      await Promise.all(
-        Array.from({ length: 30 }, (_, i) =>
-          transport.sendMail({
-            from: "shop@vendor.sos-supply.example",
-            to: `clinic-${i}@example.jp`,
-            subject: "購入用URLのご案内",
-            text: "本文",
-          }),
-        ),
-      );
+      await sendThirty(`smtp://127.0.0.1:${port}`);
       expect(delivered).toBe(30);
       expect(connections).toBeLessThanOrEqual(SMTP_POOL_CONNECTIONS);
+      connections = 0;
+      await sendThirty(`smtp://127.0.0.1:${port}?maxConnections=2`);
+      expect(delivered).toBe(60);
+      expect(connections).toBeLessThanOrEqual(2);
+      expect(() => createMailTransport(`smtp://127.0.0.1:${port}?maxConnections=0`)).toThrow(
+        "SMTP_URL の maxConnections は 1〜50 の整数で指定してください（指定値: 0）。",
+      );
     } finally {
-      transport.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
