@@ -365,6 +365,11 @@ describe("the SMTP transport", () => {
       await sendThirty(`smtp://127.0.0.1:${port}?maxConnections=2`);
       expect(delivered).toBe(60);
       expect(connections).toBeLessThanOrEqual(2);
+      connections = 0;
+      await sendThirty(`smtp://127.0.0.1:${port}?maxConnections=1&maxMessages=10`);
+      expect(delivered).toBe(90);
+      // one connection at a time, reopened after every ten mails
+      expect(connections).toBe(3);
       expect(() => createMailTransport(`smtp://127.0.0.1:${port}?maxConnections=0`)).toThrow(
         "SMTP_URL の maxConnections は 1〜50 の整数で指定してください（指定値: 0）。",
       );
