@@ -22,21 +22,26 @@ type ListRow = [
   name: string,
   institutionCode: string,
   prefectureName: string,
-  postcode: string,
+  postcode: string | null,
   postcodeDisplay: string | null,
   address: string,
-  phone: string,
+  phone: string | null,
   phoneDisplay: string | null,
   contactName: string,
   email: string,
   limitSets: number,
 ];
 
-/** A list's items in the file's order (the order the ministry hands them over in). */
+/**
+ * A list's items in the file's order (the order the ministry hands them over in).
+ * The raw phone and postcode come only where no display form was written.
+ */
 function listRowsQuery(db: Db, batchId: string) {
   return sql`
-    select t.name, t.institution_code, p.name, t.postcode, t.postcode_display, t.address,
-      t.phone, t.phone_display, t.contact_name, t.email, t.limit_sets
+    select t.name, t.institution_code, p.name,
+      case when t.postcode_display is null then t.postcode end, t.postcode_display, t.address,
+      case when t.phone_display is null then t.phone end, t.phone_display, t.contact_name, t.email,
+      t.limit_sets
     from target_items t join prefectures p on p.code = t.prefecture_code
     where t.batch_id = ${batchId}
     order by t.prefecture_code, t.institution_code, t.id`.compile(db);
@@ -68,9 +73,9 @@ function listItem(values: unknown[]): ListItem {
     name,
     institutionCode,
     prefectureName,
-    postcodeDisplay ?? formatPostcode(postcode),
+    postcodeDisplay ?? formatPostcode(postcode ?? ""),
     address,
-    phoneDisplay ?? formatPhone(phone),
+    phoneDisplay ?? formatPhone(phone ?? ""),
     contactName,
     email,
     String(limitSets),
@@ -104,7 +109,7 @@ function listRecord(values: unknown[]): string {
     email,
     limitSets,
   ] = values as ListRow;
-  return `${cell(name)},${cell(institutionCode)},${cell(prefectureName)},${cell(postcodeDisplay ?? formatPostcode(postcode))},${cell(address)},${cell(phoneDisplay ?? formatPhone(phone))},${cell(contactName)},${cell(email)},${limitSets},${limitSets * PIECES_PER_SET}\r\n`;
+  return `${cell(name)},${cell(institutionCode)},${cell(prefectureName)},${cell(postcodeDisplay ?? formatPostcode(postcode ?? ""))},${cell(address)},${cell(phoneDisplay ?? formatPhone(phone ?? ""))},${cell(contactName)},${cell(email)},${limitSets},${limitSets * PIECES_PER_SET}\r\n`;
 }
 
 /** A list's items in file order, `rowsPerRead` at a time through a cursor (see streamRows). */
