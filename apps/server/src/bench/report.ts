@@ -29,6 +29,17 @@ export function median(values: readonly number[]): number {
     : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
+/**
+ * The repetition whose ratio is the median one: its own product and baseline
+ * figures are printed beside that ratio, so the line's numbers agree with it.
+ */
+export function medianRep(ratios: readonly number[]): number {
+  const order = ratios
+    .map((ratio, index) => ({ ratio: Number.isFinite(ratio) ? ratio : Infinity, index }))
+    .sort((a, b) => a.ratio - b.ratio);
+  return order[Math.floor((order.length - 1) / 2)]?.index ?? 0;
+}
+
 /** The q-quantile (0..1) by nearest rank. */
 export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return Number.NaN;

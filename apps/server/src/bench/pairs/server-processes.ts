@@ -1,6 +1,6 @@
 import type { BenchContext } from "../context";
 import { type Child, startProduct } from "../processes";
-import { median, num, withSpread } from "../report";
+import { medianRep, num, withSpread } from "../report";
 import { type AnswerLoad, answerLoad, answerThroughput, describeRun } from "./survey-answer";
 
 /**
@@ -55,9 +55,9 @@ export async function serverProcessesPair(context: BenchContext): Promise<void> 
     report.info(`2 / 1 per repetition: ${withSpread(ratios, 3)}`);
     report.ratio({
       path: "2 server processes vs 1 (survey.answer req/s)",
-      product: `${num(median(rates.two))} req/s`,
-      baseline: `1 process ${num(median(rates.one))} req/s`,
-      ratio: median(ratios),
+      product: `${num(rates.two[medianRep(ratios)] ?? Number.NaN)} req/s`,
+      baseline: `1 process ${num(rates.one[medianRep(ratios)] ?? Number.NaN)} req/s`,
+      ratio: ratios[medianRep(ratios)] ?? null,
       goal: { op: ">=", value: 1 },
     });
   } finally {
