@@ -50,10 +50,11 @@ describe("sign-in over HTTP", () => {
 
     const me = await query(server.url, "auth.me", undefined, { token: signedIn.sessionCookie });
     expect(me.body.result?.data).toMatchObject({ id: tokyo.user.id, prefectureCode: 13 });
-    const ping = await query(server.url, "prefecture.ping", undefined, {
+    // A procedure only officers may call answers with the cookie the sign-in set.
+    const deadlines = await query(server.url, "review.deadlines", undefined, {
       token: signedIn.sessionCookie,
     });
-    expect(ping.body.result?.data).toEqual({ prefectureCode: 13 });
+    expect(deadlines.status).toBe(200);
   });
 
   it("signs out: the cookie is cleared and the old token no longer works", async () => {
@@ -69,17 +70,17 @@ describe("sign-in over HTTP", () => {
     expect(me.body.result?.data).toBeNull();
     // The browser is told to drop a cookie the server no longer honours.
     expect(me.sessionCookie).toBe("");
-    const ping = await query(server.url, "prefecture.ping", undefined, { token });
-    expect(ping.status).toBe(401);
+    const deadlines = await query(server.url, "review.deadlines", undefined, { token });
+    expect(deadlines.status).toBe(401);
   });
 
   it("answers 401 when signed out and 403 for the wrong role", async () => {
-    const anonymous = await query(server.url, "prefecture.ping");
+    const anonymous = await query(server.url, "review.deadlines");
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error?.data).toMatchObject({ code: "UNAUTHORIZED", httpStatus: 401 });
     const vendor = await createTestUser(server.tdb.db, "vendor");
     const token = await signIn(vendor);
-    const denied = await query(server.url, "prefecture.ping", undefined, { token });
+    const denied = await query(server.url, "review.deadlines", undefined, { token });
     expect(denied.status).toBe(403);
     expect(denied.body.error?.message).toBe("この操作を行う権限がありません。");
     expect(denied.body.error?.data).toMatchObject({ domainCode: "FORBIDDEN" });
@@ -130,9 +131,9 @@ describe("sign-in over HTTP", () => {
     // One session ended on the server, one begun: the earlier token is no good to anyone.
     expect(await sessions()).toBe(before);
     expect(await whoIs(earlier)).toBeNull();
-    expect((await query(server.url, "prefecture.ping", undefined, { token: earlier })).status).toBe(
-      401,
-    );
+    expect(
+      (await query(server.url, "review.deadlines", undefined, { token: earlier })).status,
+    ).toBe(401);
     expect(await whoIs(later)).toMatchObject({ id: tokyo.user.id });
     expect(await whoIs(otherBrowser)).toMatchObject({ id: tokyo.user.id });
     await mutate(server.url, "auth.signOut", null, { token: later });
@@ -174,7 +175,7 @@ describe("session expiry (server clock)", () => {
     const me = await query(server.url, "auth.me", undefined, { token });
     expect(me.body.result?.data).toBeNull();
     expect(me.sessionCookie).toBe("");
-    expect((await query(server.url, "prefecture.ping", undefined, { token })).status).toBe(401);
+    expect((await query(server.url, "review.deadlines", undefined, { token })).status).toBe(401);
   });
 
   it("ends a busy session at its absolute lifetime", async () => {

@@ -85,7 +85,7 @@ interface ItemSeen {
 async function itemAsVendorSees(session: string): Promise<ItemSeen> {
   const batch = await query<{ items: ItemSeen[] }>(
     server.url,
-    "vendor.batch",
+    "vendorPortal.batch",
     { batchId },
     { token: session },
   );
@@ -167,7 +167,7 @@ describe("taking an institution's purchase allocation through the storefront", (
     // 3. Sending the whole list mails nobody, and neither does a hand-picked, "checked" send.
     const run = await mutate<{ sent: number; skipped: number; skippedByReason: unknown[] }>(
       server.url,
-      "vendor.sendPurchaseLinks",
+      "vendorPortal.sendPurchaseLinks",
       { batchId, allowMismatched: true },
       { token: session },
     );
@@ -179,7 +179,7 @@ describe("taking an institution's purchase allocation through the storefront", (
     });
     const forced = await mutate(
       server.url,
-      "vendor.reissueLink",
+      "vendorPortal.reissueLink",
       { itemId, allowMismatched: true, allowEmailDiffers: true },
       { token: session },
     );
@@ -216,7 +216,7 @@ describe("taking an institution's purchase allocation through the storefront", (
     expect(matched.match).toMatchObject({ status: "matched", label: "照合済み", reasons: [] });
     const send = await mutate<{ sent: number }>(
       server.url,
-      "vendor.sendPurchaseLinks",
+      "vendorPortal.sendPurchaseLinks",
       { batchId },
       { token: session },
     );

@@ -1,7 +1,7 @@
 import type { SessionUser } from "@sos/auth";
 import type { Db } from "@sos/db";
 import type { PaymentMethod } from "@sos/domain";
-import type { AdmissionGate, AdmissionOptions } from "./services/surveys/admission";
+import type { AdmissionGate, AdmissionOptions } from "./services/survey/admission";
 
 export interface ApiConfig {
   /** Origin (and optional path) the apps are served from, e.g. "https://sos.example.jp". */

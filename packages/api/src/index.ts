@@ -1,5 +1,5 @@
 export { auditAccessDenied } from "./access-denied";
-export { APP_BY_ROLE, APP_NAMES, type AppName, appBaseUrl } from "./apps";
+export { APP_BY_ROLE, APP_FOLDERS, APP_NAMES, type AppName, appBaseUrl } from "./apps";
 export type { ApiConfig, Context } from "./context";
 export {
   domainErrorShape,
@@ -19,6 +19,7 @@ export {
 } from "./errors";
 export { readConnection } from "./read-connection";
 export { type AppRouter, appRouter, createCaller } from "./root";
+export { createWeeklySurveys } from "./services/survey";
 export {
   CSV_ENCODINGS,
   type CsvDownload,
@@ -33,8 +34,7 @@ export {
   type TargetBatchSummary,
   targetListCsv,
   type UnrepresentableChar,
-} from "./services/review";
-export { createWeeklySurveys } from "./services/surveys";
+} from "./services/target-list";
 export {
   authedProcedure,
   createCallerFactory,

@@ -1,39 +1,31 @@
 import { authRouter } from "./routers/auth";
 import { homeRouter } from "./routers/home";
+import { institutionOrdersRouter } from "./routers/institution-orders";
 import { operationsRouter } from "./routers/operations";
-import {
-  institutionProbeRouter,
-  ministryProbeRouter,
-  prefectureProbeRouter,
-} from "./routers/probe";
-import {
-  publicationRouter,
-  reviewRouter,
-  sanctionsRouter,
-  targetListRouter,
-} from "./routers/review";
+import { publicationRouter } from "./routers/publication";
+import { reviewRouter } from "./routers/review";
+import { sanctionsRouter } from "./routers/sanctions";
 import { sosRouter } from "./routers/sos";
 import { storefrontRouter } from "./routers/storefront";
 import { surveyRouter } from "./routers/survey";
-import { institutionOrdersRouter, vendorRouter } from "./routers/vendor";
+import { targetListRouter } from "./routers/target-list";
+import { vendorPortalRouter } from "./routers/vendor-portal";
 import { createCallerFactory, router } from "./trpc";
 
+/** Each key names its folder under routers/ (and services/, where it has services). */
 export const appRouter = router({
   auth: authRouter,
-  institution: institutionProbeRouter,
-  prefecture: prefectureProbeRouter,
-  ministry: ministryProbeRouter,
-  review: reviewRouter,
-  vendor: vendorRouter,
-  storefront: storefrontRouter,
-  institutionOrders: institutionOrdersRouter,
-  survey: surveyRouter,
-  sos: sosRouter,
   home: homeRouter,
-  targetList: targetListRouter,
-  sanctions: sanctionsRouter,
-  publication: publicationRouter,
+  institutionOrders: institutionOrdersRouter,
   operations: operationsRouter,
+  publication: publicationRouter,
+  review: reviewRouter,
+  sanctions: sanctionsRouter,
+  sos: sosRouter,
+  storefront: storefrontRouter,
+  survey: surveyRouter,
+  targetList: targetListRouter,
+  vendorPortal: vendorPortalRouter,
 });
 
 export type AppRouter = typeof appRouter;

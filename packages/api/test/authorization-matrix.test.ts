@@ -1,7 +1,7 @@
 import type { Db } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appRouter } from "../src/root";
+import { testRouter } from "../src/testing/probe-router";
 import {
   CALLER_KINDS,
   type CallerWorld,
@@ -13,7 +13,7 @@ import type { Caller } from "./fixtures/institution-world";
 import { type Cells, type Outcome, outcomeOf, REFUSALS, rows } from "./fixtures/procedure-calls";
 import { listProcedures } from "./support/procedures";
 
-const procedureTypes = new Map(listProcedures(appRouter).map((p) => [p.path, p.type]));
+const procedureTypes = new Map(listProcedures(testRouter).map((p) => [p.path, p.type]));
 
 let tdb: TestDatabase;
 let db: Db;
@@ -71,7 +71,7 @@ function expectedDenials(outcome: Outcome, path: string, userId: string | null) 
 
 describe("authorization matrix: every procedure × every kind of caller", () => {
   it("has one row for every procedure of the router, and none for a procedure that is gone", () => {
-    const procedures = listProcedures(appRouter)
+    const procedures = listProcedures(testRouter)
       .map((procedure) => procedure.path)
       .sort();
     expect(rows.map((row) => row.path).sort()).toEqual(procedures);

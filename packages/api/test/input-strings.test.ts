@@ -3,8 +3,9 @@ import { safeCharacters, UNSAFE_CHARACTER_MESSAGE } from "@sos/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatError } from "../src/error-shape";
-import { appRouter, createCaller } from "../src/root";
+import { appRouter } from "../src/root";
 import { createTestContext } from "../src/testing";
+import { createTestCaller } from "../src/testing/probe-router";
 import { listProcedures } from "./support/procedures";
 import { walkSchema } from "./support/zod-walk";
 
@@ -63,7 +64,7 @@ describe("the refusal reaches the client as a Japanese field error", () => {
     ["a lone high surrogate", "病院\uD83D"],
     ["a lone low surrogate", "\uDE00病院"],
   ])("storefront.register with %s in the facility name and e-mail", async (_label, bad) => {
-    const caller = createCaller(createTestContext(tdb.db));
+    const caller = createTestCaller(createTestContext(tdb.db));
     const fieldErrors = await fieldErrorsOf(
       caller.storefront.register({
         facilityName: bad,
@@ -84,7 +85,7 @@ describe("the refusal reaches the client as a Japanese field error", () => {
   });
 
   it("a surrogate pair (an emoji) is a character like any other", async () => {
-    const caller = createCaller(createTestContext(tdb.db));
+    const caller = createTestCaller(createTestContext(tdb.db));
     const fieldErrors = await fieldErrorsOf(
       caller.auth.signIn({ username: "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00", password: "" }),
     );

@@ -2,8 +2,8 @@ import { validateSessionToken } from "@sos/auth";
 import type { Db } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCaller } from "../src/root";
 import { createTestContext, createTestUser } from "../src/testing";
+import { createTestCaller } from "../src/testing/probe-router";
 import { jst } from "./fixtures/institution-world";
 
 // The deadline-day sign-in wall: an institution that signs in from a browser it
@@ -30,7 +30,7 @@ async function signInAt(
   deviceTokens: readonly string[] = [],
 ) {
   const ctx = createTestContext(db, { now: () => jst(local), deviceTokens });
-  await createCaller(ctx).auth.signIn({ username: user.username, password: user.password });
+  await createTestCaller(ctx).auth.signIn({ username: user.username, password: user.password });
   const session = ctx.cookies.set[0];
   const device = ctx.cookies.device[0];
   if (!session || !device) throw new Error("signed in without cookies");

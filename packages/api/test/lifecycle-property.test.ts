@@ -12,8 +12,8 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCaller } from "../src/root";
 import { createTestContext, createTestUser, type TestUser } from "../src/testing";
+import { createTestCaller } from "../src/testing/probe-router";
 import {
   type Caller,
   callerAs,
@@ -201,7 +201,7 @@ const commands: Command[] = [
     rule: null,
     run: async (a, _s, now) => {
       const item = await itemOf(now);
-      return a.vendor.vendor.sendPurchaseLinks({ batchId: item.batchId, itemIds: [item.id] });
+      return a.vendor.vendorPortal.sendPurchaseLinks({ batchId: item.batchId, itemIds: [item.id] });
     },
   },
   {
@@ -224,7 +224,7 @@ const commands: Command[] = [
     name: "vendor ships",
     rule: null,
     run: (a, _s, now) =>
-      a.vendor.vendor.markShipped({
+      a.vendor.vendorPortal.markShipped({
         orderId: orderOf(now),
         carrier: "ヤマト運輸",
         trackingNumber: "1234-5678",
@@ -233,13 +233,17 @@ const commands: Command[] = [
   {
     name: "vendor records delivery",
     rule: null,
-    run: (a, _s, now) => a.vendor.vendor.markDelivered({ orderId: orderOf(now) }),
+    run: (a, _s, now) => a.vendor.vendorPortal.markDelivered({ orderId: orderOf(now) }),
   },
   {
     name: "institution marks its order shipped",
     rule: null,
     run: (a, _s, now) =>
-      a.own.vendor.markShipped({ orderId: orderOf(now), carrier: "自社便", trackingNumber: "1" }),
+      a.own.vendorPortal.markShipped({
+        orderId: orderOf(now),
+        carrier: "自社便",
+        trackingNumber: "1",
+      }),
   },
 ];
 
@@ -393,7 +397,7 @@ beforeAll(async () => {
     otherPrefecture: await as("prefecture", 27),
     ministry: await as("ministry"),
     vendor: await as("vendor"),
-    anonymous: createCaller(createTestContext(db, { now: () => clock.now })),
+    anonymous: createTestCaller(createTestContext(db, { now: () => clock.now })),
   };
 });
 

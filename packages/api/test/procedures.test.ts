@@ -3,8 +3,8 @@ import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../src/errors";
-import { createCaller } from "../src/root";
 import { callerFor, createTestContext, createTestUser, type TestUser } from "../src/testing";
+import { createTestCaller } from "../src/testing/probe-router";
 
 let tdb: TestDatabase;
 let institution: TestUser;
@@ -45,7 +45,7 @@ async function deniedAudits(userId: string) {
 describe("role procedures", () => {
   it("refuses an institution user on a prefecture procedure with FORBIDDEN, and audits it", async () => {
     const { caller } = await callerFor(tdb.db, institution.user);
-    const error = await rejection(caller.prefecture.ping());
+    const error = await rejection(caller.probe.prefecture());
     expect(error.code).toBe("FORBIDDEN");
     expect(error.cause).toBeInstanceOf(DomainError);
     expect((error.cause as DomainError).code).toBe("FORBIDDEN");
@@ -55,21 +55,21 @@ describe("role procedures", () => {
     expect(audits[0]).toMatchObject({
       actorRole: "institution",
       targetType: "procedure",
-      targetId: "prefecture.ping",
+      targetId: "probe.prefecture",
       ip: "127.0.0.1",
       details: { required: "prefecture" },
     });
   });
 
   it("answers UNAUTHORIZED (not FORBIDDEN) when nobody is signed in, without an audit row", async () => {
-    const caller = createCaller(createTestContext(tdb.db));
+    const caller = createTestCaller(createTestContext(tdb.db));
     const before = await tdb.db.selectFrom("auditLog").select("id").execute();
     for (const call of [
-      () => caller.prefecture.ping(),
-      () => caller.institution.ping(),
-      () => caller.ministry.ping(),
-      () => caller.review.ping(),
-      () => caller.vendor.ping(),
+      () => caller.probe.prefecture(),
+      () => caller.probe.institution(),
+      () => caller.probe.ministry(),
+      () => caller.probe.reviewer(),
+      () => caller.probe.vendor(),
     ]) {
       const error = await rejection(call());
       expect(error.code).toBe("UNAUTHORIZED");
@@ -79,41 +79,47 @@ describe("role procedures", () => {
   });
 
   it("narrows the context to the caller's own scope", async () => {
-    expect(await (await callerFor(tdb.db, institution.user)).caller.institution.ping()).toEqual({
+    expect(await (await callerFor(tdb.db, institution.user)).caller.probe.institution()).toEqual({
       institutionId: institution.user.institutionId,
     });
-    expect(await (await callerFor(tdb.db, tokyo.user)).caller.prefecture.ping()).toEqual({
+    expect(await (await callerFor(tdb.db, tokyo.user)).caller.probe.prefecture()).toEqual({
       prefectureCode: 13,
     });
-    expect(await (await callerFor(tdb.db, tokyo.user)).caller.review.ping()).toEqual({
+    expect(await (await callerFor(tdb.db, tokyo.user)).caller.probe.reviewer()).toEqual({
       scope: { kind: "prefecture", code: 13 },
     });
-    expect(await (await callerFor(tdb.db, ministry.user)).caller.review.ping()).toEqual({
+    expect(await (await callerFor(tdb.db, ministry.user)).caller.probe.reviewer()).toEqual({
       scope: { kind: "ministry" },
     });
-    expect(await (await callerFor(tdb.db, ministry.user)).caller.ministry.ping()).toEqual({
+    expect(await (await callerFor(tdb.db, ministry.user)).caller.probe.ministry()).toEqual({
       role: "ministry",
     });
-    expect(await (await callerFor(tdb.db, vendor.user)).caller.vendor.ping()).toEqual({
+    expect(await (await callerFor(tdb.db, vendor.user)).caller.probe.vendor()).toEqual({
       role: "vendor",
     });
   });
 
   it("keeps each role out of every other role's procedures", async () => {
     const cases = [
-      { user: () => tokyo.user, call: (c: ReturnType<typeof createCaller>) => c.ministry.ping() },
+      {
+        user: () => tokyo.user,
+        call: (c: ReturnType<typeof createTestCaller>) => c.probe.ministry(),
+      },
       {
         user: () => ministry.user,
-        call: (c: ReturnType<typeof createCaller>) => c.prefecture.ping(),
-      },
-      { user: () => vendor.user, call: (c: ReturnType<typeof createCaller>) => c.review.ping() },
-      {
-        user: () => institution.user,
-        call: (c: ReturnType<typeof createCaller>) => c.vendor.ping(),
+        call: (c: ReturnType<typeof createTestCaller>) => c.probe.prefecture(),
       },
       {
         user: () => vendor.user,
-        call: (c: ReturnType<typeof createCaller>) => c.institution.ping(),
+        call: (c: ReturnType<typeof createTestCaller>) => c.probe.reviewer(),
+      },
+      {
+        user: () => institution.user,
+        call: (c: ReturnType<typeof createTestCaller>) => c.probe.vendor(),
+      },
+      {
+        user: () => vendor.user,
+        call: (c: ReturnType<typeof createTestCaller>) => c.probe.institution(),
       },
     ];
     for (const { user, call } of cases) {
@@ -127,8 +133,8 @@ describe("role procedures", () => {
   it("treats a user whose session row is gone as signed out", async () => {
     const { ctx, caller } = await callerFor(tdb.db, tokyo.user);
     await caller.auth.signOut();
-    const again = createCaller({ ...ctx, ...(await nullSession(ctx.session?.id)) });
-    const error = await rejection(again.prefecture.ping());
+    const again = createTestCaller({ ...ctx, ...(await nullSession(ctx.session?.id)) });
+    const error = await rejection(again.probe.prefecture());
     expect(error.code).toBe("UNAUTHORIZED");
   });
 });
@@ -148,7 +154,7 @@ async function nullSession(sessionId: string | undefined) {
 describe("auth router", () => {
   it("signs in, sets the session cookie through the context, and returns the user", async () => {
     const ctx = createTestContext(tdb.db);
-    const user = await createCaller(ctx).auth.signIn({
+    const user = await createTestCaller(ctx).auth.signIn({
       username: tokyo.username,
       password: tokyo.password,
     });
@@ -172,7 +178,7 @@ describe("auth router", () => {
     const fullWidth = vendor.username.replace(/[!-~]/g, (c) =>
       String.fromCharCode(c.charCodeAt(0) + 0xfee0),
     );
-    const user = await createCaller(ctx).auth.signIn({
+    const user = await createTestCaller(ctx).auth.signIn({
       username: ` ${fullWidth} `,
       password: vendor.password,
     });
@@ -180,7 +186,7 @@ describe("auth router", () => {
   });
 
   it("refuses wrong credentials with one message that does not say which part was wrong", async () => {
-    const caller = createCaller(createTestContext(tdb.db, { ip: "192.0.2.10" }));
+    const caller = createTestCaller(createTestContext(tdb.db, { ip: "192.0.2.10" }));
     const wrongPassword = await rejection(
       caller.auth.signIn({ username: ministry.username, password: "Wrong-Password-1" }),
     );
@@ -195,7 +201,7 @@ describe("auth router", () => {
 
   it("throttles repeated failures with TOO_MANY_REQUESTS and the wait in minutes", async () => {
     const target = await createTestUser(tdb.db, "vendor");
-    const caller = createCaller(createTestContext(tdb.db, { ip: "192.0.2.20" }));
+    const caller = createTestCaller(createTestContext(tdb.db, { ip: "192.0.2.20" }));
     let throttled: TRPCError | null = null;
     for (let attempt = 0; attempt < 12 && throttled === null; attempt += 1) {
       const error = await rejection(
@@ -215,7 +221,7 @@ describe("auth router", () => {
   });
 
   it("answers me() with the signed-in user, or null", async () => {
-    expect(await createCaller(createTestContext(tdb.db)).auth.me()).toBeNull();
+    expect(await createTestCaller(createTestContext(tdb.db)).auth.me()).toBeNull();
     const { caller } = await callerFor(tdb.db, institution.user);
     expect(await caller.auth.me()).toMatchObject({
       id: institution.user.id,
@@ -236,12 +242,12 @@ describe("auth router", () => {
       .executeTakeFirst();
     expect(row).toBeUndefined();
     const anonymous = createTestContext(tdb.db);
-    expect(await createCaller(anonymous).auth.signOut()).toEqual({ ok: true });
+    expect(await createTestCaller(anonymous).auth.signOut()).toEqual({ ok: true });
     expect(anonymous.cookies.cleared).toBe(1);
   });
 
   it("reports invalid input per field, in Japanese", async () => {
-    const caller = createCaller(createTestContext(tdb.db));
+    const caller = createTestCaller(createTestContext(tdb.db));
     const error = await rejection(caller.auth.signIn({ username: "", password: "" }));
     expect(error.code).toBe("BAD_REQUEST");
     const issues = (
@@ -271,7 +277,7 @@ describe("password reset", () => {
   it("mails a link into the user's own app, and the token sets a new password once", async () => {
     const user = await createTestUser(tdb.db, "institution");
     const { ctx: oldCtx } = await callerFor(tdb.db, user.user);
-    const anonymous = createCaller(createTestContext(tdb.db));
+    const anonymous = createTestCaller(createTestContext(tdb.db));
 
     expect(await anonymous.auth.requestPasswordReset({ username: user.username })).toEqual({
       ok: true,
@@ -305,7 +311,7 @@ describe("password reset", () => {
 
   it("sends reviewers to the review app", async () => {
     const user = await createTestUser(tdb.db, "ministry");
-    await createCaller(createTestContext(tdb.db)).auth.requestPasswordReset({
+    await createTestCaller(createTestContext(tdb.db)).auth.requestPasswordReset({
       username: user.username,
     });
     const { link } = await latestResetToken(user.user.email);
@@ -315,7 +321,7 @@ describe("password reset", () => {
   it("answers the same for an unknown username and sends nothing", async () => {
     const before = await tdb.db.selectFrom("mailOutbox").select("id").execute();
     expect(
-      await createCaller(createTestContext(tdb.db)).auth.requestPasswordReset({
+      await createTestCaller(createTestContext(tdb.db)).auth.requestPasswordReset({
         username: "no-such-user",
       }),
     ).toEqual({ ok: true });
@@ -325,7 +331,7 @@ describe("password reset", () => {
 
   it("refuses a password the policy rejects, naming the field", async () => {
     const user = await createTestUser(tdb.db, "vendor", { username: "gloves-vendor" });
-    const caller = createCaller(createTestContext(tdb.db));
+    const caller = createTestCaller(createTestContext(tdb.db));
     await caller.auth.requestPasswordReset({ username: user.username });
     const { token } = await latestResetToken(user.user.email);
 

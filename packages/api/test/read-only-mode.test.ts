@@ -80,7 +80,7 @@ describe("read-only mode", () => {
   it("is off until the ministry turns it on: a mutation goes through", async () => {
     const vendor = await callerOf(db, world, "vendor");
     await expect(
-      vendor.vendor.updateStock({ sizeId: world.sizeId, stockSets: 321 }),
+      vendor.vendorPortal.updateStock({ sizeId: world.sizeId, stockSets: 321 }),
     ).resolves.toBeTruthy();
     expect(
       (await (await callerOf(db, world, "anonymous")).operations.readOnlyStatus()).readOnly,

@@ -1,8 +1,8 @@
 import type { Db } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appRouter, createCaller } from "../src/root";
 import { createTestContext } from "../src/testing";
+import { createTestCaller, testRouter } from "../src/testing/probe-router";
 import { type Caller, callerAs, domainCause, rejection } from "./fixtures/institution-world";
 import {
   addInstitution,
@@ -70,8 +70,8 @@ interface ProcedureCase {
 
 const cases: ProcedureCase[] = [
   {
-    path: "review.ping",
-    call: (c) => c.review.ping(),
+    path: "probe.reviewer",
+    call: (c) => c.probe.reviewer(),
     tokyoOnOsaka: "HIDDEN",
     showsNothingOfOsaka: (result) =>
       expect(result).toEqual({ scope: { kind: "prefecture", code: 13 } }),
@@ -197,8 +197,8 @@ async function osakaState() {
 
 describe("review procedures: who may call them", () => {
   it("the table covers every procedure of the review console", () => {
-    const reviewPaths = Object.keys(appRouter._def.procedures).filter((path) =>
-      /^(review|targetList|sanctions|publication)\./.test(path),
+    const reviewPaths = Object.keys(testRouter._def.procedures).filter((path) =>
+      /^(review|targetList|sanctions|publication)\.|^probe\.reviewer$/.test(path),
     );
     expect(cases.map((c) => c.path).sort()).toEqual(reviewPaths.sort());
   });
@@ -280,7 +280,7 @@ describe("review procedures: who may call them", () => {
   });
 
   it.each(cases)("nobody signed in calling $path → UNAUTHORIZED", async ({ call }) => {
-    const error = await rejection(call(createCaller(createTestContext(db))));
+    const error = await rejection(call(createTestCaller(createTestContext(db))));
     expect(error.code).toBe("UNAUTHORIZED");
   });
 

@@ -2,8 +2,8 @@ import { createDb, type Db } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCaller } from "../src/root";
 import { createTestContext, signedInContext } from "../src/testing";
+import { createTestCaller } from "../src/testing/probe-router";
 import {
   type Caller,
   createInstitutionWorld,
@@ -69,15 +69,15 @@ beforeEach(async () => {
     await registerAsListed(db, world.a.institutionId, { facilityName: "テスト病院（購入窓口）" })
   ).email;
   emailB = (await registerAsListed(db, world.b.institutionId)).email;
-  const vendor = createCaller(
+  const vendor = createTestCaller(
     await signedInContext(db, world.vendor.user, { now: () => clock.now }),
   );
   // a's registered name differs from the list's: the vendor checked it and sends anyway
-  await vendor.vendor.sendPurchaseLinks({ batchId: batch.batchId, allowMismatched: true });
+  await vendor.vendorPortal.sendPurchaseLinks({ batchId: batch.batchId, allowMismatched: true });
 });
 
 function visitor(database: Db = db): Caller {
-  return createCaller(createTestContext(database, { now: () => clock.now }));
+  return createTestCaller(createTestContext(database, { now: () => clock.now }));
 }
 
 async function tokenOf(email: string): Promise<string> {
@@ -293,10 +293,10 @@ describe("storefront.purchase", () => {
       expect(unknown.message).toBe(INVALID_LINK);
 
       const tokenB = await tokenOf(emailB);
-      const vendor = createCaller(
+      const vendor = createTestCaller(
         await signedInContext(db, world.vendor.user, { now: () => clock.now }),
       );
-      await vendor.vendor.revokeLink({ itemId: batch.items[1]?.id as string });
+      await vendor.vendorPortal.revokeLink({ itemId: batch.items[1]?.id as string });
       const revoked = await expectNothingWritten(purchase(tokenB));
       expect(revoked.message).toBe(INVALID_LINK);
 
@@ -308,7 +308,7 @@ describe("storefront.purchase", () => {
 
     it("with a payment method that is not offered", async () => {
       const token = await tokenOf(emailB);
-      const onlyInvoice = createCaller(
+      const onlyInvoice = createTestCaller(
         createTestContext(db, { now: () => clock.now, config: { paymentMethods: ["invoice"] } }),
       );
       const refused = await expectNothingWritten(() =>

@@ -4,9 +4,12 @@ import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DOMAIN_ERRORS } from "../src/errors";
-import { createCaller } from "../src/root";
-import { CONFIRMATION_MAILS_PER_CODE_PER_DAY, REGISTRATION_THROTTLE } from "../src/services/vendor";
+import {
+  CONFIRMATION_MAILS_PER_CODE_PER_DAY,
+  REGISTRATION_THROTTLE,
+} from "../src/services/vendor-portal";
 import { createTestUser, signedInContext, type TestUser } from "../src/testing";
+import { createTestCaller } from "../src/testing/probe-router";
 import { jst, refusal, type TestClock, testClock } from "./fixtures/institution-world";
 import {
   handOver,
@@ -71,7 +74,7 @@ function visitor(
 }
 
 async function signedInClinic() {
-  return createCaller(await signedInContext(db, clinic.user, { now: () => clock.now }));
+  return createTestCaller(await signedInContext(db, clinic.user, { now: () => clock.now }));
 }
 
 /** What the ministry's registry holds for the clinic, in the normal form. */
@@ -473,7 +476,7 @@ describe("storefront.register (①') input and abuse", () => {
 describe("an unconfirmed registration, as the vendor and the institution see it", () => {
   it("is 要確認 with its reasons, is reminded at the list's address, and becomes 照合済み once confirmed", async () => {
     const ministry = await createTestUser(db, "ministry");
-    const vendor = createCaller(
+    const vendor = createTestCaller(
       await signedInContext(db, (await createTestUser(db, "vendor")).user, {
         now: () => clock.now,
       }),
@@ -483,7 +486,7 @@ describe("an unconfirmed registration, as the vendor and the institution see it"
     ]);
     await visitor().storefront.register(typed({ email: "attacker@evil.example" }));
 
-    const detail = await vendor.vendor.batch({ batchId: batch.batchId });
+    const detail = await vendor.vendorPortal.batch({ batchId: batch.batchId });
     expect(detail).toMatchObject({ matched: 0, needsCheck: 1, unconfirmed: 1 });
     expect(detail.items[0]?.match).toEqual({
       status: "needs_check",
@@ -507,7 +510,10 @@ describe("an unconfirmed registration, as the vendor and the institution see it"
       confirmedAt: null,
       confirmedVia: null,
     });
-    const onlyHeld = await vendor.vendor.batch({ batchId: batch.batchId, status: "needs_check" });
+    const onlyHeld = await vendor.vendorPortal.batch({
+      batchId: batch.batchId,
+      status: "needs_check",
+    });
     expect(onlyHeld.items).toHaveLength(1);
 
     // The institution's app does not take someone else's submission for its registration.
@@ -515,7 +521,7 @@ describe("an unconfirmed registration, as the vendor and the institution see it"
     expect((await own.institutionOrders.mine())[0]?.registeredWithVendor).toBe(false);
 
     // The reminder goes to the ministry's address, never to the registered one.
-    expect(await vendor.vendor.remindUnregistered({ batchId: batch.batchId })).toEqual({
+    expect(await vendor.vendorPortal.remindUnregistered({ batchId: batch.batchId })).toEqual({
       sent: 1,
       skippedRecent: 0,
       notRegistered: 1,
@@ -523,13 +529,13 @@ describe("an unconfirmed registration, as the vendor and the institution see it"
     const [reminder] = await mailsOfKind(db, "vendor_registration_reminder");
     expect(reminder?.toAddress).toBe(clinicEmail);
     expect(reminder?.textBody).toContain("確認メールのURLから登録を確定してください");
-    expect((await vendor.vendor.batches())[0]?.reminded).toBe(1);
+    expect((await vendor.vendorPortal.batches())[0]?.reminded).toBe(1);
 
     // The clinic registers and confirms; the attacker's data are gone.
     await visitor().storefront.register(typed());
     const { token } = await latestConfirmationTo(db, clinicEmail);
     await visitor().storefront.confirmRegistration({ token });
-    const after = await vendor.vendor.batch({ batchId: batch.batchId });
+    const after = await vendor.vendorPortal.batch({ batchId: batch.batchId });
     expect(after.items[0]?.match).toMatchObject({ status: "matched", reasons: [] });
     expect(after.items[0]?.registration).toMatchObject({
       email: clinicEmail,

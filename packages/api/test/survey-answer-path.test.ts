@@ -1,9 +1,9 @@
 import { createDb, type Db } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCaller } from "../src/root";
-import { type AdmissionGate, createAdmissionGate } from "../src/services/surveys";
+import { type AdmissionGate, createAdmissionGate } from "../src/services/survey";
 import { signedInContext } from "../src/testing";
+import { createTestCaller } from "../src/testing/probe-router";
 import {
   addInstitutionUser,
   createInstitutionWorld,
@@ -56,7 +56,7 @@ async function callerWith(options: { gate?: AdmissionGate; database?: Db } = {})
   const ctx = await signedInContext(options.database ?? db, world.a.user, {
     now: () => clock.now,
   });
-  return createCaller({ ...ctx, answerGate: options.gate });
+  return createTestCaller({ ...ctx, answerGate: options.gate });
 }
 
 async function currentSurveyId(): Promise<string> {
@@ -173,7 +173,7 @@ describe("receipts", () => {
     const error = await rejection(a.survey.answer({ id: oldId, ...FIGURES, stock: 1 }));
     expect(error.code).toBe("PRECONDITION_FAILED");
     const theirs = await (
-      await createCaller(await signedInContext(db, world.b.user, { now: () => clock.now }))
+      await createTestCaller(await signedInContext(db, world.b.user, { now: () => clock.now }))
     ).survey.current();
     expect((await rejection(a.survey.answer({ id: theirs.id, ...FIGURES }))).code).toBe(
       "NOT_FOUND",
@@ -230,7 +230,7 @@ describe("idempotency keys", () => {
     const id = await currentSurveyId();
     const idempotencyKey = crypto.randomUUID();
     await (await callerWith()).survey.answer({ id, ...FIGURES, idempotencyKey });
-    const other = createCaller(await signedInContext(db, colleague, { now: () => clock.now }));
+    const other = createTestCaller(await signedInContext(db, colleague, { now: () => clock.now }));
     await other.survey.answer({ id, ...FIGURES, idempotencyKey });
     expect((await receiptsOf()).map((row) => row.answeredBy)).toEqual([
       world.a.user.id,

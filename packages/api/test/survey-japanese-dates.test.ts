@@ -4,7 +4,7 @@ import {
   formatJaDateTime,
   formatPieces,
   surveyWeekTitle,
-} from "../src/services/surveys";
+} from "../src/services/survey";
 
 describe("Japanese dates", () => {
   it("titles a survey week from its Wednesday to the next", () => {

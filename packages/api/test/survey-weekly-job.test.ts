@@ -1,7 +1,7 @@
 import type { Db } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createWeeklySurveys } from "../src/services/surveys";
+import { createWeeklySurveys } from "../src/services/survey";
 import { insertTestPrefectures } from "../src/testing";
 import { jst } from "./fixtures/institution-world";
 

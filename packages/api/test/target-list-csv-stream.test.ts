@@ -11,7 +11,7 @@ import {
   targetBatchItems,
   targetListCsv,
   targetListCsvCheck,
-} from "../src/services/review";
+} from "../src/services/target-list";
 import { createTestUser, insertTestPrefectures } from "../src/testing";
 import {
   referenceCp932,

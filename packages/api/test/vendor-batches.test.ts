@@ -92,7 +92,7 @@ afterAll(async () => {
   await tdb.destroy();
 });
 
-function itemOf(detail: Awaited<ReturnType<Caller["vendor"]["batch"]>>, user: TestUser) {
+function itemOf(detail: Awaited<ReturnType<Caller["vendorPortal"]["batch"]>>, user: TestUser) {
   const item = detail.items.find((i) => i.institutionCode === codeOf(user));
   if (item === undefined) throw new Error("item missing");
   return item;
@@ -106,7 +106,7 @@ function codeOf(user: TestUser): string {
 
 describe("matching the list with registrations", () => {
   it("classifies each item and shows both sides", async () => {
-    const detail = await vendor.vendor.batch({ batchId: batch.batchId });
+    const detail = await vendor.vendorPortal.batch({ batchId: batch.batchId });
     expect(detail.items).toHaveLength(4);
     expect(detail.latestRun).toBeNull();
 
@@ -157,14 +157,14 @@ describe("matching the list with registrations", () => {
   });
 
   it("filters by match status and search", async () => {
-    const onlyMissing = await vendor.vendor.batch({
+    const onlyMissing = await vendor.vendorPortal.batch({
       batchId: batch.batchId,
       status: "not_registered",
     });
     expect(onlyMissing.items.map((i) => i.institutionCode)).toEqual([codeOf(unregistered)]);
-    const byName = await vendor.vendor.batch({ batchId: batch.batchId, search: "ABC会" });
+    const byName = await vendor.vendorPortal.batch({ batchId: batch.batchId, search: "ABC会" });
     expect(byName.items.map((i) => i.institutionCode)).toEqual([codeOf(writtenDifferently)]);
-    const byCode = await vendor.vendor.batch({
+    const byCode = await vendor.vendorPortal.batch({
       batchId: batch.batchId,
       search: codeOf(matched).slice(0, 10),
     });
@@ -174,7 +174,7 @@ describe("matching the list with registrations", () => {
   });
 
   it("counts the batch in the list of batches", async () => {
-    const [summary] = await vendor.vendor.batches();
+    const [summary] = await vendor.vendorPortal.batches();
     expect(summary).toMatchObject({
       id: batch.batchId,
       number: batch.number,
@@ -206,7 +206,7 @@ describe("matching the list with registrations", () => {
 
 describe("reminding institutions that have not registered", () => {
   it("mails the ministry's address of the not-registered items only, records it, and does not repeat on a double click", async () => {
-    const result = await vendor.vendor.remindUnregistered({ batchId: batch.batchId });
+    const result = await vendor.vendorPortal.remindUnregistered({ batchId: batch.batchId });
     expect(result).toEqual({ sent: 1, skippedRecent: 0, notRegistered: 1 });
     const mails = await mailsOfKind(db, "vendor_registration_reminder");
     expect(mails).toHaveLength(1);
@@ -218,18 +218,18 @@ describe("reminding institutions that have not registered", () => {
     expect(mails[0]?.textBody).toContain("http://localhost:3000/vendor/register");
     expect(mails[0]?.textBody).toContain("4セット（4,000枚）");
 
-    const again = await vendor.vendor.remindUnregistered({ batchId: batch.batchId });
+    const again = await vendor.vendorPortal.remindUnregistered({ batchId: batch.batchId });
     expect(again).toEqual({ sent: 0, skippedRecent: 1, notRegistered: 1 });
 
-    const detail = await vendor.vendor.batch({ batchId: batch.batchId });
+    const detail = await vendor.vendorPortal.batch({ batchId: batch.batchId });
     expect(itemOf(detail, unregistered).reminders.count).toBe(1);
     expect(itemOf(detail, unregistered).reminders.lastAt).toBe(clock.now.toISOString());
-    expect((await vendor.vendor.batches())[0]?.reminded).toBe(1);
+    expect((await vendor.vendorPortal.batches())[0]?.reminded).toBe(1);
 
     // a later resend is allowed and visible
     clock.set("2026-12-05 10:00:00");
-    expect((await vendor.vendor.remindUnregistered({ batchId: batch.batchId })).sent).toBe(1);
-    const later = await vendor.vendor.batch({ batchId: batch.batchId });
+    expect((await vendor.vendorPortal.remindUnregistered({ batchId: batch.batchId })).sent).toBe(1);
+    const later = await vendor.vendorPortal.batch({ batchId: batch.batchId });
     expect(itemOf(later, unregistered).reminders).toEqual({
       count: 2,
       lastAt: clock.now.toISOString(),
@@ -241,11 +241,11 @@ describe("what the vendor can see", () => {
   it("never returns an institution that was not handed over, through any procedure", async () => {
     const secret = ["ひみつ病院", "1399999999", "secret-hospital@example.jp"];
     const everything = JSON.stringify([
-      await vendor.vendor.batches(),
-      await vendor.vendor.batch({ batchId: batch.batchId }),
-      await vendor.vendor.orders(),
-      await vendor.vendor.pickingTotals(),
-      await vendor.vendor.products(),
+      await vendor.vendorPortal.batches(),
+      await vendor.vendorPortal.batch({ batchId: batch.batchId }),
+      await vendor.vendorPortal.orders(),
+      await vendor.vendorPortal.pickingTotals(),
+      await vendor.vendorPortal.products(),
     ]);
     for (const text of secret) expect(everything).not.toContain(text);
     // sanity: the handed-over ones are there
@@ -253,11 +253,11 @@ describe("what the vendor can see", () => {
 
     // an id that is not a batch, e.g. the institution's own id, finds nothing
     const missing = await refusal(
-      vendor.vendor.batch({ batchId: neverHandedOver.user.institutionId as string }),
+      vendor.vendorPortal.batch({ batchId: neverHandedOver.user.institutionId as string }),
     );
     expect(missing.data.code).toBe("NOT_FOUND");
     const foreignItem = await refusal(
-      vendor.vendor.reissueLink({ itemId: neverHandedOver.user.institutionId as string }),
+      vendor.vendorPortal.reissueLink({ itemId: neverHandedOver.user.institutionId as string }),
     );
     expect(foreignItem.data.code).toBe("NOT_FOUND");
   });
@@ -270,14 +270,14 @@ describe("what the vendor can see", () => {
     };
     for (const [role, caller] of Object.entries(callers)) {
       for (const call of [
-        () => caller.vendor.batches(),
-        () => caller.vendor.batch({ batchId: batch.batchId }),
-        () => caller.vendor.sendPurchaseLinks({ batchId: batch.batchId }),
-        () => caller.vendor.remindUnregistered({ batchId: batch.batchId }),
-        () => caller.vendor.orders(),
-        () => caller.vendor.pickingTotals(),
-        () => caller.vendor.products(),
-        () => caller.vendor.registrations(),
+        () => caller.vendorPortal.batches(),
+        () => caller.vendorPortal.batch({ batchId: batch.batchId }),
+        () => caller.vendorPortal.sendPurchaseLinks({ batchId: batch.batchId }),
+        () => caller.vendorPortal.remindUnregistered({ batchId: batch.batchId }),
+        () => caller.vendorPortal.orders(),
+        () => caller.vendorPortal.pickingTotals(),
+        () => caller.vendorPortal.products(),
+        () => caller.vendorPortal.registrations(),
       ]) {
         const denied = await refusal(call());
         expect(denied.data.code, role).toBe("FORBIDDEN");
@@ -287,7 +287,7 @@ describe("what the vendor can see", () => {
       .selectFrom("auditLog")
       .select(({ fn }) => fn.countAll<string>().as("n"))
       .where("action", "=", "access.denied")
-      .where("targetId", "=", "vendor.sendPurchaseLinks")
+      .where("targetId", "=", "vendorPortal.sendPurchaseLinks")
       .executeTakeFirstOrThrow();
     expect(Number(denials.n)).toBe(3);
     expect(await mailsOfKind(db, "purchase_link")).toHaveLength(0);

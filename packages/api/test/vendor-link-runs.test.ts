@@ -3,13 +3,13 @@ import { createDb, type Db } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCaller } from "../src/root";
 import {
   createTestUser,
   insertTestPrefectures,
   signedInContext,
   type TestUser,
 } from "../src/testing";
+import { createTestCaller } from "../src/testing/probe-router";
 import { type Caller, type TestClock, testClock } from "./fixtures/institution-world";
 import { handOver, mailsOfKind, registerAsListed } from "./fixtures/vendor-world";
 
@@ -52,7 +52,7 @@ beforeEach(async () => {
 });
 
 async function callerFor(user: TestUser, on: Db = db): Promise<Caller> {
-  return createCaller(await signedInContext(on, user.user, { now: () => clock.now }));
+  return createTestCaller(await signedInContext(on, user.user, { now: () => clock.now }));
 }
 
 /** `count` institutions on one list, each registered exactly as listed (照合済み). */
@@ -84,7 +84,7 @@ describe("a purchase-link run, set-based", () => {
       ] as const) {
         const batchId = await matchedList(count, from);
         const before = statements;
-        const progress = await (await callerFor(vendor, counted)).vendor.sendPurchaseLinks({
+        const progress = await (await callerFor(vendor, counted)).vendorPortal.sendPurchaseLinks({
           batchId,
         });
         expect(progress).toMatchObject({ total: count, sent: count, finished: true });
@@ -121,9 +121,9 @@ describe("a purchase-link run, set-based", () => {
     const mine = await callerFor(vendor);
     const theirs = await callerFor(colleague);
     const [a, b, c] = await Promise.all([
-      mine.vendor.sendPurchaseLinks({ batchId, runId }),
-      mine.vendor.sendPurchaseLinks({ batchId, runId }),
-      theirs.vendor.sendPurchaseLinks({ batchId }),
+      mine.vendorPortal.sendPurchaseLinks({ batchId, runId }),
+      mine.vendorPortal.sendPurchaseLinks({ batchId, runId }),
+      theirs.vendorPortal.sendPurchaseLinks({ batchId }),
     ]);
     // the same run shares its items; the other run finds them sent, or sends the ones it got first
     expect(a).toEqual(b);
@@ -143,7 +143,7 @@ describe("a purchase-link run, set-based", () => {
     const batchId = await matchedList(40);
     const runId = randomUUID();
     const caller = await callerFor(vendor);
-    const first = await caller.vendor.sendPurchaseLinks({ batchId, runId });
+    const first = await caller.vendorPortal.sendPurchaseLinks({ batchId, runId });
     expect(first.sent).toBe(40);
     // as if the server had stopped after the first chunk: the rest back to pending
     await sql`
@@ -152,7 +152,7 @@ describe("a purchase-link run, set-based", () => {
         select target_item_id from purchase_link_run_items where run_id = ${runId}
         order by target_item_id offset 25)`.execute(db);
     await sql`update purchase_link_runs set finished_at = null where id = ${runId}`.execute(db);
-    const resumed = await caller.vendor.sendPurchaseLinks({ batchId, runId });
+    const resumed = await caller.vendorPortal.sendPurchaseLinks({ batchId, runId });
     expect(resumed).toMatchObject({ total: 40, done: 40, sent: 25, finished: true });
     expect(resumed.skippedByReason).toEqual([
       { reason: "already_sent", label: expect.any(String), count: 15 },

@@ -4,8 +4,8 @@ import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ApiConfig } from "../src/context";
-import { createCaller } from "../src/root";
 import { createTestContext, createTestUser, signedInContext, type TestUser } from "../src/testing";
+import { createTestCaller } from "../src/testing/probe-router";
 import {
   type Caller,
   createInstitutionWorld,
@@ -85,11 +85,11 @@ async function scenario(): Promise<Scenario> {
 
 async function vendorCaller(config: Partial<ApiConfig> = {}): Promise<Caller> {
   const ctx = await signedInContext(db, world.vendor.user, { now: () => clock.now, config });
-  return createCaller(ctx);
+  return createTestCaller(ctx);
 }
 
 function storefront(): Caller {
-  return createCaller(createTestContext(db, { now: () => clock.now }));
+  return createTestCaller(createTestContext(db, { now: () => clock.now }));
 }
 
 function itemFor(s: Scenario, institutionId: string): string {
@@ -98,14 +98,17 @@ function itemFor(s: Scenario, institutionId: string): string {
   return item.id;
 }
 
-describe("vendor.sendPurchaseLinks (⑤)", () => {
+describe("vendorPortal.sendPurchaseLinks (⑤)", () => {
   it("mails matched institutions at their registered address, from the vendor, with the URL, the limit and the expiry", async () => {
     const s = await scenario();
     const vendor = await vendorCaller();
     const runId = randomUUID();
-    expect(await vendor.vendor.sendProgress({ runId })).toBeNull();
+    expect(await vendor.vendorPortal.sendProgress({ runId })).toBeNull();
 
-    const progress = await vendor.vendor.sendPurchaseLinks({ batchId: s.batch.batchId, runId });
+    const progress = await vendor.vendorPortal.sendPurchaseLinks({
+      batchId: s.batch.batchId,
+      runId,
+    });
     expect(progress).toMatchObject({
       runId,
       batchId: s.batch.batchId,
@@ -122,7 +125,7 @@ describe("vendor.sendPurchaseLinks (⑤)", () => {
         ["mismatched", 1],
       ]),
     );
-    expect(await vendor.vendor.sendProgress({ runId })).toEqual(progress);
+    expect(await vendor.vendorPortal.sendProgress({ runId })).toEqual(progress);
 
     const mails = await mailsOfKind(db, "purchase_link");
     expect(mails.map((m) => m.toAddress).sort()).toEqual([s.emails.a, s.emails.b].sort());
@@ -157,21 +160,21 @@ describe("vendor.sendPurchaseLinks (⑤)", () => {
     const page = await storefront().storefront.purchasePage({ token });
     expect(page).toMatchObject({ kind: "form", limitSets: 3, limitPieces: 3000 });
 
-    const detail = await vendor.vendor.batch({ batchId: s.batch.batchId });
+    const detail = await vendor.vendorPortal.batch({ batchId: s.batch.batchId });
     expect(detail.latestRun).toEqual(progress);
     const b = detail.items.find((i) => i.id === itemFor(s, world.b.institutionId));
     expect(b?.link).toMatchObject({ state: "live", label: "送信済み（有効）", sendCount: 1 });
-    expect((await vendor.vendor.batches())[0]).toMatchObject({ linksSent: 2, ordered: 0 });
+    expect((await vendor.vendorPortal.batches())[0]).toMatchObject({ linksSent: 2, ordered: 0 });
   });
 
   it("does not mail anyone twice: a second run skips live links, the same run id resumes without resending", async () => {
     const s = await scenario();
     const vendor = await vendorCaller();
-    const first = await vendor.vendor.sendPurchaseLinks({ batchId: s.batch.batchId });
-    const again = await vendor.vendor.sendPurchaseLinks({ batchId: s.batch.batchId });
+    const first = await vendor.vendorPortal.sendPurchaseLinks({ batchId: s.batch.batchId });
+    const again = await vendor.vendorPortal.sendPurchaseLinks({ batchId: s.batch.batchId });
     expect(again).toMatchObject({ sent: 0, skipped: 4 });
     expect(again.skippedByReason.find((r) => r.reason === "already_sent")?.count).toBe(2);
-    const resumed = await vendor.vendor.sendPurchaseLinks({
+    const resumed = await vendor.vendorPortal.sendPurchaseLinks({
       batchId: s.batch.batchId,
       runId: first.runId,
     });
@@ -180,7 +183,7 @@ describe("vendor.sendPurchaseLinks (⑤)", () => {
     // a run id belongs to one batch
     const other = await handOver(db, world.ministry.user.id, []);
     const conflict = await refusal(
-      vendor.vendor.sendPurchaseLinks({ batchId: other.batchId, runId: first.runId }),
+      vendor.vendorPortal.sendPurchaseLinks({ batchId: other.batchId, runId: first.runId }),
     );
     expect(conflict.data.code).toBe("CONFLICT");
   });
@@ -190,19 +193,19 @@ describe("vendor.sendPurchaseLinks (⑤)", () => {
     const vendor = await vendorCaller();
     const runId = randomUUID();
     const [x, y] = await Promise.all([
-      vendor.vendor.sendPurchaseLinks({ batchId: s.batch.batchId, runId }),
-      vendor.vendor.sendPurchaseLinks({ batchId: s.batch.batchId, runId }),
+      vendor.vendorPortal.sendPurchaseLinks({ batchId: s.batch.batchId, runId }),
+      vendor.vendorPortal.sendPurchaseLinks({ batchId: s.batch.batchId, runId }),
     ]);
     expect(x.sent).toBe(2);
     expect(y.sent).toBe(2);
-    const colleague = await createCaller(
+    const colleague = await createTestCaller(
       await signedInContext(db, (await createTestUser(db, "vendor")).user, {
         now: () => clock.now,
       }),
     );
     await Promise.all([
-      vendor.vendor.sendPurchaseLinks({ batchId: s.batch.batchId, resend: false }),
-      colleague.vendor.sendPurchaseLinks({ batchId: s.batch.batchId, resend: false }),
+      vendor.vendorPortal.sendPurchaseLinks({ batchId: s.batch.batchId, resend: false }),
+      colleague.vendorPortal.sendPurchaseLinks({ batchId: s.batch.batchId, resend: false }),
     ]);
     expect(await mailsOfKind(db, "purchase_link")).toHaveLength(2);
     const live = await sql<{ n: number }>`
@@ -214,12 +217,12 @@ describe("vendor.sendPurchaseLinks (⑤)", () => {
     const s = await scenario();
     const vendor = await vendorCaller();
     const osakaItem = itemFor(s, world.osaka.institutionId);
-    const unconfirmed = await vendor.vendor.sendPurchaseLinks({
+    const unconfirmed = await vendor.vendorPortal.sendPurchaseLinks({
       batchId: s.batch.batchId,
       itemIds: [osakaItem],
     });
     expect(unconfirmed).toMatchObject({ total: 1, sent: 0, skipped: 1 });
-    const confirmed = await vendor.vendor.sendPurchaseLinks({
+    const confirmed = await vendor.vendorPortal.sendPurchaseLinks({
       batchId: s.batch.batchId,
       itemIds: [osakaItem],
       allowMismatched: true,
@@ -230,7 +233,7 @@ describe("vendor.sendPurchaseLinks (⑤)", () => {
     );
 
     const notInBatch = await refusal(
-      vendor.vendor.sendPurchaseLinks({
+      vendor.vendorPortal.sendPurchaseLinks({
         batchId: s.batch.batchId,
         itemIds: [osakaItem, randomUUID()],
       }),
@@ -251,7 +254,7 @@ describe("vendor.sendPurchaseLinks (⑤)", () => {
         for each row execute function test_fail_link();`.execute(db);
     try {
       const vendor = await vendorCaller();
-      const progress = await vendor.vendor.sendPurchaseLinks({ batchId: s.batch.batchId });
+      const progress = await vendor.vendorPortal.sendPurchaseLinks({ batchId: s.batch.batchId });
       expect(progress).toMatchObject({ total: 4, sent: 1, skipped: 2, failed: 1, finished: true });
       expect(progress.skippedByReason.find((r) => r.reason === "error")?.label).toContain("エラー");
       // nothing of the failed item was kept: no mail, no send
@@ -269,14 +272,14 @@ describe("vendor.sendPurchaseLinks (⑤)", () => {
     const s = await scenario();
     const end = jst("2026-12-25 17:00:00");
     const vendor = await vendorCaller({ purchaseLinks: { expiresAt: end } });
-    await vendor.vendor.sendPurchaseLinks({ batchId: s.batch.batchId });
+    await vendor.vendorPortal.sendPurchaseLinks({ batchId: s.batch.batchId });
     expect((await latestLinkTo(db, s.emails.a)).mail.textBody).toContain(
       "2026年12月25日（金）17:00まで",
     );
 
     const late = await vendorCaller({ purchaseLinks: { expiresAt: jst("2026-12-01 00:00:00") } });
     const refused = await refusal(
-      late.vendor.reissueLink({ itemId: itemFor(s, world.a.institutionId) }),
+      late.vendorPortal.reissueLink({ itemId: itemFor(s, world.a.institutionId) }),
     );
     expect(refused.data.code).toBe("PRECONDITION_FAILED");
     expect(refused.message).toContain("有効期限として設定された日時");
@@ -288,11 +291,13 @@ describe("revoke and reissue", () => {
   it("a reissue revokes the old URL (「このリンクは無効です…」) and mails a new one", async () => {
     const s = await scenario();
     const vendor = await vendorCaller();
-    await vendor.vendor.sendPurchaseLinks({ batchId: s.batch.batchId });
+    await vendor.vendorPortal.sendPurchaseLinks({ batchId: s.batch.batchId });
     const old = await latestLinkTo(db, s.emails.a);
 
     clock.set("2026-12-05 09:00:00");
-    const item = await vendor.vendor.reissueLink({ itemId: itemFor(s, world.a.institutionId) });
+    const item = await vendor.vendorPortal.reissueLink({
+      itemId: itemFor(s, world.a.institutionId),
+    });
     expect(item.link).toMatchObject({
       state: "live",
       sendCount: 2,
@@ -328,9 +333,9 @@ describe("revoke and reissue", () => {
   it("a resend never creates a second purchase right", async () => {
     const s = await scenario();
     const vendor = await vendorCaller();
-    await vendor.vendor.sendPurchaseLinks({ batchId: s.batch.batchId });
+    await vendor.vendorPortal.sendPurchaseLinks({ batchId: s.batch.batchId });
     const first = await latestLinkTo(db, s.emails.a);
-    await vendor.vendor.reissueLink({ itemId: itemFor(s, world.a.institutionId) });
+    await vendor.vendorPortal.reissueLink({ itemId: itemFor(s, world.a.institutionId) });
     const second = await latestLinkTo(db, s.emails.a);
 
     const order = await storefront().storefront.purchase({
@@ -365,12 +370,12 @@ describe("revoke and reissue", () => {
     );
     expect(refusedOld.message).toBe(INVALID_LINK);
     const reissue = await refusal(
-      vendor.vendor.reissueLink({ itemId: itemFor(s, world.a.institutionId) }),
+      vendor.vendorPortal.reissueLink({ itemId: itemFor(s, world.a.institutionId) }),
     );
     expect(reissue.message).toBe(
       "この医療機関は既に購入済みのため、購入リンクを再発行できません。",
     );
-    const resend = await vendor.vendor.sendPurchaseLinks({
+    const resend = await vendor.vendorPortal.sendPurchaseLinks({
       batchId: s.batch.batchId,
       itemIds: [itemFor(s, world.a.institutionId)],
       resend: true,
@@ -380,7 +385,7 @@ describe("revoke and reissue", () => {
     const orders = await db.selectFrom("orders").select("id").execute();
     expect(orders).toHaveLength(1);
 
-    const detail = await vendor.vendor.batch({ batchId: s.batch.batchId });
+    const detail = await vendor.vendorPortal.batch({ batchId: s.batch.batchId });
     const a = detail.items.find((i) => i.id === itemFor(s, world.a.institutionId));
     expect(a?.link.state).toBe("used");
     expect(a?.order).toMatchObject({
@@ -393,19 +398,19 @@ describe("revoke and reissue", () => {
   it("revokes a live link without a replacement", async () => {
     const s = await scenario();
     const vendor = await vendorCaller();
-    await vendor.vendor.sendPurchaseLinks({ batchId: s.batch.batchId });
+    await vendor.vendorPortal.sendPurchaseLinks({ batchId: s.batch.batchId });
     const { token } = await latestLinkTo(db, s.emails.b);
     const itemId = itemFor(s, world.b.institutionId);
-    const revoked = await vendor.vendor.revokeLink({ itemId });
+    const revoked = await vendor.vendorPortal.revokeLink({ itemId });
     expect(revoked.link).toMatchObject({ state: "revoked", label: "取消済み", sendCount: 1 });
     expect((await refusal(storefront().storefront.purchasePage({ token }))).message).toBe(
       INVALID_LINK,
     );
-    const twice = await refusal(vendor.vendor.revokeLink({ itemId }));
+    const twice = await refusal(vendor.vendorPortal.revokeLink({ itemId }));
     expect(twice.message).toBe("取り消す購入リンクがありません。");
     expect(await mailsOfKind(db, "purchase_link")).toHaveLength(2);
     // and a later send brings the right back with a new link
-    const progress = await vendor.vendor.sendPurchaseLinks({
+    const progress = await vendor.vendorPortal.sendPurchaseLinks({
       batchId: s.batch.batchId,
       itemIds: [itemId],
     });
@@ -419,7 +424,7 @@ describe("revoke and reissue", () => {
     const s = await scenario();
     const vendor = await vendorCaller();
     const refused = await refusal(
-      vendor.vendor.reissueLink({ itemId: itemFor(s, extra.user.institutionId as string) }),
+      vendor.vendorPortal.reissueLink({ itemId: itemFor(s, extra.user.institutionId as string) }),
     );
     expect(refused.message).toContain("購入サイトに登録されていない");
     expect(await mailsOfKind(db, "purchase_link")).toHaveLength(0);
@@ -436,7 +441,7 @@ describe("要確認: a registration nobody vouched for, or under another address
       .execute();
     const vendor = await vendorCaller();
     const itemId = itemFor(s, world.a.institutionId);
-    const run = await vendor.vendor.sendPurchaseLinks({
+    const run = await vendor.vendorPortal.sendPurchaseLinks({
       batchId: s.batch.batchId,
       itemIds: [itemId],
       allowMismatched: true,
@@ -444,7 +449,7 @@ describe("要確認: a registration nobody vouched for, or under another address
     expect(run).toMatchObject({ sent: 0, skipped: 1 });
     expect(run.skippedByReason.map((r) => r.reason)).toEqual(["needs_check"]);
     const byHand = await refusal(
-      vendor.vendor.reissueLink({ itemId, allowMismatched: true, allowEmailDiffers: true }),
+      vendor.vendorPortal.reissueLink({ itemId, allowMismatched: true, allowEmailDiffers: true }),
     );
     expect(byHand.data.code).toBe("PRECONDITION_FAILED");
     expect(byHand.message).toContain("要確認のため、購入リンクを送信できません");
@@ -460,7 +465,7 @@ describe("要確認: a registration nobody vouched for, or under another address
       .execute();
     const vendor = await vendorCaller();
     const itemId = itemFor(s, world.b.institutionId);
-    const item = (await vendor.vendor.batch({ batchId: s.batch.batchId })).items.find(
+    const item = (await vendor.vendorPortal.batch({ batchId: s.batch.batchId })).items.find(
       (i) => i.id === itemId,
     );
     expect(item?.match).toMatchObject({
@@ -469,7 +474,7 @@ describe("要確認: a registration nobody vouched for, or under another address
       reasons: [{ reason: "email_differs" }],
     });
 
-    const run = await vendor.vendor.sendPurchaseLinks({
+    const run = await vendor.vendorPortal.sendPurchaseLinks({
       batchId: s.batch.batchId,
       itemIds: [itemId],
       allowMismatched: true,
@@ -477,11 +482,11 @@ describe("要確認: a registration nobody vouched for, or under another address
     expect(run).toMatchObject({ sent: 0, skipped: 1 });
     expect(run.skippedByReason[0]?.label).toContain("一括では送信しません");
     expect(
-      (await refusal(vendor.vendor.reissueLink({ itemId, allowMismatched: true }))).data.code,
+      (await refusal(vendor.vendorPortal.reissueLink({ itemId, allowMismatched: true }))).data.code,
     ).toBe("PRECONDITION_FAILED");
     expect(await mailsOfKind(db, "purchase_link")).toHaveLength(0);
 
-    const sent = await vendor.vendor.reissueLink({ itemId, allowEmailDiffers: true });
+    const sent = await vendor.vendorPortal.reissueLink({ itemId, allowEmailDiffers: true });
     expect(sent.link.state).toBe("live");
     const mails = await mailsOfKind(db, "purchase_link");
     expect(mails.map((m) => m.toAddress)).toEqual(["long-time-customer@b.example.jp"]);

@@ -2,8 +2,8 @@ import type { Db } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCaller } from "../src/root";
 import { createTestContext, createTestUser, type TestUser } from "../src/testing";
+import { createTestCaller } from "../src/testing/probe-router";
 import {
   type Caller,
   callerAs,
@@ -70,12 +70,12 @@ beforeEach(async () => {
   for (const [key, user] of Object.entries({ a: world.a, b: world.b, osaka: world.osaka })) {
     emails[key] = (await registerAsListed(db, user.user.institutionId as string)).email;
   }
-  await vendor.vendor.sendPurchaseLinks({ batchId: batch.batchId });
+  await vendor.vendorPortal.sendPurchaseLinks({ batchId: batch.batchId });
 });
 
 async function buy(key: "a" | "b" | "osaka", lines: { size: "S" | "M" | "L"; sets: number }[]) {
   const { token } = await latestLinkTo(db, emails[key] as string);
-  const anonymous = createCaller(createTestContext(db, { now: () => clock.now }));
+  const anonymous = createTestCaller(createTestContext(db, { now: () => clock.now }));
   return anonymous.storefront.purchase({
     token,
     lines,
@@ -90,7 +90,7 @@ function requestOf(user: TestUser): string {
   return item.requestId;
 }
 
-describe("vendor.orders / pickingTotals (⑦)", () => {
+describe("vendorPortal.orders / pickingTotals (⑦)", () => {
   it("lists orders oldest first with the institution from the list, filtered and paged", async () => {
     const first = await buy("a", [
       { size: "S", sets: 2 },
@@ -101,7 +101,7 @@ describe("vendor.orders / pickingTotals (⑦)", () => {
     clock.set("2026-12-04 12:00:00");
     await buy("b", [{ size: "L", sets: 1 }]);
 
-    const all = await vendor.vendor.orders();
+    const all = await vendor.vendorPortal.orders();
     expect(all.total).toBe(3);
     expect(all.items.map((o) => o.orderNumber)).toEqual([
       first.orderNumber,
@@ -114,22 +114,22 @@ describe("vendor.orders / pickingTotals (⑦)", () => {
       notifyEmail: emails.osaka,
     });
 
-    const osaka = await vendor.vendor.orders({ prefectureCode: 27 });
+    const osaka = await vendor.vendorPortal.orders({ prefectureCode: 27 });
     expect(osaka.items.map((o) => o.orderNumber)).toEqual([second.orderNumber]);
-    const paged = await vendor.vendor.orders({ page: 2, pageSize: 2 });
+    const paged = await vendor.vendorPortal.orders({ page: 2, pageSize: 2 });
     expect(paged).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(paged.items).toHaveLength(1);
-    expect((await vendor.vendor.orders({ search: first.orderNumber })).items).toHaveLength(1);
+    expect((await vendor.vendorPortal.orders({ search: first.orderNumber })).items).toHaveLength(1);
 
-    await vendor.vendor.markShipped({
+    await vendor.vendorPortal.markShipped({
       orderId: first.order.id,
       carrier: "ヤマト運輸",
       trackingNumber: "1234-5678-9012",
     });
-    expect((await vendor.vendor.orders({ status: "shipped" })).items.map((o) => o.id)).toEqual([
-      first.order.id,
-    ]);
-    expect((await vendor.vendor.orders({ status: "ordered" })).total).toBe(2);
+    expect(
+      (await vendor.vendorPortal.orders({ status: "shipped" })).items.map((o) => o.id),
+    ).toEqual([first.order.id]);
+    expect((await vendor.vendorPortal.orders({ status: "ordered" })).total).toBe(2);
   });
 
   it("totals the unshipped orders by size and by prefecture", async () => {
@@ -142,7 +142,7 @@ describe("vendor.orders / pickingTotals (⑦)", () => {
       { size: "L", sets: 3 },
       { size: "S", sets: 1 },
     ]);
-    const totals = await vendor.vendor.pickingTotals();
+    const totals = await vendor.vendorPortal.pickingTotals();
     expect(totals).toMatchObject({ orders: 3, sets: 9, pieces: 9000 });
     expect(totals.bySize).toEqual([
       { size: "S", label: "Sサイズ", sets: 3, pieces: 3000 },
@@ -159,12 +159,12 @@ describe("vendor.orders / pickingTotals (⑦)", () => {
     ]);
 
     // shipped orders leave the picking list
-    await vendor.vendor.markShipped({
+    await vendor.vendorPortal.markShipped({
       orderId: first.order.id,
       carrier: "佐川急便",
       trackingNumber: "9999",
     });
-    const after = await vendor.vendor.pickingTotals();
+    const after = await vendor.vendorPortal.pickingTotals();
     expect(after).toMatchObject({ orders: 2, sets: 6 });
     expect(after.byPrefecture.find((p) => p.prefectureCode === 13)?.sets).toBe(2);
   });
@@ -174,7 +174,7 @@ describe("shipping", () => {
   it("marks an order shipped with carrier and tracking number, mails the institution, then delivered", async () => {
     const { order } = await buy("a", [{ size: "S", sets: 1 }]);
     clock.set("2026-12-05 15:30:00");
-    const shipped = await vendor.vendor.markShipped({
+    const shipped = await vendor.vendorPortal.markShipped({
       orderId: order.id,
       carrier: "ヤマト運輸",
       trackingNumber: "１２３４－５６７８－９０１２",
@@ -202,12 +202,12 @@ describe("shipping", () => {
     expect(mail?.textBody).toContain(order.orderNumber);
 
     const twice = await refusal(
-      vendor.vendor.markShipped({ orderId: order.id, carrier: "x", trackingNumber: "1" }),
+      vendor.vendorPortal.markShipped({ orderId: order.id, carrier: "x", trackingNumber: "1" }),
     );
     expect(twice.message).toBe("この注文は既に出荷済みです。");
 
     clock.set("2026-12-06 10:00:00");
-    const delivered = await vendor.vendor.markDelivered({ orderId: order.id });
+    const delivered = await vendor.vendorPortal.markDelivered({ orderId: order.id });
     expect(delivered).toMatchObject({
       status: "delivered",
       shipment: { deliveredAt: clock.now.toISOString() },
@@ -223,12 +223,12 @@ describe("shipping", () => {
 
   it("refuses delivering before shipping, and unknown orders", async () => {
     const { order } = await buy("b", [{ size: "M", sets: 1 }]);
-    const early = await refusal(vendor.vendor.markDelivered({ orderId: order.id }));
+    const early = await refusal(vendor.vendorPortal.markDelivered({ orderId: order.id }));
     expect(early.message).toBe("出荷済みにしてから配達済みにしてください。");
-    const missing = await refusal(vendor.vendor.markDelivered({ orderId: batch.batchId }));
+    const missing = await refusal(vendor.vendorPortal.markDelivered({ orderId: batch.batchId }));
     expect(missing.data.code).toBe("NOT_FOUND");
     const blank = await refusal(
-      vendor.vendor.markShipped({ orderId: order.id, carrier: "　", trackingNumber: "1" }),
+      vendor.vendorPortal.markShipped({ orderId: order.id, carrier: "　", trackingNumber: "1" }),
     );
     expect(blank.data.fieldErrors?.carrier).toEqual(["配送業者を入力してください"]);
   });
@@ -250,7 +250,7 @@ describe("institutionOrders (the institution's app)", () => {
     expect(before.link.expiresAt).not.toBeNull();
 
     const { order } = await buy("a", [{ size: "S", sets: 3 }]);
-    await vendor.vendor.markShipped({
+    await vendor.vendorPortal.markShipped({
       orderId: order.id,
       carrier: "日本郵便",
       trackingNumber: "EJ123456789JP",
@@ -307,7 +307,7 @@ describe("institutionOrders (the institution's app)", () => {
 describe("products and stock", () => {
   it("lists the product with stock and what unshipped orders still need", async () => {
     await buy("a", [{ size: "M", sets: 2 }]);
-    const [product] = await vendor.vendor.products();
+    const [product] = await vendor.vendorPortal.products();
     expect(product?.id).toBe(productId);
     expect(product?.sizes.map((s) => [s.size, s.stockSets, s.unshippedSets])).toEqual([
       ["S", 50, 0],
@@ -317,7 +317,7 @@ describe("products and stock", () => {
   });
 
   it("sets a size's stock, refusing to overwrite a change the screen did not see", async () => {
-    const updated = await vendor.vendor.updateStock({
+    const updated = await vendor.vendorPortal.updateStock({
       sizeId: sizeIds.S as string,
       stockSets: 120,
       expectedStockSets: 50,
@@ -329,7 +329,7 @@ describe("products and stock", () => {
 
     await buy("a", [{ size: "M", sets: 1 }]);
     const stale = await refusal(
-      vendor.vendor.updateStock({
+      vendor.vendorPortal.updateStock({
         sizeId: sizeIds.M as string,
         stockSets: 80,
         expectedStockSets: 50,
@@ -339,7 +339,7 @@ describe("products and stock", () => {
     expect(stale.message).toContain("現在 49 セット");
 
     const negative = await refusal(
-      vendor.vendor.updateStock({ sizeId: sizeIds.M as string, stockSets: -1 }),
+      vendor.vendorPortal.updateStock({ sizeId: sizeIds.M as string, stockSets: -1 }),
     );
     expect(negative.data.code).toBe("BAD_REQUEST");
     const audit = await db
@@ -351,19 +351,21 @@ describe("products and stock", () => {
   });
 
   it("adds a size once, and keeps a single product on sale", async () => {
-    const added = await vendor.vendor.addSize({ productId, size: "LL", stockSets: 5 });
+    const added = await vendor.vendorPortal.addSize({ productId, size: "LL", stockSets: 5 });
     expect(added.sizes.map((s) => s.size)).toEqual(["S", "M", "L", "LL"]);
-    const twice = await refusal(vendor.vendor.addSize({ productId, size: "LL", stockSets: 5 }));
+    const twice = await refusal(
+      vendor.vendorPortal.addSize({ productId, size: "LL", stockSets: 5 }),
+    );
     expect(twice.message).toBe(
       "LLサイズは既に登録されています。在庫数の変更は在庫の更新から行ってください。",
     );
-    const second = await refusal(vendor.vendor.createProduct({ name: "別の手袋" }));
+    const second = await refusal(vendor.vendorPortal.createProduct({ name: "別の手袋" }));
     expect(second.message).toBe(
       "販売中の商品が既にあります。サイズと在庫はその商品に追加してください。",
     );
 
     const { token } = await latestLinkTo(db, emails.b as string);
-    const page = await createCaller(
+    const page = await createTestCaller(
       createTestContext(db, { now: () => clock.now }),
     ).storefront.purchasePage({ token });
     if (page.kind !== "form") throw new Error("expected the form");

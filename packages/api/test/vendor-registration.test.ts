@@ -58,11 +58,11 @@ const CUSTOMERS = [
   "2700000003,なにわ訪問看護ステーション,530-0001,大阪府大阪市北区梅田1-2-3,06-6345-0003,naniwa@kango.example.jp,",
 ].join("\r\n");
 
-describe("vendor.importRegistrations", () => {
+describe("vendorPortal.importRegistrations", () => {
   it("imports a UTF-8 file with a BOM, Japanese names intact, as source 'import'", async () => {
     const { caller } = await callerFor(db, vendor.user);
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CUSTOMERS, "utf8")]);
-    const result = await caller.vendor.importRegistrations({ csv: base64(bom) });
+    const result = await caller.vendorPortal.importRegistrations({ csv: base64(bom) });
     expect(result).toMatchObject({ encoding: "utf8", totalRows: 3, created: 3, refused: 0 });
     expect(result.rows.map((r) => [r.line, r.institutionCode, r.outcome])).toEqual([
       [2, "1300000001", "created"],
@@ -102,21 +102,21 @@ describe("vendor.importRegistrations", () => {
       "cp932",
     );
     expect(Buffer.from(sjis).includes(Buffer.from("髙", "utf8"))).toBe(false);
-    const auto = await caller.vendor.importRegistrations({ csv: base64(sjis) });
+    const auto = await caller.vendorPortal.importRegistrations({ csv: base64(sjis) });
     expect(auto).toMatchObject({ encoding: "cp932", created: 1 });
     const [row] = await registrations();
     expect(row?.facilityName).toBe("㈱メディカル髙島屋診療所");
     expect(row?.address).toBe("東京都千代田区千代田1-1 ①号館");
     expect(row?.paymentMethod).toBe("cash_on_delivery");
 
-    const explicit = await caller.vendor.importRegistrations({
+    const explicit = await caller.vendorPortal.importRegistrations({
       csv: base64(sjis),
       encoding: "cp932",
     });
     expect(explicit).toMatchObject({ encoding: "cp932", created: 0, unchanged: 1 });
 
     const wrong = await refusal(
-      caller.vendor.importRegistrations({ csv: base64(sjis), encoding: "utf8" }),
+      caller.vendorPortal.importRegistrations({ csv: base64(sjis), encoding: "utf8" }),
     );
     expect(wrong.data.domainCode).toBe("CSV_UNREADABLE");
     expect(wrong.message).toContain("UTF-8 として読み取れませんでした");
@@ -124,7 +124,7 @@ describe("vendor.importRegistrations", () => {
 
   it("checks every row on its own: created, updated, unchanged and refused with Japanese reasons", async () => {
     const { caller } = await callerFor(db, vendor.user);
-    await caller.vendor.importRegistrations({ csv: base64(CUSTOMERS) });
+    await caller.vendorPortal.importRegistrations({ csv: base64(CUSTOMERS) });
     await visitor().storefront.register({ ...FORM, institutionCode: "1300000099" });
 
     const second = [
@@ -145,7 +145,7 @@ describe("vendor.importRegistrations", () => {
       // a blank line is skipped
       ",,,,,,",
     ].join("\n");
-    const result = await caller.vendor.importRegistrations({
+    const result = await caller.vendorPortal.importRegistrations({
       csv: base64(second),
       encoding: "utf8",
     });
@@ -185,7 +185,7 @@ describe("vendor.importRegistrations", () => {
     });
 
     // the vendor may choose to overwrite the facility's own registration
-    const overwrite = await caller.vendor.importRegistrations({
+    const overwrite = await caller.vendorPortal.importRegistrations({
       csv: base64([HEADER, second.split("\n")[7]].join("\n")),
       overwriteWeb: true,
     });
@@ -199,7 +199,7 @@ describe("vendor.importRegistrations", () => {
   it("refuses files it cannot read as a whole, saying what is wrong", async () => {
     const { caller } = await callerFor(db, vendor.user);
     const noEmail = await refusal(
-      caller.vendor.importRegistrations({
+      caller.vendorPortal.importRegistrations({
         csv: base64(
           "医療機関コード,施設名,郵便番号,住所,電話番号\n1300000001,a,1000001,b,0312345678",
         ),
@@ -209,55 +209,61 @@ describe("vendor.importRegistrations", () => {
     expect(noEmail.message).toContain("1行目の見出しに次の列がありません：メールアドレス");
 
     const broken = await refusal(
-      caller.vendor.importRegistrations({
+      caller.vendorPortal.importRegistrations({
         csv: base64(`${HEADER}\n1300000001,"閉じていない引用符,1,2,3,4,5`),
       }),
     );
     expect(broken.message).toContain("CSVの形式に誤りがあります");
 
-    const headerOnly = await refusal(caller.vendor.importRegistrations({ csv: base64(HEADER) }));
+    const headerOnly = await refusal(
+      caller.vendorPortal.importRegistrations({ csv: base64(HEADER) }),
+    );
     expect(headerOnly.message).toBe("見出し行の下にデータがありません。");
     expect(await registrations()).toHaveLength(0);
   });
 
   it("is for the vendor only", async () => {
     const asInstitution = await refusal(
-      (await callerFor(db, institution.user)).caller.vendor.importRegistrations({
+      (await callerFor(db, institution.user)).caller.vendorPortal.importRegistrations({
         csv: base64(CUSTOMERS),
       }),
     );
     expect(asInstitution.data.code).toBe("FORBIDDEN");
     const anonymous = await refusal(
-      visitor().vendor.importRegistrations({ csv: base64(CUSTOMERS) }),
+      visitor().vendorPortal.importRegistrations({ csv: base64(CUSTOMERS) }),
     );
     expect(anonymous.data.code).toBe("UNAUTHORIZED");
     expect(await registrations()).toHaveLength(0);
   });
 });
 
-describe("vendor.registrations / vendor.updateRegistration", () => {
+describe("vendorPortal.registrations / vendorPortal.updateRegistration", () => {
   it("lists and searches the vendor's customers, and corrects one with an audit trail", async () => {
     const { caller } = await callerFor(db, vendor.user);
-    await caller.vendor.importRegistrations({ csv: base64(CUSTOMERS) });
+    await caller.vendorPortal.importRegistrations({ csv: base64(CUSTOMERS) });
     await visitor().storefront.register(FORM);
 
-    const all = await caller.vendor.registrations();
+    const all = await caller.vendorPortal.registrations();
     expect(all.total).toBe(4);
     expect(
-      (await caller.vendor.registrations({ search: "ひまわり" })).items.map(
+      (await caller.vendorPortal.registrations({ search: "ひまわり" })).items.map(
         (r) => r.institutionCode,
       ),
     ).toEqual(["1300000002"]);
     expect(
-      (await caller.vendor.registrations({ search: "27" })).items.map((r) => r.institutionCode),
+      (await caller.vendorPortal.registrations({ search: "27" })).items.map(
+        (r) => r.institutionCode,
+      ),
     ).toEqual(["2700000003"]);
     expect(
-      (await caller.vendor.registrations({ source: "web" })).items.map((r) => r.institutionCode),
+      (await caller.vendorPortal.registrations({ source: "web" })).items.map(
+        (r) => r.institutionCode,
+      ),
     ).toEqual(["1312345678"]);
 
     const target = all.items.find((r) => r.institutionCode === "1312345678");
     if (!target) throw new Error("missing registration");
-    const updated = await caller.vendor.updateRegistration({
+    const updated = await caller.vendorPortal.updateRegistration({
       id: target.id,
       facilityName: target.facilityName,
       address: target.address,
@@ -281,7 +287,7 @@ describe("vendor.registrations / vendor.updateRegistration", () => {
     });
 
     const collision = await refusal(
-      caller.vendor.updateRegistration({
+      caller.vendorPortal.updateRegistration({
         id: target.id,
         facilityName: target.facilityName,
         address: target.address,

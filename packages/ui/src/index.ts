@@ -105,4 +105,4 @@ export {
 export { Card, type CardProps } from "./layout/Card";
 export { PageHeader, type PageHeaderProps } from "./layout/PageHeader";
 export * from "./review";
-export * from "./vendor";
+export * from "./vendor-portal";

@@ -7,7 +7,7 @@ const config: StorybookConfig = {
     { directory: "../../../packages/web/src", titlePrefix: "画面/共通" },
     { directory: "../../../apps/institution/src", titlePrefix: "画面/医療機関" },
     { directory: "../../../apps/review/src", titlePrefix: "画面/審査" },
-    { directory: "../../../apps/vendor/src", titlePrefix: "画面/販売業者" },
+    { directory: "../../../apps/vendor-portal/src", titlePrefix: "画面/販売業者" },
   ],
   addons: ["@storybook/addon-vitest"],
   framework: { name: "@storybook/react-vite", options: {} },

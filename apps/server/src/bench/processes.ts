@@ -149,7 +149,7 @@ export async function buildApps(log: (line: string) => void): Promise<void> {
       "build",
       "--filter=@sos/institution",
       "--filter=@sos/review",
-      "--filter=@sos/vendor",
+      "--filter=@sos/vendor-portal",
       "--output-logs=errors-only",
     ],
     { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] },

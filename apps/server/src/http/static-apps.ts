@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
-import { APP_NAMES, type AppName } from "@sos/api";
+import { APP_FOLDERS, APP_NAMES, type AppName } from "@sos/api";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { NOT_FOUND_MESSAGE, sendSafeError } from "./fallbacks";
 import { html, page } from "./html";
@@ -25,7 +25,7 @@ export const APP_TITLES: Record<AppName, { ja: string; en: string; who: string }
 };
 
 export function distDir(appsDir: string, app: AppName): string {
-  return join(appsDir, app, "dist");
+  return join(appsDir, APP_FOLDERS[app], "dist");
 }
 
 export function isBuilt(appsDir: string, app: AppName): boolean {
@@ -52,7 +52,7 @@ function notBuiltPage(app: AppName): string {
   return page({
     title,
     body: html`<h1>${title}</h1>
-<p>画面のファイル（<code>apps/${app}/dist</code>）が見つかりません。リポジトリのルートで次のコマンドを実行してから、サーバーを再起動してください。</p>
+<p>画面のファイル（<code>apps/${APP_FOLDERS[app]}/dist</code>）が見つかりません。リポジトリのルートで次のコマンドを実行してから、サーバーを再起動してください。</p>
 <p><code>pnpm build</code></p>
 <p class="muted">The ${APP_TITLES[app].en} app has not been built: run <code>pnpm build</code> at the repository root, then restart the server.</p>
 <p><a href="/">トップページへ戻る</a></p>`,

@@ -84,7 +84,7 @@ async function sendLane(context: BurstContext, work: BurstWork): Promise<void> {
     const runId = randomUUID();
     const progress = await call<{ sent: number }>(
       context,
-      "vendor.sendPurchaseLinks",
+      "vendorPortal.sendPurchaseLinks",
       { batchId: work.batchId, itemIds, runId },
       work.vendorSession,
     );

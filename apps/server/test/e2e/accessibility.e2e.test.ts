@@ -192,11 +192,11 @@ async function handOverListed(): Promise<void> {
     token: await confirmationToken(listedEmail),
   });
   const vendor = await callerAs(ACCOUNTS.vendor.username);
-  const product = await vendor.vendor.createProduct({
+  const product = await vendor.vendorPortal.createProduct({
     name: "ニトリル手袋（パウダーフリー）100枚入×10箱",
   });
   for (const [sortOrder, size] of (["S", "M", "L"] as const).entries()) {
-    await vendor.vendor.addSize({ productId: product.id, size, stockSets: 10, sortOrder });
+    await vendor.vendorPortal.addSize({ productId: product.id, size, stockSets: 10, sortOrder });
   }
   const item = await db
     .selectFrom("targetItems")

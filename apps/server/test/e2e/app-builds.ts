@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { APP_NAMES, type AppName } from "@sos/api";
+import { APP_FOLDERS, APP_NAMES, type AppName } from "@sos/api";
 import { REPO_ROOT } from "../../src/config";
 
 const run = promisify(execFile);
@@ -10,7 +10,7 @@ const run = promisify(execFile);
 export const APPS_DIR = join(REPO_ROOT, "apps");
 
 function appDir(app: AppName): string {
-  return join(APPS_DIR, app);
+  return join(APPS_DIR, APP_FOLDERS[app]);
 }
 
 function distDir(app: AppName): string {

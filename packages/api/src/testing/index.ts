@@ -1,7 +1,7 @@
 import { createSession, hashPassword, type SessionUser, toSessionUser } from "@sos/auth";
 import type { Db } from "@sos/db";
 import type { ApiConfig, Context } from "../context";
-import { createCaller } from "../root";
+import { createTestCaller } from "./probe-router";
 
 export const TEST_API_CONFIG: ApiConfig = {
   publicBaseUrl: "http://localhost:3000",
@@ -150,5 +150,7 @@ export async function callerFor(
   options: TestContextOptions = {},
 ) {
   const ctx = user ? await signedInContext(db, user, options) : createTestContext(db, options);
-  return { ctx, caller: createCaller(ctx) };
+  return { ctx, caller: createTestCaller(ctx) };
 }
+
+export { createTestCaller, probeRouter, testRouter } from "./probe-router";

@@ -72,7 +72,7 @@ export async function purchaseLinksPair(context: BenchContext): Promise<void> {
     const answer = await client.call(
       mutation(
         context.product.baseUrl,
-        "vendor.sendPurchaseLinks",
+        "vendorPortal.sendPurchaseLinks",
         {
           batchId: world.batchId,
           itemIds,
@@ -84,7 +84,7 @@ export async function purchaseLinksPair(context: BenchContext): Promise<void> {
     const recordedMs = performance.now() - started;
     if (answer.status !== 200) {
       throw new Error(
-        `vendor.sendPurchaseLinks answered ${answer.status}: ${answer.body.slice(0, 300)}`,
+        `vendorPortal.sendPurchaseLinks answered ${answer.status}: ${answer.body.slice(0, 300)}`,
       );
     }
     const sent = (JSON.parse(answer.body) as { result?: { data?: { sent?: number } } }).result?.data

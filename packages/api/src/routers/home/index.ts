@@ -1,5 +1,5 @@
 import { homeSummary } from "../../services/home";
-import { institutionActor } from "../../services/surveys";
+import { institutionActor } from "../../services/survey";
 import { institutionProcedure, router } from "../../trpc";
 import { HomeSummaryOutput } from "./schemas";
 

@@ -1,4 +1,1 @@
-export { publicationRouter } from "./publication";
 export { reviewRouter } from "./review";
-export { sanctionsRouter } from "./sanctions";
-export { targetListRouter } from "./target-list";

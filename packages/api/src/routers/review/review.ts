@@ -13,14 +13,7 @@ import {
   reviewQueue,
   savePrefectureReview,
 } from "../../services/review";
-import {
-  mergeRouters,
-  ministryProcedure,
-  prefectureProcedure,
-  reviewerProcedure,
-  router,
-} from "../../trpc";
-import { reviewerProbeRouter } from "../probe";
+import { ministryProcedure, prefectureProcedure, reviewerProcedure, router } from "../../trpc";
 import {
   ApproveInput,
   ApproveOutput,
@@ -45,7 +38,7 @@ function mailConfig(ctx: { config: { publicBaseUrl: string; mailFrom: string } }
  * The review console's requests: prefecture officers see and decide their own
  * prefecture's (any other id is NOT_FOUND), the ministry all of them.
  */
-const reviewCoreRouter = router({
+export const reviewRouter = router({
   queue: reviewerProcedure
     .input(QueueInput)
     .output(QueueOutput)
@@ -165,6 +158,3 @@ const reviewCoreRouter = router({
       }),
     ),
 });
-
-/** `review.ping` stays: the app asks it whether its user may use the console at all. */
-export const reviewRouter = mergeRouters(reviewerProbeRouter, reviewCoreRouter);

@@ -12,13 +12,9 @@ import {
 } from "@sos/domain";
 import { dayOfWeek } from "@sos/rules";
 import { z } from "zod";
-import {
-  PREFECTURE_REVIEW_STATES,
-  QUEUE_SORTS,
-  REVIEWER_STATUSES,
-  SANCTION_STATES,
-  TARGET_LIST_CSV_HEADER,
-} from "../../services/review";
+import { PREFECTURE_REVIEW_STATES, QUEUE_SORTS, REVIEWER_STATUSES } from "../../services/review";
+import { SANCTION_STATES } from "../../services/sanctions";
+import { TARGET_LIST_CSV_HEADER } from "../../services/target-list";
 import { SosHistoryEntryOutput } from "../sos/schemas";
 import { AssessmentOutput, FiguresOutput, IsoDateTime, Person } from "../survey/schemas";
 

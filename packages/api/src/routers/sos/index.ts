@@ -7,7 +7,7 @@ import {
   updateSosRequest,
   withdrawSosRequest,
 } from "../../services/sos";
-import { institutionActor } from "../../services/surveys";
+import { institutionActor } from "../../services/survey";
 import { institutionProcedure, router } from "../../trpc";
 import { PAGE_SIZE_DEFAULT } from "../survey/schemas";
 import {

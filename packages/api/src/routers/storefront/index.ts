@@ -1,14 +1,13 @@
 import { PAYMENT_METHOD_LABELS } from "@sos/domain";
+import { purchase, purchasePage } from "../../services/storefront";
 import {
   confirmationPage,
   confirmRegistration,
   paymentMethodsOf,
-  purchase,
-  purchasePage,
   RegistrationInput,
   registerFacility,
   signedInInstitutionOf,
-} from "../../services/vendor";
+} from "../../services/vendor-portal";
 import { publicProcedure, router } from "../../trpc";
 import {
   ConfirmRegistrationOutput,

@@ -9,7 +9,7 @@ import {
 import { normalizeDigitsText } from "@sos/rules";
 import { z } from "zod";
 import { IsoDateTime } from "../survey/schemas";
-import { OrderViewOutput, Sets } from "../vendor/schemas";
+import { OrderViewOutput, Sets } from "../vendor-portal/schemas";
 
 /** A facility as the storefront form knows it (what the registry holds, or what was registered). */
 const FacilityDetailsOutput = z.object({

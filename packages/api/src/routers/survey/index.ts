@@ -7,7 +7,7 @@ import {
   institutionActor,
   listSurveys,
   saveSurveyAnswer,
-} from "../../services/surveys";
+} from "../../services/survey";
 import { institutionProcedure, router } from "../../trpc";
 import {
   PAGE_SIZE_DEFAULT,

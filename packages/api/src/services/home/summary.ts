@@ -8,8 +8,8 @@ import {
   timeUntil,
 } from "@sos/rules";
 import { type SosRequestListItem, toListItem } from "../sos/views";
-import type { InstitutionActor } from "../surveys/actor";
-import { getCurrentSurvey, type SurveyView } from "../surveys/service";
+import type { InstitutionActor } from "../survey/actor";
+import { getCurrentSurvey, type SurveyView } from "../survey/service";
 import { listHomeRequests } from "./queries";
 
 export interface HomeSummary {

@@ -9,7 +9,7 @@ import {
   timeUntil,
 } from "@sos/rules";
 import type { ReviewScope } from "../../trpc";
-import { surveyWeekTitle } from "../surveys/japanese-dates";
+import { surveyWeekTitle } from "../survey/japanese-dates";
 import { withinScope } from "./scope";
 
 export interface ReviewRound {

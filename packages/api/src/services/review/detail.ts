@@ -18,7 +18,7 @@ import { DomainError } from "../../errors";
 import type { ReviewScope } from "../../trpc";
 import { activeSanctions, listHistory } from "../sos/queries";
 import { lateNote, type SosHistoryEntry, toHistoryEntry } from "../sos/views";
-import { surveyWeekTitle } from "../surveys/japanese-dates";
+import { surveyWeekTitle } from "../survey/japanese-dates";
 import { type Calculation, calculationOf } from "./figures";
 import { reviewHistoryLabel } from "./messages";
 import { findForReview, type RequestRow } from "./scope";

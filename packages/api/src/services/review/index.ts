@@ -32,7 +32,6 @@ export {
   type PrefectureProgress,
   type ProgressCounts,
 } from "./progress";
-export { PUBLICATION_CSV_HEADER, type PublicationCsv, publicationCsv } from "./publication";
 export {
   PREFECTURE_REVIEW_STATES,
   type PrefectureReviewState,
@@ -46,16 +45,6 @@ export {
   reviewQueue,
 } from "./queue";
 export {
-  ALREADY_LIFTED_MESSAGE,
-  createSanction,
-  INSTITUTION_NOT_FOUND_MESSAGE,
-  liftSanction,
-  listSanctions,
-  SANCTION_STATES,
-  type SanctionState,
-  type SanctionView,
-} from "./sanctions";
-export {
   codePointLabel,
   cp932Lacks,
   encodeCp932Text,
@@ -64,29 +53,3 @@ export {
   toCp932Variants,
   unrepresentableChars,
 } from "./shift-jis";
-export {
-  findTargetBatch,
-  finishTargetBatch,
-  getTargetBatch,
-  issueTargetList,
-  listTargetBatches,
-  type PendingHandOver,
-  pendingHandOver,
-  type TargetBatchDetail,
-  type TargetBatchSummary,
-  type TargetItemView,
-  targetBatchItems,
-} from "./target-list";
-export { type Cp932Check, computeCp932Check, cp932CheckOf } from "./target-list-check";
-export {
-  CSV_ENCODINGS,
-  type CsvDownload,
-  type CsvEncoding,
-  type CsvFile,
-  openTargetListCsv,
-  TARGET_LIST_CSV_HEADER,
-  type TargetListColumn,
-  targetListCsv,
-  targetListCsvCheck,
-  type UnrepresentableChar,
-} from "./target-list-csv";

@@ -1,6 +1,6 @@
 import { PIECES_PER_SET } from "@sos/rules";
 import { appBaseUrl } from "../../apps";
-import { formatJaDateTime, surveyWeekTitle } from "../surveys/japanese-dates";
+import { formatJaDateTime, surveyWeekTitle } from "../survey/japanese-dates";
 
 /** Mail written by review actions; queued through the outbox in the action's transaction. */
 

@@ -1,6 +1,6 @@
 import type { Db } from "@sos/db";
 import { sql } from "kysely";
-import { surveyWeekTitle } from "../surveys/japanese-dates";
+import { surveyWeekTitle } from "../survey/japanese-dates";
 import { currentRound } from "./deadlines";
 
 export interface ProgressCounts {

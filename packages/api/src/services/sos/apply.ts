@@ -9,9 +9,9 @@ import {
 } from "@sos/rules";
 import { sql } from "kysely";
 import { DomainError } from "../../errors";
-import type { InstitutionActor } from "../surveys/actor";
-import { ensureSurvey, lockSurveyOfWeek } from "../surveys/queries";
-import { surveyFigures } from "../surveys/service";
+import type { InstitutionActor } from "../survey/actor";
+import { ensureSurvey, lockSurveyOfWeek } from "../survey/queries";
+import { surveyFigures } from "../survey/service";
 import {
   OPEN_REQUEST_EXISTS_MESSAGE,
   runSystemCheck,

@@ -1,7 +1,7 @@
 import { appendAudit, type Db } from "@sos/db";
 import { isEditable, surveyWeekOf, transition } from "@sos/rules";
 import { DomainError } from "../../errors";
-import type { InstitutionActor } from "../surveys/actor";
+import type { InstitutionActor } from "../survey/actor";
 import {
   NOT_EDITABLE_MESSAGES,
   NOT_WITHDRAWABLE_MESSAGES,

@@ -12,7 +12,7 @@ import {
   formatJaDateTime,
   formatPieces,
   surveyWeekTitle,
-} from "../surveys/japanese-dates";
+} from "../survey/japanese-dates";
 import { prefectureOfficers } from "./queries";
 
 /**

@@ -1,7 +1,7 @@
 import type { Db } from "@sos/db";
 import { DomainError } from "../../errors";
-import type { InstitutionActor } from "../surveys/actor";
-import { surveyFigures } from "../surveys/service";
+import type { InstitutionActor } from "../survey/actor";
+import { surveyFigures } from "../survey/service";
 import { INSTITUTION_VISIBLE_ACTIONS, INVALID_CURSOR_MESSAGE } from "./messages";
 import {
   findInstitution,

@@ -12,7 +12,7 @@ import {
   surveyCreationTime,
   transition,
 } from "@sos/rules";
-import { formatJaDate, surveyWeekTitle } from "../surveys/japanese-dates";
+import { formatJaDate, surveyWeekTitle } from "../survey/japanese-dates";
 import { historyActionLabel } from "./messages";
 import type { SosListRow, SosRequestRow } from "./queries";
 

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { myPurchaseStatuses, purchaseStatusForRequest } from "../../services/institution-orders";
+import { institutionProcedure, router } from "../../trpc";
+import { InstitutionPurchaseStatusOutput, RequestIdInput } from "../vendor-portal/schemas";
+
+/**
+ * The institution's view of buying (⑤ link sent?, ⑥ order, ⑦ shipping), for
+ * its home page and its request pages. Only its own requests.
+ */
+export const institutionOrdersRouter = router({
+  forRequest: institutionProcedure
+    .input(RequestIdInput)
+    .output(InstitutionPurchaseStatusOutput)
+    .query(({ ctx, input }) =>
+      purchaseStatusForRequest(ctx.db, {
+        institutionId: ctx.institutionId,
+        requestId: input.requestId,
+        now: ctx.now(),
+      }),
+    ),
+
+  mine: institutionProcedure
+    .output(z.array(InstitutionPurchaseStatusOutput))
+    .query(({ ctx }) =>
+      myPurchaseStatuses(ctx.db, { institutionId: ctx.institutionId, now: ctx.now() }),
+    ),
+});

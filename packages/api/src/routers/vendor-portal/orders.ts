@@ -1,0 +1,47 @@
+import {
+  listVendorOrders,
+  markDelivered,
+  markShipped,
+  pickingTotals,
+  vendorActor,
+} from "../../services/vendor-portal";
+import { vendorProcedure } from "../../trpc";
+import {
+  MarkShippedInput,
+  OrderIdInput,
+  OrdersInput,
+  OrdersOutput,
+  OrderViewOutput,
+  PickingTotalsOutput,
+} from "./schemas";
+
+/** ⑦ orders, picking and shipping. */
+export const orderProcedures = {
+  orders: vendorProcedure
+    .input(OrdersInput)
+    .output(OrdersOutput)
+    .query(({ ctx, input }) => listVendorOrders(ctx.db, input)),
+
+  pickingTotals: vendorProcedure
+    .output(PickingTotalsOutput)
+    .query(({ ctx }) => pickingTotals(ctx.db)),
+
+  markShipped: vendorProcedure
+    .input(MarkShippedInput)
+    .output(OrderViewOutput)
+    .mutation(({ ctx, input }) =>
+      markShipped(ctx.db, {
+        ...input,
+        actor: vendorActor(ctx),
+        now: ctx.now(),
+        config: ctx.config,
+      }),
+    ),
+
+  markDelivered: vendorProcedure
+    .input(OrderIdInput)
+    .output(OrderViewOutput)
+    .mutation(({ ctx, input }) =>
+      markDelivered(ctx.db, { orderId: input.orderId, actor: vendorActor(ctx), now: ctx.now() }),
+    ),
+};

@@ -1,0 +1,458 @@
+import {
+  GloveSize,
+  Id,
+  IsoDate,
+  inputString,
+  OrderStatus,
+  PaymentMethod,
+  PrefectureCode,
+  RegistrationSource,
+  requiredText,
+} from "@sos/domain";
+import { toHalfWidth } from "@sos/rules";
+import { z } from "zod";
+import { INSTITUTION_LINK_STATES } from "../../services/institution-orders";
+import {
+  CHECK_REASONS,
+  IMPORT_ENCODINGS,
+  IMPORT_OUTCOMES,
+  LINK_STATES,
+  MATCH_FIELDS,
+  MATCH_STATUSES,
+  RegistrationInput,
+} from "../../services/vendor-portal";
+import { IsoDateTime } from "../survey/schemas";
+
+// ---- shared pieces ----
+
+/** Whole sets (1 set = 1,000 pieces). */
+export const Sets = z
+  .number({ error: "セット数を整数で入力してください" })
+  .int({ error: "セット数は整数で入力してください（1セット＝1,000枚）" })
+  .min(0, { error: "セット数は0以上で入力してください" })
+  .max(1_000_000, { error: "セット数が大きすぎます" });
+
+export const Page = z.number().int().min(1).default(1);
+export const PageSize = z.number().int().min(1).max(200).default(50);
+
+const blankToNull = (value: string | null | undefined) => {
+  const text = value?.trim();
+  return text === undefined || text === "" ? null : text;
+};
+
+export const Search = inputString().max(100).nullish().transform(blankToNull);
+
+export const OrderViewOutput = z.object({
+  id: Id,
+  orderNumber: z.string(),
+  orderedAt: IsoDateTime,
+  status: OrderStatus,
+  statusLabel: z.string(),
+  totalSets: z.number().int(),
+  totalPieces: z.number().int(),
+  lines: z.array(
+    z.object({
+      size: GloveSize,
+      sizeLabel: z.string(),
+      sets: z.number().int(),
+      pieces: z.number().int(),
+    }),
+  ),
+  delivery: z.object({
+    name: z.string(),
+    postcode: z.string(),
+    address: z.string(),
+    phone: z.string(),
+  }),
+  paymentMethod: PaymentMethod,
+  paymentMethodLabel: z.string(),
+  shipment: z
+    .object({
+      carrier: z.string(),
+      trackingNumber: z.string(),
+      shippedAt: IsoDateTime,
+      deliveredAt: IsoDateTime.nullable(),
+    })
+    .nullable(),
+});
+
+// ---- registrations ----
+
+/** mail: the link mailed to the registry address was opened; institution: registered signed in as it. */
+const ConfirmedVia = z.enum(["mail", "institution"]);
+
+export const RegistrationOutput = z.object({
+  id: Id,
+  institutionCode: z.string(),
+  facilityName: z.string(),
+  postcode: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  paymentMethod: PaymentMethod,
+  paymentMethodLabel: z.string(),
+  source: RegistrationSource,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  /** When the institution confirmed it was its own (null: not yet, or the vendor's import). */
+  confirmedAt: IsoDateTime.nullable(),
+  confirmedVia: ConfirmedVia.nullable(),
+});
+
+export const RegistrationsInput = z
+  .object({
+    /** Start of the code, or part of the facility name or email. */
+    search: Search,
+    source: RegistrationSource.nullish().transform((v) => v ?? null),
+    page: Page,
+    pageSize: PageSize,
+  })
+  .default({ search: null, source: null, page: 1, pageSize: 50 });
+
+export const RegistrationsOutput = z.object({
+  items: z.array(RegistrationOutput),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const UpdateRegistrationInput = RegistrationInput.extend({ id: Id });
+
+/** Base64 of the file as read by the browser (FileReader / arrayBuffer). */
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export const ImportRegistrationsInput = z.object({
+  csv: inputString({ error: "CSVファイルを選択してください" })
+    .min(1, { error: "CSVファイルを選択してください" })
+    // ~1 MB of CSV; the HTTP body limit stops larger uploads anyway.
+    .max(1_400_000, { error: "ファイルが大きすぎます。ファイルを分けて取り込んでください" })
+    .transform((value) => value.replace(/\s+/g, ""))
+    .refine((value) => BASE64.test(value), { error: "ファイルの読み込みに失敗しました" }),
+  encoding: z.enum(IMPORT_ENCODINGS).default("auto"),
+  /** Also update registrations the facilities made themselves on the storefront. */
+  overwriteWeb: z.boolean().default(false),
+});
+
+export const ImportRegistrationsOutput = z.object({
+  encoding: z.enum(["utf8", "cp932"]),
+  totalRows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  refused: z.number().int(),
+  rows: z.array(
+    z.object({
+      line: z.number().int(),
+      institutionCode: z.string().nullable(),
+      facilityName: z.string().nullable(),
+      outcome: z.enum(IMPORT_OUTCOMES),
+      reasons: z.array(z.string()),
+      changedFields: z.array(z.string()),
+    }),
+  ),
+});
+
+// ---- target lists ----
+
+export const BatchIdInput = z.object({ batchId: Id });
+
+export const BatchSummaryOutput = z.object({
+  id: Id,
+  number: z.number().int(),
+  issuedAt: IsoDateTime,
+  itemCount: z.number().int(),
+  totalSets: z.number().int(),
+  totalPieces: z.number().int(),
+  matched: z.number().int(),
+  notRegistered: z.number().int(),
+  mismatched: z.number().int(),
+  needsCheck: z.number().int(),
+  unconfirmed: z.number().int(),
+  linksSent: z.number().int(),
+  ordered: z.number().int(),
+  reminded: z.number().int(),
+});
+
+export const BatchInput = z.object({
+  batchId: Id,
+  status: z
+    .enum(MATCH_STATUSES)
+    .nullish()
+    .transform((v) => v ?? null),
+  linkState: z
+    .enum(LINK_STATES)
+    .nullish()
+    .transform((v) => v ?? null),
+  search: Search,
+});
+
+export const VendorItemOutput = z.object({
+  id: Id,
+  batchId: Id,
+  batchNumber: z.number().int(),
+  institutionCode: z.string(),
+  prefectureCode: PrefectureCode,
+  prefectureName: z.string(),
+  limitSets: z.number().int(),
+  limitPieces: z.number().int(),
+  match: z.object({
+    status: z.enum(MATCH_STATUSES),
+    label: z.string(),
+    differences: z.array(z.enum(MATCH_FIELDS)),
+    reasons: z.array(z.object({ reason: z.enum(CHECK_REASONS), label: z.string() })),
+  }),
+  ministry: z.object({
+    name: z.string(),
+    postcode: z.string(),
+    address: z.string(),
+    phone: z.string(),
+    contactName: z.string(),
+    email: z.string(),
+  }),
+  registration: z
+    .object({
+      id: Id,
+      facilityName: z.string(),
+      postcode: z.string(),
+      address: z.string(),
+      phone: z.string(),
+      email: z.string(),
+      paymentMethod: PaymentMethod,
+      paymentMethodLabel: z.string(),
+      source: RegistrationSource,
+      registeredAt: IsoDateTime,
+      updatedAt: IsoDateTime,
+      confirmedAt: IsoDateTime.nullable(),
+      confirmedVia: ConfirmedVia.nullable(),
+    })
+    .nullable(),
+  link: z.object({
+    state: z.enum(LINK_STATES),
+    label: z.string(),
+    sendCount: z.number().int(),
+    lastSentAt: IsoDateTime.nullable(),
+    expiresAt: IsoDateTime.nullable(),
+  }),
+  reminders: z.object({ count: z.number().int(), lastAt: IsoDateTime.nullable() }),
+  order: z
+    .object({
+      id: Id,
+      orderNumber: z.string(),
+      status: OrderStatus,
+      statusLabel: z.string(),
+      totalSets: z.number().int(),
+      orderedAt: IsoDateTime,
+    })
+    .nullable(),
+});
+
+export const ItemIds = z.array(Id).min(1).max(20_000);
+
+export const RemindInput = z.object({
+  batchId: Id,
+  itemIds: ItemIds.nullish().transform((v) => v ?? null),
+});
+
+export const RemindOutput = z.object({
+  sent: z.number().int(),
+  skippedRecent: z.number().int(),
+  notRegistered: z.number().int(),
+});
+
+// ---- purchase links ----
+
+export const SendPurchaseLinksInput = z.object({
+  batchId: Id,
+  /** Only these items (e.g. the ticked rows); every item of the batch when omitted. */
+  itemIds: ItemIds.nullish().transform((v) => v ?? null),
+  /** Chosen by the client (crypto.randomUUID()) to poll progress at once; resubmitting resumes. */
+  runId: Id.nullish().transform((v) => v ?? null),
+  /** Revoke live links and mail new ones. */
+  resend: z.boolean().default(false),
+  /** Also mail items whose registration differs from the list (after the vendor checked them). */
+  allowMismatched: z.boolean().default(false),
+});
+
+export const RunProgressOutput = z.object({
+  runId: Id,
+  batchId: Id,
+  resend: z.boolean(),
+  allowMismatched: z.boolean(),
+  total: z.number().int(),
+  done: z.number().int(),
+  sent: z.number().int(),
+  skipped: z.number().int(),
+  failed: z.number().int(),
+  finished: z.boolean(),
+  startedAt: IsoDateTime,
+  finishedAt: IsoDateTime.nullable(),
+  skippedByReason: z.array(
+    z.object({
+      reason: z.enum([
+        "not_registered",
+        "mismatched",
+        "needs_check",
+        "already_sent",
+        "ordered",
+        "error",
+      ]),
+      label: z.string(),
+      count: z.number().int(),
+    }),
+  ),
+});
+
+export const RunIdInput = z.object({ runId: Id });
+
+export const BatchDetailOutput = BatchSummaryOutput.extend({
+  items: z.array(VendorItemOutput),
+  /** The last send run of this batch (null before any), e.g. to resume showing progress after a reload. */
+  latestRun: RunProgressOutput.nullable(),
+});
+
+export const ItemIdInput = z.object({ itemId: Id });
+
+export const ReissueInput = z.object({
+  itemId: Id,
+  allowMismatched: z.boolean().default(false),
+  /**
+   * Send to a confirmed registration whose address is not the ministry's list's,
+   * after the vendor checked it with the institution (要確認). Unconfirmed
+   * registrations are never sent to.
+   */
+  allowEmailDiffers: z.boolean().default(false),
+});
+
+// ---- orders ----
+
+export const OrdersInput = z
+  .object({
+    status: OrderStatus.nullish().transform((v) => v ?? null),
+    prefectureCode: PrefectureCode.nullish().transform((v) => v ?? null),
+    /** Order number, part of the name, or the start of the code. */
+    search: Search,
+    page: Page,
+    pageSize: PageSize,
+  })
+  .default({ status: null, prefectureCode: null, search: null, page: 1, pageSize: 50 });
+
+export const VendorOrderOutput = OrderViewOutput.extend({
+  institution: z.object({
+    targetItemId: Id,
+    name: z.string(),
+    institutionCode: z.string(),
+    prefectureCode: PrefectureCode,
+    prefectureName: z.string(),
+    batchNumber: z.number().int(),
+  }),
+  notifyEmail: z.string().nullable(),
+});
+
+export const OrdersOutput = z.object({
+  items: z.array(VendorOrderOutput),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+const SizeTotalOutput = z.object({
+  size: GloveSize,
+  label: z.string(),
+  sets: z.number().int(),
+  pieces: z.number().int(),
+});
+
+export const PickingTotalsOutput = z.object({
+  orders: z.number().int(),
+  sets: z.number().int(),
+  pieces: z.number().int(),
+  bySize: z.array(SizeTotalOutput),
+  byPrefecture: z.array(
+    z.object({
+      prefectureCode: PrefectureCode,
+      prefectureName: z.string(),
+      orders: z.number().int(),
+      sets: z.number().int(),
+      pieces: z.number().int(),
+      bySize: z.array(SizeTotalOutput),
+    }),
+  ),
+});
+
+export const OrderIdInput = z.object({ orderId: Id });
+
+export const MarkShippedInput = z.object({
+  orderId: Id,
+  carrier: requiredText("配送業者", 100),
+  trackingNumber: requiredText("お問い合わせ伝票番号", 50).transform((value) =>
+    toHalfWidth(value).replace(/\s+/g, ""),
+  ),
+});
+
+// ---- products ----
+
+export const ProductOutput = z.object({
+  id: Id,
+  name: z.string(),
+  active: z.boolean(),
+  piecesPerSet: z.number().int(),
+  sizes: z.array(
+    z.object({
+      id: Id,
+      size: GloveSize,
+      label: z.string(),
+      stockSets: z.number().int(),
+      stockPieces: z.number().int(),
+      sortOrder: z.number().int(),
+      unshippedSets: z.number().int(),
+    }),
+  ),
+});
+
+export const CreateProductInput = z.object({ name: requiredText("商品名", 200) });
+
+export const UpdateStockInput = z.object({
+  sizeId: Id,
+  stockSets: Sets,
+  /** The stock the screen showed; when given, a change in between is refused instead of overwritten. */
+  expectedStockSets: z
+    .number()
+    .int()
+    .min(0)
+    .nullish()
+    .transform((v) => v ?? null),
+});
+
+export const AddSizeInput = z.object({
+  productId: Id,
+  size: GloveSize,
+  stockSets: Sets,
+  sortOrder: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .nullish()
+    .transform((v) => v ?? null),
+});
+
+// ---- the institution's side ----
+
+export const RequestIdInput = z.object({ requestId: Id });
+
+export const InstitutionPurchaseStatusOutput = z.object({
+  requestId: Id,
+  weekStart: IsoDate,
+  handedOver: z.boolean(),
+  handedOverAt: IsoDateTime.nullable(),
+  limitSets: z.number().int().nullable(),
+  limitPieces: z.number().int().nullable(),
+  registeredWithVendor: z.boolean(),
+  link: z.object({
+    state: z.enum(INSTITUTION_LINK_STATES),
+    label: z.string(),
+    lastSentAt: IsoDateTime.nullable(),
+    expiresAt: IsoDateTime.nullable(),
+  }),
+  order: OrderViewOutput.nullable(),
+});

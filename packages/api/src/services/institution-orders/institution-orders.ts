@@ -1,0 +1,155 @@
+import type { Db } from "@sos/db";
+import { PIECES_PER_SET } from "@sos/rules";
+import { sql } from "kysely";
+import { DomainError } from "../../errors";
+import { type LinkState, linkStateOf } from "../vendor-portal/link-state";
+import { registrationVouched } from "../vendor-portal/matching";
+import { loadOrderViews, type OrderView } from "../vendor-portal/order-view";
+
+/**
+ * What the institution's app shows about buying, on its home page and on a
+ * request's page: whether the request was handed to the vendor, whether the
+ * facility is registered with the vendor, whether a purchase link was mailed,
+ * and the order with its shipping. Only the institution's own requests; the
+ * link's URL itself is never shown here (only its hash is stored; it lives in
+ * the mail).
+ */
+
+export const INSTITUTION_LINK_STATES = ["not_sent", "sent", "expired", "revoked", "used"] as const;
+export type InstitutionLinkState = (typeof INSTITUTION_LINK_STATES)[number];
+
+export const INSTITUTION_LINK_STATE_LABELS: Readonly<Record<InstitutionLinkState, string>> = {
+  not_sent: "購入用URLは未送信です",
+  sent: "購入用URLをメールで送信しました",
+  expired: "購入用URLの有効期限が切れました",
+  revoked: "購入用URLは無効になりました",
+  used: "購入手続きが完了しました",
+};
+
+const FROM_LINK_STATE: Readonly<Record<LinkState, InstitutionLinkState>> = {
+  none: "not_sent",
+  live: "sent",
+  expired: "expired",
+  revoked: "revoked",
+  used: "used",
+};
+
+export interface InstitutionPurchaseStatus {
+  requestId: string;
+  weekStart: string;
+  /** On a list handed to the vendor (④); before that there is nothing to buy yet. */
+  handedOver: boolean;
+  handedOverAt: Date | null;
+  limitSets: number | null;
+  limitPieces: number | null;
+  /** Whether the vendor has a confirmed registration under the institution's code (①'). */
+  registeredWithVendor: boolean;
+  link: {
+    state: InstitutionLinkState;
+    label: string;
+    lastSentAt: Date | null;
+    expiresAt: Date | null;
+  };
+  order: OrderView | null;
+}
+
+interface StatusRow {
+  requestId: string;
+  weekStart: string;
+  targetItemId: string | null;
+  handedOverAt: Date | null;
+  limitSets: number | null;
+  registered: boolean;
+  linkExpiresAt: Date | null;
+  linkRevokedAt: Date | null;
+  hasLink: boolean;
+  lastSentAt: Date | null;
+  orderId: string | null;
+}
+
+function statusRows(db: Db, institutionId: string, requestId: string | null) {
+  return sql<StatusRow>`
+    select sr.id as request_id, sr.week_start, t.id as target_item_id, b.issued_at as handed_over_at,
+      t.limit_sets,
+      -- Someone else's unconfirmed registration of the code is not the institution's.
+      exists (
+        select 1 from vendor_registrations r
+        where r.institution_code = i.code and ${registrationVouched}
+      ) as registered,
+      l.id is not null as has_link, l.expires_at as link_expires_at, l.revoked_at as link_revoked_at,
+      (select max(ps.at) from purchase_link_sends ps join purchase_links pl on pl.id = ps.purchase_link_id
+        where pl.target_item_id = t.id) as last_sent_at,
+      o.id as order_id
+    from sos_requests sr
+    join institutions i on i.id = sr.institution_id
+    left join target_items t on t.request_id = sr.id
+    left join target_batches b on b.id = t.batch_id
+    left join lateral (
+      select pl.id, pl.expires_at, pl.revoked_at from purchase_links pl
+      where pl.target_item_id = t.id
+      order by (pl.revoked_at is null) desc, pl.created_at desc limit 1
+    ) l on true
+    left join orders o on o.target_item_id = t.id
+    where sr.institution_id = ${institutionId}
+      ${requestId === null ? sql`and t.id is not null` : sql`and sr.id = ${requestId}`}
+    order by b.issued_at desc nulls last, sr.week_start desc`.execute(db);
+}
+
+async function toStatuses(
+  db: Db,
+  rows: StatusRow[],
+  now: Date,
+): Promise<InstitutionPurchaseStatus[]> {
+  const orders = await loadOrderViews(
+    db,
+    rows.flatMap((row) => (row.orderId === null ? [] : [row.orderId])),
+  );
+  return rows.map((row) => {
+    const state =
+      FROM_LINK_STATE[
+        linkStateOf(
+          row.hasLink
+            ? { expiresAt: row.linkExpiresAt ?? now, revokedAt: row.linkRevokedAt }
+            : null,
+          row.orderId !== null,
+          now,
+        )
+      ];
+    return {
+      requestId: row.requestId,
+      weekStart: row.weekStart,
+      handedOver: row.targetItemId !== null,
+      handedOverAt: row.handedOverAt,
+      limitSets: row.limitSets,
+      limitPieces: row.limitSets === null ? null : row.limitSets * PIECES_PER_SET,
+      registeredWithVendor: row.registered,
+      link: {
+        state,
+        label: INSTITUTION_LINK_STATE_LABELS[state],
+        lastSentAt: row.lastSentAt,
+        expiresAt: row.hasLink ? row.linkExpiresAt : null,
+      },
+      order: row.orderId === null ? null : (orders.get(row.orderId) ?? null),
+    };
+  });
+}
+
+/** For a request page; another institution's request is NOT_FOUND, like everywhere else. */
+export async function purchaseStatusForRequest(
+  db: Db,
+  { institutionId, requestId, now }: { institutionId: string; requestId: string; now: Date },
+): Promise<InstitutionPurchaseStatus> {
+  const rows = await statusRows(db, institutionId, requestId);
+  const [status] = await toStatuses(db, rows.rows, now);
+  if (status === undefined) throw new DomainError("NOT_FOUND");
+  return status;
+}
+
+/** For the home page: every request of the institution that was handed to the vendor, newest first. */
+export async function myPurchaseStatuses(
+  db: Db,
+  { institutionId, now }: { institutionId: string; now: Date },
+): Promise<InstitutionPurchaseStatus[]> {
+  const rows = await statusRows(db, institutionId, null);
+  return toStatuses(db, rows.rows, now);
+}

@@ -1,0 +1,1 @@
+export { PUBLICATION_CSV_HEADER, type PublicationCsv, publicationCsv } from "./publication";

@@ -1,0 +1,10 @@
+export {
+  ALREADY_LIFTED_MESSAGE,
+  createSanction,
+  INSTITUTION_NOT_FOUND_MESSAGE,
+  liftSanction,
+  listSanctions,
+  SANCTION_STATES,
+  type SanctionState,
+  type SanctionView,
+} from "./sanctions";

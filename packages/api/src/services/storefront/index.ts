@@ -1,0 +1,1 @@
+export { formatOrderNumber, type PurchasePage, purchase, purchasePage } from "./storefront";
