@@ -1,9 +1,9 @@
-import type { Db } from "@sos/db";
+import { type Db, switchReadOnly } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { formatError } from "../src/error-shape";
 import { appRouter } from "../src/root";
 import {
@@ -32,6 +32,12 @@ beforeAll(async () => {
   tdb = await createTestDatabase();
   db = tdb.db;
   world = await createCallerWorld(db);
+});
+
+// The ministry's fuzzed operations.setReadOnly may switch read-only mode on; every later
+// procedure would then be refused whole (503) whatever its input, and test nothing.
+afterEach(async () => {
+  await switchReadOnly(db, { readOnly: false, reason: "fuzz: back to normal", at: new Date(), actor: null, via: "cli" });
 });
 
 afterAll(async () => {
