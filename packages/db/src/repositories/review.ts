@@ -227,7 +227,7 @@ export async function setRequestApproved(
 /** Moves a request to another review stage (or keeps it), with the next version. */
 export async function setRequestReviewStage(
   db: Db,
-  change: { id: string; reviewStage: "prefecture" | "ministry"; version: number; at: Date },
+  change: { id: string; reviewStage: "prefecture" | "ministry" | null; version: number; at: Date },
 ): Promise<void> {
   await db
     .updateTable("sosRequests")
