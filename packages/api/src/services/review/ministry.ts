@@ -11,9 +11,8 @@ import {
 import { reviewTransition, transition } from "@sos/rules";
 import { DomainError, type DomainErrorCode } from "../../errors";
 import type { ApprovedRequest, ApproveItem, ReviewDetail } from "../../schemas/review";
-import type { MailConfig } from "../sos/commands";
 import { mailOfficers } from "../sos/officer-mail";
-import type { ReviewActor } from "./actor";
+import type { ReasonedDecision, ReviewActor } from "./actor";
 import { reviewDetail } from "./detail";
 import { returnedMail, reviewRequestLink } from "./mails";
 import {
@@ -27,7 +26,7 @@ import {
 import { requestFacts } from "./not-eligible";
 import { requireReviewing } from "./prefecture-review";
 import { recordReviewAction } from "./record";
-import { lockForReview } from "./scope";
+import { lockForReview, type RequestRow } from "./scope";
 
 interface Refusal {
   index: number;
@@ -188,28 +187,45 @@ export async function approveRequests(
 }
 
 /**
+ * Hands the request back: the prefecture's completion cleared (its input
+ * stays), the return recorded, the stage moved. The prefecture's quantity, if any.
+ */
+async function handBack(
+  trx: Db,
+  { actor, now, reason }: ReasonedDecision,
+  row: RequestRow,
+  stage: "prefecture" | "ministry" | null,
+): Promise<number | null> {
+  const review = await reopenPrefectureReview(trx, {
+    requestId: row.id,
+    at: now,
+    by: actor.userId,
+  });
+  await insertReviewReturn(trx, {
+    requestId: row.id,
+    reason,
+    returnedAt: now,
+    returnedBy: actor.userId,
+  });
+  await setRequestReviewStage(trx, {
+    id: row.id,
+    reviewStage: stage,
+    version: row.version + 1,
+    at: now,
+  });
+  return review?.quantitySets ?? null;
+}
+
+/**
  * 差戻し: the ministry hands a completed request back to the prefecture with
  * a reason. The prefecture's completion is cleared (its input stays, to be
  * corrected), and its officers are emailed.
  */
 export async function returnToPrefecture(
   db: Db,
-  {
-    actor,
-    now,
-    id,
-    expectedVersion,
-    reason,
-    mail,
-  }: {
-    actor: ReviewActor;
-    now: Date;
-    id: string;
-    expectedVersion: number;
-    reason: string;
-    mail: MailConfig;
-  },
+  decision: ReasonedDecision,
 ): Promise<ReviewDetail> {
+  const { actor, now, id, expectedVersion, reason, mail } = decision;
   await db.transaction().execute(async (trx) => {
     const row = await lockForReview(trx, actor.scope, id, expectedVersion);
     requireReviewing(row);
@@ -218,23 +234,7 @@ export async function returnToPrefecture(
     if (stage === null || !stage.ok) {
       throw new DomainError("INVALID_STATE", { messageJa: WITH_PREFECTURE_MESSAGE });
     }
-    const review = await reopenPrefectureReview(trx, {
-      requestId: row.id,
-      at: now,
-      by: actor.userId,
-    });
-    await insertReviewReturn(trx, {
-      requestId: row.id,
-      reason,
-      returnedAt: now,
-      returnedBy: actor.userId,
-    });
-    await setRequestReviewStage(trx, {
-      id: row.id,
-      reviewStage: stage.value,
-      version: row.version + 1,
-      at: now,
-    });
+    const prefectureSets = await handBack(trx, decision, row, stage.value);
 
     const facts = await requestFacts(trx, row);
     const officersMailed = await mailOfficers(trx, {
@@ -244,7 +244,7 @@ export async function returnToPrefecture(
       build: (officerName) =>
         returnedMail(
           officerName,
-          { ...facts, reason, prefectureSets: review?.quantitySets ?? null },
+          { ...facts, reason, prefectureSets },
           reviewRequestLink(mail.publicBaseUrl, row.id),
         ),
     });

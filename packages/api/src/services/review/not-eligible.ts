@@ -9,7 +9,7 @@ import { DomainError } from "../../errors";
 import type { NotEligibleResult } from "../../schemas/review";
 import type { MailConfig } from "../sos/commands";
 import { mailOfficers } from "../sos/officer-mail";
-import type { ReviewActor } from "./actor";
+import type { ReasonedDecision, ReviewActor } from "./actor";
 import { reviewDetail } from "./detail";
 import {
   institutionRequestLink,
@@ -135,21 +135,7 @@ async function queueNotices(
  */
 export async function markNotEligible(
   db: Db,
-  {
-    actor,
-    now,
-    id,
-    expectedVersion,
-    reason,
-    mail,
-  }: {
-    actor: ReviewActor;
-    now: Date;
-    id: string;
-    expectedVersion: number;
-    reason: string;
-    mail: MailConfig;
-  },
+  { actor, now, id, expectedVersion, reason, mail }: ReasonedDecision,
 ): Promise<NotEligibleResult> {
   const notice = await db.transaction().execute(async (trx) => {
     const row = await lockForReview(trx, actor.scope, id, expectedVersion);

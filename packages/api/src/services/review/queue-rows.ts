@@ -24,7 +24,8 @@ export function toQueueRow(record: QueueRecord, now: Date): QueueRow {
     },
   );
   const limitSets = record.checkedLimitSets ?? calculation?.assessment.limitSets ?? 0;
-  // filedByInstitution guarantees a filing time; the fallback only satisfies the type.
+  // Only filed requests reach the queue (FILED_BY_INSTITUTION), and they have a filing
+  // time; the fallback only satisfies the type.
   const appliedAt = record.appliedAt ?? now;
   return {
     id: record.id,
