@@ -72,6 +72,7 @@ export const TargetBatchDetailOutput = TargetBatchOutput.extend({
 export type TargetBatchDetail = z.input<typeof TargetBatchDetailOutput>;
 
 export const UnrepresentableOutput = z.object({
+  /** The spreadsheet row (the header is row 1, the first institution row 2). */
   row: z.number().int().min(2),
   column: z.enum(TARGET_LIST_CSV_HEADER),
   char: z.string(),
