@@ -19,6 +19,11 @@ export {
 } from "./errors";
 export { readConnection } from "./read-connection";
 export { type AppRouter, appRouter, createCaller } from "./root";
+export type {
+  TargetBatchDetail,
+  TargetBatchSummary,
+  UnrepresentableChar,
+} from "./schemas/target-list";
 export { createWeeklySurveys } from "./services/survey";
 export {
   CSV_ENCODINGS,
@@ -30,10 +35,7 @@ export {
   getTargetBatch,
   listTargetBatches,
   openTargetListCsv,
-  type TargetBatchDetail,
-  type TargetBatchSummary,
   targetListCsv,
-  type UnrepresentableChar,
 } from "./services/target-list";
 export {
   authedProcedure,

@@ -1,17 +1,19 @@
 import { createDb, type Db } from "@sos/db";
+import {
+  buildQueueStatements,
+  PREFECTURE_REVIEW_STATES,
+  QUEUE_SORTS,
+  queueStatements,
+  REVIEWER_STATUSES,
+} from "@sos/db/repositories/review-queue";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { INSTITUTION_TYPES } from "@sos/domain";
 import { REVIEW_STAGES } from "@sos/rules";
 import fc from "fast-check";
 import { CompiledQuery } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  PREFECTURE_REVIEW_STATES,
-  QUEUE_SORTS,
-  type QueueQuery,
-  REVIEWER_STATUSES,
-} from "../src/services/review";
-import { buildQueueStatements, queueStatements } from "../src/services/review/queue-filter";
+import type { QueueQuery } from "../src/schemas/review";
+import { queueFilterOf } from "../src/services/review";
 import { type Caller, callerAs } from "./fixtures/institution-world";
 import {
   addInstitution,
@@ -203,8 +205,8 @@ describe("the queue's count and page statements", () => {
   it("compiled once per shape, they bind exactly what building the query afresh gives", () => {
     fc.assert(
       fc.property(anyQuery, anyScope, (query, scope) => {
-        const saved = queueStatements(db, query, scope);
-        const built = buildQueueStatements(db, query, scope);
+        const saved = queueStatements(db, queueFilterOf(query), scope);
+        const built = buildQueueStatements(db, queueFilterOf(query), scope);
         expect([saved.count.sql, saved.count.parameters]).toEqual([
           built.count.sql,
           built.count.parameters,

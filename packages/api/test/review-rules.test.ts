@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../src/errors";
+import type { PrefectureReviewInput } from "../src/schemas/review";
 import {
   codePointLabel,
   cp932Lacks,
@@ -12,7 +13,6 @@ import {
   encodeCp932Text,
   isCp932Char,
   neutraliseCell,
-  type PrefectureReviewInput,
   REPLACEMENT_CHAR,
   toCp932Variants,
   unrepresentableChars,

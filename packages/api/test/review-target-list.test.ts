@@ -5,13 +5,10 @@ import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DomainError } from "../src/errors";
+import { TARGET_LIST_CSV_HEADER } from "../src/schemas/target-list";
 import { publicationCsv } from "../src/services/publication";
 import { ministryActor } from "../src/services/review";
-import {
-  TARGET_LIST_CSV_HEADER,
-  targetBatchItems,
-  targetListCsv,
-} from "../src/services/target-list";
+import { targetBatchItems, targetListCsv } from "../src/services/target-list";
 import type { TestUser } from "../src/testing";
 import { type Caller, domainCause, refusal, rejection } from "./fixtures/institution-world";
 import {

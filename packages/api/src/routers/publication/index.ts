@@ -1,7 +1,7 @@
+import { PublicationExportInput, PublicationOutput } from "../../schemas/publication";
 import { publicationCsv } from "../../services/publication";
 import { ministryActor } from "../../services/review";
 import { ministryProcedure, router } from "../../trpc";
-import { PublicationExportInput, PublicationOutput } from "../review/schemas";
 
 /** The publishable list of a week (consent term ②), as a UTF-8 (BOM) CSV text. */
 export const publicationRouter = router({

@@ -2,19 +2,6 @@ import { auditAccessDenied } from "../../access-denied";
 import { DomainError } from "../../errors";
 import { readConnection } from "../../read-connection";
 import {
-  approveRequests,
-  markNotEligible,
-  ministryActor,
-  ministryProgress,
-  returnToPrefecture,
-  reviewActor,
-  reviewDeadlines,
-  reviewDetail,
-  reviewQueue,
-  savePrefectureReview,
-} from "../../services/review";
-import { ministryProcedure, prefectureProcedure, reviewerProcedure, router } from "../../trpc";
-import {
   ApproveInput,
   ApproveOutput,
   DeadlinesOutput,
@@ -28,7 +15,20 @@ import {
   ReviewDetailOutput,
   ReviewIdInput,
   SavePrefectureReviewInput,
-} from "./schemas";
+} from "../../schemas/review";
+import {
+  approveRequests,
+  markNotEligible,
+  ministryActor,
+  ministryProgress,
+  returnToPrefecture,
+  reviewActor,
+  reviewDeadlines,
+  reviewDetail,
+  reviewQueue,
+  savePrefectureReview,
+} from "../../services/review";
+import { ministryProcedure, prefectureProcedure, reviewerProcedure, router } from "../../trpc";
 
 function mailConfig(ctx: { config: { publicBaseUrl: string; mailFrom: string } }) {
   return { publicBaseUrl: ctx.config.publicBaseUrl, mailFrom: ctx.config.mailFrom };

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { ministryActor } from "../../services/review";
-import { createSanction, liftSanction, listSanctions } from "../../services/sanctions";
-import { ministryProcedure, router } from "../../trpc";
 import {
   SanctionCreateInput,
   SanctionLiftInput,
   SanctionListInput,
   SanctionOutput,
-} from "../review/schemas";
+} from "../../schemas/sanctions";
+import { ministryActor } from "../../services/review";
+import { createSanction, liftSanction, listSanctions } from "../../services/sanctions";
+import { ministryProcedure, router } from "../../trpc";
 
 /** Measures under consent term ④; only the ministry applies or lifts them. */
 export const sanctionsRouter = router({

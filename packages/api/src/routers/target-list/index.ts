@@ -1,3 +1,10 @@
+import {
+  BatchIdInput,
+  CsvCheckOutput,
+  TargetBatchDetailOutput,
+  TargetBatchOutput,
+  TargetListOutput,
+} from "../../schemas/target-list";
 import { ministryActor } from "../../services/review";
 import {
   getTargetBatch,
@@ -6,13 +13,6 @@ import {
   targetListCsvCheck,
 } from "../../services/target-list";
 import { ministryProcedure, router } from "../../trpc";
-import {
-  BatchIdInput,
-  CsvCheckOutput,
-  TargetBatchDetailOutput,
-  TargetBatchOutput,
-  TargetListOutput,
-} from "../review/schemas";
 
 /**
  * ④ 対象医療機関リスト on the ministry's side. The files themselves are served

@@ -1,4 +1,5 @@
 import { appendAudit, type Db } from "@sos/db";
+import { approvedOfWeek } from "@sos/db/repositories/review";
 import { PIECES_PER_SET } from "@sos/rules";
 import type { ReviewActor } from "../review/actor";
 import { csvText, neutraliseCell, utf8WithBom } from "../review/csv";
@@ -29,17 +30,7 @@ export async function publicationCsv(
   db: Db,
   { actor, weekStart }: { actor: ReviewActor; weekStart: string },
 ): Promise<PublicationCsv> {
-  const rows = await db
-    .selectFrom("sosRequests as r")
-    .innerJoin("ministryApprovals as ma", "ma.requestId", "r.id")
-    .innerJoin("institutions as i", "i.id", "r.institutionId")
-    .innerJoin("prefectures as p", "p.code", "r.prefectureCode")
-    .select(["i.name", "p.name as prefectureName", "ma.quantitySets"])
-    .where("r.weekStart", "=", weekStart)
-    .where("r.status", "=", "accepted")
-    .orderBy("r.prefectureCode")
-    .orderBy("i.code")
-    .execute();
+  const rows = await approvedOfWeek(db, weekStart);
   const cells = rows.map((row) =>
     [
       row.name,

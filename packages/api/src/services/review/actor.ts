@@ -1,5 +1,6 @@
 import { auditIp } from "../../audit-ip";
 import type { ReviewScope } from "../../trpc";
+import type { MailConfig } from "../sos/commands";
 
 /** Who is acting in the review console: a prefecture officer (one prefecture) or the ministry. */
 export interface ReviewActor {
@@ -26,4 +27,15 @@ export function reviewActor(ctx: {
 /** The actor of a ministry-only procedure. */
 export function ministryActor(ctx: { user: { id: string }; ip: string }): ReviewActor {
   return reviewActor({ ...ctx, scope: { kind: "ministry" } });
+}
+
+/** A decision on one request that needs a reason and mails someone (対象外, 差戻し). */
+export interface ReasonedDecision {
+  actor: ReviewActor;
+  now: Date;
+  id: string;
+  /** The version the officer saw; another one is STALE_VERSION. */
+  expectedVersion: number;
+  reason: string;
+  mail: MailConfig;
 }

@@ -1,26 +1,16 @@
 import type { Db } from "@sos/db";
+import { awaitingPrefectureGroups } from "@sos/db/repositories/review";
 import {
   addDaysYmd,
   prefectureDeadline,
   sosDeadline,
   surveyCreationTime,
   surveyWeekOf,
-  type TimeUntil,
   timeUntil,
 } from "@sos/rules";
+import type { ReviewDeadlines, ReviewRound } from "../../schemas/review";
 import type { ReviewScope } from "../../trpc";
 import { surveyWeekTitle } from "../survey/japanese-dates";
-import { withinScope } from "./scope";
-
-export interface ReviewRound {
-  /** The survey week whose requests the round handles. */
-  weekStart: string;
-  weekTitle: string;
-  /** Wednesday 17:00: the institutions' deadline of that week. */
-  sosDeadline: Date;
-  /** Thursday 17:00 as a rule (the next business day's 17:00 when Thursday is not one). */
-  prefectureDue: Date;
-}
 
 /**
  * The round officers are working on at `now`: the earliest round whose
@@ -52,16 +42,7 @@ export function currentRound(now: Date): ReviewRound {
   return round;
 }
 
-export interface ReviewDeadlines {
-  now: Date;
-  round: ReviewRound;
-  timeLeft: TimeUntil;
-  /** Requests in scope waiting for the prefecture (都道府県確認中), of any round. */
-  awaitingPrefecture: number;
-  /** Of those, the ones whose own prefecture due time has already passed. */
-  overdue: number;
-}
-
+/** The round, the time left in it, and how many requests in scope wait for (or are late at) the prefecture. */
 export async function reviewDeadlines(
   db: Db,
   { scope, now }: { scope: ReviewScope; now: Date },
@@ -69,14 +50,7 @@ export async function reviewDeadlines(
   const round = currentRound(now);
   // The due time depends only on the day handling starts, so one filing time per
   // handle_from stands for its whole group: a few rows, however long the queue.
-  const groups = await db
-    .selectFrom("sosRequests as r")
-    .select((eb) => [eb.fn.min("r.appliedAt").as("appliedAt"), eb.fn.countAll<string>().as("n")])
-    .where("r.status", "=", "reviewing")
-    .where("r.reviewStage", "=", "prefecture")
-    .where(withinScope(scope))
-    .groupBy("r.handleFrom")
-    .execute();
+  const groups = await awaitingPrefectureGroups(db, scope);
   let awaitingPrefecture = 0;
   let overdue = 0;
   for (const group of groups) {

@@ -1,45 +1,23 @@
 export { ministryActor, type ReviewActor, reviewActor } from "./actor";
 export { csvRecord, csvText, neutraliseCell, UTF8_BOM, utf8WithBom } from "./csv";
-export { currentRound, type ReviewDeadlines, type ReviewRound, reviewDeadlines } from "./deadlines";
-export {
-  abilitiesFor,
-  type Person,
-  type ReviewAbilities,
-  type ReviewDetail,
-  reviewDetail,
-} from "./detail";
+export { currentRound, reviewDeadlines } from "./deadlines";
+export { abilitiesFor, reviewDetail } from "./detail";
 export { type Calculation, calculationOf } from "./figures";
 export {
   REVIEW_HISTORY_LABELS,
   reviewHistoryLabel,
   STALE_REVIEW_MESSAGE,
 } from "./messages";
-export {
-  type ApprovedRequest,
-  type ApproveItem,
-  approveRequests,
-  returnToPrefecture,
-} from "./ministry";
-export { markNotEligible, type NotEligibleResult } from "./not-eligible";
-export {
-  decidePrefectureInput,
-  type PrefectureReviewInput,
-  savePrefectureReview,
-} from "./prefecture-review";
-export {
-  type MinistryProgress,
-  ministryProgress,
-  type PrefectureProgress,
-  type ProgressCounts,
-} from "./progress";
+export { approveRequests, returnToPrefecture } from "./ministry";
+export { markNotEligible } from "./not-eligible";
+export { decidePrefectureInput, savePrefectureReview } from "./prefecture-review";
+export { ministryProgress } from "./progress";
 export {
   PREFECTURE_REVIEW_STATES,
   type PrefectureReviewState,
   QUEUE_SORTS,
-  type QueuePage,
-  type QueueQuery,
-  type QueueRow,
   type QueueSort,
+  queueFilterOf,
   REVIEWER_STATUSES,
   type ReviewerStatus,
   reviewQueue,

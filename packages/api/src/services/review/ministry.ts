@@ -1,11 +1,19 @@
-import type { Db, SosRequestsTable } from "@sos/db";
+import type { Db } from "@sos/db";
+import {
+  type ApprovalRow,
+  insertMinistryApproval,
+  insertReviewReturn,
+  lockRequestsForApproval,
+  reopenPrefectureReview,
+  setRequestApproved,
+  setRequestReviewStage,
+} from "@sos/db/repositories/review";
 import { reviewTransition, transition } from "@sos/rules";
-import type { Selectable } from "kysely";
 import { DomainError, type DomainErrorCode } from "../../errors";
-import type { MailConfig } from "../sos/commands";
+import type { ApprovedRequest, ApproveItem, ReviewDetail } from "../../schemas/review";
 import { mailOfficers } from "../sos/officer-mail";
-import type { ReviewActor } from "./actor";
-import { type ReviewDetail, reviewDetail } from "./detail";
+import type { ReasonedDecision, ReviewActor } from "./actor";
+import { reviewDetail } from "./detail";
 import { returnedMail, reviewRequestLink } from "./mails";
 import {
   APPROVE_QUANTITY_REQUIRED,
@@ -18,23 +26,7 @@ import {
 import { requestFacts } from "./not-eligible";
 import { requireReviewing } from "./prefecture-review";
 import { recordReviewAction } from "./record";
-import { FILED_BY_INSTITUTION, lockForReview } from "./scope";
-
-export interface ApproveItem {
-  id: string;
-  expectedVersion: number;
-  /** null = the prefecture's quantity. */
-  quantitySets: number | null;
-  /** Required when the quantity differs from the prefecture's; "" = none. */
-  adjustReason: string;
-}
-
-export interface ApprovedRequest {
-  id: string;
-  version: number;
-  quantitySets: number;
-  institutionName: string;
-}
+import { lockForReview, type RequestRow } from "./scope";
 
 interface Refusal {
   index: number;
@@ -52,11 +44,7 @@ const REFUSAL_PRECEDENCE: readonly DomainErrorCode[] = [
   "INVALID_INPUT",
 ];
 
-type LockedRow = Selectable<SosRequestsTable> & {
-  institutionName: string;
-  reviewCompletedAt: Date | null;
-  prefectureSets: number | null;
-};
+type LockedRow = ApprovalRow;
 
 function refuseItem(item: ApproveItem, index: number, row: LockedRow | undefined): Refusal[] {
   if (!row)
@@ -127,6 +115,45 @@ function batchError(
   return new DomainError(code, { messageJa, fieldErrors });
 }
 
+/** Approves one locked, checked request: the approval, the status, the history. */
+async function approveOne(
+  trx: Db,
+  { actor, now, batchSize }: { actor: ReviewActor; now: Date; batchSize: number },
+  item: ApproveItem,
+  row: LockedRow,
+): Promise<ApprovedRequest> {
+  const next = transition(row.status, "approve");
+  if (!next.ok) throw new DomainError("INVALID_STATE");
+  const prefectureSets = row.prefectureSets ?? 0;
+  const quantitySets = item.quantitySets ?? prefectureSets;
+  const adjustReason = quantitySets === prefectureSets ? null : item.adjustReason.trim();
+  await insertMinistryApproval(trx, {
+    requestId: row.id,
+    quantitySets,
+    adjustReason,
+    approvedAt: now,
+    approvedBy: actor.userId,
+  });
+  const version = row.version + 1;
+  await setRequestApproved(trx, { id: row.id, status: next.value, version, at: now });
+  await recordReviewAction(trx, actor, {
+    requestId: row.id,
+    at: now,
+    action: "approve",
+    fromStatus: row.status,
+    toStatus: next.value,
+    changes: {
+      quantitySets,
+      prefectureQuantitySets: prefectureSets,
+      ...(adjustReason === null ? {} : { adjustReason }),
+      reviewStage: { from: row.reviewStage, to: null },
+    },
+    auditAction: "review.approve",
+    auditDetails: { quantitySets, adjusted: adjustReason !== null, batchSize },
+  });
+  return { id: row.id, version, quantitySets, institutionName: row.institutionName };
+}
+
 /**
  * ③ 承認: the ministry approves one request or a selected batch, all in one
  * transaction: if any item cannot be approved, none is, and every failing item
@@ -144,21 +171,7 @@ export async function approveRequests(
     throw new DomainError("INVALID_INPUT", { messageJa: "同じ要請が複数回選択されています。" });
   }
   return db.transaction().execute(async (trx) => {
-    const locked = await trx
-      .selectFrom("sosRequests as r")
-      .innerJoin("institutions as i", "i.id", "r.institutionId")
-      .leftJoin("prefectureReviews as pr", "pr.requestId", "r.id")
-      .selectAll("r")
-      .select([
-        "i.name as institutionName",
-        "pr.completedAt as reviewCompletedAt",
-        "pr.quantitySets as prefectureSets",
-      ])
-      .where("r.id", "in", ids)
-      .where(FILED_BY_INSTITUTION)
-      .orderBy("r.id")
-      .forUpdate("r")
-      .execute();
+    const locked = await lockRequestsForApproval(trx, ids);
     const rows = new Map(locked.map((row) => [row.id, row]));
     const refusals = items.flatMap((item, index) => refuseItem(item, index, rows.get(item.id)));
     if (refusals.length > 0) throw batchError(items, refusals, rows);
@@ -167,46 +180,40 @@ export async function approveRequests(
     for (const item of items) {
       const row = rows.get(item.id);
       if (!row) throw new Error("locked row vanished");
-      const next = transition(row.status, "approve");
-      if (!next.ok) throw new DomainError("INVALID_STATE");
-      const prefectureSets = row.prefectureSets ?? 0;
-      const quantitySets = item.quantitySets ?? prefectureSets;
-      const adjustReason = quantitySets === prefectureSets ? null : item.adjustReason.trim();
-      await trx
-        .insertInto("ministryApprovals")
-        .values({
-          requestId: row.id,
-          quantitySets,
-          adjustReason,
-          approvedAt: now,
-          approvedBy: actor.userId,
-        })
-        .execute();
-      const version = row.version + 1;
-      await trx
-        .updateTable("sosRequests")
-        .set({ status: next.value, reviewStage: null, version, updatedAt: now })
-        .where("id", "=", row.id)
-        .execute();
-      await recordReviewAction(trx, actor, {
-        requestId: row.id,
-        at: now,
-        action: "approve",
-        fromStatus: row.status,
-        toStatus: next.value,
-        changes: {
-          quantitySets,
-          prefectureQuantitySets: prefectureSets,
-          ...(adjustReason === null ? {} : { adjustReason }),
-          reviewStage: { from: row.reviewStage, to: null },
-        },
-        auditAction: "review.approve",
-        auditDetails: { quantitySets, adjusted: adjustReason !== null, batchSize: items.length },
-      });
-      approved.push({ id: row.id, version, quantitySets, institutionName: row.institutionName });
+      approved.push(await approveOne(trx, { actor, now, batchSize: items.length }, item, row));
     }
     return { approved };
   });
+}
+
+/**
+ * Hands the request back: the prefecture's completion cleared (its input
+ * stays), the return recorded, the stage moved. The prefecture's quantity, if any.
+ */
+async function handBack(
+  trx: Db,
+  { actor, now, reason }: ReasonedDecision,
+  row: RequestRow,
+  stage: "prefecture" | "ministry" | null,
+): Promise<number | null> {
+  const review = await reopenPrefectureReview(trx, {
+    requestId: row.id,
+    at: now,
+    by: actor.userId,
+  });
+  await insertReviewReturn(trx, {
+    requestId: row.id,
+    reason,
+    returnedAt: now,
+    returnedBy: actor.userId,
+  });
+  await setRequestReviewStage(trx, {
+    id: row.id,
+    reviewStage: stage,
+    version: row.version + 1,
+    at: now,
+  });
+  return review?.quantitySets ?? null;
 }
 
 /**
@@ -216,22 +223,9 @@ export async function approveRequests(
  */
 export async function returnToPrefecture(
   db: Db,
-  {
-    actor,
-    now,
-    id,
-    expectedVersion,
-    reason,
-    mail,
-  }: {
-    actor: ReviewActor;
-    now: Date;
-    id: string;
-    expectedVersion: number;
-    reason: string;
-    mail: MailConfig;
-  },
+  decision: ReasonedDecision,
 ): Promise<ReviewDetail> {
+  const { actor, now, id, expectedVersion, reason, mail } = decision;
   await db.transaction().execute(async (trx) => {
     const row = await lockForReview(trx, actor.scope, id, expectedVersion);
     requireReviewing(row);
@@ -240,27 +234,7 @@ export async function returnToPrefecture(
     if (stage === null || !stage.ok) {
       throw new DomainError("INVALID_STATE", { messageJa: WITH_PREFECTURE_MESSAGE });
     }
-    const review = await trx
-      .updateTable("prefectureReviews")
-      .set((eb) => ({
-        completedAt: null,
-        completedBy: null,
-        updatedAt: now,
-        updatedBy: actor.userId,
-        version: eb(eb.ref("prefectureReviews.version"), "+", 1),
-      }))
-      .where("requestId", "=", row.id)
-      .returning(["quantitySets"])
-      .executeTakeFirst();
-    await trx
-      .insertInto("reviewReturns")
-      .values({ requestId: row.id, reason, returnedAt: now, returnedBy: actor.userId })
-      .execute();
-    await trx
-      .updateTable("sosRequests")
-      .set({ reviewStage: stage.value, version: row.version + 1, updatedAt: now })
-      .where("id", "=", row.id)
-      .execute();
+    const prefectureSets = await handBack(trx, decision, row, stage.value);
 
     const facts = await requestFacts(trx, row);
     const officersMailed = await mailOfficers(trx, {
@@ -270,7 +244,7 @@ export async function returnToPrefecture(
       build: (officerName) =>
         returnedMail(
           officerName,
-          { ...facts, reason, prefectureSets: review?.quantitySets ?? null },
+          { ...facts, reason, prefectureSets },
           reviewRequestLink(mail.publicBaseUrl, row.id),
         ),
     });

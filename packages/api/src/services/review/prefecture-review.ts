@@ -1,8 +1,15 @@
 import type { Db } from "@sos/db";
+import {
+  findPrefectureReview,
+  findSurveyFigures,
+  setRequestReviewStage,
+  upsertPrefectureReview,
+} from "@sos/db/repositories/review";
 import { assessEligibility, reviewTransition } from "@sos/rules";
 import { DomainError } from "../../errors";
+import type { PrefectureReviewInput, ReviewDetail } from "../../schemas/review";
 import type { ReviewActor } from "./actor";
-import { type ReviewDetail, reviewDetail } from "./detail";
+import { reviewDetail } from "./detail";
 import {
   NOT_REVIEWING_MESSAGES,
   overrideReasonRequired,
@@ -13,20 +20,6 @@ import {
 } from "./messages";
 import { recordReviewAction } from "./record";
 import { lockForReview, type RequestRow } from "./scope";
-
-export interface PrefectureReviewInput {
-  id: string;
-  expectedVersion: number;
-  /** 配送要否: null while the officer has not decided (a draft may be saved so). */
-  supplyNeeded: boolean | null;
-  /** Sets; null = the computed purchase limit (supply needed) or 0 (not needed). */
-  quantitySets: number | null;
-  /** Required when the quantity exceeds the computed limit; "" = none. */
-  overrideReason: string;
-  notes: string;
-  /** Complete the prefecture's part: the request moves to the ministry (国確認中). */
-  complete: boolean;
-}
 
 /** Refuses a decision on a request that is not reviewing, in words that say why. */
 export function requireReviewing(row: RequestRow): void {
@@ -42,11 +35,7 @@ export function requireReviewing(row: RequestRow): void {
 export async function computedLimitSets(db: Db, row: RequestRow): Promise<number> {
   if (row.checkedLimitSets !== null) return row.checkedLimitSets;
   if (row.surveyId === null) return 0;
-  const survey = await db
-    .selectFrom("weeklySurveys")
-    .select(["stock", "consumption", "purchases"])
-    .where("id", "=", row.surveyId)
-    .executeTakeFirst();
+  const survey = await findSurveyFigures(db, row.surveyId);
   if (
     !survey ||
     survey.stock === null ||
@@ -108,6 +97,91 @@ export function decidePrefectureInput(input: PrefectureReviewInput, limitSets: n
   };
 }
 
+type Changes = Record<string, { from: unknown; to: unknown }>;
+
+/** What the save changes in the prefecture's input, field by field. */
+async function changesOf(trx: Db, requestId: string, decided: Decided, notes: string) {
+  const before = await findPrefectureReview(trx, requestId);
+  const changes: Changes = {};
+  const compare = (field: string, from: unknown, to: unknown) => {
+    if (from !== to) changes[field] = { from, to };
+  };
+  compare("supplyNeeded", before?.supplyNeeded ?? null, decided.supplyNeeded);
+  compare("quantitySets", before?.quantitySets ?? null, decided.quantitySets);
+  compare("overrideReason", before?.overrideReason ?? null, decided.overrideReason);
+  compare("notes", before?.notes ?? "", notes);
+  return changes;
+}
+
+interface Save {
+  actor: ReviewActor;
+  now: Date;
+  input: PrefectureReviewInput;
+  row: RequestRow;
+  nextStage: "prefecture" | "ministry" | null;
+  limitSets: number;
+  decided: Decided;
+  notes: string;
+}
+
+/** Writes the input (and its completion), and moves the request to its next version and stage. */
+async function writePrefectureReview(trx: Db, save: Save): Promise<void> {
+  const { actor, now, input, row, decided } = save;
+  await upsertPrefectureReview(
+    trx,
+    row.id,
+    {
+      supplyNeeded: decided.supplyNeeded,
+      quantitySets: decided.quantitySets,
+      computedLimitSets: save.limitSets,
+      overrideReason: decided.overrideReason,
+      notes: save.notes,
+      updatedAt: now,
+      updatedBy: actor.userId,
+    },
+    input.complete ? { completedAt: now, completedBy: actor.userId } : {},
+  );
+  await setRequestReviewStage(trx, {
+    id: row.id,
+    reviewStage: save.nextStage,
+    version: row.version + 1,
+    at: now,
+  });
+}
+
+/** The save's history entry and audit line. */
+async function recordPrefectureSave(trx: Db, save: Save, changes: Changes): Promise<void> {
+  const { actor, now, input, row, decided, limitSets } = save;
+  const overLimit = decided.overrideReason !== null;
+  await recordReviewAction(trx, actor, {
+    requestId: row.id,
+    at: now,
+    action: input.complete ? "prefecture_complete" : "prefecture_save",
+    fromStatus: "reviewing",
+    toStatus: "reviewing",
+    changes: {
+      ...changes,
+      ...(input.complete ? { reviewStage: { from: "prefecture", to: save.nextStage } } : {}),
+      ...(overLimit
+        ? {
+            overLimit: {
+              limitSets,
+              quantitySets: decided.quantitySets,
+              reason: decided.overrideReason,
+            },
+          }
+        : {}),
+    },
+    auditAction: input.complete ? "review.prefecture.complete" : "review.prefecture.save",
+    auditDetails: {
+      fields: Object.keys(changes),
+      quantitySets: decided.quantitySets,
+      limitSets,
+      overLimit,
+    },
+  });
+}
+
 /**
  * ② 要請確認 by the prefecture: saves its input (配送要否, 数量, 備考), and
  * with `complete` hands the request to the ministry. The version the officer
@@ -132,84 +206,12 @@ export async function savePrefectureReview(
     const limitSets = await computedLimitSets(trx, row);
     const decided = decidePrefectureInput(input, limitSets);
     const notes = input.notes.trim();
-    const before = await trx
-      .selectFrom("prefectureReviews")
-      .selectAll()
-      .where("requestId", "=", row.id)
-      .executeTakeFirst();
-
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    const compare = (field: string, from: unknown, to: unknown) => {
-      if (from !== to) changes[field] = { from, to };
-    };
-    compare("supplyNeeded", before?.supplyNeeded ?? null, decided.supplyNeeded);
-    compare("quantitySets", before?.quantitySets ?? null, decided.quantitySets);
-    compare("overrideReason", before?.overrideReason ?? null, decided.overrideReason);
-    compare("notes", before?.notes ?? "", notes);
+    const changes = await changesOf(trx, row.id, decided, notes);
     if (!input.complete && Object.keys(changes).length === 0) return;
 
-    const completion = input.complete ? { completedAt: now, completedBy: actor.userId } : {};
-    await trx
-      .insertInto("prefectureReviews")
-      .values({
-        requestId: row.id,
-        supplyNeeded: decided.supplyNeeded,
-        quantitySets: decided.quantitySets,
-        computedLimitSets: limitSets,
-        overrideReason: decided.overrideReason,
-        notes,
-        updatedAt: now,
-        updatedBy: actor.userId,
-        ...completion,
-      })
-      .onConflict((oc) =>
-        oc.column("requestId").doUpdateSet((eb) => ({
-          supplyNeeded: decided.supplyNeeded,
-          quantitySets: decided.quantitySets,
-          computedLimitSets: limitSets,
-          overrideReason: decided.overrideReason,
-          notes,
-          updatedAt: now,
-          updatedBy: actor.userId,
-          version: eb(eb.ref("prefectureReviews.version"), "+", 1),
-          ...completion,
-        })),
-      )
-      .execute();
-    await trx
-      .updateTable("sosRequests")
-      .set({ reviewStage: nextStage.value, version: row.version + 1, updatedAt: now })
-      .where("id", "=", row.id)
-      .execute();
-
-    const overLimit = decided.overrideReason !== null;
-    await recordReviewAction(trx, actor, {
-      requestId: row.id,
-      at: now,
-      action: input.complete ? "prefecture_complete" : "prefecture_save",
-      fromStatus: "reviewing",
-      toStatus: "reviewing",
-      changes: {
-        ...changes,
-        ...(input.complete ? { reviewStage: { from: "prefecture", to: nextStage.value } } : {}),
-        ...(overLimit
-          ? {
-              overLimit: {
-                limitSets,
-                quantitySets: decided.quantitySets,
-                reason: decided.overrideReason,
-              },
-            }
-          : {}),
-      },
-      auditAction: input.complete ? "review.prefecture.complete" : "review.prefecture.save",
-      auditDetails: {
-        fields: Object.keys(changes),
-        quantitySets: decided.quantitySets,
-        limitSets,
-        overLimit,
-      },
-    });
+    const save = { actor, now, input, row, nextStage: nextStage.value, limitSets, decided, notes };
+    await writePrefectureReview(trx, save);
+    await recordPrefectureSave(trx, save, changes);
   });
   return reviewDetail(db, { scope: actor.scope, now, id: input.id });
 }

@@ -1,40 +1,15 @@
-import type { Db, SosRequestsTable } from "@sos/db";
-import { type RawBuilder, type Selectable, sql } from "kysely";
+import type { Db } from "@sos/db";
+import {
+  findRequestForReview,
+  lastHistoryActorRole,
+  lockRequestForReview,
+  type RequestRow,
+} from "@sos/db/repositories/review";
 import { DomainError } from "../../errors";
 import type { ReviewScope } from "../../trpc";
 import { STALE_REVIEW_MESSAGE, staleMessageAfter } from "./messages";
 
-export type RequestRow = Selectable<SosRequestsTable>;
-
-/**
- * What reviewers see of a request (as a condition on alias r): only what was
- * filed, i.e. passed the system check at least once. Drafts and failed checks
- * (エラーあり) are the institution's own business; a withdrawn request counts
- * when it had been filed, since its officers were told of the filing and of
- * the withdrawal.
- */
-export const FILED_BY_INSTITUTION = sql<boolean>`(r.status in ('reviewing', 'accepted', 'not_eligible')
-  or (r.status = 'withdrawn' and exists (
-    select 1 from sos_request_history fh where fh.request_id = r.id and fh.action = 'apply_passed')))`;
-
-/**
- * FILED_BY_INSTITUTION narrowed to one status: the same rows, in a form the
- * planner can serve from the (prefecture_code, status, applied_at) index.
- */
-export function filedWithStatus(
-  status: "reviewing" | "accepted" | "not_eligible" | "withdrawn",
-): RawBuilder<boolean> {
-  if (status !== "withdrawn") return sql<boolean>`r.status = ${status}`;
-  return sql<boolean>`(r.status = 'withdrawn' and exists (
-    select 1 from sos_request_history fh where fh.request_id = r.id and fh.action = 'apply_passed'))`;
-}
-
-/** A prefecture officer reaches its own prefecture's requests only; the ministry reaches all. */
-export function withinScope(scope: ReviewScope): RawBuilder<boolean> {
-  return scope.kind === "ministry"
-    ? sql<boolean>`true`
-    : sql<boolean>`r.prefecture_code = ${scope.code}`;
-}
+export type { RequestRow } from "@sos/db/repositories/review";
 
 /**
  * Row-locks a request the actor may act on, for the rest of the transaction.
@@ -48,14 +23,7 @@ export async function lockForReview(
   id: string,
   expectedVersion: number,
 ): Promise<RequestRow> {
-  const row = await db
-    .selectFrom("sosRequests as r")
-    .selectAll("r")
-    .where("r.id", "=", id)
-    .where(withinScope(scope))
-    .where(FILED_BY_INSTITUTION)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await lockRequestForReview(db, scope, id);
   if (!row) throw new DomainError("NOT_FOUND");
   if (row.version !== expectedVersion) {
     throw new DomainError("STALE_VERSION", { messageJa: await staleMessage(db, id) });
@@ -68,14 +36,7 @@ export async function lockForReview(
  * while an officer decides is a different situation from two officers.
  */
 async function staleMessage(db: Db, id: string): Promise<string> {
-  const last = await db
-    .selectFrom("sosRequestHistory")
-    .select("actorRole")
-    .where("requestId", "=", id)
-    .orderBy("at", "desc")
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const last = await lastHistoryActorRole(db, id);
   return last ? staleMessageAfter(last.actorRole) : STALE_REVIEW_MESSAGE;
 }
 
@@ -85,11 +46,5 @@ export async function findForReview(
   scope: ReviewScope,
   id: string,
 ): Promise<RequestRow | undefined> {
-  return db
-    .selectFrom("sosRequests as r")
-    .selectAll("r")
-    .where("r.id", "=", id)
-    .where(withinScope(scope))
-    .where(FILED_BY_INSTITUTION)
-    .executeTakeFirst();
+  return findRequestForReview(db, scope, id);
 }

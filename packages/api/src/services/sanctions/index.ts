@@ -6,5 +6,4 @@ export {
   listSanctions,
   SANCTION_STATES,
   type SanctionState,
-  type SanctionView,
 } from "./sanctions";

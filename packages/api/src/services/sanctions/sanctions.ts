@@ -1,8 +1,17 @@
 import { appendAudit, type Db } from "@sos/db";
+import {
+  findSanctionRow,
+  findSanctionTarget,
+  insertSanction,
+  listSanctionRows,
+  lockSanction,
+  type SanctionRow,
+  setSanctionLifted,
+} from "@sos/db/repositories/sanction";
 import { tokyoDate } from "@sos/rules";
 import { DomainError } from "../../errors";
+import type { Sanction, SanctionState } from "../../schemas/sanctions";
 import type { ReviewActor } from "../review/actor";
-import type { Person } from "../review/detail";
 
 /**
  * Measures under consent term ④ (resale or another breach): while one is in
@@ -10,58 +19,9 @@ import type { Person } from "../review/detail";
  * reason (services/sos/check). A sanction is lifted, never deleted.
  */
 
-export const SANCTION_STATES = ["in_force", "scheduled", "lifted"] as const;
-/** in_force: effective today; scheduled: effective from a later day; lifted. */
-export type SanctionState = (typeof SANCTION_STATES)[number];
+export { SANCTION_STATES, type SanctionState } from "../../schemas/sanctions";
 
-export interface SanctionView {
-  id: string;
-  institution: {
-    id: string;
-    code: string;
-    name: string;
-    prefectureCode: number;
-    prefectureName: string;
-  };
-  reason: string;
-  effectiveFrom: string;
-  state: SanctionState;
-  createdAt: Date;
-  createdBy: Person;
-  liftedAt: Date | null;
-  liftedBy: Person | null;
-  liftReason: string | null;
-}
-
-function sanctionRows(db: Db) {
-  return db
-    .selectFrom("sanctions as s")
-    .innerJoin("institutions as i", "i.id", "s.institutionId")
-    .innerJoin("prefectures as p", "p.code", "i.prefectureCode")
-    .innerJoin("users as cu", "cu.id", "s.createdBy")
-    .leftJoin("users as lu", "lu.id", "s.liftedBy")
-    .select([
-      "s.id",
-      "s.reason",
-      "s.effectiveFrom",
-      "s.createdAt",
-      "s.createdBy",
-      "cu.displayName as createdByName",
-      "s.liftedAt",
-      "s.liftedBy",
-      "lu.displayName as liftedByName",
-      "s.liftReason",
-      "i.id as institutionId",
-      "i.code as institutionCode",
-      "i.name as institutionName",
-      "i.prefectureCode",
-      "p.name as prefectureName",
-    ]);
-}
-
-type SanctionRow = Awaited<ReturnType<ReturnType<typeof sanctionRows>["execute"]>>[number];
-
-function toView(row: SanctionRow, today: string): SanctionView {
+function toView(row: SanctionRow, today: string): Sanction {
   let state: SanctionState = "in_force";
   if (row.liftedAt !== null) state = "lifted";
   else if (row.effectiveFrom > today) state = "scheduled";
@@ -89,22 +49,14 @@ function toView(row: SanctionRow, today: string): SanctionView {
 export async function listSanctions(
   db: Db,
   { now, state }: { now: Date; state: SanctionState | null },
-): Promise<SanctionView[]> {
+): Promise<Sanction[]> {
   const today = tokyoDate(now);
-  let query = sanctionRows(db);
-  if (state === "lifted") query = query.where("s.liftedAt", "is not", null);
-  if (state === "in_force") {
-    query = query.where("s.liftedAt", "is", null).where("s.effectiveFrom", "<=", today);
-  }
-  if (state === "scheduled") {
-    query = query.where("s.liftedAt", "is", null).where("s.effectiveFrom", ">", today);
-  }
-  const rows = await query.orderBy("s.createdAt", "desc").orderBy("s.id").execute();
+  const rows = await listSanctionRows(db, { state, today });
   return rows.map((row) => toView(row, today));
 }
 
-async function sanctionById(db: Db, id: string, now: Date): Promise<SanctionView> {
-  const row = await sanctionRows(db).where("s.id", "=", id).executeTakeFirst();
+async function sanctionById(db: Db, id: string, now: Date): Promise<Sanction> {
+  const row = await findSanctionRow(db, id);
   if (!row) throw new DomainError("NOT_FOUND");
   return toView(row, tokyoDate(now));
 }
@@ -127,31 +79,22 @@ export async function createSanction(
     reason: string;
     effectiveFrom: string;
   },
-): Promise<SanctionView> {
+): Promise<Sanction> {
   const id = await db.transaction().execute(async (trx) => {
-    let query = trx.selectFrom("institutions").select(["id", "code"]);
-    query =
-      "id" in institution
-        ? query.where("id", "=", institution.id)
-        : query.where("code", "=", institution.code);
-    const target = await query.executeTakeFirst();
+    const target = await findSanctionTarget(trx, institution);
     if (!target) {
       throw new DomainError("NOT_FOUND", {
         messageJa: INSTITUTION_NOT_FOUND_MESSAGE,
         fieldErrors: { institution: [INSTITUTION_NOT_FOUND_MESSAGE] },
       });
     }
-    const row = await trx
-      .insertInto("sanctions")
-      .values({
-        institutionId: target.id,
-        reason,
-        effectiveFrom,
-        createdBy: actor.userId,
-        createdAt: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const row = await insertSanction(trx, {
+      institutionId: target.id,
+      reason,
+      effectiveFrom,
+      createdBy: actor.userId,
+      createdAt: now,
+    });
     await appendAudit(trx, {
       action: "sanction.create",
       actorUserId: actor.userId,
@@ -171,23 +114,14 @@ export const ALREADY_LIFTED_MESSAGE = "この措置はすでに解除されて�
 export async function liftSanction(
   db: Db,
   { actor, now, id, reason }: { actor: ReviewActor; now: Date; id: string; reason: string },
-): Promise<SanctionView> {
+): Promise<Sanction> {
   await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom("sanctions")
-      .select(["id", "institutionId", "liftedAt"])
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await lockSanction(trx, id);
     if (!row) throw new DomainError("NOT_FOUND");
     if (row.liftedAt !== null) {
       throw new DomainError("INVALID_STATE", { messageJa: ALREADY_LIFTED_MESSAGE });
     }
-    await trx
-      .updateTable("sanctions")
-      .set({ liftedAt: now, liftedBy: actor.userId, liftReason: reason })
-      .where("id", "=", id)
-      .execute();
+    await setSanctionLifted(trx, { id, at: now, by: actor.userId, reason });
     await appendAudit(trx, {
       action: "sanction.lift",
       actorUserId: actor.userId,

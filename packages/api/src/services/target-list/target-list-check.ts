@@ -1,6 +1,12 @@
 import type { Db } from "@sos/db";
+import { findCp932Check, storeCp932CheckJson } from "@sos/db/repositories/target-list";
 import { z } from "zod";
 import { DomainError } from "../../errors";
+import {
+  TARGET_LIST_CSV_HEADER,
+  type UnrepresentableChar,
+  UnrepresentableOutput,
+} from "../../schemas/target-list";
 import {
   codePointLabel,
   cp932Lacks,
@@ -8,19 +14,14 @@ import {
   toCp932Variants,
   unrepresentableChars,
 } from "../review/shift-jis";
-import { type ListItem, listItems, TARGET_LIST_CSV_HEADER } from "./target-list-rows";
+import { type ListItem, listItems } from "./target-list-rows";
 
-const UnrepresentableCharSchema = z.object({
-  /** The spreadsheet row (the header is row 1, the first institution row 2). */
-  row: z.number().int().min(2),
-  column: z.enum(TARGET_LIST_CSV_HEADER),
+/** What a stored check holds for each character: the output's shape, checked more closely. */
+const UnrepresentableCharSchema = UnrepresentableOutput.extend({
   char: z.string().min(1),
   /** e.g. "U+20BB7" */
   codePoint: z.string().regex(/^U\+[0-9A-F]{4,6}$/),
-  institutionCode: z.string(),
-  institutionName: z.string(),
 });
-export type UnrepresentableChar = z.infer<typeof UnrepresentableCharSchema>;
 
 /** Whether Shift_JIS (CP932) holds a list: what target_batches.cp932_check keeps. */
 const Cp932CheckSchema = z.object({
@@ -67,21 +68,13 @@ export async function computeCp932Check(db: Db, batchId: string): Promise<Cp932C
  */
 export async function storeCp932Check(db: Db, batchId: string): Promise<Cp932Check> {
   const check = await computeCp932Check(db, batchId);
-  await db
-    .updateTable("targetBatches")
-    .set({ cp932Check: JSON.stringify(check) })
-    .where("id", "=", batchId)
-    .execute();
+  await storeCp932CheckJson(db, batchId, check);
   return check;
 }
 
 /** The stored check, or (a list issued before it was kept, or not yet on a replica) a fresh one. */
 export async function cp932CheckOf(db: Db, batchId: string): Promise<Cp932Check> {
-  const batch = await db
-    .selectFrom("targetBatches")
-    .select("cp932Check")
-    .where("id", "=", batchId)
-    .executeTakeFirst();
+  const batch = await findCp932Check(db, batchId);
   if (batch === undefined) throw new DomainError("NOT_FOUND");
   if (batch.cp932Check === null) return computeCp932Check(db, batchId);
   return Cp932CheckSchema.parse(batch.cp932Check);

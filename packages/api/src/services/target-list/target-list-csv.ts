@@ -2,14 +2,16 @@ import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import type { Db } from "@sos/db";
 import { tokyoDate } from "@sos/rules";
+import {
+  type CsvCheck,
+  TARGET_LIST_CSV_HEADER,
+  type UnrepresentableChar,
+} from "../../schemas/target-list";
 import { csvRecord, UTF8_BOM } from "../review/csv";
 import { encodeCp932Text } from "../review/shift-jis";
 import { findTargetBatch } from "./target-list";
-import { cp932CheckOf, type UnrepresentableChar, unrepresentableError } from "./target-list-check";
-import { listRecords, TARGET_LIST_CSV_HEADER } from "./target-list-rows";
-
-export type { UnrepresentableChar } from "./target-list-check";
-export { TARGET_LIST_CSV_HEADER, type TargetListColumn } from "./target-list-rows";
+import { cp932CheckOf, unrepresentableError } from "./target-list-check";
+import { listRecords } from "./target-list-rows";
 
 export const CSV_ENCODINGS = ["utf8-bom", "cp932"] as const;
 export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
@@ -115,15 +117,7 @@ export async function targetListCsv(
 }
 
 /** What a Shift_JIS export would lose, so the screen can warn before anyone downloads. */
-export async function targetListCsvCheck(
-  db: Db,
-  batchId: string,
-): Promise<{
-  batchId: string;
-  number: number;
-  rowCount: number;
-  unrepresentable: UnrepresentableChar[];
-}> {
+export async function targetListCsvCheck(db: Db, batchId: string): Promise<CsvCheck> {
   const batch = await findTargetBatch(db, batchId);
   const { rowCount, unrepresentable } = await cp932CheckOf(db, batchId);
   return { batchId, number: batch.number, rowCount, unrepresentable };

@@ -1,51 +1,15 @@
-import { type Db, streamRows } from "@sos/db";
+import type { Db } from "@sos/db";
+import {
+  type DisplayForms,
+  itemsLackingDisplayForms,
+  type ListFileRow,
+  streamListFileRows,
+  writeDisplayForms,
+} from "@sos/db/repositories/target-list";
 import { formatPhone, formatPostcode, PIECES_PER_SET } from "@sos/rules";
-import { sql } from "kysely";
 import { csvCell, neutraliseCell } from "../review/csv";
 
-export const TARGET_LIST_CSV_HEADER = [
-  "医療機関名",
-  "医療機関コード",
-  "都道府県",
-  "郵便番号",
-  "住所",
-  "電話番号",
-  "担当者名",
-  "メールアドレス",
-  "購入上限数（セット）",
-  "購入上限数（枚）",
-] as const;
-export type TargetListColumn = (typeof TARGET_LIST_CSV_HEADER)[number];
-
-/** One item as the file query returns it (arrays, in this column order). */
-type ListRow = [
-  name: string,
-  institutionCode: string,
-  prefectureName: string,
-  postcode: string | null,
-  postcodeDisplay: string | null,
-  address: string,
-  phone: string | null,
-  phoneDisplay: string | null,
-  contactName: string,
-  email: string,
-  limitSets: number,
-];
-
-/**
- * A list's items in the file's order (the order the ministry hands them over in).
- * The raw phone and postcode come only where no display form was written.
- */
-function listRowsQuery(db: Db, batchId: string) {
-  return sql`
-    select t.name, t.institution_code, p.name,
-      case when t.postcode_display is null then t.postcode end, t.postcode_display, t.address,
-      case when t.phone_display is null then t.phone end, t.phone_display, t.contact_name, t.email,
-      t.limit_sets
-    from target_items t join prefectures p on p.code = t.prefecture_code
-    where t.batch_id = ${batchId}
-    order by t.prefecture_code, t.institution_code, t.id`.compile(db);
-}
+export { TARGET_LIST_CSV_HEADER, type TargetListColumn } from "../../schemas/target-list";
 
 export interface ListItem {
   name: string;
@@ -55,7 +19,7 @@ export interface ListItem {
 }
 
 /** The display forms written when the list was issued; an older item is formatted now. */
-function listItem(values: unknown[]): ListItem {
+function listItem(values: ListFileRow): ListItem {
   const [
     name,
     institutionCode,
@@ -68,7 +32,7 @@ function listItem(values: unknown[]): ListItem {
     contactName,
     email,
     limitSets,
-  ] = values as ListRow;
+  ] = values;
   const cells = [
     name,
     institutionCode,
@@ -95,7 +59,7 @@ function cell(value: string): string {
  * the garbage collector than in encoding). The two counts are positive whole
  * numbers, which never need a quote or an apostrophe.
  */
-function listRecord(values: unknown[]): string {
+function listRecord(values: ListFileRow): string {
   const [
     name,
     institutionCode,
@@ -108,7 +72,7 @@ function listRecord(values: unknown[]): string {
     contactName,
     email,
     limitSets,
-  ] = values as ListRow;
+  ] = values;
   return `${cell(name)},${cell(institutionCode)},${cell(prefectureName)},${cell(postcodeDisplay ?? formatPostcode(postcode ?? ""))},${cell(address)},${cell(phoneDisplay ?? formatPhone(phone ?? ""))},${cell(contactName)},${cell(email)},${limitSets},${limitSets * PIECES_PER_SET}\r\n`;
 }
 
@@ -118,7 +82,7 @@ export async function* listItems(
   batchId: string,
   options: { rowsPerRead?: number } = {},
 ): AsyncGenerator<ListItem[], void, undefined> {
-  for await (const rows of streamRows(db, listRowsQuery(db, batchId), options)) {
+  for await (const rows of streamListFileRows(db, batchId, options)) {
     yield rows.map(listItem);
   }
 }
@@ -129,19 +93,11 @@ export async function* listRecords(
   batchId: string,
   options: { rowsPerRead?: number } = {},
 ): AsyncGenerator<string, void, undefined> {
-  for await (const rows of streamRows(db, listRowsQuery(db, batchId), options)) {
+  for await (const rows of streamListFileRows(db, batchId, options)) {
     let text = "";
     for (const values of rows) text += listRecord(values);
     yield text;
   }
-}
-
-export interface DisplayForms {
-  ids: string[];
-  phones: string[];
-  postcodes: string[];
-  phoneDisplays: string[];
-  postcodeDisplays: string[];
 }
 
 /** Hyphenated phone numbers and postcodes by row id, as column arrays for SQL's unnest. */
@@ -175,20 +131,9 @@ const FILL_CHUNK = 10_000;
 export async function fillDisplayForms(db: Db, batchId: string): Promise<number> {
   let filled = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom("targetItems")
-      .select(["id", "phone", "postcode"])
-      .where("batchId", "=", batchId)
-      .where((eb) => eb.or([eb("phoneDisplay", "is", null), eb("postcodeDisplay", "is", null)]))
-      .limit(FILL_CHUNK)
-      .execute();
+    const rows = await itemsLackingDisplayForms(db, batchId, FILL_CHUNK);
     if (rows.length === 0) return filled;
-    const forms = displayForms(rows);
-    await sql`
-      update target_items t set phone_display = d.phone_display, postcode_display = d.postcode_display
-      from unnest(${forms.ids}::uuid[], ${forms.phoneDisplays}::text[],
-        ${forms.postcodeDisplays}::text[]) as d(id, phone_display, postcode_display)
-      where t.id = d.id`.execute(db);
+    await writeDisplayForms(db, displayForms(rows));
     filled += rows.length;
   }
 }

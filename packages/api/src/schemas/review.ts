@@ -1,9 +1,13 @@
 import {
+  PREFECTURE_REVIEW_STATES,
+  QUEUE_SORTS,
+  REVIEWER_STATUSES,
+} from "@sos/db/repositories/review-queue";
+import {
   Id,
   InstitutionType,
   IsoDate,
   inputString,
-  institutionCodeField,
   optionalText,
   PrefectureCode,
   ReviewStage,
@@ -12,11 +16,18 @@ import {
 } from "@sos/domain";
 import { dayOfWeek } from "@sos/rules";
 import { z } from "zod";
-import { PREFECTURE_REVIEW_STATES, QUEUE_SORTS, REVIEWER_STATUSES } from "../../services/review";
-import { SANCTION_STATES } from "../../services/sanctions";
-import { TARGET_LIST_CSV_HEADER } from "../../services/target-list";
-import { SosHistoryEntryOutput } from "../sos/schemas";
-import { AssessmentOutput, FiguresOutput, IsoDateTime, Person } from "../survey/schemas";
+import { SosHistoryEntryOutput } from "../routers/sos/schemas";
+import { AssessmentOutput, FiguresOutput, IsoDateTime, Person } from "../routers/survey/schemas";
+
+/**
+ * The review router's shapes. Inputs as the router parses them; a service takes
+ * an input with every omitted optional field as null (NullWhenOmitted). Each
+ * output type is the schema's input side (z.input): the services hand over
+ * Dates, which IsoDateTime turns into ISO strings on the way out.
+ */
+
+/** A parsed input as a service takes it: an omitted optional field is null. */
+export type NullWhenOmitted<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
 
 /** Sets of 1,000 pieces; 100,000 sets (100 million gloves) is far above any single request. */
 export const Sets = z
@@ -62,6 +73,7 @@ export const QueueInput = z
     error: "申請日の範囲が正しくありません（開始日が終了日より後です）",
     path: ["filedTo"],
   });
+export type QueueQuery = NullWhenOmitted<z.output<typeof QueueInput>>;
 
 export const ReviewIdInput = z.object({ id: Id });
 
@@ -78,6 +90,7 @@ export const SavePrefectureReviewInput = z.object({
   /** true: 確認完了 — the request goes to the ministry. */
   complete: z.boolean(),
 });
+export type PrefectureReviewInput = NullWhenOmitted<z.output<typeof SavePrefectureReviewInput>>;
 
 export const MarkNotEligibleInput = z.object({
   id: Id,
@@ -93,6 +106,8 @@ export const ApproveItemInput = z.object({
   /** Required when quantitySets differs from the prefecture's. */
   adjustReason: optionalText("調整理由", 1000),
 });
+/** quantitySets null: the prefecture's quantity. */
+export type ApproveItem = NullWhenOmitted<z.output<typeof ApproveItemInput>>;
 
 export const ApproveInput = z.object({
   items: z
@@ -111,29 +126,6 @@ export const ReturnInput = z.object({
 });
 
 export const ProgressInput = z.object({ weekStart: WeekStart.nullish() }).optional();
-
-export const BatchIdInput = z.object({ batchId: Id });
-
-export const SanctionCreateInput = z
-  .object({
-    institutionId: Id.nullish(),
-    institutionCode: institutionCodeField.nullish(),
-    reason: requiredText("措置の理由", 1000),
-    effectiveFrom: IsoDate,
-  })
-  .refine(
-    (input) => (input.institutionId ?? null) !== null || (input.institutionCode ?? null) !== null,
-    {
-      error: "医療機関コードを入力してください",
-      path: ["institutionCode"],
-    },
-  );
-
-export const SanctionLiftInput = z.object({ id: Id, reason: requiredText("解除の理由", 1000) });
-
-export const SanctionListInput = z.object({ state: z.enum(SANCTION_STATES).nullish() }).optional();
-
-export const PublicationExportInput = z.object({ weekStart: WeekStart });
 
 // ---- outputs ----
 
@@ -176,6 +168,7 @@ export const QueueRowOutput = z.object({
   returned: z.boolean(),
   sanctioned: z.boolean(),
 });
+export type QueueRow = z.input<typeof QueueRowOutput>;
 
 export const QueueOutput = z.object({
   items: z.array(QueueRowOutput),
@@ -184,6 +177,7 @@ export const QueueOutput = z.object({
   pageSize: z.number().int().min(1),
   pageCount: z.number().int().min(1),
 });
+export type QueuePage = z.input<typeof QueueOutput>;
 
 const TimeUntilOutput = z.object({
   days: z.number().int().min(0),
@@ -198,6 +192,7 @@ export const RoundOutput = z.object({
   sosDeadline: IsoDateTime,
   prefectureDue: IsoDateTime,
 });
+export type ReviewRound = z.input<typeof RoundOutput>;
 
 export const DeadlinesOutput = z.object({
   now: IsoDateTime,
@@ -206,6 +201,7 @@ export const DeadlinesOutput = z.object({
   awaitingPrefecture: z.number().int().min(0),
   overdue: z.number().int().min(0),
 });
+export type ReviewDeadlines = z.input<typeof DeadlinesOutput>;
 
 export const ReviewDetailOutput = z.object({
   id: Id,
@@ -290,11 +286,14 @@ export const ReviewDetailOutput = z.object({
     canReturn: z.boolean(),
   }),
 });
+export type ReviewDetail = z.input<typeof ReviewDetailOutput>;
+export type ReviewAbilities = ReviewDetail["abilities"];
 
 export const NotEligibleOutput = z.object({
   request: ReviewDetailOutput,
   notice: z.object({ mailId: Id, to: z.string(), sendAt: IsoDateTime }),
 });
+export type NotEligibleResult = z.input<typeof NotEligibleOutput>;
 
 export const ApproveOutput = z.object({
   approved: z.array(
@@ -306,8 +305,9 @@ export const ApproveOutput = z.object({
     }),
   ),
 });
+export type ApprovedRequest = z.input<typeof ApproveOutput>["approved"][number];
 
-const ProgressCountsOutput = z.object({
+export const ProgressCountsOutput = z.object({
   filed: z.number().int().min(0),
   late: z.number().int().min(0),
   awaitingPrefecture: z.number().int().min(0),
@@ -318,6 +318,7 @@ const ProgressCountsOutput = z.object({
   notEligible: z.number().int().min(0),
   remaining: z.number().int().min(0),
 });
+export type ProgressCounts = z.input<typeof ProgressCountsOutput>;
 
 export const ProgressOutput = z.object({
   weekStart: IsoDate,
@@ -327,83 +328,5 @@ export const ProgressOutput = z.object({
   ),
   totals: ProgressCountsOutput,
 });
-
-export const TargetBatchOutput = z.object({
-  id: Id,
-  number: z.number().int().min(1),
-  issuedAt: IsoDateTime,
-  issuedBy: Person,
-  itemCount: z.number().int().min(0),
-  totalSets: z.number().int().min(0),
-  totalPieces: z.number().int().min(0),
-});
-
-export const TargetListOutput = z.object({
-  batches: z.array(TargetBatchOutput),
-  pending: z.object({ count: z.number().int().min(0), sets: z.number().int().min(0) }),
-});
-
-export const TargetItemOutput = z.object({
-  id: Id,
-  requestId: Id,
-  institutionId: Id,
-  institutionCode: z.string(),
-  name: z.string(),
-  prefectureCode: PrefectureCode,
-  prefectureName: z.string(),
-  postcode: z.string(),
-  address: z.string(),
-  phone: z.string(),
-  contactName: z.string(),
-  email: z.string(),
-  limitSets: z.number().int().min(1),
-  limitPieces: z.number().int().min(1000),
-});
-
-export const TargetBatchDetailOutput = TargetBatchOutput.extend({
-  items: z.array(TargetItemOutput),
-});
-
-export const UnrepresentableOutput = z.object({
-  row: z.number().int().min(2),
-  column: z.enum(TARGET_LIST_CSV_HEADER),
-  char: z.string(),
-  codePoint: z.string(),
-  institutionCode: z.string(),
-  institutionName: z.string(),
-});
-
-export const CsvCheckOutput = z.object({
-  batchId: Id,
-  number: z.number().int().min(1),
-  rowCount: z.number().int().min(0),
-  unrepresentable: z.array(UnrepresentableOutput),
-});
-
-export const SanctionOutput = z.object({
-  id: Id,
-  institution: z.object({
-    id: Id,
-    code: z.string(),
-    name: z.string(),
-    prefectureCode: PrefectureCode,
-    prefectureName: z.string(),
-  }),
-  reason: z.string(),
-  effectiveFrom: IsoDate,
-  state: z.enum(SANCTION_STATES),
-  createdAt: IsoDateTime,
-  createdBy: Person,
-  liftedAt: IsoDateTime.nullable(),
-  liftedBy: Person.nullable(),
-  liftReason: z.string().nullable(),
-});
-
-export const PublicationOutput = z.object({
-  filename: z.string(),
-  contentType: z.string(),
-  /** The file's text, starting with the BOM (U+FEFF); save it as UTF-8. */
-  csv: z.string(),
-  rowCount: z.number().int().min(0),
-  totalSets: z.number().int().min(0),
-});
+export type MinistryProgress = z.input<typeof ProgressOutput>;
+export type PrefectureProgress = MinistryProgress["prefectures"][number];
