@@ -1,6 +1,5 @@
 import type { Db } from "@sos/db";
-import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
-import { sql } from "kysely";
+import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   type Caller,
@@ -34,8 +33,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   clock.set("2026-12-01 10:00:00");
-  await sql`truncate sos_request_views, sos_request_history, sos_requests, weekly_surveys,
-    mail_outbox cascade`.execute(db);
+  await emptyTables(db);
 });
 
 describe("home.summary", () => {

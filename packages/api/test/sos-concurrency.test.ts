@@ -1,5 +1,5 @@
 import type { Db } from "@sos/db";
-import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
+import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
 import { TRPCError } from "@trpc/server";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -42,8 +42,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await sql`truncate sos_request_views, sos_request_history, sos_requests, weekly_surveys,
-    mail_outbox cascade`.execute(db);
+  await emptyTables(db);
   await putSurvey(db, world.a.institutionId, WEEK, ELIGIBLE);
 });
 

@@ -1,6 +1,5 @@
 import type { Db } from "@sos/db";
-import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
-import { sql } from "kysely";
+import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   addInstitutionUser,
@@ -39,9 +38,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   clock.set("2026-12-01 10:00:00");
-  await sql`truncate sos_request_views, sos_request_history, sos_requests, weekly_surveys cascade`.execute(
-    db,
-  );
+  await emptyTables(db);
 });
 
 /** Creates drafts one minute apart, starting at `from` (Tokyo). */

@@ -1,5 +1,5 @@
 import type { Db } from "@sos/db";
-import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
+import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
 import { CONDITIONS_NOT_CONFIRMED_MESSAGE } from "@sos/domain";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -45,8 +45,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   clock.set(TUESDAY);
-  await sql`truncate sos_request_views, sos_request_history, prefecture_reviews, ministry_approvals,
-    sanctions, sos_requests, weekly_surveys, mail_outbox cascade`.execute(db);
+  await emptyTables(db);
 });
 
 async function mails() {

@@ -1,5 +1,5 @@
 import { createDb, type Db } from "@sos/db";
-import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
+import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestContext, signedInContext } from "../src/testing";
@@ -53,11 +53,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await sql`truncate purchase_link_run_items, purchase_link_runs, order_lines, orders, shipments,
-    purchase_link_sends, purchase_links, target_items, target_batches, sos_request_history,
-    sos_requests, weekly_surveys, vendor_registrations, product_sizes, products, mail_outbox cascade`.execute(
-    db,
-  );
+  await emptyTables(db);
   await sql`alter sequence order_number_seq restart with 1`.execute(db);
   clock = testClock("2026-12-04 10:00:00");
   sizes = (await putProduct(db, { S: 10, M: 10, L: 10 })).sizeIds;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@sos/db";
-import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
+import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DOMAIN_ERRORS } from "../src/errors";
@@ -53,9 +53,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await sql`truncate vendor_registration_confirmations, vendor_registrations, mail_outbox,
-    sign_in_throttle, registration_reminders, purchase_link_run_items, purchase_link_runs,
-    target_items, target_batches, sos_requests, weekly_surveys cascade`.execute(db);
+  await emptyTables(db);
   clock = testClock("2026-12-02 10:15:00");
   const last = await db
     .selectFrom("auditLog")

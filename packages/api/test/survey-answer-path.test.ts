@@ -1,5 +1,5 @@
 import { createDb, type Db } from "@sos/db";
-import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
+import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type AdmissionGate, createAdmissionGate } from "../src/services/survey";
 import { signedInContext } from "../src/testing";
@@ -48,8 +48,7 @@ afterAll(async () => {
 beforeEach(async () => {
   clock.set("2026-12-03 10:00:00");
   statements = [];
-  await db.deleteFrom("surveyReceipts").execute();
-  await db.deleteFrom("weeklySurveys").execute();
+  await emptyTables(db);
 });
 
 async function callerWith(options: { gate?: AdmissionGate; database?: Db } = {}) {

@@ -1,5 +1,5 @@
 import type { Db } from "@sos/db";
-import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
+import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createWeeklySurveys } from "../src/services/survey";
 import { insertTestPrefectures } from "../src/testing";
@@ -53,7 +53,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await db.deleteFrom("weeklySurveys").execute();
+  await emptyTables(db);
 });
 
 describe("createWeeklySurveys", () => {

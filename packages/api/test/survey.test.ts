@@ -1,5 +1,5 @@
 import type { Db } from "@sos/db";
-import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
+import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createWeeklySurveys } from "../src/services/survey";
 import {
@@ -37,8 +37,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   clock.set("2026-12-03 10:00:00");
-  await db.deleteFrom("surveyReceipts").execute();
-  await db.deleteFrom("weeklySurveys").execute();
+  await emptyTables(db);
 });
 
 describe("survey.current", () => {

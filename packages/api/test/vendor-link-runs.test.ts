@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createDb, type Db } from "@sos/db";
-import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
+import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -44,9 +44,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await sql`truncate purchase_link_run_items, purchase_link_runs, order_lines, orders, shipments,
-    purchase_link_sends, purchase_links, target_items, target_batches, sos_request_history,
-    sos_requests, weekly_surveys, vendor_registrations, mail_outbox cascade`.execute(db);
+  await emptyTables(db);
   await sql`delete from graphile_worker._private_jobs`.execute(db);
   clock = testClock("2026-12-04 10:00:00");
 });

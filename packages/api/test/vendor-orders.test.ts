@@ -1,6 +1,5 @@
 import type { Db } from "@sos/db";
-import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
-import { sql } from "kysely";
+import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestContext, createTestUser, type TestUser } from "../src/testing";
 import { createTestCaller } from "../src/testing/probe-router";
@@ -54,11 +53,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await sql`truncate purchase_link_run_items, purchase_link_runs, shipments, order_lines, orders,
-    purchase_link_sends, purchase_links, target_items, target_batches, sos_request_history,
-    sos_requests, weekly_surveys, vendor_registrations, product_sizes, products, mail_outbox cascade`.execute(
-    db,
-  );
+  await emptyTables(db);
   clock.set("2026-12-04 10:00:00");
   ({ sizeIds, productId } = await putProduct(db, { S: 50, M: 50, L: 50 }));
   batch = await handOver(db, world.ministry.user.id, [

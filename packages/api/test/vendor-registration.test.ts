@@ -1,7 +1,6 @@
 import type { Db } from "@sos/db";
-import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
+import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
 import iconv from "iconv-lite";
-import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { callerFor, createTestUser, type TestUser } from "../src/testing";
 import { refusal } from "./fixtures/institution-world";
@@ -24,7 +23,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await sql`truncate vendor_registrations, mail_outbox, sign_in_throttle cascade`.execute(db);
+  await emptyTables(db);
 });
 
 function visitor() {

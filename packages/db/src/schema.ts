@@ -3,7 +3,10 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 // Column names are camelCase here; CamelCasePlugin maps them to the snake_case
 // columns of the migrations. Raw `sql` fragments must use the snake_case names.
 
+/** A timestamptz with a default (`now()`): an insert may leave it out. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A timestamptz without a default: every insert gives it. */
+type TimestampGiven = ColumnType<Date, Date | string, Date | string>;
 type TimestampNullable = ColumnType<
   Date | null,
   Date | string | null | undefined,
@@ -54,7 +57,7 @@ export interface SessionsTable {
   userId: string;
   createdAt: Timestamp;
   lastSeenAt: Timestamp;
-  expiresAt: Timestamp;
+  expiresAt: TimestampGiven;
   ip: string | null;
   userAgent: string | null;
   /** false: ends only at expiresAt (an institution's trusted browser until the week closes, 0010). */
@@ -65,7 +68,7 @@ export interface PasswordResetTokensTable {
   id: string;
   userId: string;
   createdAt: Timestamp;
-  expiresAt: Timestamp;
+  expiresAt: TimestampGiven;
   usedAt: TimestampNullable;
 }
 
@@ -84,17 +87,17 @@ export interface SignInThrottleTable {
 export interface TrustedDevicesTable {
   id: string;
   userId: string;
-  createdAt: Timestamp;
-  expiresAt: Timestamp;
+  createdAt: TimestampGiven;
+  expiresAt: TimestampGiven;
 }
 
 export interface SignInAlertsTable {
   id: Generated<string>;
-  raisedAt: Timestamp;
+  raisedAt: TimestampGiven;
   scope: "account" | "ip" | "device";
   subject: string;
   attempts: number;
-  since: Timestamp;
+  since: TimestampGiven;
   mailed: boolean;
 }
 
@@ -103,7 +106,7 @@ export interface MaintenanceModeTable {
   id: Generated<boolean>;
   readOnly: boolean;
   reason: string;
-  changedAt: Timestamp;
+  changedAt: TimestampGiven;
   changedBy: string | null;
   changedVia: "console" | "cli";
 }
@@ -185,8 +188,8 @@ export interface SurveyReceiptsTable {
   institutionId: string;
   weekStart: DateOnly;
   /** When the server took the request in; the deadline is judged on this. */
-  acceptedAt: Timestamp;
-  storedAt: Timestamp;
+  acceptedAt: TimestampGiven;
+  storedAt: TimestampGiven;
   answeredBy: string;
   action: "survey.answer" | "survey.edit" | "survey.copy_previous";
   stock: number;
@@ -370,7 +373,7 @@ export interface VendorRegistrationConfirmationsTable {
   paymentMethod: PaymentMethodColumn;
   sentTo: string;
   createdAt: Timestamp;
-  expiresAt: Timestamp;
+  expiresAt: TimestampGiven;
   confirmedAt: TimestampNullable;
   registrationId: string | null;
 }
@@ -379,7 +382,7 @@ export interface PurchaseLinksTable {
   id: Generated<string>;
   targetItemId: string;
   tokenHash: string;
-  expiresAt: Timestamp;
+  expiresAt: TimestampGiven;
   revokedAt: TimestampNullable;
   createdAt: Timestamp;
   createdBy: string | null;

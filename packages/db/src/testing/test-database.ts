@@ -129,3 +129,5 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+export { emptyTables } from "./empty-tables";
