@@ -37,7 +37,13 @@ beforeAll(async () => {
 // The ministry's fuzzed operations.setReadOnly may switch read-only mode on; every later
 // procedure would then be refused whole (503) whatever its input, and test nothing.
 afterEach(async () => {
-  await switchReadOnly(db, { readOnly: false, reason: "fuzz: back to normal", at: new Date(), actor: null, via: "cli" });
+  await switchReadOnly(db, {
+    readOnly: false,
+    reason: "fuzz: back to normal",
+    at: new Date(),
+    actor: null,
+    via: "cli",
+  });
 });
 
 afterAll(async () => {
