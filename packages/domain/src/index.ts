@@ -31,6 +31,8 @@ export * from "./fields/postcode";
 export * from "./fields/quantity";
 export * from "./fields/text";
 export * from "./fields/username";
+export * from "./format/dates";
+export * from "./format/numbers";
 export * from "./glove-size";
 export * from "./inputs/auth";
 export * from "./inputs/auth-messages";

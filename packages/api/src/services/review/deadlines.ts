@@ -1,4 +1,5 @@
 import type { Db } from "@sos/db";
+import { surveyWeekTitle } from "@sos/domain";
 import {
   addDaysYmd,
   prefectureDeadline,
@@ -9,7 +10,6 @@ import {
   timeUntil,
 } from "@sos/rules";
 import type { ReviewScope } from "../../trpc";
-import { surveyWeekTitle } from "../surveys/japanese-dates";
 import { withinScope } from "./scope";
 
 export interface ReviewRound {

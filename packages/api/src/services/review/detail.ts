@@ -4,6 +4,7 @@ import {
   type InstitutionType,
   REVIEW_STAGE_LABELS,
   sosStatusDetailLabel,
+  surveyWeekTitle,
 } from "@sos/domain";
 import {
   notEligibleNoticeFrom,
@@ -18,7 +19,6 @@ import { DomainError } from "../../errors";
 import type { ReviewScope } from "../../trpc";
 import { activeSanctions, listHistory } from "../sos/queries";
 import { lateNote, type SosHistoryEntry, toHistoryEntry } from "../sos/views";
-import { surveyWeekTitle } from "../surveys/japanese-dates";
 import { type Calculation, calculationOf } from "./figures";
 import { reviewHistoryLabel } from "./messages";
 import { findForReview, type RequestRow } from "./scope";

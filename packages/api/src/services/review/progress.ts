@@ -1,6 +1,6 @@
 import type { Db } from "@sos/db";
+import { surveyWeekTitle } from "@sos/domain";
 import { sql } from "kysely";
-import { surveyWeekTitle } from "../surveys/japanese-dates";
 import { currentRound } from "./deadlines";
 
 export interface ProgressCounts {
