@@ -1,8 +1,12 @@
 import {
+  CHECK_REASONS,
   GloveSize,
   Id,
   IsoDate,
   inputString,
+  LINK_STATES,
+  MATCH_FIELDS,
+  MATCH_STATUSES,
   OrderStatus,
   PaymentMethod,
   PrefectureCode,
@@ -12,13 +16,9 @@ import {
 import { toHalfWidth } from "@sos/rules";
 import { z } from "zod";
 import {
-  CHECK_REASONS,
   IMPORT_ENCODINGS,
   IMPORT_OUTCOMES,
   INSTITUTION_LINK_STATES,
-  LINK_STATES,
-  MATCH_FIELDS,
-  MATCH_STATUSES,
   RegistrationInput,
 } from "../../services/vendor";
 import { IsoDateTime } from "../survey/schemas";

@@ -1,8 +1,9 @@
 import type { Db } from "@sos/db";
+import type { LinkState } from "@sos/domain";
 import { PIECES_PER_SET } from "@sos/rules";
 import { sql } from "kysely";
 import { DomainError } from "../../errors";
-import { type LinkState, linkStateOf } from "./link-state";
+import { linkStateOf } from "./link-state";
 import { registrationVouched } from "./matching";
 import { loadOrderViews, type OrderView } from "./order-view";
 
