@@ -1,11 +1,10 @@
-import { PAYMENT_METHOD_LABELS } from "@sos/domain";
+import { PAYMENT_METHOD_LABELS, RegistrationInput } from "@sos/domain";
 import {
   confirmationPage,
   confirmRegistration,
   paymentMethodsOf,
   purchase,
   purchasePage,
-  RegistrationInput,
   registerFacility,
   signedInInstitutionOf,
 } from "../../services/vendor";

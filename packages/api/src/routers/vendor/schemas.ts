@@ -10,17 +10,13 @@ import {
   OrderStatus,
   PaymentMethod,
   PrefectureCode,
+  RegistrationInput,
   RegistrationSource,
   requiredText,
 } from "@sos/domain";
 import { toHalfWidth } from "@sos/rules";
 import { z } from "zod";
-import {
-  IMPORT_ENCODINGS,
-  IMPORT_OUTCOMES,
-  INSTITUTION_LINK_STATES,
-  RegistrationInput,
-} from "../../services/vendor";
+import { IMPORT_ENCODINGS, IMPORT_OUTCOMES, INSTITUTION_LINK_STATES } from "../../services/vendor";
 import { IsoDateTime } from "../survey/schemas";
 
 // ---- shared pieces ----

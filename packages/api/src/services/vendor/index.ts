@@ -53,7 +53,6 @@ export {
   type ImportEncoding,
   MAX_IMPORT_ROWS,
 } from "./registration-csv";
-export { RegistrationInput } from "./registration-schema";
 export type { RegistrationView } from "./registration-view";
 export {
   listRegistrations,
