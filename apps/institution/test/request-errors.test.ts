@@ -1,5 +1,5 @@
+import { formFieldErrors } from "@sos/web";
 import { describe, expect, it } from "vitest";
-import { formFieldErrors } from "../src/common/field-errors";
 import { requestFailure } from "../src/requests/request-failure";
 import { requestFormErrors } from "../src/requests/request-form-errors";
 import { serverError } from "./server-error";
