@@ -21,6 +21,7 @@ export * from "./entities/target-list";
 export * from "./entities/user";
 export * from "./entities/vendor-registration";
 export * from "./entities/weekly-survey";
+export * from "./error-messages";
 export * from "./fields/characters";
 export * from "./fields/email";
 export * from "./fields/institution-code";

@@ -1,7 +1,9 @@
+import { DOMAIN_ERROR_MESSAGES } from "@sos/domain";
+
 /** The review console's shared wording. */
 
-/** The API's optimistic-lock refusal (STALE_REVIEW_MESSAGE), word for word. */
-export const CONFLICT_MESSAGE = "他の担当者が先に更新しました。最新の内容を確認してください。";
+/** The API's optimistic-lock refusal (STALE_VERSION), from the one table of error wordings. */
+export const CONFLICT_MESSAGE = DOMAIN_ERROR_MESSAGES.STALE_VERSION;
 
 export const RELOAD_LABEL = "最新の内容を読み込む";
 

@@ -12,7 +12,6 @@ export { type Calculation, calculationOf } from "./figures";
 export {
   REVIEW_HISTORY_LABELS,
   reviewHistoryLabel,
-  STALE_REVIEW_MESSAGE,
 } from "./messages";
 export {
   type ApprovedRequest,

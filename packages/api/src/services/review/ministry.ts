@@ -1,7 +1,7 @@
 import type { Db, SosRequestsTable } from "@sos/db";
 import { reviewTransition, transition } from "@sos/rules";
 import type { Selectable } from "kysely";
-import { DomainError, type DomainErrorCode } from "../../errors";
+import { DOMAIN_ERRORS, DomainError, type DomainErrorCode } from "../../errors";
 import type { MailConfig } from "../sos/commands";
 import { mailOfficers } from "../sos/officer-mail";
 import type { ReviewActor } from "./actor";
@@ -12,7 +12,6 @@ import {
   adjustReasonRequired,
   BATCH_REFUSED_SUFFIX,
   NOT_REVIEWING_MESSAGES,
-  STALE_REVIEW_MESSAGE,
   WITH_PREFECTURE_MESSAGE,
 } from "./messages";
 import { requestFacts } from "./not-eligible";
@@ -62,7 +61,9 @@ function refuseItem(item: ApproveItem, index: number, row: LockedRow | undefined
   if (!row)
     return [{ index, code: "NOT_FOUND", field: null, message: "対象の要請が見つかりません。" }];
   if (row.version !== item.expectedVersion) {
-    return [{ index, code: "STALE_VERSION", field: null, message: STALE_REVIEW_MESSAGE }];
+    return [
+      { index, code: "STALE_VERSION", field: null, message: DOMAIN_ERRORS.STALE_VERSION.messageJa },
+    ];
   }
   if (row.status !== "reviewing") {
     const message =

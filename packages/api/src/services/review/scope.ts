@@ -2,7 +2,6 @@ import type { Db, SosRequestsTable } from "@sos/db";
 import { type RawBuilder, type Selectable, sql } from "kysely";
 import { DomainError } from "../../errors";
 import type { ReviewScope } from "../../trpc";
-import { STALE_REVIEW_MESSAGE, staleMessageAfter } from "./messages";
 
 export type RequestRow = Selectable<SosRequestsTable>;
 
@@ -58,25 +57,9 @@ export async function lockForReview(
     .executeTakeFirst();
   if (!row) throw new DomainError("NOT_FOUND");
   if (row.version !== expectedVersion) {
-    throw new DomainError("STALE_VERSION", { messageJa: await staleMessage(db, id) });
+    throw new DomainError("STALE_VERSION");
   }
   return row;
-}
-
-/**
- * Says who came first when that helps: an institution editing its request
- * while an officer decides is a different situation from two officers.
- */
-async function staleMessage(db: Db, id: string): Promise<string> {
-  const last = await db
-    .selectFrom("sosRequestHistory")
-    .select("actorRole")
-    .where("requestId", "=", id)
-    .orderBy("at", "desc")
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  return last ? staleMessageAfter(last.actorRole) : STALE_REVIEW_MESSAGE;
 }
 
 /** The request if the actor may see it, without locking (reads). */
