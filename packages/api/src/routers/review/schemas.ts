@@ -2,7 +2,6 @@ import {
   Id,
   InstitutionType,
   IsoDate,
-  inputString,
   institutionCodeField,
   optionalText,
   PrefectureCode,
@@ -12,6 +11,7 @@ import {
 } from "@sos/domain";
 import { dayOfWeek } from "@sos/rules";
 import { z } from "zod";
+import { IsoDateTime, Page, Person, pageSizeUpTo, Search, Version } from "../../schemas/common";
 import {
   PREFECTURE_REVIEW_STATES,
   QUEUE_SORTS,
@@ -20,7 +20,7 @@ import {
   TARGET_LIST_CSV_HEADER,
 } from "../../services/review";
 import { SosHistoryEntryOutput } from "../sos/schemas";
-import { AssessmentOutput, FiguresOutput, IsoDateTime, Person } from "../survey/schemas";
+import { AssessmentOutput, FiguresOutput } from "../survey/schemas";
 
 /** Sets of 1,000 pieces; 100,000 sets (100 million gloves) is far above any single request. */
 export const Sets = z
@@ -29,15 +29,10 @@ export const Sets = z
   .min(0, { error: "数量は0以上で入力してください" })
   .max(100_000, { error: "数量が大きすぎます" });
 
-export const Version = z.number().int().min(1);
-
 /** A survey week starts on a Wednesday. */
 export const WeekStart = IsoDate.refine((ymd) => dayOfWeek(ymd) === 3, {
   error: "週の開始日（水曜日）を指定してください",
 });
-
-const blankToNull = (value: string | null | undefined) =>
-  value === undefined || value === null || value === "" ? null : value;
 
 // ---- inputs ----
 
@@ -56,11 +51,11 @@ export const QueueInput = z
     prefectureCode: PrefectureCode.nullish(),
     reviewState: z.enum(PREFECTURE_REVIEW_STATES).nullish(),
     /** Part of the institution name, or the start of its code. */
-    search: inputString().trim().max(100).nullish().transform(blankToNull),
+    search: Search,
     sort: z.enum(QUEUE_SORTS).default("appliedAt"),
     dir: z.enum(["asc", "desc"]).default("asc"),
-    page: z.number().int().min(1).max(100_000).default(1),
-    pageSize: z.number().int().min(1).max(100).default(50),
+    page: Page,
+    pageSize: pageSizeUpTo(100),
   })
   .refine((input) => !input.filedFrom || !input.filedTo || input.filedFrom <= input.filedTo, {
     error: "申請日の範囲が正しくありません（開始日が終了日より後です）",

@@ -16,8 +16,8 @@ import {
 } from "@sos/domain";
 import { toHalfWidth } from "@sos/rules";
 import { z } from "zod";
+import { IsoDateTime, Page, pageSizeUpTo, Search } from "../../schemas/common";
 import { IMPORT_ENCODINGS, IMPORT_OUTCOMES, INSTITUTION_LINK_STATES } from "../../services/vendor";
-import { IsoDateTime } from "../survey/schemas";
 
 // ---- shared pieces ----
 
@@ -28,15 +28,7 @@ export const Sets = z
   .min(0, { error: "セット数は0以上で入力してください" })
   .max(1_000_000, { error: "セット数が大きすぎます" });
 
-export const Page = z.number().int().min(1).default(1);
-export const PageSize = z.number().int().min(1).max(200).default(50);
-
-const blankToNull = (value: string | null | undefined) => {
-  const text = value?.trim();
-  return text === undefined || text === "" ? null : text;
-};
-
-export const Search = inputString().max(100).nullish().transform(blankToNull);
+const PageSize = pageSizeUpTo(200);
 
 export const OrderViewOutput = z.object({
   id: Id,
