@@ -90,6 +90,8 @@ describe("instants on the Tokyo clock, whatever the process time zone", () => {
     expect(formatJaDateTime(new Date("2026-12-01T15:00:00Z"))).toBe("2026年12月2日（水）00:00");
     expect(formatJaDateTime(new Date("2026-12-01T15:05:00Z"))).toBe("2026年12月2日（水）00:05");
     expect(formatJaDateTime(new Date("2026-11-25T15:30:00Z"))).toBe("2026年11月26日（木）00:30");
+    expect(formatJaDateTime(new Date("2026-06-02T15:05:00Z"))).toBe("2026年6月3日（水）00:05");
+    expect(formatJaDateTime(new Date("2026-12-31T14:59:00Z"))).toBe("2026年12月31日（木）23:59");
     // New Year comes nine hours earlier in Tokyo.
     expect(formatJaDateTime(new Date("2026-12-31T15:00:00Z"))).toBe("2027年1月1日（金）00:00");
   });
