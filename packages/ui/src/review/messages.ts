@@ -1,4 +1,8 @@
-import { DOMAIN_ERROR_MESSAGES } from "@sos/domain";
+import {
+  DOMAIN_ERROR_MESSAGES,
+  REVIEW_NOTES_MAX_LENGTH,
+  REVIEW_REASON_MAX_LENGTH,
+} from "@sos/domain";
 
 /** The review console's shared wording. */
 
@@ -10,5 +14,5 @@ export const RELOAD_LABEL = "最新の内容を読み込む";
 export const CONFLICT_DETAIL =
   "この画面の入力内容は保存されていません。最新の内容を読み込むと、入力中の内容は読み込んだ内容に置き換わります。必要な内容は控えてから読み込んでください。";
 
-export const NOTES_MAX_LENGTH = 2000;
-export const REASON_MAX_LENGTH = 1000;
+export const NOTES_MAX_LENGTH = REVIEW_NOTES_MAX_LENGTH;
+export const REASON_MAX_LENGTH = REVIEW_REASON_MAX_LENGTH;

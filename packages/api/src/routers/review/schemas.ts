@@ -5,6 +5,9 @@ import {
   institutionCodeField,
   optionalText,
   PrefectureCode,
+  REVIEW_MAX_SETS,
+  REVIEW_NOTES_MAX_LENGTH,
+  REVIEW_REASON_MAX_LENGTH,
   ReviewStage,
   requiredText,
   SosStatus,
@@ -22,12 +25,12 @@ import {
 import { SosHistoryEntryOutput } from "../sos/schemas";
 import { AssessmentOutput, FiguresOutput } from "../survey/schemas";
 
-/** Sets of 1,000 pieces; 100,000 sets (100 million gloves) is far above any single request. */
+/** Sets of 1,000 pieces, up to REVIEW_MAX_SETS. */
 export const Sets = z
   .number({ error: "数量をセット単位の整数で入力してください" })
   .int({ error: "数量をセット単位の整数で入力してください" })
   .min(0, { error: "数量は0以上で入力してください" })
-  .max(100_000, { error: "数量が大きすぎます" });
+  .max(REVIEW_MAX_SETS, { error: "数量が大きすぎます" });
 
 /** A survey week starts on a Wednesday. */
 export const WeekStart = IsoDate.refine((ymd) => dayOfWeek(ymd) === 3, {
@@ -72,8 +75,8 @@ export const SavePrefectureReviewInput = z.object({
   /** Omitted or null: the computed purchase limit (or 0 when supply is not needed). */
   quantitySets: Sets.nullish(),
   /** Required when the quantity exceeds the computed limit. */
-  overrideReason: optionalText("上限を超える理由", 1000),
-  notes: optionalText("備考", 2000),
+  overrideReason: optionalText("上限を超える理由", REVIEW_REASON_MAX_LENGTH),
+  notes: optionalText("備考", REVIEW_NOTES_MAX_LENGTH),
   /** true: 確認完了 — the request goes to the ministry. */
   complete: z.boolean(),
 });
@@ -81,7 +84,7 @@ export const SavePrefectureReviewInput = z.object({
 export const MarkNotEligibleInput = z.object({
   id: Id,
   expectedVersion: Version,
-  reason: requiredText("対象外とする理由", 1000),
+  reason: requiredText("対象外とする理由", REVIEW_REASON_MAX_LENGTH),
 });
 
 export const ApproveItemInput = z.object({
@@ -90,7 +93,7 @@ export const ApproveItemInput = z.object({
   /** Omitted: the prefecture's quantity. */
   quantitySets: Sets.nullish(),
   /** Required when quantitySets differs from the prefecture's. */
-  adjustReason: optionalText("調整理由", 1000),
+  adjustReason: optionalText("調整理由", REVIEW_REASON_MAX_LENGTH),
 });
 
 export const ApproveInput = z.object({
@@ -106,7 +109,7 @@ export const ApproveInput = z.object({
 export const ReturnInput = z.object({
   id: Id,
   expectedVersion: Version,
-  reason: requiredText("差戻しの理由", 1000),
+  reason: requiredText("差戻しの理由", REVIEW_REASON_MAX_LENGTH),
 });
 
 export const ProgressInput = z.object({ weekStart: WeekStart.nullish() }).optional();
@@ -117,7 +120,7 @@ export const SanctionCreateInput = z
   .object({
     institutionId: Id.nullish(),
     institutionCode: institutionCodeField.nullish(),
-    reason: requiredText("措置の理由", 1000),
+    reason: requiredText("措置の理由", REVIEW_REASON_MAX_LENGTH),
     effectiveFrom: IsoDate,
   })
   .refine(
@@ -128,7 +131,10 @@ export const SanctionCreateInput = z
     },
   );
 
-export const SanctionLiftInput = z.object({ id: Id, reason: requiredText("解除の理由", 1000) });
+export const SanctionLiftInput = z.object({
+  id: Id,
+  reason: requiredText("解除の理由", REVIEW_REASON_MAX_LENGTH),
+});
 
 export const SanctionListInput = z.object({ state: z.enum(SANCTION_STATES).nullish() }).optional();
 
