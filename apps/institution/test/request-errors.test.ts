@@ -1,10 +1,10 @@
+import { formFieldErrors } from "@sos/web";
 import { describe, expect, it } from "vitest";
-import { formFieldErrors } from "../src/common/field-errors";
 import { requestFailure } from "../src/requests/request-failure";
 import { requestFormErrors } from "../src/requests/request-form-errors";
 import { serverError } from "./server-error";
 
-const STALE = serverError("他の画面で更新されています。再読み込みしてください。", {
+const STALE = serverError("他の担当者が先に更新しました。最新の内容を確認してください。", {
   code: "CONFLICT",
   httpStatus: 409,
   domainCode: "STALE_VERSION",
@@ -45,7 +45,7 @@ describe("requestFailure", () => {
   it("reloads when the request changed elsewhere or moved on", () => {
     expect(requestFailure("保存できませんでした", STALE)).toEqual({
       title: "保存できませんでした",
-      message: "他の画面で更新されています。再読み込みしてください。",
+      message: "他の担当者が先に更新しました。最新の内容を確認してください。",
       reload: true,
     });
     expect(requestFailure("取り下げできませんでした", ACCEPTED).reload).toBe(true);

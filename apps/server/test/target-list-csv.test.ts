@@ -144,4 +144,32 @@ describe("GET /api/target-lists/:batchId.csv", () => {
       "文字コードの指定が正しくありません（utf8 または sjis）。",
     );
   });
+
+  it("refuses another role with the same answer as a tRPC procedure does (one deny())", async () => {
+    const token = await signIn(institution);
+    const csv = await download(`/api/target-lists/${plainBatch}.csv`, token, "application/json");
+    const procedure = await fetch(`${server.url}/trpc/ministry.ping`, {
+      headers: { cookie: `${SESSION_COOKIE_NAME}=${token}` },
+    });
+    type Body = { error: { message: string; data: { httpStatus: number } } };
+    const fromCsv = ((await csv.json()) as Body).error;
+    const fromTrpc = ((await procedure.json()) as Body).error;
+    expect(csv.status).toBe(403);
+    expect(procedure.status).toBe(403);
+    expect(fromCsv.message).toBe("この操作を行う権限がありません。");
+    expect(fromCsv.message).toBe(fromTrpc.message);
+    expect(fromCsv.data.httpStatus).toBe(fromTrpc.data.httpStatus);
+    const denied = await db
+      .selectFrom("auditLog")
+      .select(["targetType", "targetId"])
+      .where("action", "=", "access.denied")
+      .where("actorUserId", "=", institution.user.id)
+      .execute();
+    expect(denied).toEqual(
+      expect.arrayContaining([
+        { targetType: "route", targetId: "/api/target-lists/:file" },
+        { targetType: "procedure", targetId: "ministry.ping" },
+      ]),
+    );
+  });
 });

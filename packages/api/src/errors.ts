@@ -1,5 +1,7 @@
-import { MAX_CALLS_PER_REQUEST } from "@sos/domain";
+import { DOMAIN_ERROR_MESSAGES, type DomainErrorCode } from "@sos/domain";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+
+export type { DomainErrorCode };
 
 interface DomainErrorSpec {
   trpc: TRPC_ERROR_CODE_KEY;
@@ -9,123 +11,63 @@ interface DomainErrorSpec {
 /**
  * Every failure a handler reports on purpose. The client reads the code from
  * `error.data.domainCode` to choose its wording or its next step; the message is
- * a safe Japanese default it may show as is. Later routers add their codes here.
+ * the Japanese wording, one per code, from DOMAIN_ERROR_MESSAGES (@sos/domain); a new
+ * code goes there and here.
  */
 export const DOMAIN_ERRORS = {
-  UNAUTHENTICATED: {
-    trpc: "UNAUTHORIZED",
-    messageJa:
-      "ログインしていないか、ログインの有効期限が切れました。もう一度ログインしてください。",
-  },
+  UNAUTHENTICATED: { trpc: "UNAUTHORIZED", messageJa: DOMAIN_ERROR_MESSAGES.UNAUTHENTICATED },
   INVALID_CREDENTIALS: {
     trpc: "UNAUTHORIZED",
-    messageJa: "ユーザー名またはパスワードが正しくありません。",
+    messageJa: DOMAIN_ERROR_MESSAGES.INVALID_CREDENTIALS,
   },
   SIGN_IN_THROTTLED: {
     trpc: "TOO_MANY_REQUESTS",
-    messageJa: "ログイン試行が多すぎます。しばらく時間をおいてから再度お試しください。",
+    messageJa: DOMAIN_ERROR_MESSAGES.SIGN_IN_THROTTLED,
   },
-  FORBIDDEN: {
-    trpc: "FORBIDDEN",
-    messageJa: "この操作を行う権限がありません。",
-  },
-  CROSS_ORIGIN: {
-    trpc: "FORBIDDEN",
-    messageJa:
-      "別のサイトからの送信のため、処理を中止しました。このサービスの画面から操作してください。",
-  },
-  NOT_FOUND: {
-    trpc: "NOT_FOUND",
-    messageJa: "対象のデータが見つかりません。削除されたか、閲覧する権限がありません。",
-  },
-  CONFLICT: {
-    trpc: "CONFLICT",
-    messageJa: "他の操作と競合しました。画面を再読み込みしてから再度お試しください。",
-  },
-  STALE_VERSION: {
-    trpc: "CONFLICT",
-    messageJa:
-      "このデータは他の担当者によって更新されています。画面を再読み込みして最新の内容を確認してください。",
-  },
-  INVALID_INPUT: {
-    trpc: "BAD_REQUEST",
-    messageJa: "入力内容に誤りがあります。各項目を確認してください。",
-  },
-  BATCH_TOO_LARGE: {
-    trpc: "BAD_REQUEST",
-    messageJa: `一度に送信できる操作は${MAX_CALLS_PER_REQUEST}件までです。画面を再読み込みしてから、もう一度お試しください。`,
-  },
-  INVALID_STATE: {
-    trpc: "PRECONDITION_FAILED",
-    messageJa: "現在の状態ではこの操作を行えません。画面を再読み込みしてください。",
-  },
+  FORBIDDEN: { trpc: "FORBIDDEN", messageJa: DOMAIN_ERROR_MESSAGES.FORBIDDEN },
+  CROSS_ORIGIN: { trpc: "FORBIDDEN", messageJa: DOMAIN_ERROR_MESSAGES.CROSS_ORIGIN },
+  NOT_FOUND: { trpc: "NOT_FOUND", messageJa: DOMAIN_ERROR_MESSAGES.NOT_FOUND },
+  CONFLICT: { trpc: "CONFLICT", messageJa: DOMAIN_ERROR_MESSAGES.CONFLICT },
+  STALE_VERSION: { trpc: "CONFLICT", messageJa: DOMAIN_ERROR_MESSAGES.STALE_VERSION },
+  INVALID_INPUT: { trpc: "BAD_REQUEST", messageJa: DOMAIN_ERROR_MESSAGES.INVALID_INPUT },
+  BATCH_TOO_LARGE: { trpc: "BAD_REQUEST", messageJa: DOMAIN_ERROR_MESSAGES.BATCH_TOO_LARGE },
+  INVALID_STATE: { trpc: "PRECONDITION_FAILED", messageJa: DOMAIN_ERROR_MESSAGES.INVALID_STATE },
   DEADLINE_PASSED: {
     trpc: "PRECONDITION_FAILED",
-    messageJa: "受付期限を過ぎているため、この操作は行えません。",
+    messageJa: DOMAIN_ERROR_MESSAGES.DEADLINE_PASSED,
   },
   RESET_TOKEN_INVALID: {
     trpc: "BAD_REQUEST",
-    messageJa:
-      "パスワード再設定用のリンクが無効か、有効期限が切れています。もう一度パスワード再設定を申請してください。",
+    messageJa: DOMAIN_ERROR_MESSAGES.RESET_TOKEN_INVALID,
   },
-  PASSWORD_POLICY: {
-    trpc: "BAD_REQUEST",
-    messageJa: "このパスワードは使用できません。別のパスワードを入力してください。",
-  },
+  PASSWORD_POLICY: { trpc: "BAD_REQUEST", messageJa: DOMAIN_ERROR_MESSAGES.PASSWORD_POLICY },
   SHIFT_JIS_UNREPRESENTABLE: {
     trpc: "PRECONDITION_FAILED",
-    messageJa:
-      "Shift_JIS（CP932）で表せない文字が含まれています。該当箇所を確認し、置き換えを了承する場合は「〓」に置き換えて出力してください。UTF-8 形式なら置き換えずに出力できます。",
+    messageJa: DOMAIN_ERROR_MESSAGES.SHIFT_JIS_UNREPRESENTABLE,
   },
   NOTHING_TO_ISSUE: {
     trpc: "PRECONDITION_FAILED",
-    messageJa: "販売業者にまだ引き渡していない受付完了の要請はありません。",
+    messageJa: DOMAIN_ERROR_MESSAGES.NOTHING_TO_ISSUE,
   },
-  RATE_LIMITED: {
-    trpc: "TOO_MANY_REQUESTS",
-    messageJa: "短時間に操作が集中しています。しばらく時間をおいてから再度お試しください。",
-  },
+  RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", messageJa: DOMAIN_ERROR_MESSAGES.RATE_LIMITED },
   REGISTRATION_DUPLICATE: {
     trpc: "CONFLICT",
-    messageJa:
-      "この医療機関コードは既に登録されています。登録内容の変更は販売業者にお問い合わせください。",
+    messageJa: DOMAIN_ERROR_MESSAGES.REGISTRATION_DUPLICATE,
   },
   PURCHASE_LINK_INVALID: {
     trpc: "NOT_FOUND",
-    messageJa:
-      "このリンクは無効です。有効期限が切れたか、新しいリンクの発行により無効になった可能性があります。最新のご案内メールに記載されたURLをお使いいただくか、販売業者にお問い合わせください。",
+    messageJa: DOMAIN_ERROR_MESSAGES.PURCHASE_LINK_INVALID,
   },
-  ALREADY_PURCHASED: {
-    trpc: "CONFLICT",
-    messageJa:
-      "この購入リンクでは既に購入手続きが完了しています（購入は1回限りです）。ご注文の内容はこのページで確認できます。",
-  },
-  OUT_OF_STOCK: {
-    trpc: "CONFLICT",
-    messageJa: "在庫が不足しています。セット数を減らすか、別のサイズをお選びください。",
-  },
-  READ_ONLY_MODE: {
-    trpc: "SERVICE_UNAVAILABLE",
-    messageJa:
-      "現在メンテナンスのため、閲覧のみ可能です。登録・変更・送信はできません。メンテナンスの終了後に、もう一度お試しください。",
-  },
-  OVERLOADED: {
-    trpc: "SERVICE_UNAVAILABLE",
-    messageJa: "混雑しています。しばらくしてから再度お試しください。",
-  },
+  ALREADY_PURCHASED: { trpc: "CONFLICT", messageJa: DOMAIN_ERROR_MESSAGES.ALREADY_PURCHASED },
+  OUT_OF_STOCK: { trpc: "CONFLICT", messageJa: DOMAIN_ERROR_MESSAGES.OUT_OF_STOCK },
+  READ_ONLY_MODE: { trpc: "SERVICE_UNAVAILABLE", messageJa: DOMAIN_ERROR_MESSAGES.READ_ONLY_MODE },
+  OVERLOADED: { trpc: "SERVICE_UNAVAILABLE", messageJa: DOMAIN_ERROR_MESSAGES.OVERLOADED },
   IDEMPOTENCY_KEY_REUSED: {
     trpc: "CONFLICT",
-    messageJa:
-      "この送信は、別の内容の送信として既に受け付けられています。画面を再読み込みして内容を確認してから、もう一度保存してください。",
+    messageJa: DOMAIN_ERROR_MESSAGES.IDEMPOTENCY_KEY_REUSED,
   },
-  CSV_UNREADABLE: {
-    trpc: "BAD_REQUEST",
-    messageJa:
-      "CSVファイルを読み取れませんでした。UTF-8 または Shift_JIS の CSV 形式で、1行目に見出しがあるか確認してください。",
-  },
-} as const satisfies Record<string, DomainErrorSpec>;
-
-export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
+  CSV_UNREADABLE: { trpc: "BAD_REQUEST", messageJa: DOMAIN_ERROR_MESSAGES.CSV_UNREADABLE },
+} as const satisfies Record<DomainErrorCode, DomainErrorSpec>;
 
 export interface DomainErrorOptions {
   /** Replaces the default message; must be Japanese and safe to show to anyone. */

@@ -1,6 +1,7 @@
 export { auditAccessDenied } from "./access-denied";
 export { APP_BY_ROLE, APP_FOLDERS, APP_NAMES, type AppName, appBaseUrl } from "./apps";
 export type { ApiConfig, Context } from "./context";
+export { type DenialAnswer, deny } from "./deny";
 export {
   domainErrorShape,
   formatError,

@@ -1,8 +1,9 @@
 import type { SessionUser } from "@sos/auth";
 import { isReadOnly } from "@sos/db";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { auditAccessDenied, auditOutOfScope } from "./access-denied";
+import { auditOutOfScope } from "./access-denied";
 import type { Context } from "./context";
+import { deny } from "./deny";
 import { formatError } from "./error-shape";
 import { DomainError, isDomainError } from "./errors";
 import "./zod-locale";
@@ -64,17 +65,12 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 type RequiredRole = "institution" | "prefecture" | "ministry" | "reviewer" | "vendor";
 
 /** Records who tried what, then refuses; a wrong-role call is worth a look by an administrator. */
-async function denied(
+function denied(
   ctx: Context & { user: SessionUser },
   path: string,
   required: RequiredRole,
 ): Promise<DomainError> {
-  await auditAccessDenied(ctx.db, ctx, {
-    targetType: "procedure",
-    targetId: path,
-    details: { required },
-  });
-  return new DomainError("FORBIDDEN");
+  return deny(ctx.db, ctx, { targetType: "procedure", targetId: path, details: { required } });
 }
 
 export type InstitutionUser = SessionUser & { role: "institution"; institutionId: string };

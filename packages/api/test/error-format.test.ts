@@ -116,8 +116,7 @@ describe("error formatter", () => {
     const { status, body } = await call("fail.domain", { method: "GET" });
     expect(status).toBe(409);
     expect(body.error).toEqual({
-      message:
-        "このデータは他の担当者によって更新されています。画面を再読み込みして最新の内容を確認してください。",
+      message: "他の担当者が先に更新しました。最新の内容を確認してください。",
       code: -32009,
       data: { code: "CONFLICT", httpStatus: 409, domainCode: "STALE_VERSION" },
     });

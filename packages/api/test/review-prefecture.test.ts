@@ -574,7 +574,7 @@ describe("review.savePrefectureReview", () => {
     expect(merged.prefectureReview?.notes).toMatch(/^担当[AB]：.+／担当B：了解$/);
   });
 
-  it("tells the officer when the institution edited the request since it was opened", async () => {
+  it("refuses with the one STALE_VERSION wording when the institution edited the request since it was opened", async () => {
     const a = await fileRequest(db, world.clock, world.a, ELIGIBLE);
     const institution = await callerAs(db, world.a.user, world.clock);
     await institution.sos.update({
@@ -595,7 +595,7 @@ describe("review.savePrefectureReview", () => {
       }),
     );
     expect(stale.data).toMatchObject({ code: "CONFLICT", domainCode: "STALE_VERSION" });
-    expect(stale.message).toBe("医療機関が要請内容を更新しました。最新の内容を確認してください。");
+    expect(stale.message).toBe("他の担当者が先に更新しました。最新の内容を確認してください。");
   });
 });
 

@@ -387,7 +387,7 @@ describe("sos.checkAndApply (システムチェック&申請)", () => {
     await a.sos.checkAndApply({ id, version });
     const error = await rejection(a.sos.checkAndApply({ id, version }));
     expect(error.code).toBe("CONFLICT");
-    expect(error.message).toBe("他の画面で更新されています。再読み込みしてください。");
+    expect(error.message).toBe("他の担当者が先に更新しました。最新の内容を確認してください。");
     expect(await mails()).toHaveLength(2);
   });
 });
@@ -497,7 +497,7 @@ describe("sos.update (編集 → 保存)", () => {
       a.sos.update({ id: created.id, version: 1, ...FORM, notes: "2つ目のタブ" }),
     );
     expect(error.code).toBe("CONFLICT");
-    expect(error.message).toBe("他の画面で更新されています。再読み込みしてください。");
+    expect(error.message).toBe("他の担当者が先に更新しました。最新の内容を確認してください。");
     expect((await a.sos.get({ id: created.id })).notes).toBe("1つ目のタブ");
   });
 

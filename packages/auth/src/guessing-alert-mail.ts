@@ -1,5 +1,6 @@
 import type { OutgoingMail } from "@sos/db";
-import { formatTokyoDateTime, SYSTEM_MAIL_FOOTER_JA } from "./reset-mail";
+import { formatJaDateTime, formatNumber } from "@sos/domain";
+import { SYSTEM_MAIL_FOOTER_JA } from "./reset-mail";
 import type { ThrottleScope } from "./throttle";
 
 export const GUESSING_ALERT_MAIL_KIND = "sign_in_guessing_alert";
@@ -32,8 +33,8 @@ export function guessingAlertMail(input: GuessingAlertMailInput): OutgoingMail {
     "パスワードを推測しようとする攻撃の可能性があります。",
     "",
     `対象：${TARGET_JA[input.scope](input.subject)}`,
-    `試行回数：${input.attempts.toLocaleString("ja-JP")}回（${formatTokyoDateTime(input.since)} 以降）`,
-    `検知日時：${formatTokyoDateTime(input.raisedAt)}（日本時間）`,
+    `試行回数：${formatNumber(input.attempts)}回（${formatJaDateTime(input.since)} 以降）`,
+    `検知日時：${formatJaDateTime(input.raisedAt)}（日本時間）`,
     "",
     "■システムの対応",
     "・この対象への試行は、時間をおかないと受け付けないよう自動で制限しています。",

@@ -1,26 +1,9 @@
 import type { OutgoingMail } from "@sos/db";
+import { formatJaDateTime } from "@sos/domain";
 import { PASSWORD_MIN_LENGTH } from "./password-policy";
 
 export const PASSWORD_RESET_MAIL_KIND = "password_reset";
 export const PASSWORD_RESET_MAIL_SUBJECT = "【SOS Supply】パスワード再設定のご案内";
-
-const tokyoDateTime = new Intl.DateTimeFormat("ja-JP", {
-  timeZone: "Asia/Tokyo",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  weekday: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** "2026年6月3日(水) 10:30" in Japan time, whatever the server's time zone. */
-export function formatTokyoDateTime(date: Date): string {
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    tokyoDateTime.formatToParts(date).find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}年${part("month")}月${part("day")}日(${part("weekday")}) ${part("hour")}:${part("minute")}`;
-}
 
 /** The closing lines of every mail the system sends about an account. */
 export const SYSTEM_MAIL_FOOTER_JA: readonly string[] = [
@@ -43,7 +26,7 @@ export interface PasswordResetMailInput {
 }
 
 export function passwordResetMail(input: PasswordResetMailInput): OutgoingMail {
-  const expires = formatTokyoDateTime(input.expiresAt);
+  const expires = formatJaDateTime(input.expiresAt);
   const text = [
     `${input.displayName} 様`,
     "",

@@ -156,7 +156,7 @@ describe("1,000 guesses from one address", () => {
     ]);
     expect(mails[0]?.subject).toBe(GUESSING_ALERT_MAIL_SUBJECT);
     expect(mails[0]?.textBody).toContain(`ユーザー名「${owner.username}」`);
-    expect(mails[0]?.textBody).toContain("試行回数：100回（2026年6月3日(水) 16:55 以降）");
+    expect(mails[0]?.textBody).toContain("試行回数：100回（2026年6月3日（水）16:55 以降）");
     const audit = await auditRows(testDb.db, AUTH_AUDIT_ACTIONS.guessingAlert);
     expect(audit).toHaveLength(1);
     expect(audit[0]?.details).toMatchObject({ scope: "account", attempts: 100, mailedTo: 2 });

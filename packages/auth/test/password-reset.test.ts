@@ -107,7 +107,7 @@ describe("requestPasswordReset", () => {
     expect(mail.textBody).toContain(`https://sos.example.jp/review/reset-password?token=${token}`);
     expect(mail.textBody).toContain(`${user.displayName} 様`);
     expect(mail.textBody).toContain(`ユーザー名：${user.username}`);
-    expect(mail.textBody).toContain("URLの有効期限：2026年6月3日(水) 11:00（日本時間）");
+    expect(mail.textBody).toContain("URLの有効期限：2026年6月3日（水）11:00（日本時間）");
     expect(mail.textBody).toContain("お心当たりのない場合は、このメールを破棄してください");
 
     // the send job was queued in the same transaction

@@ -1,3 +1,10 @@
+export {
+  formatJaDate,
+  formatJaDateTime,
+  formatNumber,
+  formatPieces,
+  formatSets,
+} from "@sos/domain";
 export { ForgotPasswordForm, type ForgotPasswordFormProps } from "./auth/ForgotPasswordForm";
 export { SUBMIT_FAILED_MESSAGE } from "./auth/messages";
 export {
@@ -44,13 +51,6 @@ export {
   type FigureKey,
   type FigureValues,
 } from "./institution/figures";
-export {
-  formatJaDate,
-  formatJaDateTime,
-  formatNumber,
-  formatPieces,
-  formatSets,
-} from "./institution/format";
 export {
   CHECK_REASON_LABELS,
   HISTORY_FIELD_LABELS,

@@ -1,10 +1,10 @@
-import { AUTH_MESSAGES } from "@sos/domain";
+import { AUTH_MESSAGES, DOMAIN_ERROR_MESSAGES } from "@sos/domain";
 import { TRPCClientError } from "@trpc/client";
 
 export const ERROR_MESSAGES = {
   network: "通信エラーが発生しました。接続を確認して再度お試しください。",
   unexpected: "システムエラーが発生しました。しばらく時間をおいてから再度お試しください。",
-  forbidden: "この操作を行う権限がありません。",
+  forbidden: DOMAIN_ERROR_MESSAGES.FORBIDDEN,
   notFound: "対象のデータが見つかりません。",
   badRequest: "入力内容に誤りがあります。内容を確認してください。",
   conflict: "ほかの操作と競合しました。画面を再読み込みしてから再度お試しください。",

@@ -27,6 +27,7 @@ export {
   isUnauthorized,
   trpcErrorCode,
 } from "./errors";
+export { formFieldErrors } from "./field-errors";
 export { lazyPage } from "./lazy-page";
 export { BackLink } from "./page/back-link";
 export { LoadFailed, Loading } from "./page/query-status";

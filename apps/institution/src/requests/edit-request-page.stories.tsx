@@ -24,9 +24,13 @@ const stored = storedRecord<SosRequestDetail>(DRAFT_REQUEST);
 function update({ id: _id, version, ...form }: UpdateInput): SosRequestDetail {
   const current = stored.get();
   if (version !== current.version) {
-    throw new FixtureError("CONFLICT", "他の画面で更新されています。再読み込みしてください。", {
-      domainCode: "STALE_VERSION",
-    });
+    throw new FixtureError(
+      "CONFLICT",
+      "他の担当者が先に更新しました。最新の内容を確認してください。",
+      {
+        domainCode: "STALE_VERSION",
+      },
+    );
   }
   const saved: SosRequestDetail = {
     ...current,
@@ -132,7 +136,7 @@ export const StaleVersion: Story = {
     await userEvent.click(fields.getByRole("button", { name: "保存" }));
 
     await expect(await fields.findByRole("alert")).toHaveTextContent(
-      "他の画面で更新されています。再読み込みしてください。 最新の内容を読み込みました。入力内容を確認して、もう一度「保存」を押してください。",
+      "他の担当者が先に更新しました。最新の内容を確認してください。 最新の内容を読み込みました。入力内容を確認して、もう一度「保存」を押してください。",
     );
     await waitFor(() =>
       expect(fields.getByRole("textbox", { name: /担当者氏名/ })).toHaveValue("佐藤 一郎"),

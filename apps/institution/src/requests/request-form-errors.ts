@@ -1,6 +1,5 @@
 import type { SosRequestFieldErrors } from "@sos/ui";
-import { errorMessageJa } from "@sos/web";
-import { formFieldErrors } from "../common/field-errors";
+import { errorMessageJa, formFieldErrors } from "@sos/web";
 
 const FORM_FIELDS = ["contactName", "contactPhone", "notes", "conditionsConfirmed"] as const;
 

@@ -26,7 +26,7 @@ const stored = storedRecord<SosRequestDetail>(DRAFT_REQUEST);
 
 const STALE_VERSION = new FixtureError(
   "CONFLICT",
-  "他の画面で更新されています。再読み込みしてください。",
+  "他の担当者が先に更新しました。最新の内容を確認してください。",
   { domainCode: "STALE_VERSION" },
 );
 
@@ -192,7 +192,9 @@ export const ApplyConflict: Story = {
 
     const alert = await page.findByRole("alert");
     await expect(alert).toHaveTextContent("システムチェック&申請を行えませんでした");
-    await expect(alert).toHaveTextContent("他の画面で更新されています。再読み込みしてください。");
+    await expect(alert).toHaveTextContent(
+      "他の担当者が先に更新しました。最新の内容を確認してください。",
+    );
     await expect(alert).toHaveTextContent("最新の内容を読み込みました。");
     await expect(page.queryByRole("dialog")).toBeNull();
     await expectHeaderStatus(canvasElement, "都道府県・国確認中");

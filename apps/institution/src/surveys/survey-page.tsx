@@ -9,6 +9,7 @@ import {
 import {
   BackLink,
   errorMessageJa,
+  formFieldErrors,
   LoadFailed,
   Loading,
   PageTitle,
@@ -20,7 +21,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
 import type { SurveyDetail } from "../api-types";
-import { formFieldErrors } from "../common/field-errors";
 import { SurveyStatusBadge } from "../common/survey-status-badge";
 import { PATHS } from "../paths";
 import { useSubmissionKey } from "./submission-key";

@@ -1,9 +1,10 @@
 import { isIP } from "node:net";
 import {
-  auditAccessDenied,
   type CsvDownload,
   type CsvEncoding,
   DOMAIN_ERRORS,
+  deny,
+  domainErrorShape,
   isDomainError,
   openTargetListCsv,
 } from "@sos/api";
@@ -54,7 +55,7 @@ export function registerTargetListCsv(
       const { user } = validated;
       const ip = isIP(request.ip) === 0 ? null : request.ip;
       if (user.role !== "ministry" && user.role !== "vendor") {
-        await auditAccessDenied(
+        const refusal = await deny(
           db,
           { user, ip: request.ip },
           {
@@ -63,7 +64,8 @@ export function registerTargetListCsv(
             details: { required: "ministry|vendor" },
           },
         );
-        return sendSafeError(request, reply, 403, DOMAIN_ERRORS.FORBIDDEN.messageJa);
+        const { message, data } = domainErrorShape(refusal.code);
+        return sendSafeError(request, reply, data.httpStatus, message);
       }
       const batchId = FILE.exec(request.params.file)?.[1];
       if (batchId === undefined) {

@@ -1,9 +1,8 @@
 import { ConfirmDialog, TextField } from "@sos/ui";
-import { errorMessageJa, useTRPC } from "@sos/web";
+import { errorMessageJa, formFieldErrors, useTRPC } from "@sos/web";
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import type { VendorOrder } from "../api-types";
-import { formFieldErrors } from "../common/field-errors";
 
 const FIELDS = ["carrier", "trackingNumber"] as const;
 type Field = (typeof FIELDS)[number];

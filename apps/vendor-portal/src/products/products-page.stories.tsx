@@ -155,7 +155,7 @@ export const StockChangedMeanwhile: Story = {
         updateStock: () => {
           throw new FixtureError(
             "CONFLICT",
-            "このデータは他の担当者によって更新されています。画面を再読み込みして最新の内容を確認してください。",
+            "他の担当者が先に更新しました。最新の内容を確認してください。",
             { domainCode: "STALE_VERSION" },
           );
         },
@@ -180,9 +180,7 @@ export const StockChangedMeanwhile: Story = {
     const refreshed = page.getByRole("textbox", { name: "Mサイズの在庫数" });
     await expect(refreshed).toHaveValue("470");
     await expect(refreshed).toHaveAccessibleDescription(
-      showsError(
-        "このデータは他の担当者によって更新されています。画面を再読み込みして最新の内容を確認してください。",
-      ),
+      showsError("他の担当者が先に更新しました。最新の内容を確認してください。"),
     );
     await expect(page.queryByText(/Mサイズの在庫を/)).toBeNull();
   },

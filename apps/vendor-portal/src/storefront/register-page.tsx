@@ -11,11 +11,10 @@ import {
   type RegistrationValues,
   SummaryList,
 } from "@sos/ui";
-import { errorMessageJa, LoadFailed, Loading, useTRPC } from "@sos/web";
+import { errorMessageJa, formFieldErrors, LoadFailed, Loading, useTRPC } from "@sos/web";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { RegistrationOptions, RegistrationReceipt } from "../api-types";
-import { formFieldErrors } from "../common/field-errors";
 import { useFocusHeadingOn } from "../common/focus-heading";
 import { StorefrontTitle } from "./storefront-title";
 

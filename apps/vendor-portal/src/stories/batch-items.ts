@@ -1,34 +1,16 @@
-import { prefectureName } from "@sos/domain";
+import {
+  CHECK_REASON_LABELS,
+  type CheckReason,
+  LINK_STATE_LABELS as LINK_LABELS,
+  MATCH_STATUS_LABELS as MATCH_LABELS,
+  prefectureName,
+} from "@sos/domain";
 import type { LinkState, MatchStatusCode, VendorItem } from "../api-types";
 
 // Builders for the items of a target list, shaped as vendorPortal.batch returns them.
 
 export const SMALL_BATCH_ID = "3f1c2b4a-0d5e-4c6f-8a7b-9c0d1e2f3a04";
 export const LARGE_BATCH_ID = "3f1c2b4a-0d5e-4c6f-8a7b-9c0d1e2f3a03";
-
-const LINK_LABELS: Record<LinkState, string> = {
-  none: "未送信",
-  live: "送信済み（有効）",
-  expired: "有効期限切れ",
-  revoked: "取消済み",
-  used: "購入済み",
-};
-
-const MATCH_LABELS: Record<MatchStatusCode, string> = {
-  matched: "照合済み",
-  not_registered: "未登録",
-  mismatched: "登録内容不一致",
-  needs_check: "要確認",
-};
-
-type CheckReason = VendorItem["match"]["reasons"][number]["reason"];
-
-const CHECK_REASON_LABELS: Record<CheckReason, string> = {
-  unconfirmed:
-    "施設登録が確認されていません（国に届け出たメールアドレスに送った確認メールのリンクが開かれていません）",
-  email_differs:
-    "登録のメールアドレスが国のリストのメールアドレスと異なります（購入リンクは自動では送信しません）",
-};
 
 // A link is valid for a week from its last sending.
 export const SENT_FRIDAY = "2026-12-11T01:00:00.000Z";

@@ -1,3 +1,4 @@
+import { LINK_STATE_LABELS, MATCH_STATUS_LABELS } from "@sos/domain";
 import { Button, Select, TextField } from "@sos/ui";
 import { KEEP_FOCUS_STATE } from "@sos/web";
 import { type FormEvent, useState } from "react";
@@ -11,18 +12,18 @@ export interface BatchFilter {
 }
 
 const MATCH_OPTIONS = [
-  { value: "matched", label: "照合済み" },
-  { value: "mismatched", label: "登録内容不一致" },
-  { value: "needs_check", label: "要確認" },
-  { value: "not_registered", label: "未登録" },
+  { value: "matched", label: MATCH_STATUS_LABELS.matched },
+  { value: "mismatched", label: MATCH_STATUS_LABELS.mismatched },
+  { value: "needs_check", label: MATCH_STATUS_LABELS.needs_check },
+  { value: "not_registered", label: MATCH_STATUS_LABELS.not_registered },
 ] as const;
 
 const LINK_OPTIONS = [
-  { value: "none", label: "未送信" },
-  { value: "live", label: "送信済み（有効）" },
-  { value: "expired", label: "有効期限切れ" },
-  { value: "revoked", label: "取消済み" },
-  { value: "used", label: "購入済み" },
+  { value: "none", label: LINK_STATE_LABELS.none },
+  { value: "live", label: LINK_STATE_LABELS.live },
+  { value: "expired", label: LINK_STATE_LABELS.expired },
+  { value: "revoked", label: LINK_STATE_LABELS.revoked },
+  { value: "used", label: LINK_STATE_LABELS.used },
 ] as const;
 
 function pick<T extends string>(

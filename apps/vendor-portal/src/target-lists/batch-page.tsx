@@ -1,3 +1,4 @@
+import { MATCH_STATUS_LABELS } from "@sos/domain";
 import {
   Alert,
   Button,
@@ -142,10 +143,10 @@ function BatchView({
 
       <dl className="vendor-counts" aria-label="照合と送信の状況">
         {[
-          ["照合済み", batch.matched],
-          ["登録内容不一致", batch.mismatched],
-          ["要確認", batch.needsCheck],
-          ["未登録", batch.notRegistered],
+          [MATCH_STATUS_LABELS.matched, batch.matched],
+          [MATCH_STATUS_LABELS.mismatched, batch.mismatched],
+          [MATCH_STATUS_LABELS.needs_check, batch.needsCheck],
+          [MATCH_STATUS_LABELS.not_registered, batch.notRegistered],
           ["登録依頼済み", batch.reminded],
           ["リンク送信済み", batch.linksSent],
           ["購入済み", batch.ordered],

@@ -1,3 +1,4 @@
+import { MATCH_STATUS_LABELS } from "@sos/domain";
 import { DataTable, formatNumber, formatSets, PageHeader } from "@sos/ui";
 import { LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { useQuery } from "@tanstack/react-query";
@@ -53,22 +54,27 @@ export function BatchesPage() {
               align: "end",
               cell: (b) => formatSets(b.totalSets),
             },
-            { key: "matched", header: "照合済み", align: "end", cell: (b) => count(b.matched) },
+            {
+              key: "matched",
+              header: MATCH_STATUS_LABELS.matched,
+              align: "end",
+              cell: (b) => count(b.matched),
+            },
             {
               key: "mismatched",
-              header: "登録内容不一致",
+              header: MATCH_STATUS_LABELS.mismatched,
               align: "end",
               cell: (b) => count(b.mismatched),
             },
             {
               key: "needsCheck",
-              header: "要確認",
+              header: MATCH_STATUS_LABELS.needs_check,
               align: "end",
               cell: (b) => count(b.needsCheck),
             },
             {
               key: "notRegistered",
-              header: "未登録",
+              header: MATCH_STATUS_LABELS.not_registered,
               align: "end",
               cell: (b) => `${count(b.notRegistered)}（依頼済み ${count(b.reminded)}）`,
             },

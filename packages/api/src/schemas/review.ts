@@ -7,9 +7,11 @@ import {
   Id,
   InstitutionType,
   IsoDate,
-  inputString,
   optionalText,
   PrefectureCode,
+  REVIEW_MAX_SETS,
+  REVIEW_NOTES_MAX_LENGTH,
+  REVIEW_REASON_MAX_LENGTH,
   ReviewStage,
   requiredText,
   SosStatus,
@@ -17,7 +19,8 @@ import {
 import { dayOfWeek } from "@sos/rules";
 import { z } from "zod";
 import { SosHistoryEntryOutput } from "../routers/sos/schemas";
-import { AssessmentOutput, FiguresOutput, IsoDateTime, Person } from "../routers/survey/schemas";
+import { AssessmentOutput, FiguresOutput } from "../routers/survey/schemas";
+import { IsoDateTime, Page, Person, pageSizeUpTo, Search, Version } from "./common";
 
 /**
  * The review router's shapes. Inputs as the router parses them; a service takes
@@ -29,22 +32,17 @@ import { AssessmentOutput, FiguresOutput, IsoDateTime, Person } from "../routers
 /** A parsed input as a service takes it: an omitted optional field is null. */
 export type NullWhenOmitted<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
 
-/** Sets of 1,000 pieces; 100,000 sets (100 million gloves) is far above any single request. */
+/** Sets of 1,000 pieces, up to REVIEW_MAX_SETS. */
 export const Sets = z
   .number({ error: "数量をセット単位の整数で入力してください" })
   .int({ error: "数量をセット単位の整数で入力してください" })
   .min(0, { error: "数量は0以上で入力してください" })
-  .max(100_000, { error: "数量が大きすぎます" });
-
-export const Version = z.number().int().min(1);
+  .max(REVIEW_MAX_SETS, { error: "数量が大きすぎます" });
 
 /** A survey week starts on a Wednesday. */
 export const WeekStart = IsoDate.refine((ymd) => dayOfWeek(ymd) === 3, {
   error: "週の開始日（水曜日）を指定してください",
 });
-
-const blankToNull = (value: string | null | undefined) =>
-  value === undefined || value === null || value === "" ? null : value;
 
 // ---- inputs ----
 
@@ -63,11 +61,11 @@ export const QueueInput = z
     prefectureCode: PrefectureCode.nullish(),
     reviewState: z.enum(PREFECTURE_REVIEW_STATES).nullish(),
     /** Part of the institution name, or the start of its code. */
-    search: inputString().trim().max(100).nullish().transform(blankToNull),
+    search: Search,
     sort: z.enum(QUEUE_SORTS).default("appliedAt"),
     dir: z.enum(["asc", "desc"]).default("asc"),
-    page: z.number().int().min(1).max(100_000).default(1),
-    pageSize: z.number().int().min(1).max(100).default(50),
+    page: Page,
+    pageSize: pageSizeUpTo(100),
   })
   .refine((input) => !input.filedFrom || !input.filedTo || input.filedFrom <= input.filedTo, {
     error: "申請日の範囲が正しくありません（開始日が終了日より後です）",
@@ -85,8 +83,8 @@ export const SavePrefectureReviewInput = z.object({
   /** Omitted or null: the computed purchase limit (or 0 when supply is not needed). */
   quantitySets: Sets.nullish(),
   /** Required when the quantity exceeds the computed limit. */
-  overrideReason: optionalText("上限を超える理由", 1000),
-  notes: optionalText("備考", 2000),
+  overrideReason: optionalText("上限を超える理由", REVIEW_REASON_MAX_LENGTH),
+  notes: optionalText("備考", REVIEW_NOTES_MAX_LENGTH),
   /** true: 確認完了 — the request goes to the ministry. */
   complete: z.boolean(),
 });
@@ -95,7 +93,7 @@ export type PrefectureReviewInput = NullWhenOmitted<z.output<typeof SavePrefectu
 export const MarkNotEligibleInput = z.object({
   id: Id,
   expectedVersion: Version,
-  reason: requiredText("対象外とする理由", 1000),
+  reason: requiredText("対象外とする理由", REVIEW_REASON_MAX_LENGTH),
 });
 
 export const ApproveItemInput = z.object({
@@ -104,7 +102,7 @@ export const ApproveItemInput = z.object({
   /** Omitted: the prefecture's quantity. */
   quantitySets: Sets.nullish(),
   /** Required when quantitySets differs from the prefecture's. */
-  adjustReason: optionalText("調整理由", 1000),
+  adjustReason: optionalText("調整理由", REVIEW_REASON_MAX_LENGTH),
 });
 /** quantitySets null: the prefecture's quantity. */
 export type ApproveItem = NullWhenOmitted<z.output<typeof ApproveItemInput>>;
@@ -122,7 +120,7 @@ export const ApproveInput = z.object({
 export const ReturnInput = z.object({
   id: Id,
   expectedVersion: Version,
-  reason: requiredText("差戻しの理由", 1000),
+  reason: requiredText("差戻しの理由", REVIEW_REASON_MAX_LENGTH),
 });
 
 export const ProgressInput = z.object({ weekStart: WeekStart.nullish() }).optional();

@@ -1,6 +1,6 @@
 import { Id, IsoDate, institutionCodeField, PrefectureCode, requiredText } from "@sos/domain";
 import { z } from "zod";
-import { IsoDateTime, Person } from "../routers/survey/schemas";
+import { IsoDateTime, Person } from "./common";
 
 /** The sanctions router's shapes (measures under consent term ④). */
 

@@ -1,6 +1,6 @@
 import { Id, PrefectureCode } from "@sos/domain";
 import { z } from "zod";
-import { IsoDateTime, Person } from "../routers/survey/schemas";
+import { IsoDateTime, Person } from "./common";
 
 /**
  * The target-list router's shapes (④ 対象医療機関リスト). Each output type is

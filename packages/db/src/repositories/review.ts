@@ -71,21 +71,6 @@ export async function lockRequestForReview(
   return filedInScope(db, scope, id).forUpdate().executeTakeFirst();
 }
 
-/** The role of whoever last wrote the request's history (undefined: no history). */
-export async function lastHistoryActorRole(
-  db: Db,
-  requestId: string,
-): Promise<{ actorRole: string | null } | undefined> {
-  return db
-    .selectFrom("sosRequestHistory")
-    .select("actorRole")
-    .where("requestId", "=", requestId)
-    .orderBy("at", "desc")
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
-}
-
 /** What a review mail says of the institution, and where it goes. */
 export async function findInstitutionContact(db: Db, institutionId: string) {
   return db

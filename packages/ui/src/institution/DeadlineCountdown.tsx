@@ -1,6 +1,12 @@
+import {
+  formatJaDate,
+  formatJaDateTime,
+  formatWeekdayTime,
+  toInstant,
+  tokyoClock,
+} from "@sos/domain";
 import { nextBusinessDay, timeUntil } from "@sos/rules";
 import { type ReactNode, useEffect, useState } from "react";
-import { formatJaDate, formatJaDateTime, formatWeekdayTime, toInstant, tokyoClock } from "./format";
 import "./DeadlineCountdown.css";
 
 export interface DeadlineCountdownProps {

@@ -1,8 +1,8 @@
+import { formatPieces } from "@sos/domain";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, userEvent, waitFor } from "storybook/test";
 import { TextField } from "../field/TextField";
-import { formatPieces } from "./format";
 import { LiveAnnouncement, type LiveAnnouncementProps } from "./LiveAnnouncement";
 
 const meta = {

@@ -1,6 +1,6 @@
+import { formatNumber, formatPieces } from "@sos/domain";
 import { PIECES_PER_SET } from "@sos/rules";
 import { useId } from "react";
-import { formatNumber, formatPieces } from "./format";
 import "./PurchaseLimitTable.css";
 
 export interface PurchaseLimitTableProps {

@@ -1,7 +1,7 @@
 import type { SosStatus } from "@sos/domain";
+import { formatJaDateTime, formatPieces, formatSets, toInstant } from "@sos/domain";
 import { PIECES_PER_SET } from "@sos/rules";
 import { type ReactNode, useId } from "react";
-import { formatJaDateTime, formatPieces, formatSets, toInstant } from "./format";
 import "./RequestDecision.css";
 
 /** What the review decided, shaped as the API's request detail gives it (decision). */

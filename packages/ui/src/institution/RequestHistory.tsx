@@ -1,7 +1,7 @@
 import type { SosStatus } from "@sos/domain";
+import { formatJaDateTime, toInstant } from "@sos/domain";
 import { type ReactNode, useId } from "react";
 import { StatusBadge } from "../data/StatusBadge";
-import { formatJaDateTime, toInstant } from "./format";
 import { type ChangeLine, describeChanges, HISTORY_FIELD_LABELS } from "./history-changes";
 import "./RequestHistory.css";
 

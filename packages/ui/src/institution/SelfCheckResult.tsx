@@ -1,7 +1,7 @@
+import { formatPieces, formatSets } from "@sos/domain";
 import { type Assessment, assessEligibility, type SurveyFigures } from "@sos/rules";
 import { type ReactNode, useId } from "react";
 import { FIGURE_KEYS, FIGURE_LABELS, FIGURE_MARKS } from "./figures";
-import { formatPieces, formatSets } from "./format";
 import { PurchaseLimitTable } from "./PurchaseLimitTable";
 import {
   calculationSteps,

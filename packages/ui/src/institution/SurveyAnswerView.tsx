@@ -1,3 +1,4 @@
+import { formatPieces } from "@sos/domain";
 import type { ReactNode } from "react";
 import { Notice } from "../feedback/Notice";
 import {
@@ -8,7 +9,6 @@ import {
   readFigures,
   toDrafts,
 } from "./figures";
-import { formatPieces } from "./format";
 import { SelfCheckResult } from "./SelfCheckResult";
 import "./SurveyForm.css";
 

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { type SurveyAnswer, SurveyAnswerInput } from "@sos/domain";
+import { formatPieces, type SurveyAnswer, SurveyAnswerInput } from "@sos/domain";
 import { assessEligibility } from "@sos/rules";
 import { type ReactNode, useEffect, useId, useLayoutEffect, useMemo, useState } from "react";
 import { type FieldErrors, useForm, useWatch } from "react-hook-form";
@@ -18,7 +18,6 @@ import {
   toDraft,
   toDrafts,
 } from "./figures";
-import { formatPieces } from "./format";
 import { LiveAnnouncement } from "./LiveAnnouncement";
 import { SelfCheckResult } from "./SelfCheckResult";
 import { SurveyAnswerView } from "./SurveyAnswerView";

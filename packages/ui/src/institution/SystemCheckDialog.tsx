@@ -1,5 +1,5 @@
+import { formatJaDate } from "@sos/domain";
 import { ConfirmDialog } from "../review/ConfirmDialog";
-import { formatJaDate } from "./format";
 import "./SystemCheckDialog.css";
 
 export interface SystemCheckDialogProps {

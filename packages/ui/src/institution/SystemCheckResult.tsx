@@ -1,6 +1,6 @@
+import { formatJaDate } from "@sos/domain";
 import type { ReactNode } from "react";
 import { Alert } from "../feedback/Alert";
-import { formatJaDate } from "./format";
 import "./SystemCheckResult.css";
 
 /** One failed check, as the API reports it (sos.apply's reasons, a request's errorReasons). */

@@ -1,4 +1,8 @@
 import {
+  formatJaDate,
+  formatNumber,
+  formatPieces,
+  formatSets,
   REVIEW_STAGE_LABELS,
   type ReviewStage,
   SOS_STATUS_LABELS,
@@ -6,7 +10,6 @@ import {
 } from "@sos/domain";
 import { formatPhone } from "@sos/rules";
 import { FIGURE_KEYS, FIGURE_LABELS } from "./figures";
-import { formatJaDate, formatNumber, formatPieces, formatSets } from "./format";
 
 /**
  * Turns a history entry's `changes` record into lines a person can read. The API

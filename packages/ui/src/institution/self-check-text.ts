@@ -1,5 +1,5 @@
+import { formatPieces, formatSets } from "@sos/domain";
 import type { Assessment, SurveyFigures } from "@sos/rules";
-import { formatPieces, formatSets } from "./format";
 
 /**
  * The self-check sheet's wording (自己チェックシート and 緊急配布の要否の判断方法),

@@ -1,7 +1,7 @@
+import { formatNumber, formatSets } from "@sos/domain";
 import { useState } from "react";
 import { Button } from "../button/Button";
 import { buttonClassName } from "../button/button-class";
-import { formatNumber, formatSets } from "../institution/format";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { approvalSetsOf } from "./format";
 import type { ReviewQueueRow } from "./types";

@@ -1,8 +1,8 @@
+import { formatNumber } from "@sos/domain";
 import { type ReactNode, useEffect, useId, useState } from "react";
 import { buttonClassName } from "../button/button-class";
 import { Alert } from "../feedback/Alert";
 import { Checkbox } from "../field/Checkbox";
-import { formatNumber } from "../institution/format";
 import { codePointLabel } from "./format";
 import { batchName } from "./TargetBatchList";
 import type { UnrepresentableChar } from "./types";

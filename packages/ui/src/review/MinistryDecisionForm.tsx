@@ -1,4 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
+import { formatSets } from "@sos/domain";
 import { useEffect, useId, useMemo, useState } from "react";
 import { type FieldErrors, useForm, useWatch } from "react-hook-form";
 import { Button } from "../button/Button";
@@ -6,7 +7,6 @@ import { Alert } from "../feedback/Alert";
 import { ErrorSummary, type FieldErrorItem } from "../feedback/ErrorSummary";
 import { NumberField } from "../field/NumberField";
 import { Textarea } from "../field/Textarea";
-import { formatSets } from "../institution/format";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ConflictAlert } from "./ConflictAlert";
 import { REASON_MAX_LENGTH } from "./messages";

@@ -1,4 +1,4 @@
-import { formatJaDate, toInstant, tokyoClock } from "../institution/format";
+import { formatJaDate, toInstant, tokyoClock } from "@sos/domain";
 import { REASON_MAX_LENGTH } from "./messages";
 import { ReasonDialog } from "./ReasonDialog";
 

@@ -1,5 +1,5 @@
+import { formatJaDateTime, formatNumber, toInstant } from "@sos/domain";
 import { DeadlineCountdown } from "../institution/DeadlineCountdown";
-import { formatJaDateTime, formatNumber, toInstant } from "../institution/format";
 import "./PrefectureDeadline.css";
 
 export interface PrefectureDeadlineProps {

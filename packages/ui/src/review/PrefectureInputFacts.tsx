@@ -1,4 +1,4 @@
-import { formatJaDateTime, formatSets, toInstant } from "../institution/format";
+import { formatJaDateTime, formatSets, toInstant } from "@sos/domain";
 import { OVERRIDE_REASON_LABEL } from "./prefecture-review-schema";
 import type { PersonRef } from "./types";
 import "./review.css";

@@ -1,4 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
+import { formatSets } from "@sos/domain";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { type FieldErrors, type Resolver, useForm, useWatch } from "react-hook-form";
 import { SUBMIT_FAILED_MESSAGE } from "../auth/messages";
@@ -9,7 +10,6 @@ import { Checkbox } from "../field/Checkbox";
 import { NumberField } from "../field/NumberField";
 import { RadioGroup, radioId } from "../field/RadioGroup";
 import { Textarea } from "../field/Textarea";
-import { formatSets } from "../institution/format";
 import { ConflictAlert } from "./ConflictAlert";
 import { NOTES_MAX_LENGTH, REASON_MAX_LENGTH } from "./messages";
 import { NotEligibleDialog } from "./NotEligibleDialog";

@@ -1,6 +1,6 @@
+import { formatNumber } from "@sos/domain";
 import { type ReactNode, useId, useState } from "react";
 import { Checkbox } from "../field/Checkbox";
-import { formatNumber } from "../institution/format";
 import { NO_VALUE } from "./format";
 import { nextSort, SortHeader } from "./SortHeader";
 import type { PrefectureProgress, ProgressCounts, SortDirection } from "./types";

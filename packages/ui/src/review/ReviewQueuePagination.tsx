@@ -1,7 +1,7 @@
+import { formatNumber } from "@sos/domain";
 import { type ReactNode, useId } from "react";
 import { Button } from "../button/Button";
 import { buttonClassName } from "../button/button-class";
-import { formatNumber } from "../institution/format";
 import { pageCountOf, pageRangeText } from "./format";
 
 export interface ReviewQueuePaginationProps {

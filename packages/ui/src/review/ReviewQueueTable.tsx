@@ -1,3 +1,4 @@
+import { formatNumber } from "@sos/domain";
 import {
   type KeyboardEvent,
   type MouseEvent,
@@ -10,7 +11,6 @@ import {
 import { Button } from "../button/Button";
 import { Alert } from "../feedback/Alert";
 import { FIGURE_MARKS } from "../institution/figures";
-import { formatNumber } from "../institution/format";
 import { pageCountOf } from "./format";
 import {
   CoverCell,

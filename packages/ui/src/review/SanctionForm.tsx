@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { institutionCodeField, requiredText } from "@sos/domain";
+import { formatJaDate, institutionCodeField, requiredText } from "@sos/domain";
 import { useEffect, useId, useState } from "react";
 import { type FieldErrors, useForm } from "react-hook-form";
 import { z } from "zod/mini";
@@ -8,7 +8,6 @@ import { Alert } from "../feedback/Alert";
 import { ErrorSummary, type FieldErrorItem } from "../feedback/ErrorSummary";
 import { Textarea } from "../field/Textarea";
 import { TextField } from "../field/TextField";
-import { formatJaDate } from "../institution/format";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { REASON_MAX_LENGTH } from "./messages";
 import "./review.css";

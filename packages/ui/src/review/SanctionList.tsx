@@ -1,7 +1,7 @@
+import { formatJaDate, formatJaDateTime, toInstant } from "@sos/domain";
 import { type ReactNode, useId, useState } from "react";
 import { Button } from "../button/Button";
 import { Select } from "../field/Select";
-import { formatJaDate, formatJaDateTime, toInstant } from "../institution/format";
 import { REASON_MAX_LENGTH } from "./messages";
 import { ReasonDialog } from "./ReasonDialog";
 import { ReviewTag } from "./ReviewTag";

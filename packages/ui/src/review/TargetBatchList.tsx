@@ -1,6 +1,6 @@
+import { formatJaDateTime, formatNumber, formatSets, toInstant } from "@sos/domain";
 import { type ReactNode, useId, useState } from "react";
 import { Button } from "../button/Button";
-import { formatJaDateTime, formatNumber, formatSets, toInstant } from "../institution/format";
 import { ConfirmDialog } from "./ConfirmDialog";
 import type { TargetBatchSummary } from "./types";
 import "./review.css";

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   approvalSetsOf,
   codePointLabel,
-  formatShortDateTime,
   formatWeeksOfCover,
   pageCountOf,
   pageRangeText,
@@ -15,13 +14,6 @@ describe("formatWeeksOfCover", () => {
     expect(formatWeeksOfCover(0)).toBe("0.0週");
     expect(formatWeeksOfCover(1234.56)).toBe("1,234.6週");
     expect(formatWeeksOfCover(null)).toBe("—");
-  });
-});
-
-describe("formatShortDateTime", () => {
-  it("is on the Tokyo clock whatever the device's zone", () => {
-    // 15:30 UTC on 2 December is 00:30 on 3 December in Tokyo.
-    expect(formatShortDateTime("2026-12-02T15:30:00.000Z")).toBe("12月3日（木）00:30");
   });
 });
 

@@ -1,4 +1,4 @@
-import { formatJaDate, formatNumber, toInstant, tokyoClock } from "../institution/format";
+import { formatNumber } from "@sos/domain";
 import type { ReviewQueueRow } from "./types";
 
 /** What a missing figure shows as; screen readers get the words beside it. */
@@ -16,12 +16,6 @@ const oneDecimal = new Intl.NumberFormat("ja-JP", {
 export function formatWeeksOfCover(weeks: number | null): string {
   if (weeks === null) return NO_VALUE;
   return `${oneDecimal.format(weeks)}週`;
-}
-
-/** 「11月25日（水）16:30」 on the Tokyo clock: the queue's filing time, year left out. */
-export function formatShortDateTime(value: Date | string): string {
-  const { ymd, time } = tokyoClock(toInstant(value));
-  return `${formatJaDate(ymd, { withYear: false })}${time}`;
 }
 
 /** 「全 1,234 件中 1〜50 件」: where this page sits in the whole result. */

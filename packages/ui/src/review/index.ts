@@ -15,7 +15,6 @@ export {
 } from "./CsvDownloadPanel";
 export {
   approvalSetsOf,
-  formatShortDateTime,
   formatWeeksOfCover,
   pageRangeText,
 } from "./format";

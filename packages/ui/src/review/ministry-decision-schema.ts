@@ -1,5 +1,5 @@
+import { formatSets } from "@sos/domain";
 import { z } from "zod/mini";
-import { formatSets } from "../institution/format";
 import { REASON_MAX_LENGTH } from "./messages";
 import { parseSets, SETS_MESSAGES } from "./sets";
 

@@ -1,13 +1,14 @@
-import { StatusBadge } from "../data/StatusBadge";
 import {
   formatJaDate,
   formatJaDateTime,
   formatNumber,
   formatPieces,
+  formatShortDateTime,
   toInstant,
-} from "../institution/format";
+} from "@sos/domain";
+import { StatusBadge } from "../data/StatusBadge";
 import { ELIGIBLE_TEXT, NOT_ELIGIBLE_TEXT, PENDING_TEXT } from "../institution/self-check-text";
-import { formatShortDateTime, formatWeeksOfCover, NO_VALUE } from "./format";
+import { formatWeeksOfCover, NO_VALUE } from "./format";
 import { ReviewTag } from "./ReviewTag";
 import type { ReviewQueueRow } from "./types";
 

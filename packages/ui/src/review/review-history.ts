@@ -1,4 +1,4 @@
-import { formatJaDateTime, formatSets, toInstant } from "../institution/format";
+import { formatJaDateTime, formatSets, toInstant } from "@sos/domain";
 import type { RequestHistoryEntry } from "../institution/RequestHistory";
 import { batchName } from "./TargetBatchList";
 

@@ -1,7 +1,8 @@
+import { REVIEW_MAX_SETS } from "@sos/domain";
 import { normalizeDigitsText, parseQuantity } from "@sos/rules";
 
 /** The API's ceiling for one request: 100,000 sets (100 million gloves). */
-export const MAX_SETS = 100_000;
+export const MAX_SETS = REVIEW_MAX_SETS;
 
 export const SETS_MESSAGES = {
   required: "数量（セット）を入力してください",

@@ -1,4 +1,4 @@
-import { MATCH_STATUS_LABELS, type MatchStatus } from "./match";
+import { MATCH_STATUS_LABELS, type MatchStatus } from "@sos/domain";
 import "../data/StatusBadge.css";
 import "./vendor.css";
 

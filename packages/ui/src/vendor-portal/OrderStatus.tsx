@@ -1,7 +1,13 @@
-import { ORDER_STATUS_LABELS, type OrderStatus as OrderStatusCode } from "@sos/domain";
+import {
+  formatJaDateTime,
+  formatNumber,
+  formatPieces,
+  ORDER_STATUS_LABELS,
+  type OrderStatus as OrderStatusCode,
+  toInstant,
+} from "@sos/domain";
 import { formatPhone } from "@sos/rules";
 import { useId } from "react";
-import { formatJaDateTime, formatNumber, formatPieces, toInstant } from "../institution/format";
 import { formatAddress } from "./format";
 import { OrderStatusBadge } from "./OrderStatusBadge";
 import { SummaryList } from "./SummaryList";

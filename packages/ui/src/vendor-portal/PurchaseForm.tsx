@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { GloveSize, PaymentMethod } from "@sos/domain";
+import { formatNumber, formatPieces } from "@sos/domain";
 import { formatPhone, formatPostcode } from "@sos/rules";
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
 import { type FieldErrors, useForm, useWatch } from "react-hook-form";
@@ -10,7 +11,6 @@ import { ErrorSummary, type FieldErrorItem } from "../feedback/ErrorSummary";
 import { FieldError } from "../field/FieldParts";
 import { RadioGroup, radioId } from "../field/RadioGroup";
 import { TextField } from "../field/TextField";
-import { formatNumber, formatPieces } from "../institution/format";
 import { LiveAnnouncement } from "../institution/LiveAnnouncement";
 import { formatAddress } from "./format";
 import { type PurchaseValues, purchaseFormSchema, setsOrZero } from "./purchase-schema";

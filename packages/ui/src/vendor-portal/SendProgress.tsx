@@ -1,5 +1,5 @@
+import { formatNumber } from "@sos/domain";
 import { type ReactNode, useId } from "react";
-import { formatNumber } from "../institution/format";
 import "./vendor.css";
 
 export interface SendProgressValue {

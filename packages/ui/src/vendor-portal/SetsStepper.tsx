@@ -1,7 +1,7 @@
+import { formatNumber, formatPieces } from "@sos/domain";
 import type { ChangeEventHandler, FocusEventHandler, Ref } from "react";
 import { FieldError, FieldHint } from "../field/FieldParts";
 import { fieldIds } from "../field/field-ids";
-import { formatNumber, formatPieces } from "../institution/format";
 import type { PurchaseSizeOption } from "./types";
 import "../field/Field.css";
 import "./vendor.css";

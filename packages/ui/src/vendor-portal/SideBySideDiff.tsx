@@ -1,6 +1,6 @@
+import { MATCH_FIELD_LABELS, MATCH_FIELDS, type MatchField } from "@sos/domain";
 import { formatPhone, formatPostcode } from "@sos/rules";
 import { type ReactNode, useId } from "react";
-import { MATCH_FIELD_LABELS, MATCH_FIELDS, type MatchField } from "./match";
 import "./vendor.css";
 
 export interface ComparedDetails {

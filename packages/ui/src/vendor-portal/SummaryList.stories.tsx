@@ -1,6 +1,6 @@
+import { formatPieces, formatSets } from "@sos/domain";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
-import { formatPieces, formatSets } from "../institution/format";
 import { SummaryList } from "./SummaryList";
 
 const meta = {

@@ -1,13 +1,5 @@
 export { formatAddress } from "./format";
 export { MatchStatusBadge, type MatchStatusBadgeProps } from "./MatchStatusBadge";
-export {
-  MATCH_FIELD_LABELS,
-  MATCH_FIELDS,
-  MATCH_STATUS_LABELS,
-  MATCH_STATUSES,
-  type MatchField,
-  type MatchStatus,
-} from "./match";
 export { OrderStatus, type OrderStatusProps } from "./OrderStatus";
 export { OrderStatusBadge, type OrderStatusBadgeProps } from "./OrderStatusBadge";
 export {

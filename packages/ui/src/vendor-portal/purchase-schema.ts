@@ -1,4 +1,5 @@
 import {
+  formatNumber,
   type GloveSize,
   PaymentMethod,
   phoneField,
@@ -7,7 +8,6 @@ import {
 } from "@sos/domain";
 import { normalizeDigitsText, PURCHASE_ERROR_MESSAGES } from "@sos/rules";
 import { z } from "zod/mini";
-import { formatNumber } from "../institution/format";
 import { parseSets, type SetsError } from "../review/sets";
 import type { PurchaseSizeOption } from "./types";
 

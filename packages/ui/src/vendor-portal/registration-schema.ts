@@ -1,26 +1,13 @@
-import {
-  emailField,
-  institutionCodeField,
-  PaymentMethod,
-  phoneField,
-  postcodeField,
-  requiredText,
-} from "@sos/domain";
-import { normalizeDigitsText } from "@sos/rules";
+import { PaymentMethod, RegistrationDetailsFields } from "@sos/domain";
 import { z } from "zod/mini";
 
 /**
- * The storefront registration as the browser checks it: the same field schemas as
- * the API's RegistrationInput (full-width digits, hyphen look-alikes, 〒 and +81 are
+ * The storefront registration as the browser checks it: the API's own
+ * RegistrationInput fields (full-width digits, hyphen look-alikes, 〒 and +81 are
  * fine), so a value accepted here is accepted there.
  */
 export const RegistrationFormSchema = z.object({
-  facilityName: requiredText("施設名", 200),
-  postcode: postcodeField,
-  address: z.pipe(requiredText("住所", 300), z.transform(normalizeDigitsText)),
-  institutionCode: institutionCodeField,
-  phone: phoneField,
-  email: emailField,
+  ...RegistrationDetailsFields,
   // A radio group's value is any string until one is chosen.
   paymentMethod: z.pipe(z.string(), PaymentMethod),
 });

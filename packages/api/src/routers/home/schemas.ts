@@ -1,7 +1,8 @@
 import { IsoDate } from "@sos/domain";
 import { z } from "zod";
+import { IsoDateTime } from "../../schemas/common";
 import { SosListItemOutput } from "../sos/schemas";
-import { IsoDateTime, SurveyViewOutput } from "../survey/schemas";
+import { SurveyViewOutput } from "../survey/schemas";
 
 export const HomeSummaryOutput = z.object({
   week: z.object({

@@ -1,5 +1,4 @@
-import { auditAccessDenied } from "../../access-denied";
-import { DomainError } from "../../errors";
+import { deny } from "../../deny";
 import { readConnection } from "../../read-connection";
 import {
   ApproveInput,
@@ -46,12 +45,11 @@ export const reviewRouter = router({
       const { scope } = ctx;
       const asked = input.prefectureCode ?? null;
       if (scope.kind === "prefecture" && asked !== null && asked !== scope.code) {
-        await auditAccessDenied(ctx.db, ctx, {
+        throw await deny(ctx.db, ctx, {
           targetType: "procedure",
           targetId: path,
           details: { prefectureCode: asked },
         });
-        throw new DomainError("FORBIDDEN");
       }
       return reviewQueue(await readConnection(ctx), {
         scope,

@@ -8,8 +8,9 @@ import {
   SosStatus,
 } from "@sos/domain";
 import { z } from "zod";
+import { IsoDateTime, PageLimit, Person, Version } from "../../schemas/common";
 import { SOS_CHECK_CODES, SOS_LIST_VIEWS } from "../../services/sos";
-import { AssessmentOutput, FiguresOutput, IsoDateTime, PageLimit, Person } from "../survey/schemas";
+import { AssessmentOutput, FiguresOutput } from "../survey/schemas";
 
 export const SosListView = z.enum(SOS_LIST_VIEWS, { error: "一覧の種類が正しくありません" });
 
@@ -22,8 +23,6 @@ export const SosListInput = z.object({
 });
 
 export const SosIdInput = z.object({ id: Id });
-
-export const Version = z.number().int().min(1);
 
 export const SosVersionInput = z.object({ id: Id, version: Version });
 

@@ -1,10 +1,9 @@
-import { PAYMENT_METHOD_LABELS } from "@sos/domain";
+import { PAYMENT_METHOD_LABELS, RegistrationInput } from "@sos/domain";
 import { purchase, purchasePage } from "../../services/storefront";
 import {
   confirmationPage,
   confirmRegistration,
   paymentMethodsOf,
-  RegistrationInput,
   registerFacility,
   signedInInstitutionOf,
 } from "../../services/vendor-portal";

@@ -8,7 +8,7 @@ import {
 } from "@sos/domain";
 import { normalizeDigitsText } from "@sos/rules";
 import { z } from "zod";
-import { IsoDateTime } from "../survey/schemas";
+import { IsoDateTime } from "../../schemas/common";
 import { OrderViewOutput, Sets } from "../vendor-portal/schemas";
 
 /** A facility as the storefront form knows it (what the registry holds, or what was registered). */

@@ -1,13 +1,9 @@
 import { Id, IsoDate, SurveyAnswerInput, SurveyStatus } from "@sos/domain";
 import { MAX_QUANTITY } from "@sos/rules";
 import { z } from "zod";
-
-/** Instants leave the server as ISO 8601 strings (UTC, "…Z"). */
-export const IsoDateTime = z.date().transform((date) => date.toISOString());
+import { IsoDateTime, PageLimit, Person } from "../../schemas/common";
 
 export const Pieces = z.number().int().min(0).max(MAX_QUANTITY);
-
-export const Person = z.object({ id: Id, displayName: z.string() });
 
 export const FiguresOutput = z.object({ stock: Pieces, consumption: Pieces, purchases: Pieces });
 
@@ -61,7 +57,6 @@ export const SurveyPageOutput = z.object({
 });
 
 export const PAGE_SIZE_DEFAULT = 20;
-export const PageLimit = z.number().int().min(1).max(100).optional();
 
 export const SurveyListInput = z
   .object({

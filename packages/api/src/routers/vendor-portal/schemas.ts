@@ -1,27 +1,24 @@
 import {
+  CHECK_REASONS,
   GloveSize,
   Id,
   IsoDate,
   inputString,
+  LINK_STATES,
+  MATCH_FIELDS,
+  MATCH_STATUSES,
   OrderStatus,
   PaymentMethod,
   PrefectureCode,
+  RegistrationInput,
   RegistrationSource,
   requiredText,
 } from "@sos/domain";
 import { toHalfWidth } from "@sos/rules";
 import { z } from "zod";
+import { IsoDateTime, Page, pageSizeUpTo, Search } from "../../schemas/common";
 import { INSTITUTION_LINK_STATES } from "../../services/institution-orders";
-import {
-  CHECK_REASONS,
-  IMPORT_ENCODINGS,
-  IMPORT_OUTCOMES,
-  LINK_STATES,
-  MATCH_FIELDS,
-  MATCH_STATUSES,
-  RegistrationInput,
-} from "../../services/vendor-portal";
-import { IsoDateTime } from "../survey/schemas";
+import { IMPORT_ENCODINGS, IMPORT_OUTCOMES } from "../../services/vendor-portal";
 
 // ---- shared pieces ----
 
@@ -32,15 +29,7 @@ export const Sets = z
   .min(0, { error: "セット数は0以上で入力してください" })
   .max(1_000_000, { error: "セット数が大きすぎます" });
 
-export const Page = z.number().int().min(1).default(1);
-export const PageSize = z.number().int().min(1).max(200).default(50);
-
-const blankToNull = (value: string | null | undefined) => {
-  const text = value?.trim();
-  return text === undefined || text === "" ? null : text;
-};
-
-export const Search = inputString().max(100).nullish().transform(blankToNull);
+const PageSize = pageSizeUpTo(200);
 
 export const OrderViewOutput = z.object({
   id: Id,

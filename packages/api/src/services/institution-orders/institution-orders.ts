@@ -1,8 +1,9 @@
 import type { Db } from "@sos/db";
+import type { LinkState } from "@sos/domain";
 import { PIECES_PER_SET } from "@sos/rules";
 import { sql } from "kysely";
 import { DomainError } from "../../errors";
-import { type LinkState, linkStateOf } from "../vendor-portal/link-state";
+import { linkStateOf } from "../vendor-portal/link-state";
 import { registrationVouched } from "../vendor-portal/matching";
 import { loadOrderViews, type OrderView } from "../vendor-portal/order-view";
 

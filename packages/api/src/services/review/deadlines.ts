@@ -1,5 +1,6 @@
 import type { Db } from "@sos/db";
 import { awaitingPrefectureGroups } from "@sos/db/repositories/review";
+import { surveyWeekTitle } from "@sos/domain";
 import {
   addDaysYmd,
   prefectureDeadline,
@@ -10,7 +11,6 @@ import {
 } from "@sos/rules";
 import type { ReviewDeadlines, ReviewRound } from "../../schemas/review";
 import type { ReviewScope } from "../../trpc";
-import { surveyWeekTitle } from "../survey/japanese-dates";
 
 /**
  * The round officers are working on at `now`: the earliest round whose

@@ -7,7 +7,12 @@ import {
   findTargetListOfRequest,
   listReviewReturns,
 } from "@sos/db/repositories/review";
-import { INSTITUTION_TYPE_LABELS, REVIEW_STAGE_LABELS, sosStatusDetailLabel } from "@sos/domain";
+import {
+  INSTITUTION_TYPE_LABELS,
+  REVIEW_STAGE_LABELS,
+  sosStatusDetailLabel,
+  surveyWeekTitle,
+} from "@sos/domain";
 import {
   notEligibleNoticeFrom,
   PIECES_PER_SET,
@@ -21,7 +26,6 @@ import type { ReviewAbilities, ReviewDetail } from "../../schemas/review";
 import type { ReviewScope } from "../../trpc";
 import { activeSanctions, listHistory } from "../sos/queries";
 import { lateNote, toHistoryEntry } from "../sos/views";
-import { surveyWeekTitle } from "../survey/japanese-dates";
 import { calculationOf } from "./figures";
 import { reviewHistoryLabel } from "./messages";
 import { findForReview, type RequestRow } from "./scope";

@@ -6,7 +6,6 @@ export { type Calculation, calculationOf } from "./figures";
 export {
   REVIEW_HISTORY_LABELS,
   reviewHistoryLabel,
-  STALE_REVIEW_MESSAGE,
 } from "./messages";
 export { approveRequests, returnToPrefecture } from "./ministry";
 export { markNotEligible } from "./not-eligible";

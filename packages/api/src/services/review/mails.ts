@@ -1,6 +1,5 @@
-import { PIECES_PER_SET } from "@sos/rules";
+import { formatJaDateTime, formatNumber, formatSets, surveyWeekTitle } from "@sos/domain";
 import { appBaseUrl } from "../../apps";
-import { formatJaDateTime, surveyWeekTitle } from "../survey/japanese-dates";
 
 /** Mail written by review actions; queued through the outbox in the action's transaction. */
 
@@ -151,8 +150,8 @@ export function targetListIssuedMail(
     "",
     "■リスト",
     `  第${batch.number}号　発行日時：${formatJaDateTime(batch.issuedAt)}`,
-    `  医療機関数：${batch.itemCount.toLocaleString("ja-JP")}件`,
-    `  購入上限数の合計：${batch.totalSets.toLocaleString("ja-JP")}セット（${(batch.totalSets * PIECES_PER_SET).toLocaleString("ja-JP")}枚）`,
+    `  医療機関数：${formatNumber(batch.itemCount)}件`,
+    `  購入上限数の合計：${formatSets(batch.totalSets)}`,
     "",
     "リストの確認・ダウンロードはこちらから：",
     link,

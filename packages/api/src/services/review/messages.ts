@@ -2,15 +2,6 @@ import { HISTORY_ACTION_LABELS } from "../sos/messages";
 
 /** The Japanese wording of the review console's refusals and history. */
 
-/** The optimistic-lock refusal: someone saved first; nothing of theirs or ours was overwritten. */
-export const STALE_REVIEW_MESSAGE = "他の担当者が先に更新しました。最新の内容を確認してください。";
-
-const STALE_AFTER_INSTITUTION = "医療機関が要請内容を更新しました。最新の内容を確認してください。";
-
-export function staleMessageAfter(actorRole: string | null): string {
-  return actorRole === "institution" ? STALE_AFTER_INSTITUTION : STALE_REVIEW_MESSAGE;
-}
-
 export const NOT_REVIEWING_MESSAGES = {
   accepted: "この要請は受付完了のため、変更できません。",
   not_eligible: "この要請は対象外として終了しています。",

@@ -9,7 +9,7 @@ import {
   setRequestReviewStage,
 } from "@sos/db/repositories/review";
 import { reviewTransition, transition } from "@sos/rules";
-import { DomainError, type DomainErrorCode } from "../../errors";
+import { DOMAIN_ERRORS, DomainError, type DomainErrorCode } from "../../errors";
 import type { ApprovedRequest, ApproveItem, ReviewDetail } from "../../schemas/review";
 import { mailOfficers } from "../sos/officer-mail";
 import type { ReasonedDecision, ReviewActor } from "./actor";
@@ -20,7 +20,6 @@ import {
   adjustReasonRequired,
   BATCH_REFUSED_SUFFIX,
   NOT_REVIEWING_MESSAGES,
-  STALE_REVIEW_MESSAGE,
   WITH_PREFECTURE_MESSAGE,
 } from "./messages";
 import { requestFacts } from "./not-eligible";
@@ -50,7 +49,9 @@ function refuseItem(item: ApproveItem, index: number, row: LockedRow | undefined
   if (!row)
     return [{ index, code: "NOT_FOUND", field: null, message: "対象の要請が見つかりません。" }];
   if (row.version !== item.expectedVersion) {
-    return [{ index, code: "STALE_VERSION", field: null, message: STALE_REVIEW_MESSAGE }];
+    return [
+      { index, code: "STALE_VERSION", field: null, message: DOMAIN_ERRORS.STALE_VERSION.messageJa },
+    ];
   }
   if (row.status !== "reviewing") {
     const message =

@@ -1,7 +1,7 @@
 import type { Db } from "@sos/db";
 import { progressByPrefecture } from "@sos/db/repositories/review";
+import { surveyWeekTitle } from "@sos/domain";
 import type { MinistryProgress, PrefectureProgress, ProgressCounts } from "../../schemas/review";
-import { surveyWeekTitle } from "../survey/japanese-dates";
 import { currentRound } from "./deadlines";
 
 const ZERO: ProgressCounts = {

@@ -1,13 +1,11 @@
 import type { Db } from "@sos/db";
 import {
   findRequestForReview,
-  lastHistoryActorRole,
   lockRequestForReview,
   type RequestRow,
 } from "@sos/db/repositories/review";
 import { DomainError } from "../../errors";
 import type { ReviewScope } from "../../trpc";
-import { STALE_REVIEW_MESSAGE, staleMessageAfter } from "./messages";
 
 export type { RequestRow } from "@sos/db/repositories/review";
 
@@ -26,18 +24,9 @@ export async function lockForReview(
   const row = await lockRequestForReview(db, scope, id);
   if (!row) throw new DomainError("NOT_FOUND");
   if (row.version !== expectedVersion) {
-    throw new DomainError("STALE_VERSION", { messageJa: await staleMessage(db, id) });
+    throw new DomainError("STALE_VERSION");
   }
   return row;
-}
-
-/**
- * Says who came first when that helps: an institution editing its request
- * while an officer decides is a different situation from two officers.
- */
-async function staleMessage(db: Db, id: string): Promise<string> {
-  const last = await lastHistoryActorRole(db, id);
-  return last ? staleMessageAfter(last.actorRole) : STALE_REVIEW_MESSAGE;
 }
 
 /** The request if the actor may see it, without locking (reads). */

@@ -1,5 +1,5 @@
+import { formatPieces, surveyWeekTitle } from "@sos/domain";
 import { type Assessment, assessEligibility, type SurveyFigures } from "@sos/rules";
-import { formatPieces, surveyWeekTitle } from "../survey/japanese-dates";
 
 /**
  * The system check behind 「システムチェック&申請」, as a pure function of the

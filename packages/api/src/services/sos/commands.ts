@@ -2,11 +2,7 @@ import { appendAudit, type Db } from "@sos/db";
 import { isEditable, surveyWeekOf, transition } from "@sos/rules";
 import { DomainError } from "../../errors";
 import type { InstitutionActor } from "../survey/actor";
-import {
-  NOT_EDITABLE_MESSAGES,
-  NOT_WITHDRAWABLE_MESSAGES,
-  STALE_VERSION_MESSAGE,
-} from "./messages";
+import { NOT_EDITABLE_MESSAGES, NOT_WITHDRAWABLE_MESSAGES } from "./messages";
 import { mailOfficers, reviewLink, withdrawnMail } from "./officer-mail";
 import { findInstitution, insertHistory, lockRequest, type SosRequestRow } from "./queries";
 import { loadRequestDetail } from "./read";
@@ -43,7 +39,7 @@ export async function lockAtVersion(
   const row = await lockRequest(db, actor.institutionId, id);
   if (!row) throw new DomainError("NOT_FOUND");
   if (row.version !== version) {
-    throw new DomainError("STALE_VERSION", { messageJa: STALE_VERSION_MESSAGE });
+    throw new DomainError("STALE_VERSION");
   }
   return row;
 }
@@ -129,7 +125,7 @@ export async function updateSosRequest(
       throw new DomainError("INVALID_STATE", messageJa === undefined ? {} : { messageJa });
     }
     if (row.version !== version) {
-      throw new DomainError("STALE_VERSION", { messageJa: STALE_VERSION_MESSAGE });
+      throw new DomainError("STALE_VERSION");
     }
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const field of FORM_FIELDS) {

@@ -23,7 +23,6 @@ export {
   NOT_APPLICABLE_MESSAGES,
   NOT_EDITABLE_MESSAGES,
   NOT_WITHDRAWABLE_MESSAGES,
-  STALE_VERSION_MESSAGE,
 } from "./messages";
 export { appliedMail, reviewLink, withdrawnMail } from "./officer-mail";
 export {

@@ -2,8 +2,6 @@ import type { SosStatus } from "@sos/rules";
 
 /** The Japanese refusals of the request procedures, per status where the status is the reason. */
 
-export const STALE_VERSION_MESSAGE = "他の画面で更新されています。再読み込みしてください。";
-
 type ClosedOrFiled = Exclude<SosStatus, "draft" | "error">;
 
 /** Saving (編集 → 保存) is refused only for closed requests; reviewing ones stay editable. */

@@ -1,4 +1,5 @@
 import { type Db, enqueueMail } from "@sos/db";
+import { formatJaDate, formatJaDateTime, formatPieces, surveyWeekTitle } from "@sos/domain";
 import {
   type Assessment,
   formatPhone,
@@ -7,12 +8,6 @@ import {
   type SurveyFigures,
 } from "@sos/rules";
 import { appBaseUrl } from "../../apps";
-import {
-  formatJaDate,
-  formatJaDateTime,
-  formatPieces,
-  surveyWeekTitle,
-} from "../survey/japanese-dates";
 import { prefectureOfficers } from "./queries";
 
 /**

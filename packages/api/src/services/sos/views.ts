@@ -1,5 +1,11 @@
 import type { SosCheckErrorDetail } from "@sos/db";
-import { ROLE_LABELS, type Role, SOS_STATUS_LABELS } from "@sos/domain";
+import {
+  formatJaDate,
+  ROLE_LABELS,
+  type Role,
+  SOS_STATUS_LABELS,
+  surveyWeekTitle,
+} from "@sos/domain";
 import {
   type Assessment,
   assessEligibility,
@@ -12,7 +18,6 @@ import {
   surveyCreationTime,
   transition,
 } from "@sos/rules";
-import { formatJaDate, surveyWeekTitle } from "../survey/japanese-dates";
 import { historyActionLabel } from "./messages";
 import type { SosListRow, SosRequestRow } from "./queries";
 

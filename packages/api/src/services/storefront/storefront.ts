@@ -1,6 +1,7 @@
 import { hashToken } from "@sos/auth";
 import { appendAudit, type Db, enqueueMail } from "@sos/db";
 import {
+  formatNumber,
   GLOVE_SIZE_LABELS,
   type GloveSize,
   PAYMENT_METHOD_LABELS,
@@ -222,7 +223,7 @@ export async function purchase(
       if (!checked.ok) {
         const message =
           checked.error === "over_limit"
-            ? `購入上限数（${link.limitSets.toLocaleString("ja-JP")}セット）を超えています。合計セット数を上限以内にしてください。`
+            ? `購入上限数（${formatNumber(link.limitSets)}セット）を超えています。合計セット数を上限以内にしてください。`
             : PURCHASE_ERROR_MESSAGES[checked.error];
         throw purchaseRefused(message);
       }
@@ -249,10 +250,10 @@ export async function purchase(
             .where("id", "=", line.sizeId)
             .executeTakeFirstOrThrow();
           throw new DomainError("OUT_OF_STOCK", {
-            messageJa: `${GLOVE_SIZE_LABELS.ja[line.size]}の在庫が不足しています（残り ${left.stockSets.toLocaleString("ja-JP")} セット）。セット数を減らすか、別のサイズをお選びください。`,
+            messageJa: `${GLOVE_SIZE_LABELS.ja[line.size]}の在庫が不足しています（残り ${formatNumber(left.stockSets)} セット）。セット数を減らすか、別のサイズをお選びください。`,
             fieldErrors: {
               [`lines.${input.lines.findIndex((l) => l.size === line.size)}.sets`]: [
-                `残り ${left.stockSets.toLocaleString("ja-JP")} セットです`,
+                `残り ${formatNumber(left.stockSets)} セットです`,
               ],
             },
           });

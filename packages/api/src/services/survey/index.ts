@@ -7,7 +7,6 @@ export {
   DEFAULT_ANSWER_ADMISSION,
 } from "./admission";
 export { type AnsweredSurvey, type AnswerSource, saveSurveyAnswer } from "./answer";
-export { formatJaDate, formatJaDateTime, formatPieces, surveyWeekTitle } from "./japanese-dates";
 export {
   getCurrentSurvey,
   getSurvey,

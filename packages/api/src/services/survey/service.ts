@@ -1,9 +1,8 @@
 import type { Db } from "@sos/db";
-import { SURVEY_STATUS_LABELS, type SurveyStatus } from "@sos/domain";
+import { SURVEY_STATUS_LABELS, type SurveyStatus, surveyWeekTitle } from "@sos/domain";
 import { type Assessment, assessEligibility, type SurveyFigures, surveyWeekOf } from "@sos/rules";
 import { DomainError } from "../../errors";
 import type { InstitutionActor } from "./actor";
-import { surveyWeekTitle } from "./japanese-dates";
 import {
   ensureSurvey,
   findSurvey,

@@ -1,5 +1,12 @@
 import type { Db } from "@sos/db";
 import {
+  CHECK_REASON_LABELS,
+  type CheckReason,
+  LINK_STATE_LABELS,
+  type LinkState,
+  MATCH_STATUS_LABELS,
+  type MatchField,
+  type MatchStatus,
   ORDER_STATUS_LABELS,
   type OrderStatus,
   PAYMENT_METHOD_LABELS,
@@ -10,17 +17,12 @@ import {
 import { PIECES_PER_SET } from "@sos/rules";
 import { type RawBuilder, sql } from "kysely";
 import { DomainError } from "../../errors";
-import { LINK_STATE_LABELS, type LinkState, linkStateOf } from "./link-state";
+import { linkStateOf } from "./link-state";
 import {
   addressMatches,
-  CHECK_REASON_LABELS,
-  type CheckReason,
   checkReasonsOf,
   differencesOf,
   emailMatches,
-  MATCH_STATUS_LABELS,
-  type MatchField,
-  type MatchStatus,
   matchStatusSql,
   nameMatches,
   phoneMatches,

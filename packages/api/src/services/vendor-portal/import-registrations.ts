@@ -1,5 +1,10 @@
 import { appendAudit, type Db } from "@sos/db";
-import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS, type PaymentMethod } from "@sos/domain";
+import {
+  PAYMENT_METHOD_LABELS,
+  PAYMENT_METHODS,
+  type PaymentMethod,
+  RegistrationDetailsFields,
+} from "@sos/domain";
 import { toHalfWidth } from "@sos/rules";
 import { z } from "zod";
 import type { ApiConfig } from "../../context";
@@ -11,7 +16,6 @@ import {
   type ImportEncoding,
   readRegistrationCsv,
 } from "./registration-csv";
-import { RegistrationDetailsFields } from "./registration-schema";
 import { paymentMethodsOf } from "./settings";
 
 /**

@@ -16,20 +16,8 @@ export {
   importRegistrations,
 } from "./import-registrations";
 export { latestRunOfBatch, type RunProgress, runProgress, sendPurchaseLinks } from "./link-runs";
-export { LINK_STATE_LABELS, LINK_STATES, type LinkState } from "./link-state";
 export { reissueLink, revokeLink, SKIP_REASON_LABELS } from "./links";
 export { purchaseUrl, registrationConfirmUrl, registrationUrl } from "./mails";
-export {
-  CHECK_REASON_LABELS,
-  CHECK_REASONS,
-  type CheckReason,
-  MATCH_FIELD_LABELS,
-  MATCH_FIELDS,
-  MATCH_STATUS_LABELS,
-  MATCH_STATUSES,
-  type MatchField,
-  type MatchStatus,
-} from "./matching";
 export type { OrderView } from "./order-view";
 export {
   listVendorOrders,
@@ -57,7 +45,6 @@ export {
   type ImportEncoding,
   MAX_IMPORT_ROWS,
 } from "./registration-csv";
-export { RegistrationInput } from "./registration-schema";
 export type { RegistrationView } from "./registration-view";
 export {
   listRegistrations,

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { generateSecureToken, hashToken } from "@sos/auth";
 import { appendAudit, type Db, enqueueMailBatch, type PurchaseLinkSkipReason } from "@sos/db";
+import type { MatchStatus } from "@sos/domain";
 import { sql } from "kysely";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
 import type { VendorActor } from "./actor";
 import { getVendorItem, type VendorItemView } from "./batches";
 import { purchaseLinkMail, purchaseUrl } from "./mails";
-import { emailMatches, type MatchStatus, matchStatusSql, registrationVouched } from "./matching";
+import { emailMatches, matchStatusSql, registrationVouched } from "./matching";
 import { purchaseLinkExpiry } from "./settings";
 
 /**

@@ -1,12 +1,13 @@
 import {
+  formatJaDateTime,
+  formatSets,
   GLOVE_SIZE_LABELS,
   type GloveSize,
   PAYMENT_METHOD_LABELS,
   type PaymentMethod,
 } from "@sos/domain";
-import { formatPhone, formatPostcode, PIECES_PER_SET } from "@sos/rules";
+import { formatPhone, formatPostcode } from "@sos/rules";
 import { appBaseUrl } from "../../apps";
-import { formatJaDateTime } from "../survey/japanese-dates";
 
 /**
  * Mail the vendor sends (from VENDOR_MAIL_FROM): registration, purchase links,
@@ -27,10 +28,6 @@ const SIGNATURE = [
   "※このメールは送信専用のアドレスから自動送信しています。",
   "※お心当たりのない場合は、お手数ですがこのメールを破棄してください。",
 ];
-
-function setsAndPieces(sets: number): string {
-  return `${sets.toLocaleString("ja-JP")}セット（${(sets * PIECES_PER_SET).toLocaleString("ja-JP")}枚）`;
-}
 
 function compose(subject: string, lines: string[]): MailText {
   return {
@@ -167,7 +164,7 @@ export function purchaseLinkMail(facts: PurchaseLinkFacts): MailText {
     `  ${facts.url}`,
     "",
     "■購入可能数",
-    `  ${setsAndPieces(facts.limitSets)}まで`,
+    `  ${formatSets(facts.limitSets)}まで`,
     "  1セット＝1,000枚（10箱）です。セット単位でサイズを選べます（例：Sサイズ2セット＋Mサイズ1セット）。",
     "",
     "■有効期限",
@@ -195,7 +192,7 @@ export function registrationReminderMail(facts: ReminderFacts): MailText {
     `（医療機関コード：${facts.institutionCode}）`,
     "",
     "医療用手袋の緊急配布要請について、都道府県・国での受付が完了し、販売対象となりました",
-    `（購入可能数：${setsAndPieces(facts.limitSets)}）。`,
+    `（購入可能数：${formatSets(facts.limitSets)}）。`,
     "",
     "しかし、販売業者の購入サイトに貴施設の登録が確認できないため、購入用URLをお送りできません。",
     "下記のページから施設登録を行ってください（医療機関コードはG-MISの「医療機関マスタ」で確認できる10桁のコードです）。",
@@ -229,10 +226,8 @@ function orderBlock(facts: OrderFacts): string[] {
     "■ご注文内容",
     `  注文番号：${facts.orderNumber}`,
     `  注文日時：${formatJaDateTime(facts.orderedAt)}`,
-    ...facts.lines.map(
-      (line) => `  ${GLOVE_SIZE_LABELS.ja[line.size]}：${setsAndPieces(line.sets)}`,
-    ),
-    `  合計：${setsAndPieces(facts.totalSets)}`,
+    ...facts.lines.map((line) => `  ${GLOVE_SIZE_LABELS.ja[line.size]}：${formatSets(line.sets)}`),
+    `  合計：${formatSets(facts.totalSets)}`,
     `  お支払い方法：${PAYMENT_METHOD_LABELS.ja[facts.paymentMethod]}`,
     "",
     "■お届け先",

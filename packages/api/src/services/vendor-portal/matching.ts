@@ -1,3 +1,4 @@
+import { type CheckReason, MATCH_FIELDS, type MatchField, type MatchStatus } from "@sos/domain";
 import { sql } from "kysely";
 
 /**
@@ -14,37 +15,6 @@ import { sql } from "kysely";
  * while signed in as it) or the vendor's own customer file. Anything else is
  * 要確認 (needs_check) whatever the other details say, and is never sent in bulk.
  */
-
-export const MATCH_STATUSES = ["matched", "not_registered", "mismatched", "needs_check"] as const;
-export type MatchStatus = (typeof MATCH_STATUSES)[number];
-
-export const MATCH_STATUS_LABELS: Readonly<Record<MatchStatus, string>> = {
-  matched: "照合済み",
-  not_registered: "未登録",
-  mismatched: "登録内容不一致",
-  needs_check: "要確認",
-};
-
-export const MATCH_FIELDS = ["name", "postcode", "phone", "address"] as const;
-export type MatchField = (typeof MATCH_FIELDS)[number];
-
-export const MATCH_FIELD_LABELS: Readonly<Record<MatchField, string>> = {
-  name: "施設名",
-  postcode: "郵便番号",
-  phone: "電話番号",
-  address: "住所",
-};
-
-/** Why a registration is held as 要確認, in display order. */
-export const CHECK_REASONS = ["unconfirmed", "email_differs"] as const;
-export type CheckReason = (typeof CHECK_REASONS)[number];
-
-export const CHECK_REASON_LABELS: Readonly<Record<CheckReason, string>> = {
-  unconfirmed:
-    "施設登録が確認されていません（国に届け出たメールアドレスに送った確認メールのリンクが開かれていません）",
-  email_differs:
-    "登録のメールアドレスが国のリストのメールアドレスと異なります（購入リンクは自動では送信しません）",
-};
 
 export const nameMatches = sql<boolean>`(vendor_match_text(t.name) = vendor_match_text(r.facility_name))`;
 export const postcodeMatches = sql<boolean>`(t.postcode = r.postcode)`;

@@ -1,5 +1,5 @@
 import { appendAudit, type Db } from "@sos/db";
-import { GLOVE_SIZE_LABELS, GLOVE_SIZES, type GloveSize } from "@sos/domain";
+import { formatNumber, GLOVE_SIZE_LABELS, GLOVE_SIZES, type GloveSize } from "@sos/domain";
 import { PIECES_PER_SET } from "@sos/rules";
 import { sql } from "kysely";
 import { DomainError } from "../../errors";
@@ -192,7 +192,7 @@ export async function updateStock(
     if (current === undefined) throw new DomainError("NOT_FOUND");
     if (expectedStockSets !== null && current.stockSets !== expectedStockSets) {
       throw new DomainError("STALE_VERSION", {
-        messageJa: `${GLOVE_SIZE_LABELS.ja[current.size]}の在庫数は、表示後に注文などで変わっています（現在 ${current.stockSets.toLocaleString("ja-JP")} セット）。最新の在庫数を確認して入力し直してください。`,
+        messageJa: `${GLOVE_SIZE_LABELS.ja[current.size]}の在庫数は、表示後に注文などで変わっています（現在 ${formatNumber(current.stockSets)} セット）。最新の在庫数を確認して入力し直してください。`,
       });
     }
     await trx.updateTable("productSizes").set({ stockSets }).where("id", "=", sizeId).execute();

@@ -1,3 +1,4 @@
+import { formatNumber } from "@sos/domain";
 import { toHalfWidth } from "@sos/rules";
 import { CsvError } from "csv-parse";
 import { parse } from "csv-parse/sync";
@@ -198,7 +199,7 @@ export function readRegistrationCsv(text: string): CsvRow[] {
   if (rows.length === 0) throw unreadable("見出し行の下にデータがありません。");
   if (rows.length > MAX_IMPORT_ROWS) {
     throw unreadable(
-      `一度に取り込めるのは${MAX_IMPORT_ROWS.toLocaleString("ja-JP")}行までです（このファイルは${rows.length.toLocaleString("ja-JP")}行）。ファイルを分けて取り込んでください。`,
+      `一度に取り込めるのは${formatNumber(MAX_IMPORT_ROWS)}行までです（このファイルは${formatNumber(rows.length)}行）。ファイルを分けて取り込んでください。`,
     );
   }
   return rows;

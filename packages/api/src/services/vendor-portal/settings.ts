@@ -1,8 +1,7 @@
-import { PAYMENT_METHODS, type PaymentMethod } from "@sos/domain";
+import { formatJaDateTime, PAYMENT_METHODS, type PaymentMethod } from "@sos/domain";
 import { addDaysYmd, tokyoDate, tokyoTime } from "@sos/rules";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
-import { formatJaDateTime } from "../survey/japanese-dates";
 
 /** Days a purchase link stays valid when no fixed end of sale is configured. */
 export const DEFAULT_PURCHASE_LINK_TTL_DAYS = 14;

@@ -1,4 +1,7 @@
-/** 照合: a target-list entry against the facility's registration with the same code. */
+/**
+ * 照合: a target-list entry against the facility's registration with the same
+ * institution code. The vendor's API decides the status; these are its names.
+ */
 export const MATCH_STATUSES = ["matched", "not_registered", "mismatched", "needs_check"] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
@@ -22,4 +25,15 @@ export const MATCH_FIELD_LABELS: Readonly<Record<MatchField, string>> = {
   postcode: "郵便番号",
   phone: "電話番号",
   address: "住所",
+};
+
+/** Why a registration is held as 要確認, in display order. */
+export const CHECK_REASONS = ["unconfirmed", "email_differs"] as const;
+export type CheckReason = (typeof CHECK_REASONS)[number];
+
+export const CHECK_REASON_LABELS: Readonly<Record<CheckReason, string>> = {
+  unconfirmed:
+    "施設登録が確認されていません（国に届け出たメールアドレスに送った確認メールのリンクが開かれていません）",
+  email_differs:
+    "登録のメールアドレスが国のリストのメールアドレスと異なります（購入リンクは自動では送信しません）",
 };

@@ -1,4 +1,4 @@
-import { fieldErrorsOf } from "@sos/web";
+import { fieldErrorsOf } from "./errors";
 
 /**
  * The server's per-field messages for a form's own fields (the first message each),

@@ -1,28 +1,13 @@
-import { dayOfWeek, PIECES_PER_SET, TOKYO } from "@sos/rules";
+import { addDaysYmd, dayOfWeek, TOKYO } from "@sos/rules";
 
-/**
- * Japanese display forms shared by the institution components. Dates and times are
- * always on the Tokyo clock, whatever the device's time zone: deadlines and
- * business days are Tokyo's, and a user abroad must see the same times.
+/*
+ * Dates and times are always told on the Tokyo clock, whatever the server's or
+ * the device's time zone: deadlines and business days are Tokyo's, and a user
+ * abroad must see the same times as the mail they were sent. The arithmetic
+ * stays in @sos/rules; this is only how a day or an instant is written.
  */
 
 const WEEKDAYS = ["日", "月", "火", "水", "木", "金", "土"] as const;
-
-/** 2000 → "2,000"; a negative figure gets a true minus sign (−600), as in print. */
-export function formatNumber(value: number): string {
-  const digits = Math.abs(value).toLocaleString("ja-JP");
-  return value < 0 ? `−${digits}` : digits;
-}
-
-/** 2000 → "2,000枚" */
-export function formatPieces(pieces: number): string {
-  return `${formatNumber(pieces)}枚`;
-}
-
-/** 2 → "2セット（2,000枚）": the limit is always told in both units, as the manual does. */
-export function formatSets(sets: number): string {
-  return `${formatNumber(sets)}セット（${formatPieces(sets * PIECES_PER_SET)}）`;
-}
 
 function ymdParts(ymd: string) {
   const [year = 0, month = 0, day = 0] = ymd.split("-").map(Number);
@@ -48,7 +33,7 @@ const tokyoParts = new Intl.DateTimeFormat("en-CA", {
   hourCycle: "h23",
 });
 
-/** An instant as Tokyo's calendar day and wall-clock time. */
+/** An instant as Tokyo's calendar day and wall-clock time: { ymd: "2026-12-02", time: "17:00" }. */
 export function tokyoClock(instant: Date): { ymd: string; time: string } {
   const parts = Object.fromEntries(
     tokyoParts.formatToParts(instant).map((part) => [part.type, part.value]),
@@ -59,10 +44,16 @@ export function tokyoClock(instant: Date): { ymd: string; time: string } {
   };
 }
 
-/** "2026年11月25日（水）16:30" on the Tokyo clock. */
+/** "2026年12月2日（水）17:00" on the Tokyo clock. */
 export function formatJaDateTime(instant: Date): string {
   const { ymd, time } = tokyoClock(instant);
   return `${formatJaDate(ymd)}${time}`;
+}
+
+/** 「11月25日（水）16:30」: a date-time in a list where the year goes without saying. */
+export function formatShortDateTime(value: Date | string): string {
+  const { ymd, time } = tokyoClock(toInstant(value));
+  return `${formatJaDate(ymd, { withYear: false })}${time}`;
 }
 
 /** "水曜17:00": how the weekly deadline is named on screen. */
@@ -71,7 +62,18 @@ export function formatWeekdayTime(instant: Date): string {
   return `${ymdParts(ymd).weekday}曜${time}`;
 }
 
-/** Props take ISO strings (as the API sends them) or Dates; an unreadable value is a bug. */
+/**
+ * The survey's title as institutions know it: the week from its Wednesday to
+ * the next, e.g. 「2026年11月25日（水）〜12月2日（水）週」. The closing Wednesday
+ * repeats the year only when the week crosses New Year.
+ */
+export function surveyWeekTitle(weekStart: string): string {
+  const end = addDaysYmd(weekStart, 7);
+  const sameYear = end.slice(0, 4) === weekStart.slice(0, 4);
+  return `${formatJaDate(weekStart)}〜${formatJaDate(end, { withYear: !sameYear })}週`;
+}
+
+/** ISO strings (as the API sends them) or Dates; an unreadable value is a bug. */
 export function toInstant(value: Date | string): Date {
   const instant = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(instant.getTime())) {
