@@ -9,15 +9,11 @@ import {
 } from "@sos/rules";
 import { sql } from "kysely";
 import { DomainError } from "../../errors";
+import type { ApplyResult } from "../../schemas/sos";
 import type { InstitutionActor } from "../survey/actor";
 import { ensureSurvey, lockSurveyOfWeek } from "../survey/queries";
 import { surveyFigures } from "../survey/service";
-import {
-  OPEN_REQUEST_EXISTS_MESSAGE,
-  runSystemCheck,
-  type SosCheckReason,
-  type SystemCheckResult,
-} from "./check";
+import { OPEN_REQUEST_EXISTS_MESSAGE, runSystemCheck, type SystemCheckResult } from "./check";
 import { lockAtVersion, type MailConfig } from "./commands";
 import { NOT_APPLICABLE_MESSAGES } from "./messages";
 import { appliedMail, mailOfficers, reviewLink } from "./officer-mail";
@@ -30,15 +26,6 @@ import {
   type SosRequestRow,
 } from "./queries";
 import { loadRequestDetail } from "./read";
-import type { SosRequestDetail } from "./views";
-
-export interface ApplyResult {
-  /** reviewing (都道府県・国確認中) or error (エラーあり). */
-  outcome: "reviewing" | "error";
-  /** Every failed check with its Japanese text; empty when reviewing. */
-  reasons: SosCheckReason[];
-  request: SosRequestDetail;
-}
 
 function notApplicable(status: SosStatus): DomainError {
   const messageJa =

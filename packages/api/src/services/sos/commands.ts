@@ -1,6 +1,7 @@
 import { appendAudit, type Db } from "@sos/db";
 import { isEditable, surveyWeekOf, transition } from "@sos/rules";
 import { DomainError } from "../../errors";
+import type { SosRequestDetail } from "../../schemas/sos";
 import type { InstitutionActor } from "../survey/actor";
 import {
   NOT_EDITABLE_MESSAGES,
@@ -10,7 +11,7 @@ import {
 import { mailOfficers, reviewLink, withdrawnMail } from "./officer-mail";
 import { findInstitution, insertHistory, lockRequest, type SosRequestRow } from "./queries";
 import { loadRequestDetail } from "./read";
-import { canWithdraw, type SosRequestDetail } from "./views";
+import { canWithdraw } from "./views";
 
 /** What the request form carries, already normalised by SosRequestFormInput. */
 export interface SosRequestForm {

@@ -1,5 +1,11 @@
 import type { Db } from "@sos/db";
 import { DomainError } from "../../errors";
+import type {
+  SosHistoryEntry,
+  SosListView,
+  SosRequestDetail,
+  SosRequestPage,
+} from "../../schemas/sos";
 import type { InstitutionActor } from "../survey/actor";
 import { surveyFigures } from "../survey/service";
 import { INSTITUTION_VISIBLE_ACTIONS, INVALID_CURSOR_MESSAGE } from "./messages";
@@ -20,24 +26,11 @@ import {
   errorReasonsOf,
   requestAbilities,
   requestDeadline,
-  type SosHistoryEntry,
-  type SosRequestDetail,
-  type SosRequestListItem,
   toCheckView,
   toDecision,
   toHistoryEntry,
   toListItem,
 } from "./views";
-
-export const SOS_LIST_VIEWS = ["all", "recent", "active"] as const;
-/** すべて / 最近参照したデータ / 実施中の緊急配布要請 (applied in the past 30 days). */
-export type SosListView = (typeof SOS_LIST_VIEWS)[number];
-
-export interface SosRequestPage {
-  items: SosRequestListItem[];
-  /** Pass back as `cursor` (with the same view) for the next page; null on the last page. */
-  nextCursor: string | null;
-}
 
 /** Reviewers appear by role only, and their internal notes and reasons are not shown. */
 function forInstitution(row: Parameters<typeof toHistoryEntry>[0]): SosHistoryEntry {

@@ -1,7 +1,7 @@
 import { IsoDate } from "@sos/domain";
 import { z } from "zod";
-import { SosListItemOutput } from "../sos/schemas";
-import { IsoDateTime, SurveyViewOutput } from "../survey/schemas";
+import { SosListItemOutput } from "./sos";
+import { IsoDateTime, SurveyViewOutput } from "./survey";
 
 export const HomeSummaryOutput = z.object({
   week: z.object({
@@ -24,3 +24,6 @@ export const HomeSummaryOutput = z.object({
   request: SosListItemOutput.extend({ open: z.boolean() }).nullable(),
   purchase: z.null(),
 });
+export type HomeSummaryOutput = z.infer<typeof HomeSummaryOutput>;
+/** The services return the schema's input side: instants as Date, serialised by the output schema. */
+export type HomeSummary = z.input<typeof HomeSummaryOutput>;

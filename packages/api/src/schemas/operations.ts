@@ -1,6 +1,6 @@
 import { requiredText } from "@sos/domain";
 import { z } from "zod";
-import { IsoDateTime } from "../survey/schemas";
+import { IsoDateTime } from "./survey";
 
 /** What every app needs for its banner, and what anyone (signed in or not) may know. */
 export const ReadOnlyStatusOutput = z.object({
