@@ -1,10 +1,10 @@
 import type { Db } from "@sos/db";
+import { listHomeRequests } from "@sos/db/repositories/sos-request";
 import { sosDeadline, sosHandling, surveyWeekOf, timeUntil } from "@sos/rules";
 import type { HomeSummary } from "../../schemas/home";
 import { toListItem } from "../sos/views";
 import type { InstitutionActor } from "../survey/actor";
 import { getCurrentSurvey } from "../survey/service";
-import { listHomeRequests } from "./queries";
 
 export async function homeSummary(
   db: Db,

@@ -1,4 +1,13 @@
 import { appendAudit, type Db } from "@sos/db";
+import { activeSanctions, findInstitution } from "@sos/db/repositories/institution";
+import {
+  insertHistory,
+  openRequestExists,
+  type SosRequestRow,
+  updateRequest,
+  updateRequestUnlessWeekTaken,
+} from "@sos/db/repositories/sos-request";
+import { ensureSurvey, lockSurveyOfWeek } from "@sos/db/repositories/survey";
 import {
   INITIAL_REVIEW_STAGE,
   type SosStatus,
@@ -7,24 +16,14 @@ import {
   tokyoDate,
   transition,
 } from "@sos/rules";
-import { sql } from "kysely";
 import { DomainError } from "../../errors";
 import type { ApplyResult } from "../../schemas/sos";
 import type { InstitutionActor } from "../survey/actor";
-import { ensureSurvey, lockSurveyOfWeek } from "../survey/queries";
 import { surveyFigures } from "../survey/service";
 import { OPEN_REQUEST_EXISTS_MESSAGE, runSystemCheck, type SystemCheckResult } from "./check";
 import { lockAtVersion, type MailConfig } from "./commands";
 import { NOT_APPLICABLE_MESSAGES } from "./messages";
 import { appliedMail, mailOfficers, reviewLink } from "./officer-mail";
-import {
-  activeSanctions,
-  findInstitution,
-  insertHistory,
-  isOneOpenPerWeekViolation,
-  openRequestExists,
-  type SosRequestRow,
-} from "./queries";
 import { loadRequestDetail } from "./read";
 
 function notApplicable(status: SosStatus): DomainError {
@@ -195,33 +194,20 @@ async function fileForReview(
   { now, weekStart, surveyId, check }: CheckContext,
 ): Promise<boolean> {
   const handling = sosHandling(now);
-  await sql`savepoint sos_apply_file`.execute(db);
-  try {
-    await db
-      .updateTable("sosRequests")
-      .set({
-        status: "reviewing",
-        reviewStage: INITIAL_REVIEW_STAGE,
-        weekStart,
-        surveyId,
-        appliedAt: now,
-        late: handling.late,
-        handleFrom: handling.handleFrom,
-        ...checkedColumns(check),
-        errorReasons: "[]",
-        errorDetails: "[]",
-        version: row.version + 1,
-        updatedAt: now,
-      })
-      .where("id", "=", row.id)
-      .execute();
-  } catch (error) {
-    if (!isOneOpenPerWeekViolation(error)) throw error;
-    await sql`rollback to savepoint sos_apply_file`.execute(db);
-    return false;
-  }
-  await sql`release savepoint sos_apply_file`.execute(db);
-  return true;
+  return updateRequestUnlessWeekTaken(db, row.id, {
+    status: "reviewing",
+    reviewStage: INITIAL_REVIEW_STAGE,
+    weekStart,
+    surveyId,
+    appliedAt: now,
+    late: handling.late,
+    handleFrom: handling.handleFrom,
+    ...checkedColumns(check),
+    errorReasons: "[]",
+    errorDetails: "[]",
+    version: row.version + 1,
+    updatedAt: now,
+  });
 }
 
 async function recordFailure(
@@ -229,23 +215,19 @@ async function recordFailure(
   row: SosRequestRow,
   { now, weekStart, surveyId, check }: CheckContext,
 ): Promise<void> {
-  await db
-    .updateTable("sosRequests")
-    .set({
-      status: "error",
-      reviewStage: null,
-      weekStart,
-      // Points at the survey to fix, which is what the error page links to.
-      surveyId,
-      appliedAt: now,
-      late: false,
-      handleFrom: null,
-      ...checkedColumns(check),
-      errorReasons: JSON.stringify(check.reasons.map((reason) => reason.code)),
-      errorDetails: JSON.stringify(check.reasons),
-      version: row.version + 1,
-      updatedAt: now,
-    })
-    .where("id", "=", row.id)
-    .execute();
+  await updateRequest(db, row.id, {
+    status: "error",
+    reviewStage: null,
+    weekStart,
+    // Points at the survey to fix, which is what the error page links to.
+    surveyId,
+    appliedAt: now,
+    late: false,
+    handleFrom: null,
+    ...checkedColumns(check),
+    errorReasons: JSON.stringify(check.reasons.map((reason) => reason.code)),
+    errorDetails: JSON.stringify(check.reasons),
+    version: row.version + 1,
+    updatedAt: now,
+  });
 }

@@ -1,4 +1,12 @@
 import { appendAudit, type Db } from "@sos/db";
+import { findInstitution } from "@sos/db/repositories/institution";
+import {
+  insertHistory,
+  insertRequest,
+  lockRequest,
+  type SosRequestRow,
+  updateRequest,
+} from "@sos/db/repositories/sos-request";
 import { isEditable, surveyWeekOf, transition } from "@sos/rules";
 import { DomainError } from "../../errors";
 import type { SosRequestDetail } from "../../schemas/sos";
@@ -9,7 +17,6 @@ import {
   STALE_VERSION_MESSAGE,
 } from "./messages";
 import { mailOfficers, reviewLink, withdrawnMail } from "./officer-mail";
-import { findInstitution, insertHistory, lockRequest, type SosRequestRow } from "./queries";
 import { loadRequestDetail } from "./read";
 import { canWithdraw } from "./views";
 
@@ -59,23 +66,19 @@ export async function createSosRequest(
 ): Promise<SosRequestDetail> {
   const id = await db.transaction().execute(async (trx) => {
     const institution = await requireInstitution(trx, actor.institutionId);
-    const row = await trx
-      .insertInto("sosRequests")
-      .values({
-        institutionId: institution.id,
-        prefectureCode: institution.prefectureCode,
-        weekStart: surveyWeekOf(now).weekStart,
-        status: "draft",
-        conditionsConfirmed: form.conditionsConfirmed,
-        contactName: form.contactName,
-        contactPhone: form.contactPhone,
-        notes: form.notes,
-        createdBy: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning(["id", "weekStart"])
-      .executeTakeFirstOrThrow();
+    const row = await insertRequest(trx, {
+      institutionId: institution.id,
+      prefectureCode: institution.prefectureCode,
+      weekStart: surveyWeekOf(now).weekStart,
+      status: "draft",
+      conditionsConfirmed: form.conditionsConfirmed,
+      contactName: form.contactName,
+      contactPhone: form.contactPhone,
+      notes: form.notes,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
     const changes = Object.fromEntries(
       FORM_FIELDS.map((field) => [field, { from: null, to: form[field] }]),
     );
@@ -137,17 +140,13 @@ export async function updateSosRequest(
       if (row[field] !== form[field]) changes[field] = { from: row[field], to: form[field] };
     }
     if (Object.keys(changes).length === 0) return;
-    await trx
-      .updateTable("sosRequests")
-      .set({
-        contactName: form.contactName,
-        contactPhone: form.contactPhone,
-        notes: form.notes,
-        version: row.version + 1,
-        updatedAt: now,
-      })
-      .where("id", "=", row.id)
-      .execute();
+    await updateRequest(trx, row.id, {
+      contactName: form.contactName,
+      contactPhone: form.contactPhone,
+      notes: form.notes,
+      version: row.version + 1,
+      updatedAt: now,
+    });
     await insertHistory(trx, {
       requestId: row.id,
       at: now,
@@ -198,11 +197,12 @@ export async function withdrawSosRequest(
           : undefined;
       throw new DomainError("INVALID_STATE", messageJa === undefined ? {} : { messageJa });
     }
-    await trx
-      .updateTable("sosRequests")
-      .set({ status: next.value, reviewStage: null, version: row.version + 1, updatedAt: now })
-      .where("id", "=", row.id)
-      .execute();
+    await updateRequest(trx, row.id, {
+      status: next.value,
+      reviewStage: null,
+      version: row.version + 1,
+      updatedAt: now,
+    });
     await insertHistory(trx, {
       requestId: row.id,
       at: now,

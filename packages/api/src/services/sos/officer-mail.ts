@@ -1,4 +1,5 @@
 import { type Db, enqueueMail } from "@sos/db";
+import { prefectureOfficers } from "@sos/db/repositories/user";
 import {
   type Assessment,
   formatPhone,
@@ -13,7 +14,6 @@ import {
   formatPieces,
   surveyWeekTitle,
 } from "../survey/japanese-dates";
-import { prefectureOfficers } from "./queries";
 
 /**
  * Mail to the prefecture's officers about one request. Written in the same

@@ -1,4 +1,19 @@
 import type { Db } from "@sos/db";
+import { findInstitution } from "@sos/db/repositories/institution";
+import {
+  findRequest,
+  findReviewOutcome,
+  type ListPosition,
+  listActive,
+  listAll,
+  listHistory,
+  listRecent,
+  recordView,
+  type SosListRow,
+} from "@sos/db/repositories/sos-request";
+import { findSurveyFigures } from "@sos/db/repositories/survey";
+import { findUserName } from "@sos/db/repositories/user";
+import { ACTIVE_DAYS } from "@sos/rules";
 import { DomainError } from "../../errors";
 import type {
   SosHistoryEntry,
@@ -10,19 +25,6 @@ import type { InstitutionActor } from "../survey/actor";
 import { surveyFigures } from "../survey/service";
 import { INSTITUTION_VISIBLE_ACTIONS, INVALID_CURSOR_MESSAGE } from "./messages";
 import {
-  findInstitution,
-  findRequest,
-  findReviewOutcome,
-  findUserName,
-  type ListPosition,
-  listActive,
-  listAll,
-  listHistory,
-  listRecent,
-  recordView,
-  type SosListRow,
-} from "./queries";
-import {
   errorReasonsOf,
   requestAbilities,
   requestDeadline,
@@ -31,6 +33,13 @@ import {
   toHistoryEntry,
   toListItem,
 } from "./views";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The start of 実施中: ACTIVE_DAYS back from now (rules.isActive). */
+function activeSince(now: Date): Date {
+  return new Date(now.getTime() - ACTIVE_DAYS * DAY_MS);
+}
 
 /** Reviewers appear by role only, and their internal notes and reasons are not shown. */
 function forInstitution(row: Parameters<typeof toHistoryEntry>[0]): SosHistoryEntry {
@@ -52,12 +61,7 @@ export async function loadRequestDetail(
     listHistory(db, row.id),
     row.surveyId === null
       ? Promise.resolve(undefined)
-      : db
-          .selectFrom("weeklySurveys")
-          .select(["weekStart", "stock", "consumption", "purchases"])
-          .where("id", "=", row.surveyId)
-          .where("institutionId", "=", row.institutionId)
-          .executeTakeFirst(),
+      : findSurveyFigures(db, row.institutionId, row.surveyId),
     findReviewOutcome(db, row.id),
   ]);
   if (!institution) throw new DomainError("NOT_FOUND");
@@ -152,7 +156,8 @@ export async function listSosRequests(
       rows = await listRecent(db, actor.institutionId, actor.userId, page);
       break;
     case "active":
-      rows = await listActive(db, actor.institutionId, now, page);
+      // Computed here rather than as now() - interval: interval arithmetic follows the session's time zone.
+      rows = await listActive(db, actor.institutionId, { since: activeSince(now), now }, page);
       break;
   }
   const items = rows.slice(0, limit);

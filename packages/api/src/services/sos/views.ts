@@ -22,7 +22,7 @@ import { historyActionLabel } from "./messages";
 // services/review/detail.ts reads the history entry type from here.
 export type { SosHistoryEntry };
 
-import type { SosListRow, SosRequestRow } from "./queries";
+import type { SosListRow, SosRequestRow } from "@sos/db/repositories/sos-request";
 
 const SOS_STATUSES_SET: ReadonlySet<string> = new Set(Object.keys(SOS_STATUS_LABELS.ja));
 

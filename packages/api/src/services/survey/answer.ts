@@ -1,16 +1,16 @@
 import type { Db } from "@sos/db";
-import { type SurveyFigures, surveyWeekOf } from "@sos/rules";
-import { DomainError } from "../../errors";
-import type { AnsweredSurvey } from "../../schemas/survey";
-import type { InstitutionActor } from "./actor";
-import type { AdmissionGate } from "./admission";
 import {
   type AnswerSource,
   findReceiptByKey,
   type ReplayRow,
   runSaveAnswer,
   type SaveAnswerRow,
-} from "./answer-statement";
+} from "@sos/db/repositories/survey";
+import { type SurveyFigures, surveyWeekOf } from "@sos/rules";
+import { DomainError } from "../../errors";
+import type { AnsweredSurvey } from "../../schemas/survey";
+import type { InstitutionActor } from "./actor";
+import type { AdmissionGate } from "./admission";
 import {
   NO_PREVIOUS_ANSWER_MESSAGE,
   type PreviousRow,
@@ -18,7 +18,7 @@ import {
   toSurveyDetail,
 } from "./service";
 
-export type { AnswerSource } from "./answer-statement";
+export type { AnswerSource } from "@sos/db/repositories/survey";
 
 export interface AnswerCall {
   actor: InstitutionActor;

@@ -1,10 +1,4 @@
 import type { Db } from "@sos/db";
-import { SURVEY_STATUS_LABELS, type SurveyStatus } from "@sos/domain";
-import { assessEligibility, type SurveyFigures, surveyWeekOf } from "@sos/rules";
-import { DomainError } from "../../errors";
-import type { SurveyDetail, SurveyPage, SurveyView } from "../../schemas/survey";
-import type { InstitutionActor } from "./actor";
-import { surveyWeekTitle } from "./japanese-dates";
 import {
   ensureSurvey,
   findSurvey,
@@ -13,7 +7,13 @@ import {
   listSurveyRecords,
   type SurveyRecord,
   type SurveyRow,
-} from "./queries";
+} from "@sos/db/repositories/survey";
+import { SURVEY_STATUS_LABELS, type SurveyStatus } from "@sos/domain";
+import { assessEligibility, type SurveyFigures, surveyWeekOf } from "@sos/rules";
+import { DomainError } from "../../errors";
+import type { SurveyDetail, SurveyPage, SurveyView } from "../../schemas/survey";
+import type { InstitutionActor } from "./actor";
+import { surveyWeekTitle } from "./japanese-dates";
 
 /** The three figures, or null while any is missing (the table keeps them all-or-none). */
 export function surveyFigures(

@@ -1,12 +1,188 @@
-import { compiledStatement, type Db } from "@sos/db";
-import type { SurveyFigures } from "@sos/rules";
-import type { InstitutionActor } from "./actor";
+import { type QueryResult, type Selectable, sql } from "kysely";
+import { compiledStatement } from "../compiled";
+import type { Db } from "../connect";
+import type { WeeklySurveysTable } from "../schema";
+
+/**
+ * 週次調査 (weekly_surveys) and its receipts (survey_receipts). The answer's two
+ * statements are performance-tuned: one round trip to save, a second only to
+ * replay a retry; named prepared statements (see compiled.ts).
+ */
+
+export type SurveyRow = Selectable<WeeklySurveysTable>;
+/** The row with who answered it and its latest receipt (受付番号), if any. */
+export type SurveyRecord = SurveyRow & {
+  answeredByName: string | null;
+  receiptNumber: string | null;
+  receiptAcceptedAt: Date | null;
+};
+
+/**
+ * Makes sure the institution's record for the week exists (the weekly job may
+ * not have reached it yet). Concurrent callers are safe: the unique
+ * (institution_id, week_start) lets one insert win and the others skip.
+ */
+export async function ensureSurvey(
+  db: Db,
+  institutionId: string,
+  weekStart: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto("weeklySurveys")
+    .values({ institutionId, weekStart, createdAt: now, updatedAt: now })
+    .onConflict((oc) => oc.columns(["institutionId", "weekStart"]).doNothing())
+    .execute();
+}
+
+function recordQuery(db: Db) {
+  return db
+    .selectFrom("weeklySurveys as s")
+    .leftJoin("users as u", "u.id", "s.answeredBy")
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom("surveyReceipts as r")
+          .select(["r.number", "r.acceptedAt"])
+          .whereRef("r.institutionId", "=", "s.institutionId")
+          .whereRef("r.weekStart", "=", "s.weekStart")
+          .orderBy("r.id", "desc")
+          .limit(1)
+          .as("latest"),
+      (join) => join.onTrue(),
+    )
+    .selectAll("s")
+    .select([
+      "u.displayName as answeredByName",
+      "latest.number as receiptNumber",
+      "latest.acceptedAt as receiptAcceptedAt",
+    ]);
+}
+
+/** Another institution's id finds nothing, exactly like an unknown id. */
+export async function findSurvey(
+  db: Db,
+  institutionId: string,
+  id: string,
+): Promise<SurveyRecord | undefined> {
+  return recordQuery(db)
+    .where("s.id", "=", id)
+    .where("s.institutionId", "=", institutionId)
+    .executeTakeFirst();
+}
+
+export async function findSurveyOfWeek(
+  db: Db,
+  institutionId: string,
+  weekStart: string,
+): Promise<SurveyRecord | undefined> {
+  return recordQuery(db)
+    .where("s.institutionId", "=", institutionId)
+    .where("s.weekStart", "=", weekStart)
+    .executeTakeFirst();
+}
+
+/** The week and the figures of an institution's survey (what an SOS request's check points at). */
+export async function findSurveyFigures(db: Db, institutionId: string, id: string) {
+  return db
+    .selectFrom("weeklySurveys")
+    .select(["weekStart", "stock", "consumption", "purchases"])
+    .where("id", "=", id)
+    .where("institutionId", "=", institutionId)
+    .executeTakeFirst();
+}
+
+/** Row-locks the survey (answers and the SOS system check serialise on it). */
+export async function lockSurvey(
+  db: Db,
+  institutionId: string,
+  id: string,
+): Promise<SurveyRow | undefined> {
+  return db
+    .selectFrom("weeklySurveys")
+    .selectAll()
+    .where("id", "=", id)
+    .where("institutionId", "=", institutionId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function lockSurveyOfWeek(
+  db: Db,
+  institutionId: string,
+  weekStart: string,
+): Promise<SurveyRow | undefined> {
+  return db
+    .selectFrom("weeklySurveys")
+    .selectAll()
+    .where("institutionId", "=", institutionId)
+    .where("weekStart", "=", weekStart)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The latest answered survey of a week before `weekStart`: what "copy last answers" copies. */
+export async function latestAnsweredBefore(
+  db: Db,
+  institutionId: string,
+  weekStart: string,
+): Promise<SurveyRow | undefined> {
+  return db
+    .selectFrom("weeklySurveys")
+    .selectAll()
+    .where("institutionId", "=", institutionId)
+    .where("weekStart", "<", weekStart)
+    .where("answeredAt", "is not", null)
+    .orderBy("weekStart", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Newest week first; `before` is the last week of the previous page. */
+export async function listSurveyRecords(
+  db: Db,
+  institutionId: string,
+  { before, limit }: { before: string | null; limit: number },
+): Promise<SurveyRecord[]> {
+  let query = recordQuery(db).where("s.institutionId", "=", institutionId);
+  if (before !== null) query = query.where("s.weekStart", "<", before);
+  return query.orderBy("s.weekStart", "desc").limit(limit).execute();
+}
+
+export interface SurveyFiguresUpdate {
+  stock: number;
+  consumption: number;
+  purchases: number;
+  answeredBy: string;
+  now: Date;
+}
+
+export async function saveSurveyFigures(
+  db: Db,
+  id: string,
+  update: SurveyFiguresUpdate,
+): Promise<void> {
+  await db
+    .updateTable("weeklySurveys")
+    .set({
+      stock: update.stock,
+      consumption: update.consumption,
+      purchases: update.purchases,
+      answeredAt: update.now,
+      answeredBy: update.answeredBy,
+      updatedAt: update.now,
+    })
+    .where("id", "=", id)
+    .execute();
+}
 
 /** The figures to save: typed by the institution, or the latest earlier answer's (copy). */
-export type AnswerSource = { kind: "figures"; figures: SurveyFigures } | { kind: "copyPrevious" };
+export type AnswerSource =
+  | { kind: "figures"; figures: { stock: number; consumption: number; purchases: number } }
+  | { kind: "copyPrevious" };
 
 export interface SaveAnswerInput {
-  actor: InstitutionActor;
+  actor: { userId: string; institutionId: string; ip: string | null };
   surveyId: string;
   /** The survey week open at the acceptance time: only its record may be saved. */
   openWeekStart: string;
@@ -238,4 +414,45 @@ export async function findReceiptByKey(
   idempotencyKey: string,
 ): Promise<ReplayRow | undefined> {
   return (await FIND_BY_KEY.execute(db, userId, idempotencyKey)).rows[0];
+}
+
+export interface WeeklySurveyBatch {
+  /** The batch's highest institution id: where the next batch starts; null when none was left. */
+  lastId: string | null;
+  inserted: number;
+}
+
+/**
+ * One batch of the weekly job: the week's record for up to `batchSize` active
+ * institutions after `after` (keyset by id, so an index range scan), as one
+ * `insert … select … on conflict do nothing` statement and so its own short
+ * transaction; records already there are skipped.
+ */
+export async function insertWeeklySurveyBatch(
+  db: Db,
+  {
+    after,
+    weekStart,
+    now,
+    batchSize,
+  }: { after: string | null; weekStart: string; now: Date; batchSize: number },
+): Promise<WeeklySurveyBatch | undefined> {
+  const result: QueryResult<WeeklySurveyBatch> = await sql<WeeklySurveyBatch>`
+    with batch as (
+      select id from institutions
+      where active and (${after}::uuid is null or id > ${after}::uuid)
+      order by id
+      limit ${batchSize}
+    ),
+    inserted as (
+      insert into weekly_surveys (institution_id, week_start, created_at, updated_at)
+      select id, ${weekStart}::date, ${now}, ${now} from batch
+      on conflict (institution_id, week_start) do nothing
+      returning 1
+    )
+    select
+      (select id from batch order by id desc limit 1) as last_id,
+      (select count(*) from inserted)::int as inserted
+  `.execute(db);
+  return result.rows[0];
 }
