@@ -213,30 +213,8 @@ export async function withdrawSosRequest(
       toStatus: next.value,
       changes: row.reviewStage === null ? {} : { reviewStage: { from: row.reviewStage, to: null } },
     });
-    let mailed = 0;
-    if (row.status === "reviewing") {
-      const institution = await requireInstitution(trx, actor.institutionId);
-      const link = reviewLink(mail.publicBaseUrl, row.id);
-      mailed = await mailOfficers(trx, {
-        prefectureCode: row.prefectureCode,
-        kind: "sos_withdrawn",
-        from: mail.mailFrom,
-        build: (officerName) =>
-          withdrawnMail(
-            officerName,
-            {
-              requestId: row.id,
-              institution,
-              contactName: row.contactName,
-              contactPhone: row.contactPhone,
-              notes: row.notes,
-              weekStart: row.weekStart,
-              withdrawnAt: now,
-            },
-            link,
-          ),
-      });
-    }
+    const mailed =
+      row.status === "reviewing" ? await mailWithdrawal(trx, row, { actor, now, mail }) : 0;
     await appendAudit(trx, {
       action: "sos.withdraw",
       actorUserId: actor.userId,
@@ -248,4 +226,33 @@ export async function withdrawSosRequest(
     });
   });
   return loadRequestDetail(db, { actor, id });
+}
+
+/** Officers already looking at a reviewing request are told it has been withdrawn. */
+async function mailWithdrawal(
+  trx: Db,
+  row: SosRequestRow,
+  { actor, now, mail }: { actor: InstitutionActor; now: Date; mail: MailConfig },
+): Promise<number> {
+  const institution = await requireInstitution(trx, actor.institutionId);
+  const link = reviewLink(mail.publicBaseUrl, row.id);
+  return mailOfficers(trx, {
+    prefectureCode: row.prefectureCode,
+    kind: "sos_withdrawn",
+    from: mail.mailFrom,
+    build: (officerName) =>
+      withdrawnMail(
+        officerName,
+        {
+          requestId: row.id,
+          institution,
+          contactName: row.contactName,
+          contactPhone: row.contactPhone,
+          notes: row.notes,
+          weekStart: row.weekStart,
+          withdrawnAt: now,
+        },
+        link,
+      ),
+  });
 }
