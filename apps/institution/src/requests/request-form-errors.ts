@@ -1,6 +1,6 @@
-import type { SosRequestFieldErrors } from "@sos/ui";
 import { errorMessageJa } from "@sos/web";
 import { formFieldErrors } from "../common/field-errors";
+import type { SosRequestFieldErrors } from "./sos-request-form";
 
 const FORM_FIELDS = ["contactName", "contactPhone", "notes", "conditionsConfirmed"] as const;
 

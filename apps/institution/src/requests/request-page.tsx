@@ -6,13 +6,8 @@ import {
   DeadlineCountdown,
   Notice,
   PageHeader,
-  RequestDecision,
   RequestHistory,
-  SosRequestView,
   StatusBadge,
-  type SurveyLinkRenderProps,
-  SystemCheckDialog,
-  SystemCheckResult,
 } from "@sos/ui";
 import {
   BackLink,
@@ -33,8 +28,12 @@ import { CheckSummary } from "./check-summary";
 import { notEditableReason } from "./closed-reasons";
 import { flashOf, type RequestFlash } from "./flash";
 import { useRequestCommands } from "./request-commands";
+import { RequestDecision } from "./request-decision";
 import { RequestDetails } from "./request-details";
 import { RequestFailureAlert } from "./request-failure-alert";
+import { SosRequestView } from "./sos-request-view";
+import { SystemCheckDialog } from "./system-check-dialog";
+import { type SurveyLinkRenderProps, SystemCheckResult } from "./system-check-result";
 
 /** One request: its status, what to do next, the review's outcome and the whole history. */
 export function RequestPage() {

@@ -1,7 +1,6 @@
+import { Alert, formatJaDate } from "@sos/ui";
 import type { ReactNode } from "react";
-import { Alert } from "../feedback/Alert";
-import { formatJaDate } from "./format";
-import "./SystemCheckResult.css";
+import "./system-check-result.css";
 
 /** One failed check, as the API reports it (sos.apply's reasons, a request's errorReasons). */
 export interface SystemCheckReason {

@@ -1,9 +1,9 @@
 import { CONDITIONS_CONFIRMATION_LABEL } from "@sos/domain";
 import { formatPhone } from "@sos/rules";
+import { Notice } from "@sos/ui";
 import type { ReactNode } from "react";
-import { Notice } from "../feedback/Notice";
-import { ConsentTerms } from "./ConsentTerms";
-import "./SosRequestForm.css";
+import { ConsentTerms } from "./consent-terms";
+import "./sos-request-form.css";
 
 /** A saved request's form values as the API gives them (contactPhone digits only, or null). */
 export interface SosRequestInitialValues {

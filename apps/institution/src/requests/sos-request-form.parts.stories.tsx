@@ -4,11 +4,11 @@ import {
   CONSENT_INTRO,
   CONSENT_TERMS,
 } from "@sos/domain";
+import { SUBMIT_FAILED_MESSAGE } from "@sos/ui";
+import { errorDescription } from "@sos/ui/testing";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { SUBMIT_FAILED_MESSAGE } from "../auth/messages";
-import { errorDescription } from "../testing/description";
-import { SosRequestForm } from "./SosRequestForm";
+import { SosRequestForm } from "./sos-request-form";
 
 const meta = {
   title: "医療機関/SosRequestForm",

@@ -1,21 +1,23 @@
 import { DISTRIBUTION_CONDITION } from "@sos/domain";
 import { assessEligibility, type SurveyFigures } from "@sos/rules";
-import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
-import { NumberField } from "../field/NumberField";
 import {
+  announcementText,
   FIGURE_KEYS,
   FIGURE_LABELS,
   FIGURE_MARKS,
-  type FigureDrafts,
   type FigureKey,
+  LiveAnnouncement,
+  NumberField,
+  SelfCheckResult,
+} from "@sos/ui";
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
+import {
+  type FigureDrafts,
   type FigureValues,
   readFigures,
   toDrafts,
-} from "./figures";
-import { LiveAnnouncement } from "./LiveAnnouncement";
-import { SelfCheckResult } from "./SelfCheckResult";
-import { announcementText } from "./self-check-text";
-import "./SelfCheckPanel.css";
+} from "../surveys/figure-drafts";
+import "./self-check-panel.css";
 
 export interface SelfCheckPanelProps {
   /**

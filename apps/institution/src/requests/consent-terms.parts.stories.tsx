@@ -1,7 +1,7 @@
 import { CONSENT_INTRO, CONSENT_TERMS, SOS_REQUIREMENTS } from "@sos/domain";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
-import { ConsentTerms, DistributionConditions } from "./ConsentTerms";
+import { ConsentTerms, DistributionConditions } from "./consent-terms";
 
 const meta = {
   title: "医療機関/ConsentTerms",

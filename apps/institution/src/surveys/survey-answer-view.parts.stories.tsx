@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
-import { SurveyAnswerView } from "./SurveyAnswerView";
+import { SurveyAnswerView } from "./survey-answer-view";
 
 const meta = {
   title: "医療機関/SurveyAnswerView",

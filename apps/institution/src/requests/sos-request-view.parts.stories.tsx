@@ -1,7 +1,7 @@
 import { CONDITIONS_CONFIRMATION_LABEL } from "@sos/domain";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
-import { SosRequestView } from "./SosRequestView";
+import { SosRequestView } from "./sos-request-view";
 
 const meta = {
   title: "医療機関/SosRequestView",

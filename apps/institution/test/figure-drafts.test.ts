@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFigures, toDrafts } from "./figures";
+import { readFigures, toDrafts } from "../src/surveys/figure-drafts";
 
 describe("readFigures", () => {
   it("reads full-width digits and commas as the survey does", () => {

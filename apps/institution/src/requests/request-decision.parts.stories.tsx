@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect } from "storybook/test";
-import { RequestDecision } from "./RequestDecision";
+import { RequestDecision } from "./request-decision";
 
 const meta = {
   title: "医療機関/RequestDecision",

@@ -1,6 +1,4 @@
-import { ConfirmDialog } from "../review/ConfirmDialog";
-import { formatJaDate } from "./format";
-import "./SystemCheckDialog.css";
+import { ConfirmDialog, formatJaDate } from "@sos/ui";
 
 export interface SystemCheckDialogProps {
   open: boolean;

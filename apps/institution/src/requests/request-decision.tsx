@@ -1,8 +1,8 @@
 import type { SosStatus } from "@sos/domain";
 import { PIECES_PER_SET } from "@sos/rules";
+import { formatJaDateTime, formatPieces, formatSets, toInstant } from "@sos/ui";
 import { type ReactNode, useId } from "react";
-import { formatJaDateTime, formatPieces, formatSets, toInstant } from "./format";
-import "./RequestDecision.css";
+import "./request-decision.css";
 
 /** What the review decided, shaped as the API's request detail gives it (decision). */
 export type RequestDecisionValue =

@@ -1,9 +1,9 @@
+import { errorDescription } from "@sos/ui/testing";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, userEvent, waitFor } from "storybook/test";
-import { errorDescription } from "../testing/description";
-import type { FigureValues } from "./figures";
-import { SelfCheckPanel } from "./SelfCheckPanel";
+import type { FigureValues } from "../surveys/figure-drafts";
+import { SelfCheckPanel } from "./self-check-panel";
 
 const meta = {
   title: "医療機関/SelfCheckPanel",

@@ -1,10 +1,10 @@
+import { SUBMIT_FAILED_MESSAGE } from "@sos/ui";
+import { errorDescription } from "@sos/ui/testing";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { SUBMIT_FAILED_MESSAGE } from "../auth/messages";
-import { errorDescription } from "../testing/description";
-import type { FigureValues } from "./figures";
-import { SurveyForm } from "./SurveyForm";
+import type { FigureValues } from "./figure-drafts";
+import { SurveyForm } from "./survey-form";
 
 const previous = {
   title: "2026年11月18日（水）〜11月25日（水）週",

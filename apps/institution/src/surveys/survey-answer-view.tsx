@@ -1,16 +1,14 @@
-import type { ReactNode } from "react";
-import { Notice } from "../feedback/Notice";
 import {
   FIGURE_KEYS,
   FIGURE_LABELS,
   FIGURE_MARKS,
-  type FigureValues,
-  readFigures,
-  toDrafts,
-} from "./figures";
-import { formatPieces } from "./format";
-import { SelfCheckResult } from "./SelfCheckResult";
-import "./SurveyForm.css";
+  formatPieces,
+  Notice,
+  SelfCheckResult,
+} from "@sos/ui";
+import type { ReactNode } from "react";
+import { type FigureValues, readFigures, toDrafts } from "./figure-drafts";
+import "./survey-form.css";
 
 export interface SurveyAnswerViewProps {
   /** The saved figures; a missing one shows as 未回答. */

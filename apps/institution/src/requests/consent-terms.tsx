@@ -5,7 +5,7 @@ import {
   SOS_REQUIREMENTS,
 } from "@sos/domain";
 import { type ReactNode, useId } from "react";
-import "./ConsentTerms.css";
+import "./consent-terms.css";
 
 const CIRCLED = ["①", "②", "③", "④"] as const;
 

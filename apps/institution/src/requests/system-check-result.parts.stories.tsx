@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, within } from "storybook/test";
-import { FIX_SURVEY_LINK_TEXT, SystemCheckResult } from "./SystemCheckResult";
+import { FIX_SURVEY_LINK_TEXT, SystemCheckResult } from "./system-check-result";
 
 const SURVEY_ID = "7d1f4c2e-5b6a-4c1d-9e8f-0a1b2c3d4e5f";
 

@@ -1,29 +1,27 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type SurveyAnswer, SurveyAnswerInput } from "@sos/domain";
 import { assessEligibility } from "@sos/rules";
-import { type ReactNode, useEffect, useId, useLayoutEffect, useMemo, useState } from "react";
-import { type FieldErrors, useForm, useWatch } from "react-hook-form";
-import { SUBMIT_FAILED_MESSAGE } from "../auth/messages";
-import { Button } from "../button/Button";
-import { Alert } from "../feedback/Alert";
-import { ErrorSummary, type FieldErrorItem } from "../feedback/ErrorSummary";
-import { NumberField } from "../field/NumberField";
 import {
+  Alert,
+  announcementText,
+  Button,
+  ErrorSummary,
   FIGURE_KEYS,
   FIGURE_LABELS,
   FIGURE_MARKS,
+  type FieldErrorItem,
   type FigureKey,
-  type FigureValues,
-  readFigures,
-  toDraft,
-  toDrafts,
-} from "./figures";
-import { formatPieces } from "./format";
-import { LiveAnnouncement } from "./LiveAnnouncement";
-import { SelfCheckResult } from "./SelfCheckResult";
-import { SurveyAnswerView } from "./SurveyAnswerView";
-import { announcementText } from "./self-check-text";
-import "./SurveyForm.css";
+  formatPieces,
+  LiveAnnouncement,
+  NumberField,
+  SelfCheckResult,
+  SUBMIT_FAILED_MESSAGE,
+} from "@sos/ui";
+import { type ReactNode, useEffect, useId, useLayoutEffect, useMemo, useState } from "react";
+import { type FieldErrors, useForm, useWatch } from "react-hook-form";
+import { type FigureValues, readFigures, toDraft, toDrafts } from "./figure-drafts";
+import { SurveyAnswerView } from "./survey-answer-view";
+import "./survey-form.css";
 
 /** The latest earlier answer, as 「前週の回答をコピー」 copies it. */
 export interface PreviousSurveyAnswer {

@@ -1,9 +1,8 @@
+import { Button, SUBMIT_FAILED_MESSAGE } from "@sos/ui";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, userEvent, waitFor } from "storybook/test";
-import { SUBMIT_FAILED_MESSAGE } from "../auth/messages";
-import { Button } from "../button/Button";
-import { SystemCheckDialog, type SystemCheckDialogProps } from "./SystemCheckDialog";
+import { SystemCheckDialog, type SystemCheckDialogProps } from "./system-check-dialog";
 
 type HarnessProps = Omit<SystemCheckDialogProps, "open">;
 

@@ -6,18 +6,21 @@ import {
   type SosRequestForm as SosRequestFormValues,
 } from "@sos/domain";
 import { formatPhone } from "@sos/rules";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  ErrorSummary,
+  type FieldErrorItem,
+  SUBMIT_FAILED_MESSAGE,
+  Textarea,
+  TextField,
+} from "@sos/ui";
 import { type ReactNode, useEffect, useId, useLayoutEffect, useMemo, useState } from "react";
 import { type FieldErrors, useForm } from "react-hook-form";
-import { SUBMIT_FAILED_MESSAGE } from "../auth/messages";
-import { Button } from "../button/Button";
-import { Alert } from "../feedback/Alert";
-import { ErrorSummary, type FieldErrorItem } from "../feedback/ErrorSummary";
-import { Checkbox } from "../field/Checkbox";
-import { Textarea } from "../field/Textarea";
-import { TextField } from "../field/TextField";
-import { ConsentTerms, DistributionConditions } from "./ConsentTerms";
-import { type SosRequestInitialValues, SosRequestView } from "./SosRequestView";
-import "./SosRequestForm.css";
+import { ConsentTerms, DistributionConditions } from "./consent-terms";
+import { type SosRequestInitialValues, SosRequestView } from "./sos-request-view";
+import "./sos-request-form.css";
 
 const FIELDS = ["contactName", "contactPhone", "notes", "conditionsConfirmed"] as const;
 type SosRequestField = (typeof FIELDS)[number];
