@@ -80,7 +80,15 @@ export const Accepted: Story = {
 export const LargeQuantity: Story = {
   args: {
     status: "accepted",
-    decision: { kind: "quantity", source: "ministry", final: true, quantitySets: 20_000 },
+    decision: {
+      kind: "quantity",
+      source: "ministry",
+      final: true,
+      quantitySets: 20_000,
+      purchaseLimitPieces: 20_000_000,
+      computedLimitSets: null,
+      decidedAt: "2026-12-03T06:00:00.000Z",
+    },
   },
   play: async ({ canvas, canvasElement }) => {
     await expect(canvas.getByText("20,000セット（20,000,000枚）")).toBeVisible();

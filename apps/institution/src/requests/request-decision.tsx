@@ -1,25 +1,10 @@
 import type { SosStatus } from "@sos/domain";
-import { PIECES_PER_SET } from "@sos/rules";
 import { formatJaDateTime, formatPieces, formatSets, toInstant } from "@sos/ui";
 import { type ReactNode, useId } from "react";
+import type { SosDecision } from "../api-types";
 import "./request-decision.css";
 
-/** What the review decided, shaped as the API's request detail gives it (decision). */
-export type RequestDecisionValue =
-  | {
-      kind: "quantity";
-      /** Whose figure it is: the ministry's approval, or the prefecture's completed check. */
-      source: "ministry" | "prefecture";
-      /** True once the ministry approved (受付完了). */
-      final: boolean;
-      quantitySets: number;
-      /** 購入上限数 in pieces; quantitySets × 1,000 when absent. */
-      purchaseLimitPieces?: number;
-      /** The limit the self-check rule gave, to explain an adjustment. */
-      computedLimitSets?: number | null;
-      decidedAt?: Date | string;
-    }
-  | { kind: "not_eligible"; reason: string };
+export type RequestDecisionValue = SosDecision;
 
 export interface RequestDecisionProps {
   status: SosStatus;
@@ -137,8 +122,7 @@ function Quantity({
   decision: Extract<RequestDecisionValue, { kind: "quantity" }>;
   final: boolean;
 }) {
-  const limitPieces = decision.purchaseLimitPieces ?? decision.quantitySets * PIECES_PER_SET;
-  const computed = decision.computedLimitSets ?? null;
+  const computed = decision.computedLimitSets;
   return (
     <>
       <dl className="sos-decision__figures">
@@ -148,14 +132,12 @@ function Quantity({
         </div>
         <div>
           <dt>購入上限数</dt>
-          <dd>{formatPieces(limitPieces)}</dd>
+          <dd>{formatPieces(decision.purchaseLimitPieces)}</dd>
         </div>
-        {decision.decidedAt !== undefined && (
-          <div>
-            <dt>{final ? "承認日時" : "確認日時"}</dt>
-            <dd>{formatJaDateTime(toInstant(decision.decidedAt))}</dd>
-          </div>
-        )}
+        <div>
+          <dt>{final ? "承認日時" : "確認日時"}</dt>
+          <dd>{formatJaDateTime(toInstant(decision.decidedAt))}</dd>
+        </div>
       </dl>
       {computed !== null && computed !== decision.quantitySets && (
         <p className="sos-decision__note">

@@ -16,8 +16,9 @@ import {
   Textarea,
   TextField,
 } from "@sos/ui";
-import { type ReactNode, useEffect, useId, useLayoutEffect, useMemo, useState } from "react";
-import { type FieldErrors, useForm } from "react-hook-form";
+import { type ReactNode, useId, useMemo, useState } from "react";
+import { type FieldErrors, type UseFormRegister, useForm } from "react-hook-form";
+import { useSavedBaseline, useServerFieldErrors } from "../common/form-state";
 import { ConsentTerms, DistributionConditions } from "./consent-terms";
 import { type SosRequestInitialValues, SosRequestView } from "./sos-request-view";
 import "./sos-request-form.css";
@@ -126,23 +127,8 @@ function EditableRequest({
     shouldFocusError: false,
   });
   const [failed, setFailed] = useState(false);
-  // What was just saved becomes the new baseline, written as the app shows it. The
-  // reset waits for the submit to finish (as react-hook-form advises), in a layout
-  // effect so the success message never appears beside the old text. keepDirtyValues
-  // is the form's setting for refetched values; here the saved text must win.
-  const [saved, setSaved] = useState<ReturnType<typeof toFormValues> | null>(null);
-  useLayoutEffect(() => {
-    if (saved !== null) reset(saved, { keepDirtyValues: false, keepFieldsRef: true });
-  }, [saved, reset]);
-
-  const fieldErrorsKey = JSON.stringify(fieldErrors ?? {});
-  useEffect(() => {
-    const given = JSON.parse(fieldErrorsKey) as SosRequestFieldErrors;
-    for (const field of FIELDS) {
-      const message = given[field];
-      if (message) setError(field, { type: "server", message });
-    }
-  }, [fieldErrorsKey, setError]);
+  const [saved, setSaved] = useSavedBaseline(reset);
+  useServerFieldErrors(FIELDS, fieldErrors, setError);
 
   const submit = handleSubmit(async (values) => {
     setFailed(false);
@@ -166,6 +152,45 @@ function EditableRequest({
       {saved !== null && <Alert tone="success">{SAVED_MESSAGE}</Alert>}
       <ErrorSummary errors={summary} focusKey={submitCount} />
 
+      <ContactFields ids={ids} errors={errors} register={register} />
+
+      <DistributionConditions>{conditionsAside}</DistributionConditions>
+      <ConsentTerms />
+
+      <Checkbox
+        id={ids.conditionsConfirmed}
+        label={CONDITIONS_CONFIRMATION_LABEL}
+        required
+        error={errors.conditionsConfirmed?.message}
+        {...register("conditionsConfirmed")}
+      />
+
+      <div className="sos-request-form__actions">
+        <p className="sos-request-form__note">{NOT_YET_A_REQUEST}</p>
+        <Button type="submit" size="large" fullWidth loading={isSubmitting} loadingLabel="保存中">
+          保存
+        </Button>
+        {onCancel !== undefined && (
+          <Button variant="secondary" size="large" fullWidth onClick={onCancel}>
+            キャンセル
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function ContactFields({
+  ids,
+  errors,
+  register,
+}: {
+  ids: Record<SosRequestField, string>;
+  errors: FieldErrors<SosRequestFormInput>;
+  register: UseFormRegister<SosRequestFormInput>;
+}) {
+  return (
+    <>
       <TextField
         id={ids.contactName}
         label="担当者氏名"
@@ -196,29 +221,6 @@ function EditableRequest({
         error={errors.notes?.message}
         {...register("notes")}
       />
-
-      <DistributionConditions>{conditionsAside}</DistributionConditions>
-      <ConsentTerms />
-
-      <Checkbox
-        id={ids.conditionsConfirmed}
-        label={CONDITIONS_CONFIRMATION_LABEL}
-        required
-        error={errors.conditionsConfirmed?.message}
-        {...register("conditionsConfirmed")}
-      />
-
-      <div className="sos-request-form__actions">
-        <p className="sos-request-form__note">{NOT_YET_A_REQUEST}</p>
-        <Button type="submit" size="large" fullWidth loading={isSubmitting} loadingLabel="保存中">
-          保存
-        </Button>
-        {onCancel !== undefined && (
-          <Button variant="secondary" size="large" fullWidth onClick={onCancel}>
-            キャンセル
-          </Button>
-        )}
-      </div>
-    </form>
+    </>
   );
 }

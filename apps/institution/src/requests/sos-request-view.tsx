@@ -2,16 +2,16 @@ import { CONDITIONS_CONFIRMATION_LABEL } from "@sos/domain";
 import { formatPhone } from "@sos/rules";
 import { Notice } from "@sos/ui";
 import type { ReactNode } from "react";
+import type { SosRequestDetail } from "../api-types";
 import { ConsentTerms } from "./consent-terms";
 import "./sos-request-form.css";
 
 /** A saved request's form values as the API gives them (contactPhone digits only, or null). */
-export interface SosRequestInitialValues {
-  contactName?: string | undefined;
-  contactPhone?: string | null | undefined;
-  notes?: string | undefined;
-  conditionsConfirmed?: boolean | undefined;
-}
+export type SosRequestInitialValues = Partial<
+  Pick<SosRequestDetail, "contactName" | "contactPhone" | "notes"> & {
+    conditionsConfirmed: boolean;
+  }
+>;
 
 export interface SosRequestViewProps {
   values: SosRequestInitialValues | null;

@@ -1,15 +1,9 @@
 import { Alert, formatJaDate } from "@sos/ui";
 import type { ReactNode } from "react";
+import type { SosCheckReason } from "../api-types";
 import "./system-check-result.css";
 
-/** One failed check, as the API reports it (sos.apply's reasons, a request's errorReasons). */
-export interface SystemCheckReason {
-  code: string;
-  /** Shown as is. */
-  message: string;
-  /** The survey to open and fix, for the reasons about the survey. */
-  surveyId: string | null;
-}
+export type SystemCheckReason = SosCheckReason;
 
 export interface SurveyLinkRenderProps {
   href: string;

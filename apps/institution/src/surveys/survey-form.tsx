@@ -17,20 +17,25 @@ import {
   SelfCheckResult,
   SUBMIT_FAILED_MESSAGE,
 } from "@sos/ui";
-import { type ReactNode, useEffect, useId, useLayoutEffect, useMemo, useState } from "react";
-import { type FieldErrors, useForm, useWatch } from "react-hook-form";
+import { type ReactNode, useId, useMemo, useState } from "react";
+import {
+  type Control,
+  type FieldErrors,
+  type UseFormRegister,
+  useForm,
+  useWatch,
+} from "react-hook-form";
+import type { SurveyDetail } from "../api-types";
+import { useSavedBaseline, useServerFieldErrors } from "../common/form-state";
 import { type FigureValues, readFigures, toDraft, toDrafts } from "./figure-drafts";
 import { SurveyAnswerView } from "./survey-answer-view";
 import "./survey-form.css";
 
-/** The latest earlier answer, as 「前週の回答をコピー」 copies it. */
-export interface PreviousSurveyAnswer {
-  /** The survey week, e.g. 「2026年11月18日（水）〜11月25日（水）週」. */
-  title: string;
-  stock: number;
-  consumption: number;
-  purchases: number;
-}
+/** The latest earlier answer, as 「前週の回答をコピー」 copies it (the survey's previous). */
+export type PreviousSurveyAnswer = Pick<
+  NonNullable<SurveyDetail["previous"]>,
+  "title" | "stock" | "consumption" | "purchases"
+>;
 
 export type SurveyFieldErrors = Partial<Record<FigureKey, string>>;
 
@@ -142,8 +147,6 @@ function EditableSurvey({
   } satisfies Record<FigureKey, string>;
   const copyHintId = `${formId}-copy-hint`;
 
-  const initialKey = JSON.stringify(toDrafts(defaultValues));
-  const initial = useMemo(() => JSON.parse(initialKey) as SurveyAnswerInput, [initialKey]);
   const {
     register,
     handleSubmit,
@@ -152,45 +155,14 @@ function EditableSurvey({
     setValue,
     setError,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm({
-    resolver: zodResolver(SurveyAnswerInput),
-    // A newer saved answer (refetched) replaces the boxes, except what the user is editing.
-    values: initial,
-    resetOptions: { keepDirtyValues: true },
-    mode: "onTouched",
-    // Focus goes to the error summary instead, which names every problem.
-    shouldFocusError: false,
-  });
+  } = useSurveyAnswerForm(defaultValues);
 
   // Which action failed without the server saying why (the request itself failed).
   const [failed, setFailed] = useState<"submit" | "copy" | null>(null);
   const [notice, setNotice] = useState<Feedback>(null);
-  const [copying, setCopying] = useState(false);
-  // What was just saved becomes the new baseline, written as the app shows it. The
-  // reset waits for the submit to finish (as react-hook-form advises), in a layout
-  // effect so the success message never appears beside the old text. keepDirtyValues
-  // is the form's setting for refetched values; here the saved text must win.
-  const [saved, setSaved] = useState<SurveyAnswerInput | null>(null);
-  useLayoutEffect(() => {
-    if (saved !== null) reset(saved, { keepDirtyValues: false, keepFieldsRef: true });
-  }, [saved, reset]);
-
-  const fieldErrorsKey = JSON.stringify(fieldErrors ?? {});
-  useEffect(() => {
-    const given = JSON.parse(fieldErrorsKey) as SurveyFieldErrors;
-    for (const key of FIGURE_KEYS) {
-      const message = given[key];
-      if (message) setError(key, { type: "server", message });
-    }
-  }, [fieldErrorsKey, setError]);
-
-  const watched = useWatch({ control });
-  const { figures } = readFigures({
-    stock: toDraft(watched.stock),
-    consumption: toDraft(watched.consumption),
-    purchases: toDraft(watched.purchases),
-  });
-  const assessment = figures === null ? null : assessEligibility(figures);
+  const [, setSaved] = useSavedBaseline(reset);
+  useServerFieldErrors(FIGURE_KEYS, fieldErrors, setError);
+  const { figures, assessment } = useSelfCheckPreview(control);
 
   const submit = handleSubmit(async (values) => {
     setFailed(null);
@@ -204,37 +176,24 @@ function EditableSurvey({
     }
   });
 
-  const copy = async () => {
-    if (previous === null) return;
-    setFailed(null);
-    setNotice(null);
-    if (onCopyPrevious === undefined) {
+  const { copy, copying } = useCopyPrevious({
+    previous,
+    onCopyPrevious,
+    fill: (values) => {
       for (const key of FIGURE_KEYS) {
-        setValue(key, toDraft(previous[key]), { shouldDirty: true, shouldValidate: true });
+        setValue(key, toDraft(values[key]), { shouldDirty: true, shouldValidate: true });
       }
-      setNotice({
-        tone: "info",
-        text: "前週の回答を入力しました。内容を確認して「保存」を押してください。",
-      });
-      return;
-    }
-    setCopying(true);
-    try {
-      await onCopyPrevious();
-      setSaved(toDrafts(previous));
-      setNotice({ tone: "success", text: "前週の回答をコピーして保存しました。" });
-    } catch {
-      setFailed("copy");
-    } finally {
-      setCopying(false);
-    }
-  };
+    },
+    onStart: () => {
+      setFailed(null);
+      setNotice(null);
+    },
+    onSaved: setSaved,
+    setNotice,
+    onFailed: () => setFailed("copy"),
+  });
 
-  const hasFieldErrors = Object.values(fieldErrors ?? {}).some(Boolean);
-  let failure: string | null = serverError;
-  if (failure === null && failed !== null && !hasFieldErrors) {
-    failure = failed === "copy" ? COPY_FAILED_MESSAGE : SUBMIT_FAILED_MESSAGE;
-  }
+  const failure = failureMessage(serverError, failed, fieldErrors);
   const summary = submitCount > 0 ? summaryOf(errors, ids) : [];
 
   return (
@@ -244,49 +203,14 @@ function EditableSurvey({
       {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
       <ErrorSummary errors={summary} focusKey={submitCount} />
 
-      <div className="sos-survey-form__copy">
-        {previous === null ? (
-          <p id={copyHintId} className="sos-survey-form__copy-hint">
-            コピーできる前週までの回答がありません。3つの数値を入力してください。
-          </p>
-        ) : (
-          <p id={copyHintId} className="sos-survey-form__copy-hint">
-            {previous.title}の回答：
-            {FIGURE_KEYS.map((key) => `${FIGURE_LABELS[key]} ${formatPieces(previous[key])}`).join(
-              "、",
-            )}
-            {onCopyPrevious !== undefined && "。コピーすると、この週の回答として保存されます。"}
-          </p>
-        )}
-        <Button
-          variant="secondary"
-          disabled={previous === null}
-          loading={copying}
-          loadingLabel="コピー中"
-          aria-describedby={copyHintId}
-          onClick={copy}
-        >
-          前週の回答をコピー
-        </Button>
-      </div>
-
-      <fieldset className="sos-survey-form__fields">
-        <legend className="sos-survey-form__legend">医療用手袋（枚）</legend>
-        <p className="sos-survey-form__hint">
-          枚数で入力してください。全角の数字やカンマ（例：２，０００）でも入力できます。
-        </p>
-        {FIGURE_KEYS.map((key, index) => (
-          <NumberField
-            key={key}
-            id={ids[key]}
-            label={`${FIGURE_MARKS[key]} ${FIGURE_LABELS[key]}`}
-            required
-            enterKeyHint={index === FIGURE_KEYS.length - 1 ? "done" : "next"}
-            error={errors[key]?.message}
-            {...register(key)}
-          />
-        ))}
-      </fieldset>
+      <CopyPrevious
+        previous={previous}
+        savesOnServer={onCopyPrevious !== undefined}
+        copying={copying}
+        hintId={copyHintId}
+        onCopy={copy}
+      />
+      <FigureFields ids={ids} errors={errors} register={register} />
 
       <SelfCheckResult
         figures={figures}
@@ -302,4 +226,160 @@ function EditableSurvey({
       </Button>
     </form>
   );
+}
+
+/** The self-check on the figures as typed so far. */
+function useSelfCheckPreview(control: Control<SurveyAnswerInput>) {
+  const watched = useWatch({ control });
+  const { figures } = readFigures({
+    stock: toDraft(watched.stock),
+    consumption: toDraft(watched.consumption),
+    purchases: toDraft(watched.purchases),
+  });
+  return { figures, assessment: figures === null ? null : assessEligibility(figures) };
+}
+
+/** The server's refusal, else a retry message when a request failed without field errors. */
+function failureMessage(
+  serverError: string | null,
+  failed: "submit" | "copy" | null,
+  fieldErrors: SurveyFieldErrors | null,
+): string | null {
+  if (serverError !== null) return serverError;
+  const hasFieldErrors = Object.values(fieldErrors ?? {}).some(Boolean);
+  if (failed === null || hasFieldErrors) return null;
+  return failed === "copy" ? COPY_FAILED_MESSAGE : SUBMIT_FAILED_MESSAGE;
+}
+
+function CopyPrevious({
+  previous,
+  savesOnServer,
+  copying,
+  hintId,
+  onCopy,
+}: {
+  previous: PreviousSurveyAnswer | null;
+  savesOnServer: boolean;
+  copying: boolean;
+  hintId: string;
+  onCopy: () => void;
+}) {
+  return (
+    <div className="sos-survey-form__copy">
+      {previous === null ? (
+        <p id={hintId} className="sos-survey-form__copy-hint">
+          コピーできる前週までの回答がありません。3つの数値を入力してください。
+        </p>
+      ) : (
+        <p id={hintId} className="sos-survey-form__copy-hint">
+          {previous.title}の回答：
+          {FIGURE_KEYS.map((key) => `${FIGURE_LABELS[key]} ${formatPieces(previous[key])}`).join(
+            "、",
+          )}
+          {savesOnServer && "。コピーすると、この週の回答として保存されます。"}
+        </p>
+      )}
+      <Button
+        variant="secondary"
+        disabled={previous === null}
+        loading={copying}
+        loadingLabel="コピー中"
+        aria-describedby={hintId}
+        onClick={onCopy}
+      >
+        前週の回答をコピー
+      </Button>
+    </div>
+  );
+}
+
+function FigureFields({
+  ids,
+  errors,
+  register,
+}: {
+  ids: Record<FigureKey, string>;
+  errors: FieldErrors<SurveyAnswerInput>;
+  register: UseFormRegister<SurveyAnswerInput>;
+}) {
+  return (
+    <fieldset className="sos-survey-form__fields">
+      <legend className="sos-survey-form__legend">医療用手袋（枚）</legend>
+      <p className="sos-survey-form__hint">
+        枚数で入力してください。全角の数字やカンマ（例：２，０００）でも入力できます。
+      </p>
+      {FIGURE_KEYS.map((key, index) => (
+        <NumberField
+          key={key}
+          id={ids[key]}
+          label={`${FIGURE_MARKS[key]} ${FIGURE_LABELS[key]}`}
+          required
+          enterKeyHint={index === FIGURE_KEYS.length - 1 ? "done" : "next"}
+          error={errors[key]?.message}
+          {...register(key)}
+        />
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * 「前週の回答をコピー」: fills the boxes for the user to save, or, when the page
+ * copies on the server (onCopyPrevious), saves the copy at once.
+ */
+function useCopyPrevious({
+  previous,
+  onCopyPrevious,
+  fill,
+  onStart,
+  onSaved,
+  setNotice,
+  onFailed,
+}: {
+  previous: PreviousSurveyAnswer | null;
+  onCopyPrevious: SurveyFormProps["onCopyPrevious"];
+  fill: (values: PreviousSurveyAnswer) => void;
+  onStart: () => void;
+  onSaved: (saved: SurveyAnswerInput) => void;
+  setNotice: (notice: Feedback) => void;
+  onFailed: () => void;
+}) {
+  const [copying, setCopying] = useState(false);
+  const copy = async () => {
+    if (previous === null) return;
+    onStart();
+    if (onCopyPrevious === undefined) {
+      fill(previous);
+      setNotice({
+        tone: "info",
+        text: "前週の回答を入力しました。内容を確認して「保存」を押してください。",
+      });
+      return;
+    }
+    setCopying(true);
+    try {
+      await onCopyPrevious();
+      onSaved(toDrafts(previous));
+      setNotice({ tone: "success", text: "前週の回答をコピーして保存しました。" });
+    } catch {
+      onFailed();
+    } finally {
+      setCopying(false);
+    }
+  };
+  return { copy, copying };
+}
+
+function useSurveyAnswerForm(defaultValues: FigureValues | null) {
+  const initialKey = JSON.stringify(toDrafts(defaultValues));
+  const initial = useMemo(() => JSON.parse(initialKey) as SurveyAnswerInput, [initialKey]);
+  return useForm({
+    resolver: zodResolver(SurveyAnswerInput),
+    // A newer saved answer (refetched) replaces the boxes, except what the user is editing.
+    values: initial,
+    resetOptions: { keepDirtyValues: true },
+    mode: "onTouched",
+    // Focus goes to the error summary instead, which names every problem.
+    shouldFocusError: false,
+  });
 }
