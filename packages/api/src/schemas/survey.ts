@@ -30,8 +30,6 @@ export const ReceiptOutput = z.object({
   acceptedAt: IsoDateTime,
 });
 export type ReceiptOutput = z.infer<typeof ReceiptOutput>;
-/** A saved answer's receipt as the service returns it (acceptedAt a Date: the deadline is judged on it). */
-export type SurveyReceipt = z.input<typeof ReceiptOutput>;
 
 export const SurveyViewOutput = z.object({
   id: Id,
@@ -61,8 +59,6 @@ export const SurveyDetailOutput = SurveyViewOutput.extend({
 });
 export type SurveyDetailOutput = z.infer<typeof SurveyDetailOutput>;
 export type SurveyDetail = z.input<typeof SurveyDetailOutput>;
-/** The latest earlier answer (what 「前回の回答をコピー」 copies). */
-export type PreviousAnswer = NonNullable<SurveyDetail["previous"]>;
 
 /** What saving returns: the survey as saved and this answer's receipt. */
 export const SurveyAnsweredOutput = SurveyDetailOutput.extend({ receipt: ReceiptOutput });
