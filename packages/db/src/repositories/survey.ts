@@ -92,21 +92,7 @@ export async function findSurveyFigures(db: Db, institutionId: string, id: strin
     .executeTakeFirst();
 }
 
-/** Row-locks the survey (answers and the SOS system check serialise on it). */
-export async function lockSurvey(
-  db: Db,
-  institutionId: string,
-  id: string,
-): Promise<SurveyRow | undefined> {
-  return db
-    .selectFrom("weeklySurveys")
-    .selectAll()
-    .where("id", "=", id)
-    .where("institutionId", "=", institutionId)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
+/** Row-locks the survey of a week (answers and the SOS system check serialise on it). */
 export async function lockSurveyOfWeek(
   db: Db,
   institutionId: string,
@@ -147,33 +133,6 @@ export async function listSurveyRecords(
   let query = recordQuery(db).where("s.institutionId", "=", institutionId);
   if (before !== null) query = query.where("s.weekStart", "<", before);
   return query.orderBy("s.weekStart", "desc").limit(limit).execute();
-}
-
-export interface SurveyFiguresUpdate {
-  stock: number;
-  consumption: number;
-  purchases: number;
-  answeredBy: string;
-  now: Date;
-}
-
-export async function saveSurveyFigures(
-  db: Db,
-  id: string,
-  update: SurveyFiguresUpdate,
-): Promise<void> {
-  await db
-    .updateTable("weeklySurveys")
-    .set({
-      stock: update.stock,
-      consumption: update.consumption,
-      purchases: update.purchases,
-      answeredAt: update.now,
-      answeredBy: update.answeredBy,
-      updatedAt: update.now,
-    })
-    .where("id", "=", id)
-    .execute();
 }
 
 /** The figures to save: typed by the institution, or the latest earlier answer's (copy). */
