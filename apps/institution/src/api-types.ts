@@ -8,6 +8,10 @@ export type HomeSummary = Outputs["home"]["summary"];
 export type SurveyDetail = Outputs["survey"]["get"];
 export type SurveyListItem = Outputs["survey"]["list"]["items"][number];
 export type SosRequestDetail = Outputs["sos"]["get"];
+/** What the review decided (the request's decision, once there is one). */
+export type SosDecision = NonNullable<SosRequestDetail["decision"]>;
+/** One failed system check (sos.checkAndApply's reasons, a request's errorReasons). */
+export type SosCheckReason = SosRequestDetail["errorReasons"][number];
 export type SosListItem = Outputs["sos"]["list"]["items"][number];
 export type SosApplyResult = Outputs["sos"]["checkAndApply"];
 /** Buying through the vendor for one request: handed over, link mailed, order and shipping. */

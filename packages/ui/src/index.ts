@@ -4,6 +4,7 @@ export {
   formatNumber,
   formatPieces,
   formatSets,
+  toInstant,
 } from "@sos/domain";
 export { ForgotPasswordForm, type ForgotPasswordFormProps } from "./auth/ForgotPasswordForm";
 export { SUBMIT_FAILED_MESSAGE } from "./auth/messages";
@@ -37,19 +38,12 @@ export { PasswordField, type PasswordFieldProps } from "./field/PasswordField";
 export { Select, type SelectOption, type SelectProps } from "./field/Select";
 export { Textarea, type TextareaProps } from "./field/Textarea";
 export { type FieldWidth, TextField, type TextFieldProps } from "./field/TextField";
-export {
-  ConsentTerms,
-  type ConsentTermsProps,
-  DistributionConditions,
-  type DistributionConditionsProps,
-} from "./institution/ConsentTerms";
 export { DeadlineCountdown, type DeadlineCountdownProps } from "./institution/DeadlineCountdown";
 export {
   FIGURE_KEYS,
   FIGURE_LABELS,
   FIGURE_MARKS,
   type FigureKey,
-  type FigureValues,
 } from "./institution/figures";
 export {
   CHECK_REASON_LABELS,
@@ -58,42 +52,12 @@ export {
 export { LiveAnnouncement, type LiveAnnouncementProps } from "./institution/LiveAnnouncement";
 export { PurchaseLimitTable, type PurchaseLimitTableProps } from "./institution/PurchaseLimitTable";
 export {
-  RequestDecision,
-  type RequestDecisionProps,
-  type RequestDecisionValue,
-} from "./institution/RequestDecision";
-export {
   RequestHistory,
   type RequestHistoryEntry,
   type RequestHistoryProps,
 } from "./institution/RequestHistory";
-export { SelfCheckPanel, type SelfCheckPanelProps } from "./institution/SelfCheckPanel";
 export { SelfCheckResult, type SelfCheckResultProps } from "./institution/SelfCheckResult";
-export {
-  type SosRequestFieldErrors,
-  SosRequestForm,
-  type SosRequestFormProps,
-} from "./institution/SosRequestForm";
-export {
-  type SosRequestInitialValues,
-  SosRequestView,
-  type SosRequestViewProps,
-} from "./institution/SosRequestView";
-export { SurveyAnswerView, type SurveyAnswerViewProps } from "./institution/SurveyAnswerView";
-export {
-  type PreviousSurveyAnswer,
-  type SurveyFieldErrors,
-  SurveyForm,
-  type SurveyFormProps,
-} from "./institution/SurveyForm";
-export { SystemCheckDialog, type SystemCheckDialogProps } from "./institution/SystemCheckDialog";
-export {
-  FIX_SURVEY_LINK_TEXT,
-  type SurveyLinkRenderProps,
-  type SystemCheckReason,
-  SystemCheckResult,
-  type SystemCheckResultProps,
-} from "./institution/SystemCheckResult";
+export { announcementText } from "./institution/self-check-text";
 export {
   AppShell,
   type AppShellProps,

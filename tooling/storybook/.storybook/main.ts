@@ -5,7 +5,17 @@ const config: StorybookConfig = {
   stories: [
     { directory: "../../../packages/ui/src", titlePrefix: "部品" },
     { directory: "../../../packages/web/src", titlePrefix: "画面/共通" },
-    { directory: "../../../apps/institution/src", titlePrefix: "画面/医療機関" },
+    {
+      directory: "../../../apps/institution/src",
+      files: "**/*-page*.stories.tsx",
+      titlePrefix: "画面/医療機関",
+    },
+    // A component used by one app lives beside its page, its stories still under 部品.
+    {
+      directory: "../../../apps/institution/src",
+      files: "**/*.parts.stories.tsx",
+      titlePrefix: "部品",
+    },
     { directory: "../../../apps/review/src", titlePrefix: "画面/審査" },
     { directory: "../../../apps/vendor-portal/src", titlePrefix: "画面/販売業者" },
   ],

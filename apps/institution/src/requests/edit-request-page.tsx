@@ -1,11 +1,5 @@
 import type { SosRequestForm as SosRequestFormValues } from "@sos/domain";
-import {
-  Notice,
-  PageHeader,
-  type SosRequestFieldErrors,
-  SosRequestForm,
-  StatusBadge,
-} from "@sos/ui";
+import { Notice, PageHeader, StatusBadge } from "@sos/ui";
 import { BackLink, LoadFailed, Loading, PageTitle, RouterLinkButton, useTRPC } from "@sos/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -16,6 +10,7 @@ import { notEditableReason } from "./closed-reasons";
 import type { RequestPageState } from "./flash";
 import { requestFailure } from "./request-failure";
 import { requestFormErrors } from "./request-form-errors";
+import { type SosRequestFieldErrors, SosRequestForm } from "./sos-request-form";
 
 /** 編集 → 保存, until the request is closed (受付完了, 対象外, 取下げ). */
 export function EditRequestPage() {

@@ -1,11 +1,5 @@
 import type { SosRequestForm as SosRequestFormValues } from "@sos/domain";
-import {
-  DeadlineCountdown,
-  Notice,
-  PageHeader,
-  type SosRequestFieldErrors,
-  SosRequestForm,
-} from "@sos/ui";
+import { DeadlineCountdown, Notice, PageHeader } from "@sos/ui";
 import { BackLink, PageTitle, useTRPC } from "@sos/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -14,6 +8,7 @@ import type { HomeSummary } from "../api-types";
 import { PATHS, requestPath, surveyPath } from "../paths";
 import type { RequestPageState } from "./flash";
 import { requestFormErrors } from "./request-form-errors";
+import { type SosRequestFieldErrors, SosRequestForm } from "./sos-request-form";
 
 /** 新規 → 保存: stores a draft (申請前); filing is the next step, on the request page. */
 export function NewRequestPage() {

@@ -1,5 +1,5 @@
-import type { SosRequestFieldErrors } from "@sos/ui";
 import { errorMessageJa, formFieldErrors } from "@sos/web";
+import type { SosRequestFieldErrors } from "./sos-request-form";
 
 const FORM_FIELDS = ["contactName", "contactPhone", "notes", "conditionsConfirmed"] as const;
 

@@ -6,13 +6,8 @@ import {
   DeadlineCountdown,
   Notice,
   PageHeader,
-  RequestDecision,
   RequestHistory,
-  SosRequestView,
   StatusBadge,
-  type SurveyLinkRenderProps,
-  SystemCheckDialog,
-  SystemCheckResult,
 } from "@sos/ui";
 import {
   BackLink,
@@ -24,7 +19,7 @@ import {
   useTRPC,
 } from "@sos/web";
 import { skipToken, useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
 import { Link, useHref, useLocation, useNavigate, useParams } from "react-router";
 import type { HomeSummary, SosRequestDetail } from "../api-types";
 import { editRequestPath, PATHS, surveyPath } from "../paths";
@@ -33,8 +28,12 @@ import { CheckSummary } from "./check-summary";
 import { notEditableReason } from "./closed-reasons";
 import { flashOf, type RequestFlash } from "./flash";
 import { useRequestCommands } from "./request-commands";
+import { RequestDecision } from "./request-decision";
 import { RequestDetails } from "./request-details";
 import { RequestFailureAlert } from "./request-failure-alert";
+import { SosRequestView } from "./sos-request-view";
+import { SystemCheckDialog } from "./system-check-dialog";
+import { type SurveyLinkRenderProps, SystemCheckResult } from "./system-check-result";
 
 /** One request: its status, what to do next, the review's outcome and the whole history. */
 export function RequestPage() {
@@ -113,11 +112,10 @@ function RequestView({
   const summary = useQuery(
     trpc.home.summary.queryOptions(request.canApply ? undefined : skipToken),
   );
-  const resultRef = useRef<HTMLDivElement>(null);
-  const surveyBase = useHref("/surveys");
-
   const outcome = commands.applyOutcome;
   // Focus the outcome so it is read first; the dialog's button that had focus is gone.
+  // Here rather than in CommandOutcome: it must run after the dialog's own effects.
+  const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (outcome !== null || commands.withdrawnFrom !== null || commands.failure !== null) {
       resultRef.current?.focus();
@@ -133,42 +131,7 @@ function RequestView({
         description={<p className="inst-week-title">{request.weekTitle}</p>}
       />
 
-      <div ref={resultRef} tabIndex={-1} className="inst-result sos-stack">
-        {commands.failure && <RequestFailureAlert failure={commands.failure} />}
-        {commands.withdrawnFrom !== null && (
-          <Alert tone="success" title="要請を取り下げました">
-            {commands.withdrawnFrom === "reviewing" && (
-              <p>都道府県の担当者にも、取り下げたことがメールで伝わります。</p>
-            )}
-          </Alert>
-        )}
-        {flash && outcome === null && commands.withdrawnFrom === null && (
-          <Alert tone="success" title={FLASH_MESSAGES[flash]}>
-            {request.canApply && (
-              <p>まだ要請は完了していません。下の「システムチェック&申請」を行ってください。</p>
-            )}
-          </Alert>
-        )}
-        {outcome !== null ? (
-          <SystemCheckResult
-            outcome={outcome.outcome}
-            reasons={outcome.reasons}
-            late={request.late}
-            handleFrom={request.handleFrom}
-            surveyHref={(id) => `${surveyBase}/${id}`}
-            renderLink={renderSurveyLink}
-          />
-        ) : (
-          request.status === "error" && (
-            <SystemCheckResult
-              outcome="error"
-              reasons={request.errorReasons}
-              surveyHref={(id) => `${surveyBase}/${id}`}
-              renderLink={renderSurveyLink}
-            />
-          )
-        )}
-      </div>
+      <CommandOutcome request={request} commands={commands} flash={flash} resultRef={resultRef} />
 
       {request.status === "reviewing" && request.lateNote && outcome === null && (
         <Notice title="締切後の申請です" emphasis="important">
@@ -215,24 +178,102 @@ function RequestView({
         handleFrom={summary.data?.deadline.ifAppliedNow.handleFrom ?? null}
         error={commands.dialogError}
       />
-      <ConfirmDialog
+      <WithdrawDialog
         open={commands.withdrawOpen}
-        title="この要請を取り下げますか？"
-        confirmLabel="取り下げる"
-        confirmVariant="danger"
-        pendingLabel="取り下げ中"
+        reviewing={request.status === "reviewing"}
         onConfirm={commands.confirmWithdraw}
         onCancel={commands.cancel}
         error={commands.dialogError}
-      >
-        <p>
-          取り下げると元に戻すことはできません。
-          {request.status === "reviewing" &&
-            "都道府県・国での確認は行われなくなり、都道府県の担当者にはメールで伝わります。"}
-        </p>
-        <p>改めて要請する場合は、新しい要請を作成して申請してください。</p>
-      </ConfirmDialog>
+      />
     </>
+  );
+}
+
+/** What the last command did: its failure, the withdrawal, the flash, or the system check's outcome. */
+function CommandOutcome({
+  request,
+  commands,
+  flash,
+  resultRef,
+}: {
+  request: SosRequestDetail;
+  commands: ReturnType<typeof useRequestCommands>;
+  flash: RequestFlash | null;
+  resultRef: RefObject<HTMLDivElement | null>;
+}) {
+  const surveyBase = useHref("/surveys");
+  const outcome = commands.applyOutcome;
+  return (
+    <div ref={resultRef} tabIndex={-1} className="inst-result sos-stack">
+      {commands.failure && <RequestFailureAlert failure={commands.failure} />}
+      {commands.withdrawnFrom !== null && (
+        <Alert tone="success" title="要請を取り下げました">
+          {commands.withdrawnFrom === "reviewing" && (
+            <p>都道府県の担当者にも、取り下げたことがメールで伝わります。</p>
+          )}
+        </Alert>
+      )}
+      {flash && outcome === null && commands.withdrawnFrom === null && (
+        <Alert tone="success" title={FLASH_MESSAGES[flash]}>
+          {request.canApply && (
+            <p>まだ要請は完了していません。下の「システムチェック&申請」を行ってください。</p>
+          )}
+        </Alert>
+      )}
+      {outcome !== null ? (
+        <SystemCheckResult
+          outcome={outcome.outcome}
+          reasons={outcome.reasons}
+          late={request.late}
+          handleFrom={request.handleFrom}
+          surveyHref={(id) => `${surveyBase}/${id}`}
+          renderLink={renderSurveyLink}
+        />
+      ) : (
+        request.status === "error" && (
+          <SystemCheckResult
+            outcome="error"
+            reasons={request.errorReasons}
+            surveyHref={(id) => `${surveyBase}/${id}`}
+            renderLink={renderSurveyLink}
+          />
+        )
+      )}
+    </div>
+  );
+}
+
+function WithdrawDialog({
+  open,
+  reviewing,
+  onConfirm,
+  onCancel,
+  error,
+}: {
+  open: boolean;
+  reviewing: boolean;
+  onConfirm: () => Promise<void>;
+  onCancel: () => void;
+  error: string | null;
+}) {
+  return (
+    <ConfirmDialog
+      open={open}
+      title="この要請を取り下げますか？"
+      confirmLabel="取り下げる"
+      confirmVariant="danger"
+      pendingLabel="取り下げ中"
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+      error={error}
+    >
+      <p>
+        取り下げると元に戻すことはできません。
+        {reviewing &&
+          "都道府県・国での確認は行われなくなり、都道府県の担当者にはメールで伝わります。"}
+      </p>
+      <p>改めて要請する場合は、新しい要請を作成して申請してください。</p>
+    </ConfirmDialog>
   );
 }
 

@@ -1,9 +1,10 @@
-import { Notice, PageHeader, SelfCheckPanel } from "@sos/ui";
+import { Notice, PageHeader } from "@sos/ui";
 import { Loading, PageTitle, useOptionalSignedInUser, useTRPC } from "@sos/web";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { SurveyDetail } from "../api-types";
 import { PATHS, surveyPath } from "../paths";
+import { SelfCheckPanel } from "./self-check-panel";
 
 /**
  * 自己チェックシート: judged live as the figures are typed. Anyone may use it; a

@@ -1,11 +1,5 @@
 import type { SurveyAnswer } from "@sos/domain";
-import {
-  FIGURE_KEYS,
-  formatJaDateTime,
-  PageHeader,
-  type SurveyFieldErrors,
-  SurveyForm,
-} from "@sos/ui";
+import { FIGURE_KEYS, formatJaDateTime, PageHeader } from "@sos/ui";
 import {
   BackLink,
   errorMessageJa,
@@ -24,6 +18,7 @@ import type { SurveyDetail } from "../api-types";
 import { SurveyStatusBadge } from "../common/survey-status-badge";
 import { PATHS } from "../paths";
 import { useSubmissionKey } from "./submission-key";
+import { type SurveyFieldErrors, SurveyForm } from "./survey-form";
 import { SurveyReceiptNote } from "./survey-receipt";
 
 /** One week's survey: answer or edit it this week, read it afterwards. */

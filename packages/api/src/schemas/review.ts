@@ -18,9 +18,9 @@ import {
 } from "@sos/domain";
 import { dayOfWeek } from "@sos/rules";
 import { z } from "zod";
-import { SosHistoryEntryOutput } from "../routers/sos/schemas";
-import { AssessmentOutput, FiguresOutput } from "../routers/survey/schemas";
 import { IsoDateTime, Page, Person, pageSizeUpTo, Search, Version } from "./common";
+import { SosHistoryEntryOutput } from "./sos";
+import { AssessmentOutput, FiguresOutput } from "./survey";
 
 /**
  * The review router's shapes. Inputs as the router parses them; a service takes

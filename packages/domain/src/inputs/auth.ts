@@ -1,6 +1,6 @@
 import { z } from "#zod";
-import { Id } from "../entities/common";
 import { inputString } from "../fields/characters";
+import { Id } from "../fields/id";
 import { currentPasswordField, passwordField } from "../fields/password";
 import { usernameField } from "../fields/username";
 import { PrefectureCode } from "../prefecture-code";

@@ -9,14 +9,14 @@ import {
 import { surveyWeekOf } from "@sos/rules";
 import { appBaseUrl } from "../../apps";
 import { DomainError } from "../../errors";
-import { publicProcedure, router } from "../../trpc";
 import {
   OkOutput,
   RequestPasswordResetInput,
   ResetPasswordInput,
   SessionUser,
   SignInInput,
-} from "./schemas";
+} from "../../schemas/auth";
+import { publicProcedure, router } from "../../trpc";
 
 export const authRouter = router({
   signIn: publicProcedure

@@ -5,7 +5,6 @@ import {
   switchReadOnly,
 } from "@sos/db";
 import { auditIp } from "../../audit-ip";
-import { ministryProcedure, publicProcedure, router } from "../../trpc";
 import {
   MaintenanceStateOutput,
   ReadOnlyStatusOutput,
@@ -13,7 +12,8 @@ import {
   SetReadOnlyOutput,
   SIGN_IN_ALERT_LIMIT,
   SignInAlertsOutput,
-} from "./schemas";
+} from "../../schemas/operations";
+import { ministryProcedure, publicProcedure, router } from "../../trpc";
 
 function stateOutput(state: MaintenanceState) {
   return {

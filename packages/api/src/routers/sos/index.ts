@@ -1,5 +1,15 @@
 import { SosRequestFormInput } from "@sos/domain";
 import {
+  SosApplyOutput,
+  SosDetailOutput,
+  SosIdInput,
+  SosListInput,
+  SosListOutput,
+  SosUpdateInput,
+  SosVersionInput,
+} from "../../schemas/sos";
+import { PAGE_SIZE_DEFAULT } from "../../schemas/survey";
+import {
   applySosRequest,
   createSosRequest,
   getSosRequest,
@@ -9,16 +19,6 @@ import {
 } from "../../services/sos";
 import { institutionActor } from "../../services/survey";
 import { institutionProcedure, router } from "../../trpc";
-import { PAGE_SIZE_DEFAULT } from "../survey/schemas";
-import {
-  SosApplyOutput,
-  SosDetailOutput,
-  SosIdInput,
-  SosListInput,
-  SosListOutput,
-  SosUpdateInput,
-  SosVersionInput,
-} from "./schemas";
 
 /** 緊急配布要請 (SOS) on the institution's side; another institution's request is NOT_FOUND. */
 export const sosRouter = router({

@@ -1,5 +1,15 @@
 import type { Context } from "../../context";
 import {
+  PAGE_SIZE_DEFAULT,
+  SurveyAnswerByIdInput,
+  SurveyAnsweredOutput,
+  SurveyCopyPreviousInput,
+  SurveyDetailOutput,
+  SurveyIdInput,
+  SurveyListInput,
+  SurveyPageOutput,
+} from "../../schemas/survey";
+import {
   type AnswerSource,
   answerGateOf,
   getCurrentSurvey,
@@ -9,16 +19,6 @@ import {
   saveSurveyAnswer,
 } from "../../services/survey";
 import { institutionProcedure, router } from "../../trpc";
-import {
-  PAGE_SIZE_DEFAULT,
-  SurveyAnswerByIdInput,
-  SurveyAnsweredOutput,
-  SurveyCopyPreviousInput,
-  SurveyDetailOutput,
-  SurveyIdInput,
-  SurveyListInput,
-  SurveyPageOutput,
-} from "./schemas";
 
 /** Both ways of saving an answer: admitted through the server's gate, judged on arrival time. */
 function saveAnswer(

@@ -1,1 +1,1 @@
-export { type HomeSummary, homeSummary } from "./summary";
+export { homeSummary } from "./summary";

@@ -1,4 +1,13 @@
 import { appendAudit, type Db } from "@sos/db";
+import { activeSanctions, findInstitution } from "@sos/db/repositories/institution";
+import {
+  insertHistory,
+  openRequestExists,
+  type SosRequestRow,
+  updateRequest,
+  updateRequestUnlessWeekTaken,
+} from "@sos/db/repositories/sos-request";
+import { ensureSurvey, lockSurveyOfWeek } from "@sos/db/repositories/survey";
 import {
   INITIAL_REVIEW_STAGE,
   type SosStatus,
@@ -7,38 +16,15 @@ import {
   tokyoDate,
   transition,
 } from "@sos/rules";
-import { sql } from "kysely";
 import { DomainError } from "../../errors";
+import type { ApplyResult } from "../../schemas/sos";
 import type { InstitutionActor } from "../survey/actor";
-import { ensureSurvey, lockSurveyOfWeek } from "../survey/queries";
 import { surveyFigures } from "../survey/service";
-import {
-  OPEN_REQUEST_EXISTS_MESSAGE,
-  runSystemCheck,
-  type SosCheckReason,
-  type SystemCheckResult,
-} from "./check";
+import { OPEN_REQUEST_EXISTS_MESSAGE, runSystemCheck, type SystemCheckResult } from "./check";
 import { lockAtVersion, type MailConfig } from "./commands";
 import { NOT_APPLICABLE_MESSAGES } from "./messages";
 import { appliedMail, mailOfficers, reviewLink } from "./officer-mail";
-import {
-  activeSanctions,
-  findInstitution,
-  insertHistory,
-  isOneOpenPerWeekViolation,
-  openRequestExists,
-  type SosRequestRow,
-} from "./queries";
 import { loadRequestDetail } from "./read";
-import type { SosRequestDetail } from "./views";
-
-export interface ApplyResult {
-  /** reviewing (都道府県・国確認中) or error (エラーあり). */
-  outcome: "reviewing" | "error";
-  /** Every failed check with its Japanese text; empty when reviewing. */
-  reasons: SosCheckReason[];
-  request: SosRequestDetail;
-}
 
 function notApplicable(status: SosStatus): DomainError {
   const messageJa =
@@ -70,98 +56,18 @@ function notApplicable(status: SosStatus): DomainError {
  */
 export async function applySosRequest(
   db: Db,
-  {
-    now,
-    actor,
-    id,
-    version,
-    mail,
-  }: { now: Date; actor: InstitutionActor; id: string; version: number; mail: MailConfig },
+  { now, actor, id, version, mail }: ApplyCall,
 ): Promise<ApplyResult> {
   const { outcome, reasons } = await db.transaction().execute(async (trx) => {
     const row = await lockAtVersion(trx, actor, id, version);
     if (!transition(row.status, "apply_passed").ok) throw notApplicable(row.status);
-
-    const { weekStart } = surveyWeekOf(now);
-    await ensureSurvey(trx, actor.institutionId, weekStart, now);
-    const survey = await lockSurveyOfWeek(trx, actor.institutionId, weekStart);
-    if (!survey) throw new Error(`survey of ${weekStart} missing right after ensureSurvey`);
-
-    const [sanctions, openExists] = await Promise.all([
-      activeSanctions(trx, actor.institutionId, tokyoDate(now)),
-      openRequestExists(trx, actor.institutionId, weekStart, row.id),
-    ]);
-    let check = runSystemCheck({
-      survey: { id: survey.id, weekStart, figures: surveyFigures(survey) },
-      sanctions,
-      openRequestExists: openExists,
-    });
-
-    if (check.passed) {
-      const filed = await fileForReview(trx, row, { now, weekStart, surveyId: survey.id, check });
-      if (!filed) {
-        check = {
-          ...check,
-          passed: false,
-          reasons: [
-            { code: "open_request_exists", message: OPEN_REQUEST_EXISTS_MESSAGE, surveyId: null },
-          ],
-        };
-      }
-    }
-    if (!check.passed) {
-      await recordFailure(trx, row, { now, weekStart, surveyId: survey.id, check });
-    }
-
-    const to: SosStatus = check.passed ? "reviewing" : "error";
+    const { weekStart, surveyId, check } = await checkAndSettle(trx, row, actor, now);
     const handling = sosHandling(now);
-    await insertHistory(trx, {
-      requestId: row.id,
-      at: now,
-      actorUserId: actor.userId,
-      actorRole: "institution",
-      action: check.passed ? "apply_passed" : "apply_failed",
-      fromStatus: row.status,
-      toStatus: to,
-      changes: {
-        ...(row.weekStart === weekStart
-          ? {}
-          : { weekStart: { from: row.weekStart, to: weekStart } }),
-        surveyId: survey.id,
-        checkedFigures: check.figures,
-        limitSets: check.assessment?.limitSets ?? null,
-        errorReasons: check.reasons.map((reason) => reason.code),
-        ...(check.passed ? { late: handling.late, handleFrom: handling.handleFrom } : {}),
-      },
-    });
-
-    let mailed = 0;
-    if (check.passed && check.figures && check.assessment) {
-      const institution = await findInstitution(trx, actor.institutionId);
-      if (!institution) throw new DomainError("NOT_FOUND");
-      const facts = {
-        requestId: row.id,
-        institution,
-        contactName: row.contactName,
-        contactPhone: row.contactPhone,
-        notes: row.notes,
-        weekStart,
-        appliedAt: now,
-        figures: check.figures,
-        assessment: check.assessment,
-        late: handling.late,
-        handleFrom: handling.handleFrom,
-        deadline: handling.deadline,
-      };
-      const link = reviewLink(mail.publicBaseUrl, row.id);
-      mailed = await mailOfficers(trx, {
-        prefectureCode: row.prefectureCode,
-        kind: "sos_applied",
-        from: mail.mailFrom,
-        build: (officerName) => appliedMail(officerName, facts, link),
-      });
-    }
-
+    await recordApplyHistory(trx, row, { actor, now, weekStart, surveyId, check, handling });
+    const mailed =
+      check.passed && check.figures && check.assessment
+        ? await mailFiling(trx, row, { actor, now, weekStart, check, handling, mail })
+        : 0;
     await appendAudit(trx, {
       action: check.passed ? "sos.apply.passed" : "sos.apply.failed",
       actorUserId: actor.userId,
@@ -177,9 +83,135 @@ export async function applySosRequest(
         officersMailed: mailed,
       },
     });
+    const to: SosStatus = check.passed ? "reviewing" : "error";
     return { outcome: to as "reviewing" | "error", reasons: check.reasons };
   });
   return { outcome, reasons, request: await loadRequestDetail(db, { actor, id }) };
+}
+
+interface ApplyCall {
+  now: Date;
+  actor: InstitutionActor;
+  id: string;
+  version: number;
+  mail: MailConfig;
+}
+
+type Handling = ReturnType<typeof sosHandling>;
+
+/**
+ * Locks the survey of the filing week (creating it if the weekly job has not
+ * reached it), runs the system check on it and writes the outcome onto the
+ * request: filed for review, or error with its reasons. The one-open-per-week
+ * index turning down the filing counts as the open-request reason.
+ */
+async function checkAndSettle(
+  trx: Db,
+  row: SosRequestRow,
+  actor: InstitutionActor,
+  now: Date,
+): Promise<{ weekStart: string; surveyId: string; check: SystemCheckResult }> {
+  const { weekStart } = surveyWeekOf(now);
+  await ensureSurvey(trx, actor.institutionId, weekStart, now);
+  const survey = await lockSurveyOfWeek(trx, actor.institutionId, weekStart);
+  if (!survey) throw new Error(`survey of ${weekStart} missing right after ensureSurvey`);
+
+  const [sanctions, openExists] = await Promise.all([
+    activeSanctions(trx, actor.institutionId, tokyoDate(now)),
+    openRequestExists(trx, actor.institutionId, weekStart, row.id),
+  ]);
+  let check = runSystemCheck({
+    survey: { id: survey.id, weekStart, figures: surveyFigures(survey) },
+    sanctions,
+    openRequestExists: openExists,
+  });
+  const context = { now, weekStart, surveyId: survey.id };
+  if (check.passed && !(await fileForReview(trx, row, { ...context, check }))) {
+    check = {
+      ...check,
+      passed: false,
+      reasons: [
+        { code: "open_request_exists", message: OPEN_REQUEST_EXISTS_MESSAGE, surveyId: null },
+      ],
+    };
+  }
+  if (!check.passed) await recordFailure(trx, row, { ...context, check });
+  return { weekStart, surveyId: survey.id, check };
+}
+
+async function recordApplyHistory(
+  trx: Db,
+  row: SosRequestRow,
+  {
+    actor,
+    now,
+    weekStart,
+    surveyId,
+    check,
+    handling,
+  }: CheckContext & { actor: InstitutionActor; handling: Handling },
+): Promise<void> {
+  await insertHistory(trx, {
+    requestId: row.id,
+    at: now,
+    actorUserId: actor.userId,
+    actorRole: "institution",
+    action: check.passed ? "apply_passed" : "apply_failed",
+    fromStatus: row.status,
+    toStatus: check.passed ? "reviewing" : "error",
+    changes: {
+      ...(row.weekStart === weekStart ? {} : { weekStart: { from: row.weekStart, to: weekStart } }),
+      surveyId,
+      checkedFigures: check.figures,
+      limitSets: check.assessment?.limitSets ?? null,
+      errorReasons: check.reasons.map((reason) => reason.code),
+      ...(check.passed ? { late: handling.late, handleFrom: handling.handleFrom } : {}),
+    },
+  });
+}
+
+/** Tells the prefecture's officers about the filing; returns how many were mailed. */
+async function mailFiling(
+  trx: Db,
+  row: SosRequestRow,
+  {
+    actor,
+    now,
+    weekStart,
+    check,
+    handling,
+    mail,
+  }: Omit<CheckContext, "surveyId"> & {
+    actor: InstitutionActor;
+    handling: Handling;
+    mail: MailConfig;
+  },
+): Promise<number> {
+  const { figures, assessment } = check;
+  if (!figures || !assessment) return 0;
+  const institution = await findInstitution(trx, actor.institutionId);
+  if (!institution) throw new DomainError("NOT_FOUND");
+  const facts = {
+    requestId: row.id,
+    institution,
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+    notes: row.notes,
+    weekStart,
+    appliedAt: now,
+    figures,
+    assessment,
+    late: handling.late,
+    handleFrom: handling.handleFrom,
+    deadline: handling.deadline,
+  };
+  const link = reviewLink(mail.publicBaseUrl, row.id);
+  return mailOfficers(trx, {
+    prefectureCode: row.prefectureCode,
+    kind: "sos_applied",
+    from: mail.mailFrom,
+    build: (officerName) => appliedMail(officerName, facts, link),
+  });
 }
 
 interface CheckContext {
@@ -208,33 +240,20 @@ async function fileForReview(
   { now, weekStart, surveyId, check }: CheckContext,
 ): Promise<boolean> {
   const handling = sosHandling(now);
-  await sql`savepoint sos_apply_file`.execute(db);
-  try {
-    await db
-      .updateTable("sosRequests")
-      .set({
-        status: "reviewing",
-        reviewStage: INITIAL_REVIEW_STAGE,
-        weekStart,
-        surveyId,
-        appliedAt: now,
-        late: handling.late,
-        handleFrom: handling.handleFrom,
-        ...checkedColumns(check),
-        errorReasons: "[]",
-        errorDetails: "[]",
-        version: row.version + 1,
-        updatedAt: now,
-      })
-      .where("id", "=", row.id)
-      .execute();
-  } catch (error) {
-    if (!isOneOpenPerWeekViolation(error)) throw error;
-    await sql`rollback to savepoint sos_apply_file`.execute(db);
-    return false;
-  }
-  await sql`release savepoint sos_apply_file`.execute(db);
-  return true;
+  return updateRequestUnlessWeekTaken(db, row.id, {
+    status: "reviewing",
+    reviewStage: INITIAL_REVIEW_STAGE,
+    weekStart,
+    surveyId,
+    appliedAt: now,
+    late: handling.late,
+    handleFrom: handling.handleFrom,
+    ...checkedColumns(check),
+    errorReasons: "[]",
+    errorDetails: "[]",
+    version: row.version + 1,
+    updatedAt: now,
+  });
 }
 
 async function recordFailure(
@@ -242,23 +261,19 @@ async function recordFailure(
   row: SosRequestRow,
   { now, weekStart, surveyId, check }: CheckContext,
 ): Promise<void> {
-  await db
-    .updateTable("sosRequests")
-    .set({
-      status: "error",
-      reviewStage: null,
-      weekStart,
-      // Points at the survey to fix, which is what the error page links to.
-      surveyId,
-      appliedAt: now,
-      late: false,
-      handleFrom: null,
-      ...checkedColumns(check),
-      errorReasons: JSON.stringify(check.reasons.map((reason) => reason.code)),
-      errorDetails: JSON.stringify(check.reasons),
-      version: row.version + 1,
-      updatedAt: now,
-    })
-    .where("id", "=", row.id)
-    .execute();
+  await updateRequest(db, row.id, {
+    status: "error",
+    reviewStage: null,
+    weekStart,
+    // Points at the survey to fix, which is what the error page links to.
+    surveyId,
+    appliedAt: now,
+    late: false,
+    handleFrom: null,
+    ...checkedColumns(check),
+    errorReasons: JSON.stringify(check.reasons.map((reason) => reason.code)),
+    errorDetails: JSON.stringify(check.reasons),
+    version: row.version + 1,
+    updatedAt: now,
+  });
 }

@@ -1,27 +1,12 @@
 import { formatPieces, surveyWeekTitle } from "@sos/domain";
 import { type Assessment, assessEligibility, type SurveyFigures } from "@sos/rules";
+import type { SosCheckReason } from "../../schemas/sos";
 
 /**
  * The system check behind 「システムチェック&申請」, as a pure function of the
  * facts the apply transaction has locked and read, so every reason and its
  * wording can be pinned down without a database.
  */
-
-export const SOS_CHECK_CODES = [
-  "survey_unanswered",
-  "survey_not_eligible",
-  "sanctioned",
-  "open_request_exists",
-] as const;
-export type SosCheckCode = (typeof SOS_CHECK_CODES)[number];
-
-export interface SosCheckReason {
-  code: SosCheckCode;
-  /** Shown to the institution as is. */
-  message: string;
-  /** The survey to open and fix, for the reasons about the survey. */
-  surveyId: string | null;
-}
 
 export interface SystemCheckFacts {
   /** The survey of the week the request is filed in (surveyWeekOf(now)). */

@@ -1,12 +1,20 @@
 import { appendAudit, type Db } from "@sos/db";
+import { findInstitution } from "@sos/db/repositories/institution";
+import {
+  insertHistory,
+  insertRequest,
+  lockRequest,
+  type SosRequestRow,
+  updateRequest,
+} from "@sos/db/repositories/sos-request";
 import { isEditable, surveyWeekOf, transition } from "@sos/rules";
 import { DomainError } from "../../errors";
+import type { SosRequestDetail } from "../../schemas/sos";
 import type { InstitutionActor } from "../survey/actor";
 import { NOT_EDITABLE_MESSAGES, NOT_WITHDRAWABLE_MESSAGES } from "./messages";
 import { mailOfficers, reviewLink, withdrawnMail } from "./officer-mail";
-import { findInstitution, insertHistory, lockRequest, type SosRequestRow } from "./queries";
 import { loadRequestDetail } from "./read";
-import { canWithdraw, type SosRequestDetail } from "./views";
+import { canWithdraw } from "./views";
 
 /** What the request form carries, already normalised by SosRequestFormInput. */
 export interface SosRequestForm {
@@ -54,23 +62,19 @@ export async function createSosRequest(
 ): Promise<SosRequestDetail> {
   const id = await db.transaction().execute(async (trx) => {
     const institution = await requireInstitution(trx, actor.institutionId);
-    const row = await trx
-      .insertInto("sosRequests")
-      .values({
-        institutionId: institution.id,
-        prefectureCode: institution.prefectureCode,
-        weekStart: surveyWeekOf(now).weekStart,
-        status: "draft",
-        conditionsConfirmed: form.conditionsConfirmed,
-        contactName: form.contactName,
-        contactPhone: form.contactPhone,
-        notes: form.notes,
-        createdBy: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning(["id", "weekStart"])
-      .executeTakeFirstOrThrow();
+    const row = await insertRequest(trx, {
+      institutionId: institution.id,
+      prefectureCode: institution.prefectureCode,
+      weekStart: surveyWeekOf(now).weekStart,
+      status: "draft",
+      conditionsConfirmed: form.conditionsConfirmed,
+      contactName: form.contactName,
+      contactPhone: form.contactPhone,
+      notes: form.notes,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
     const changes = Object.fromEntries(
       FORM_FIELDS.map((field) => [field, { from: null, to: form[field] }]),
     );
@@ -132,17 +136,13 @@ export async function updateSosRequest(
       if (row[field] !== form[field]) changes[field] = { from: row[field], to: form[field] };
     }
     if (Object.keys(changes).length === 0) return;
-    await trx
-      .updateTable("sosRequests")
-      .set({
-        contactName: form.contactName,
-        contactPhone: form.contactPhone,
-        notes: form.notes,
-        version: row.version + 1,
-        updatedAt: now,
-      })
-      .where("id", "=", row.id)
-      .execute();
+    await updateRequest(trx, row.id, {
+      contactName: form.contactName,
+      contactPhone: form.contactPhone,
+      notes: form.notes,
+      version: row.version + 1,
+      updatedAt: now,
+    });
     await insertHistory(trx, {
       requestId: row.id,
       at: now,
@@ -193,11 +193,12 @@ export async function withdrawSosRequest(
           : undefined;
       throw new DomainError("INVALID_STATE", messageJa === undefined ? {} : { messageJa });
     }
-    await trx
-      .updateTable("sosRequests")
-      .set({ status: next.value, reviewStage: null, version: row.version + 1, updatedAt: now })
-      .where("id", "=", row.id)
-      .execute();
+    await updateRequest(trx, row.id, {
+      status: next.value,
+      reviewStage: null,
+      version: row.version + 1,
+      updatedAt: now,
+    });
     await insertHistory(trx, {
       requestId: row.id,
       at: now,
@@ -208,30 +209,8 @@ export async function withdrawSosRequest(
       toStatus: next.value,
       changes: row.reviewStage === null ? {} : { reviewStage: { from: row.reviewStage, to: null } },
     });
-    let mailed = 0;
-    if (row.status === "reviewing") {
-      const institution = await requireInstitution(trx, actor.institutionId);
-      const link = reviewLink(mail.publicBaseUrl, row.id);
-      mailed = await mailOfficers(trx, {
-        prefectureCode: row.prefectureCode,
-        kind: "sos_withdrawn",
-        from: mail.mailFrom,
-        build: (officerName) =>
-          withdrawnMail(
-            officerName,
-            {
-              requestId: row.id,
-              institution,
-              contactName: row.contactName,
-              contactPhone: row.contactPhone,
-              notes: row.notes,
-              weekStart: row.weekStart,
-              withdrawnAt: now,
-            },
-            link,
-          ),
-      });
-    }
+    const mailed =
+      row.status === "reviewing" ? await mailWithdrawal(trx, row, { actor, now, mail }) : 0;
     await appendAudit(trx, {
       action: "sos.withdraw",
       actorUserId: actor.userId,
@@ -243,4 +222,33 @@ export async function withdrawSosRequest(
     });
   });
   return loadRequestDetail(db, { actor, id });
+}
+
+/** Officers already looking at a reviewing request are told it has been withdrawn. */
+async function mailWithdrawal(
+  trx: Db,
+  row: SosRequestRow,
+  { actor, now, mail }: { actor: InstitutionActor; now: Date; mail: MailConfig },
+): Promise<number> {
+  const institution = await requireInstitution(trx, actor.institutionId);
+  const link = reviewLink(mail.publicBaseUrl, row.id);
+  return mailOfficers(trx, {
+    prefectureCode: row.prefectureCode,
+    kind: "sos_withdrawn",
+    from: mail.mailFrom,
+    build: (officerName) =>
+      withdrawnMail(
+        officerName,
+        {
+          requestId: row.id,
+          institution,
+          contactName: row.contactName,
+          contactPhone: row.contactPhone,
+          notes: row.notes,
+          weekStart: row.weekStart,
+          withdrawnAt: now,
+        },
+        link,
+      ),
+  });
 }

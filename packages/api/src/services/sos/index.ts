@@ -1,10 +1,7 @@
-export { type ApplyResult, applySosRequest } from "./apply";
+export { applySosRequest } from "./apply";
 export {
   OPEN_REQUEST_EXISTS_MESSAGE,
   runSystemCheck,
-  SOS_CHECK_CODES,
-  type SosCheckCode,
-  type SosCheckReason,
   type SystemCheckFacts,
   type SystemCheckResult,
   sanctionedMessage,
@@ -29,14 +26,4 @@ export {
   getSosRequest,
   listSosRequests,
   loadRequestDetail,
-  SOS_LIST_VIEWS,
-  type SosListView,
-  type SosRequestPage,
 } from "./read";
-export type {
-  SosCheckView,
-  SosDecision,
-  SosHistoryEntry,
-  SosRequestDetail,
-  SosRequestListItem,
-} from "./views";

@@ -1,4 +1,5 @@
 import { type Db, enqueueMail } from "@sos/db";
+import { prefectureOfficers } from "@sos/db/repositories/user";
 import { formatJaDate, formatJaDateTime, formatPieces, surveyWeekTitle } from "@sos/domain";
 import {
   type Assessment,
@@ -8,7 +9,6 @@ import {
   type SurveyFigures,
 } from "@sos/rules";
 import { appBaseUrl } from "../../apps";
-import { prefectureOfficers } from "./queries";
 
 /**
  * Mail to the prefecture's officers about one request. Written in the same

@@ -1,13 +1,8 @@
 import type { Db } from "@sos/db";
-import { DomainError } from "../../errors";
-import type { InstitutionActor } from "../survey/actor";
-import { surveyFigures } from "../survey/service";
-import { INSTITUTION_VISIBLE_ACTIONS, INVALID_CURSOR_MESSAGE } from "./messages";
+import { findInstitution } from "@sos/db/repositories/institution";
 import {
-  findInstitution,
   findRequest,
   findReviewOutcome,
-  findUserName,
   type ListPosition,
   listActive,
   listAll,
@@ -15,28 +10,35 @@ import {
   listRecent,
   recordView,
   type SosListRow,
-} from "./queries";
+} from "@sos/db/repositories/sos-request";
+import { findSurveyFigures } from "@sos/db/repositories/survey";
+import { findUserName } from "@sos/db/repositories/user";
+import { ACTIVE_DAYS } from "@sos/rules";
+import { DomainError } from "../../errors";
+import type {
+  SosHistoryEntry,
+  SosListView,
+  SosRequestDetail,
+  SosRequestPage,
+} from "../../schemas/sos";
+import type { InstitutionActor } from "../survey/actor";
+import { surveyFigures } from "../survey/service";
+import { INSTITUTION_VISIBLE_ACTIONS, INVALID_CURSOR_MESSAGE } from "./messages";
 import {
   errorReasonsOf,
   requestAbilities,
   requestDeadline,
-  type SosHistoryEntry,
-  type SosRequestDetail,
-  type SosRequestListItem,
   toCheckView,
   toDecision,
   toHistoryEntry,
   toListItem,
 } from "./views";
 
-export const SOS_LIST_VIEWS = ["all", "recent", "active"] as const;
-/** すべて / 最近参照したデータ / 実施中の緊急配布要請 (applied in the past 30 days). */
-export type SosListView = (typeof SOS_LIST_VIEWS)[number];
+const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface SosRequestPage {
-  items: SosRequestListItem[];
-  /** Pass back as `cursor` (with the same view) for the next page; null on the last page. */
-  nextCursor: string | null;
+/** The start of 実施中: ACTIVE_DAYS back from now (rules.isActive). */
+function activeSince(now: Date): Date {
+  return new Date(now.getTime() - ACTIVE_DAYS * DAY_MS);
 }
 
 /** Reviewers appear by role only, and their internal notes and reasons are not shown. */
@@ -59,12 +61,7 @@ export async function loadRequestDetail(
     listHistory(db, row.id),
     row.surveyId === null
       ? Promise.resolve(undefined)
-      : db
-          .selectFrom("weeklySurveys")
-          .select(["weekStart", "stock", "consumption", "purchases"])
-          .where("id", "=", row.surveyId)
-          .where("institutionId", "=", row.institutionId)
-          .executeTakeFirst(),
+      : findSurveyFigures(db, row.institutionId, row.surveyId),
     findReviewOutcome(db, row.id),
   ]);
   if (!institution) throw new DomainError("NOT_FOUND");
@@ -159,7 +156,8 @@ export async function listSosRequests(
       rows = await listRecent(db, actor.institutionId, actor.userId, page);
       break;
     case "active":
-      rows = await listActive(db, actor.institutionId, now, page);
+      // Computed here rather than as now() - interval: interval arithmetic follows the session's time zone.
+      rows = await listActive(db, actor.institutionId, { since: activeSince(now), now }, page);
       break;
   }
   const items = rows.slice(0, limit);

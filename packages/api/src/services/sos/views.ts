@@ -7,117 +7,27 @@ import {
   surveyWeekTitle,
 } from "@sos/domain";
 import {
-  type Assessment,
   assessEligibility,
   isEditable,
   PIECES_PER_SET,
-  type ReviewStage,
   type SosStatus,
   type SurveyFigures,
   sosDeadline,
   surveyCreationTime,
   transition,
 } from "@sos/rules";
+import type {
+  SosCheckView,
+  SosDecision,
+  SosHistoryEntry,
+  SosRequestListItem,
+} from "../../schemas/sos";
 import { historyActionLabel } from "./messages";
-import type { SosListRow, SosRequestRow } from "./queries";
 
-export interface SosRequestListItem {
-  id: string;
-  status: SosStatus;
-  /** The institution-facing label (申請前, エラーあり, 都道府県・国確認中, ...). */
-  statusLabel: string;
-  reviewStage: ReviewStage | null;
-  weekStart: string;
-  /** The survey week the request belongs to, e.g. 「2026年11月25日（水）〜12月2日（水）週」. */
-  weekTitle: string;
-  appliedAt: Date | null;
-  /** Applied after the Wednesday 17:00 deadline. */
-  late: boolean;
-  /** The business day (YYYY-MM-DD) from which officers handle it; set once it is reviewing. */
-  handleFrom: string | null;
-  /** e.g. 「2026年12月3日（木）以降の対応となります。」 for a late request; null otherwise. */
-  lateNote: string | null;
-  contactName: string;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-  /** Only in the "recent" view: when this user last opened it. */
-  viewedAt: Date | null;
-}
+// services/review/detail.ts reads the history entry type from here.
+export type { SosHistoryEntry };
 
-export interface SosCheckView {
-  surveyId: string | null;
-  weekStart: string;
-  weekTitle: string;
-  /** The figures the system check used, copied at apply time. */
-  figures: SurveyFigures;
-  assessment: Assessment;
-  /** "snapshot": copied at apply; "survey": read from the linked survey (request written without a copy). */
-  source: "snapshot" | "survey";
-  /** The linked survey's figures now; they may differ when the survey was edited after applying. */
-  currentSurveyFigures: SurveyFigures | null;
-  surveyChangedSinceCheck: boolean;
-}
-
-export type SosDecision =
-  | {
-      kind: "quantity";
-      /** The ministry's approved quantity when there is one, else the prefecture's completed one. */
-      source: "ministry" | "prefecture";
-      /** True once the ministry approved (受付完了). */
-      final: boolean;
-      quantitySets: number;
-      /** 購入上限数 in pieces: the decided sets x 1,000. */
-      purchaseLimitPieces: number;
-      /** What the rules computed from the survey, for comparison. */
-      computedLimitSets: number | null;
-      decidedAt: Date;
-    }
-  | { kind: "not_eligible"; reason: string };
-
-export interface SosHistoryEntry {
-  id: string;
-  at: Date;
-  actor: { id: string; displayName: string } | null;
-  actorRole: string | null;
-  /** 医療機関, 都道府県担当者, 国（厚生労働省）, システム */
-  actorRoleLabel: string | null;
-  action: string;
-  actionLabel: string;
-  fromStatus: SosStatus | null;
-  toStatus: SosStatus | null;
-  fromStatusLabel: string | null;
-  toStatusLabel: string | null;
-  /** Changed fields as { field: { from, to } }, or what the action decided (see the writers). */
-  changes: Record<string, unknown>;
-}
-
-export interface SosRequestDetail extends SosRequestListItem {
-  contactPhone: string | null;
-  notes: string;
-  conditionsConfirmed: true;
-  /** The survey the last system check used (or points to, when it failed on the survey). */
-  surveyId: string | null;
-  closedReason: string | null;
-  /** Why the last system check failed (status error), with the survey to fix where relevant. */
-  errorReasons: SosCheckErrorDetail[];
-  /** The Wednesday 17:00 deadline of the request's week. */
-  deadline: Date;
-  createdBy: { id: string; displayName: string };
-  editable: boolean;
-  canApply: boolean;
-  canWithdraw: boolean;
-  institution: {
-    id: string;
-    code: string;
-    name: string;
-    prefectureCode: number;
-    prefectureName: string;
-  };
-  history: SosHistoryEntry[];
-  check: SosCheckView | null;
-  decision: SosDecision | null;
-}
+import type { SosListRow, SosRequestRow } from "@sos/db/repositories/sos-request";
 
 const SOS_STATUSES_SET: ReadonlySet<string> = new Set(Object.keys(SOS_STATUS_LABELS.ja));
 

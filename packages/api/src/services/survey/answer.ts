@@ -1,30 +1,24 @@
 import type { Db } from "@sos/db";
-import { type SurveyFigures, surveyWeekOf } from "@sos/rules";
-import { DomainError } from "../../errors";
-import type { InstitutionActor } from "./actor";
-import type { AdmissionGate } from "./admission";
 import {
   type AnswerSource,
   findReceiptByKey,
   type ReplayRow,
   runSaveAnswer,
   type SaveAnswerRow,
-} from "./answer-statement";
+} from "@sos/db/repositories/survey";
+import { type SurveyFigures, surveyWeekOf } from "@sos/rules";
+import { DomainError } from "../../errors";
+import type { AnsweredSurvey } from "../../schemas/survey";
+import type { InstitutionActor } from "./actor";
+import type { AdmissionGate } from "./admission";
 import {
   NO_PREVIOUS_ANSWER_MESSAGE,
   type PreviousRow,
   readOnlyMessage,
-  type SurveyDetail,
-  type SurveyReceipt,
   toSurveyDetail,
 } from "./service";
 
-export type { AnswerSource } from "./answer-statement";
-
-/** The survey as saved, with this answer's receipt (a retry gets the first one's). */
-export interface AnsweredSurvey extends SurveyDetail {
-  receipt: SurveyReceipt;
-}
+export type { AnswerSource } from "@sos/db/repositories/survey";
 
 export interface AnswerCall {
   actor: InstitutionActor;

@@ -6,18 +6,13 @@ export {
   createAdmissionGate,
   DEFAULT_ANSWER_ADMISSION,
 } from "./admission";
-export { type AnsweredSurvey, type AnswerSource, saveSurveyAnswer } from "./answer";
+export { type AnswerSource, saveSurveyAnswer } from "./answer";
 export {
   getCurrentSurvey,
   getSurvey,
   listSurveys,
   NO_PREVIOUS_ANSWER_MESSAGE,
-  type PreviousAnswer,
   readOnlyMessage,
-  type SurveyDetail,
-  type SurveyPage,
-  type SurveyReceipt,
-  type SurveyView,
   surveyFigures,
   toSurveyView,
 } from "./service";

@@ -1,8 +1,4 @@
 import type { Db } from "@sos/db";
-import { SURVEY_STATUS_LABELS, type SurveyStatus, surveyWeekTitle } from "@sos/domain";
-import { type Assessment, assessEligibility, type SurveyFigures, surveyWeekOf } from "@sos/rules";
-import { DomainError } from "../../errors";
-import type { InstitutionActor } from "./actor";
 import {
   ensureSurvey,
   findSurvey,
@@ -11,62 +7,12 @@ import {
   listSurveyRecords,
   type SurveyRecord,
   type SurveyRow,
-} from "./queries";
-
-/** A saved answer's receipt: 受付番号 and when the server accepted the answer. */
-export interface SurveyReceipt {
-  /** 「20261202-0000123」 */
-  number: string;
-  /** The deadline is judged on this instant, not on when the answer was written. */
-  acceptedAt: Date;
-}
-
-export interface SurveyView {
-  id: string;
-  weekStart: string;
-  /** 「2026年11月25日（水）〜12月2日（水）週」 */
-  title: string;
-  status: SurveyStatus;
-  /** 未回答 / 回答済み */
-  statusLabel: string;
-  stock: number | null;
-  consumption: number | null;
-  purchases: number | null;
-  answeredAt: Date | null;
-  answeredBy: { id: string; displayName: string } | null;
-  createdAt: Date;
-  updatedAt: Date;
-  /** The week open now (from Wednesday 18:35 to the next). */
-  isCurrent: boolean;
-  /** Only the current week's survey can be answered or edited. */
-  editable: boolean;
-  /** The self-check on the saved figures; null until answered. */
-  assessment: Assessment | null;
-  /** The receipt of the latest saved answer; null until answered. */
-  latestReceipt: SurveyReceipt | null;
-}
-
-export interface PreviousAnswer {
-  id: string;
-  weekStart: string;
-  title: string;
-  stock: number;
-  consumption: number;
-  purchases: number;
-}
-
-export interface SurveyDetail extends SurveyView {
-  /** Why it cannot be edited, ready to show; null when editable. */
-  readOnlyReason: string | null;
-  /** The latest earlier answer (what 「前回の回答をコピー」 copies); null when there is none. */
-  previous: PreviousAnswer | null;
-}
-
-export interface SurveyPage {
-  items: SurveyView[];
-  /** Pass back as `cursor` for the next (older) page; null on the last page. */
-  nextCursor: string | null;
-}
+} from "@sos/db/repositories/survey";
+import { SURVEY_STATUS_LABELS, type SurveyStatus, surveyWeekTitle } from "@sos/domain";
+import { assessEligibility, type SurveyFigures, surveyWeekOf } from "@sos/rules";
+import { DomainError } from "../../errors";
+import type { SurveyDetail, SurveyPage, SurveyView } from "../../schemas/survey";
+import type { InstitutionActor } from "./actor";
 
 /** The three figures, or null while any is missing (the table keeps them all-or-none). */
 export function surveyFigures(

@@ -1,12 +1,6 @@
 import type { Db } from "@sos/db";
+import { insertWeeklySurveyBatch } from "@sos/db/repositories/survey";
 import { surveyWeekOf } from "@sos/rules";
-import { type QueryResult, sql } from "kysely";
-
-interface BatchResult {
-  /** The batch's highest institution id: where the next batch starts; null when none was left. */
-  lastId: string | null;
-  inserted: number;
-}
 
 export interface CreateWeeklySurveysOptions {
   now: Date;
@@ -47,24 +41,7 @@ export async function createWeeklySurveys(
   let after: string | null = null;
   let created = 0;
   for (;;) {
-    const result: QueryResult<BatchResult> = await sql<BatchResult>`
-      with batch as (
-        select id from institutions
-        where active and (${after}::uuid is null or id > ${after}::uuid)
-        order by id
-        limit ${batchSize}
-      ),
-      inserted as (
-        insert into weekly_surveys (institution_id, week_start, created_at, updated_at)
-        select id, ${weekStart}::date, ${now}, ${now} from batch
-        on conflict (institution_id, week_start) do nothing
-        returning 1
-      )
-      select
-        (select id from batch order by id desc limit 1) as last_id,
-        (select count(*) from inserted)::int as inserted
-    `.execute(db);
-    const row: BatchResult | undefined = result.rows[0];
+    const row = await insertWeeklySurveyBatch(db, { after, weekStart, now, batchSize });
     if (row?.lastId == null) break;
     created += row.inserted;
     after = row.lastId;
