@@ -19,6 +19,7 @@ export { LinkButton, type LinkButtonProps } from "./button/LinkButton";
 export { DataTable, type DataTableColumn, type DataTableProps } from "./data/DataTable";
 export { StatusBadge, type StatusBadgeProps } from "./data/StatusBadge";
 export { Alert, type AlertProps } from "./feedback/Alert";
+export { ConfirmDialog, type ConfirmDialogProps } from "./feedback/ConfirmDialog";
 export { ErrorSummary, type ErrorSummaryProps, type FieldErrorItem } from "./feedback/ErrorSummary";
 export { TONE_LABELS, type Tone } from "./feedback/icons";
 export { Notice, type NoticeProps } from "./feedback/Notice";
@@ -27,7 +28,9 @@ export { type FieldChromeProps, RequiredMark } from "./field/FieldParts";
 export { fieldIds, joinIds, useControlId } from "./field/field-ids";
 export { NumberField, type NumberFieldProps } from "./field/NumberField";
 export { PasswordField, type PasswordFieldProps } from "./field/PasswordField";
+export { RadioGroup, type RadioGroupProps, radioId } from "./field/RadioGroup";
 export { Select, type SelectOption, type SelectProps } from "./field/Select";
+export { MAX_SETS, parseSets, SETS_MESSAGES, type SetsError, setsDraft } from "./field/sets";
 export { Textarea, type TextareaProps } from "./field/Textarea";
 export { type FieldWidth, TextField, type TextFieldProps } from "./field/TextField";
 export {
@@ -50,6 +53,8 @@ export {
   formatNumber,
   formatPieces,
   formatSets,
+  toInstant,
+  tokyoClock,
 } from "./institution/format";
 export {
   CHECK_REASON_LABELS,
@@ -95,6 +100,11 @@ export {
   type SystemCheckResultProps,
 } from "./institution/SystemCheckResult";
 export {
+  ELIGIBLE_TEXT,
+  NOT_ELIGIBLE_TEXT,
+  PENDING_TEXT,
+} from "./institution/self-check-text";
+export {
   AppShell,
   type AppShellProps,
   type AppShellUser,
@@ -104,5 +114,4 @@ export {
 } from "./layout/AppShell";
 export { Card, type CardProps } from "./layout/Card";
 export { PageHeader, type PageHeaderProps } from "./layout/PageHeader";
-export * from "./review";
 export * from "./vendor-portal";

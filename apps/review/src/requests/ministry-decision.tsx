@@ -1,17 +1,13 @@
-import {
-  Button,
-  Card,
-  type MinistryApprovalValues,
-  type MinistryDecisionFieldErrors,
-  MinistryDecisionForm,
-  NotEligibleDialog,
-} from "@sos/ui";
+import { Button, Card } from "@sos/ui";
 import { useTRPC } from "@sos/web";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ReviewDetail } from "../api-types";
 import { decisionFailureOf } from "./decision-errors";
 import type { DecisionFlash } from "./flash";
+import { type MinistryDecisionFieldErrors, MinistryDecisionForm } from "./ministry-decision-form";
+import type { MinistryApprovalValues } from "./ministry-decision-schema";
+import { NotEligibleDialog } from "./not-eligible-dialog";
 
 /** review.approve reports a single request's fields as item 0 of the batch. */
 const APPROVE_FIELDS = {

@@ -1,14 +1,11 @@
-import {
-  type PrefectureReviewFieldErrors,
-  PrefectureReviewForm,
-  type PrefectureReviewValues,
-} from "@sos/ui";
 import { useTRPC } from "@sos/web";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ReviewDetail } from "../api-types";
 import { decisionFailureOf } from "./decision-errors";
 import type { DecisionFlash } from "./flash";
+import { type PrefectureReviewFieldErrors, PrefectureReviewForm } from "./prefecture-review-form";
+import type { PrefectureReviewValues } from "./prefecture-review-schema";
 
 const SAVE_FIELDS = {
   supplyNeeded: "supplyNeeded",

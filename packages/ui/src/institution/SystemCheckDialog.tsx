@@ -1,4 +1,4 @@
-import { ConfirmDialog } from "../review/ConfirmDialog";
+import { ConfirmDialog } from "../feedback/ConfirmDialog";
 import { formatJaDate } from "./format";
 import "./SystemCheckDialog.css";
 

@@ -1,0 +1,54 @@
+import { formatJaDate, formatNumber, toInstant, tokyoClock } from "@sos/ui";
+import type { ReviewQueueRow } from "./view-types";
+
+/** What a missing figure shows as; screen readers get the words beside it. */
+export const NO_VALUE = "—";
+
+const oneDecimal = new Intl.NumberFormat("ja-JP", {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
+/**
+ * Weeks of cover as officers read it: 「2.3週」. null (the stock does not shrink,
+ * purchases cover use) is 「—」 rather than a meaningless huge number.
+ */
+export function formatWeeksOfCover(weeks: number | null): string {
+  if (weeks === null) return NO_VALUE;
+  return `${oneDecimal.format(weeks)}週`;
+}
+
+/** 「11月25日（水）16:30」 on the Tokyo clock: the queue's filing time, year left out. */
+export function formatShortDateTime(value: Date | string): string {
+  const { ymd, time } = tokyoClock(toInstant(value));
+  return `${formatJaDate(ymd, { withYear: false })}${time}`;
+}
+
+/** 「全 1,234 件中 1〜50 件」: where this page sits in the whole result. */
+export function pageRangeText(page: number, pageSize: number, total: number): string {
+  if (total === 0) return "全 0 件";
+  const first = (page - 1) * pageSize + 1;
+  const last = Math.min(page * pageSize, total);
+  return `全 ${formatNumber(total)} 件中 ${formatNumber(first)}〜${formatNumber(last)} 件`;
+}
+
+/** How many pages a result fills; an empty result is still one (empty) page. */
+export function pageCountOf(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/**
+ * The quantity a ministry approval uses when nobody adjusts it: what the
+ * prefecture entered, or the computed limit when it entered nothing.
+ */
+export function approvalSetsOf(
+  row: Pick<ReviewQueueRow, "prefectureReview" | "limitSets">,
+): number {
+  return row.prefectureReview.quantitySets ?? row.limitSets;
+}
+
+/** 「U+20BB7」, as the API's csvCheck names a character. */
+export function codePointLabel(char: string): string {
+  const point = char.codePointAt(0) ?? 0;
+  return `U+${point.toString(16).toUpperCase().padStart(4, "0")}`;
+}
