@@ -42,12 +42,8 @@ describe("pageRangeText", () => {
 
 describe("approvalSetsOf", () => {
   it("uses the prefecture's quantity, or the computed limit without one", () => {
-    expect(
-      approvalSetsOf({ limitSets: 3, prefectureReview: { state: "completed", quantitySets: 5 } }),
-    ).toBe(5);
-    expect(
-      approvalSetsOf({ limitSets: 3, prefectureReview: { state: "none", quantitySets: null } }),
-    ).toBe(3);
+    expect(approvalSetsOf({ limitSets: 3, prefectureReview: { quantitySets: 5 } })).toBe(5);
+    expect(approvalSetsOf({ limitSets: 3, prefectureReview: { quantitySets: null } })).toBe(3);
   });
 });
 

@@ -1,5 +1,5 @@
 import { formatJaDate, formatNumber, toInstant, tokyoClock } from "@sos/ui";
-import type { ReviewQueueRow } from "./view-types";
+import type { QueueRow } from "../api-types";
 
 /** What a missing figure shows as; screen readers get the words beside it. */
 export const NO_VALUE = "—";
@@ -42,7 +42,9 @@ export function pageCountOf(total: number, pageSize: number): number {
  * prefecture entered, or the computed limit when it entered nothing.
  */
 export function approvalSetsOf(
-  row: Pick<ReviewQueueRow, "prefectureReview" | "limitSets">,
+  row: Pick<QueueRow, "limitSets"> & {
+    prefectureReview: Pick<QueueRow["prefectureReview"], "quantitySets">;
+  },
 ): number {
   return row.prefectureReview.quantitySets ?? row.limitSets;
 }

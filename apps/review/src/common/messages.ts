@@ -10,3 +10,8 @@ export const CONFLICT_DETAIL =
 
 export const NOTES_MAX_LENGTH = 2000;
 export const REASON_MAX_LENGTH = 1000;
+
+/** A text over its limit, worded as the API words it. */
+export function tooLongMessage(label: string, max: number): string {
+  return `${label}は${max.toLocaleString("ja-JP")}文字以内で入力してください`;
+}

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, userEvent, within } from "storybook/test";
-import { nextSort, SortHeader } from "./sort-header";
-import type { ReviewQueueSortKey, SortDirection } from "./view-types";
+import type { QueueSortKey } from "../queue/queue-params";
+import { nextSort, type SortDirection, SortHeader } from "./sort-header";
 
 const meta = {
   title: "部品/審査/SortHeader",
@@ -70,7 +70,7 @@ export const NotSorted: Story = {
   },
 };
 
-const COLUMNS: ReadonlyArray<{ key: ReviewQueueSortKey; label: string }> = [
+const COLUMNS: ReadonlyArray<{ key: QueueSortKey; label: string }> = [
   { key: "appliedAt", label: "申請日時" },
   { key: "institutionName", label: "医療機関名" },
   { key: "weeksOfCover", label: "在庫の持ち" },
@@ -78,12 +78,12 @@ const COLUMNS: ReadonlyArray<{ key: ReviewQueueSortKey; label: string }> = [
 ];
 
 /** Names read A→Z first; dates, cover and limits most urgent first. */
-function firstDirection(key: ReviewQueueSortKey): SortDirection {
+function firstDirection(key: QueueSortKey): SortDirection {
   return key === "institutionName" || key === "weeksOfCover" ? "asc" : "desc";
 }
 
-function SortableRow({ onSort }: { onSort: (key: ReviewQueueSortKey) => void }) {
-  const [sort, setSort] = useState<{ key: ReviewQueueSortKey; dir: SortDirection }>({
+function SortableRow({ onSort }: { onSort: (key: QueueSortKey) => void }) {
+  const [sort, setSort] = useState<{ key: QueueSortKey; dir: SortDirection }>({
     key: "appliedAt",
     dir: "asc",
   });

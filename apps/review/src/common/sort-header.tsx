@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import type { SortDirection } from "./view-types";
 import "./sort-header.css";
+
+export type SortDirection = "asc" | "desc";
 
 export interface SortHeaderProps<K extends string> {
   sortKey: K;

@@ -1,7 +1,7 @@
 import { PREFECTURES } from "@sos/domain";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, within } from "storybook/test";
-import type { PrefectureProgress, ProgressCounts } from "../common/view-types";
+import type { PrefectureProgress, ProgressCounts } from "../api-types";
 import { ProgressSummary } from "./progress-summary";
 
 /** A round in progress: Tokyo and Osaka busy, a few prefectures with nothing filed. */
@@ -22,6 +22,7 @@ function progressOf(code: number): PrefectureProgress {
     completedByPrefecture: approved + awaitingMinistry,
     awaitingMinistry,
     approved,
+    listed: Math.floor(approved / 2),
     notEligible,
     remaining: awaitingPrefecture + awaitingMinistry,
   };
@@ -39,6 +40,7 @@ function totalsOf(rows: readonly PrefectureProgress[]): ProgressCounts {
     completedByPrefecture: sum("completedByPrefecture"),
     awaitingMinistry: sum("awaitingMinistry"),
     approved: sum("approved"),
+    listed: sum("listed"),
     notEligible: sum("notEligible"),
     remaining: sum("remaining"),
   };
@@ -138,15 +140,18 @@ export const NothingFiledYet: Story = {
       completedByPrefecture: 0,
       awaitingMinistry: 0,
       approved: 0,
+      listed: 0,
       notEligible: 0,
       remaining: 0,
     })),
     totals: {
       filed: 0,
+      late: 0,
       awaitingPrefecture: 0,
       completedByPrefecture: 0,
       awaitingMinistry: 0,
       approved: 0,
+      listed: 0,
       notEligible: 0,
       remaining: 0,
     },

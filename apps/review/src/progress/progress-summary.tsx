@@ -1,8 +1,8 @@
 import { Checkbox, formatNumber } from "@sos/ui";
 import { type ReactNode, useId, useState } from "react";
+import type { PrefectureProgress, ProgressCounts } from "../api-types";
 import { NO_VALUE } from "../common/format";
-import { nextSort, SortHeader } from "../common/sort-header";
-import type { PrefectureProgress, ProgressCounts, SortDirection } from "../common/view-types";
+import { nextSort, type SortDirection, SortHeader } from "../common/sort-header";
 import "./progress-summary.css";
 
 export interface ProgressSummaryProps {

@@ -1,7 +1,7 @@
 import { Button, buttonClassName, ConfirmDialog, formatNumber, formatSets } from "@sos/ui";
 import { useState } from "react";
+import type { QueueRow } from "../api-types";
 import { approvalSetsOf } from "../common/format";
-import type { ReviewQueueRow } from "../common/view-types";
 import "../common/review-parts.css";
 import "./batch-approve-bar.css";
 
@@ -28,7 +28,7 @@ export interface BatchApproveBarProps {
 }
 
 /** Queue rows as the bar lists them: each approved at the prefecture's quantity. */
-export function batchItemsOf(rows: ReadonlyArray<ReviewQueueRow>): BatchApproveItem[] {
+export function batchItemsOf(rows: ReadonlyArray<QueueRow>): BatchApproveItem[] {
   return rows.map((row) => ({
     id: row.id,
     institutionName: row.institution.name,

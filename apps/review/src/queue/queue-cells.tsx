@@ -9,9 +9,9 @@ import {
   StatusBadge,
   toInstant,
 } from "@sos/ui";
+import type { QueueRow } from "../api-types";
 import { formatShortDateTime, formatWeeksOfCover, NO_VALUE } from "../common/format";
 import { ReviewTag } from "../common/review-tag";
-import type { ReviewQueueRow } from "../common/view-types";
 
 /** Under one week of cover the figure is flagged: the stock runs out before next week's round. */
 const URGENT_WEEKS = 1;
@@ -34,7 +34,7 @@ export function FigureCell({ value }: { value: number | undefined }) {
  * The eligibility rule with this row's figures, compactly: 「2,000 ＜ 600×4」 (stock
  * against the weekly shortfall × 4); the full sentence is there for screen readers.
  */
-export function EligibilityCell({ row }: { row: ReviewQueueRow }) {
+export function EligibilityCell({ row }: { row: QueueRow }) {
   const { figures, assessment } = row;
   if (figures === null || assessment === null) {
     return (
@@ -74,7 +74,7 @@ export function EligibilityCell({ row }: { row: ReviewQueueRow }) {
 }
 
 /** The computed limit, and what the prefecture entered or the ministry approved when it differs. */
-export function LimitCell({ row }: { row: ReviewQueueRow }) {
+export function LimitCell({ row }: { row: QueueRow }) {
   const { limitSets, prefectureReview } = row;
   const entered = prefectureReview.state === "none" ? null : prefectureReview.quantitySets;
   const approved = row.approvedSets ?? null;
@@ -111,7 +111,7 @@ export function CoverCell({ weeks }: { weeks: number | null }) {
   );
 }
 
-export function FiledCell({ row }: { row: ReviewQueueRow }) {
+export function FiledCell({ row }: { row: QueueRow }) {
   const at = toInstant(row.appliedAt);
   return (
     <span className="sos-queue__stack">
@@ -130,7 +130,7 @@ export function FiledCell({ row }: { row: ReviewQueueRow }) {
   );
 }
 
-export function StageCell({ row }: { row: ReviewQueueRow }) {
+export function StageCell({ row }: { row: QueueRow }) {
   const draft = row.status === "reviewing" && row.prefectureReview.state === "draft";
   return (
     <span className="sos-queue__stack">

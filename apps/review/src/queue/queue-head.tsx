@@ -1,11 +1,11 @@
 import { FIGURE_MARKS } from "@sos/ui";
 import { useEffect, useRef } from "react";
 import { nextSort, SortHeader } from "../common/sort-header";
-import type { ReviewQueueSort, ReviewQueueSortKey } from "../common/view-types";
+import type { QueueSort, QueueSortKey } from "./queue-params";
 import type { QueueSelection } from "./use-queue-selection";
 
 /** A first click sorts the way officers look: oldest filing, least cover, largest limit first. */
-const FIRST_DIRECTION: Readonly<Record<ReviewQueueSortKey, "asc" | "desc">> = {
+const FIRST_DIRECTION: Readonly<Record<QueueSortKey, "asc" | "desc">> = {
   appliedAt: "asc",
   institutionName: "asc",
   weeksOfCover: "asc",
@@ -47,16 +47,15 @@ export function QueueHead({
   selection,
   ministry,
 }: {
-  sort: ReviewQueueSort;
-  onSortChange: (sort: ReviewQueueSort) => void;
+  sort: QueueSort;
+  onSortChange: (sort: QueueSort) => void;
   selection: QueueSelection;
   ministry: boolean;
 }) {
   const sortProps = {
     activeKey: sort.key,
     dir: sort.dir,
-    onSort: (key: ReviewQueueSortKey) =>
-      onSortChange(nextSort(sort, key, (k) => FIRST_DIRECTION[k])),
+    onSort: (key: QueueSortKey) => onSortChange(nextSort(sort, key, (k) => FIRST_DIRECTION[k])),
   };
   const { selectableCount, selectedCount } = selection.page;
   return (

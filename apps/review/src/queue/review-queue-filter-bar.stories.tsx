@@ -4,7 +4,7 @@ import { errorDescription } from "@sos/ui/testing";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { DEFAULT_REVIEW_QUEUE_FILTERS, type ReviewQueueFilters } from "../common/view-types";
+import { DEFAULT_FILTERS, type QueueFilters } from "./queue-params";
 import { ReviewQueueFilterBar, type ReviewQueueFilterBarProps } from "./review-queue-filter-bar";
 
 const LONG_NAME = "社会福祉法人恩賜財団済生会支部神奈川県済生会横浜市東部病院";
@@ -13,7 +13,7 @@ const RANGE_ERROR = "申請日の範囲が正しくありません（開始日�
 const meta = {
   title: "部品/審査/ReviewQueueFilterBar",
   component: ReviewQueueFilterBar,
-  args: { filters: DEFAULT_REVIEW_QUEUE_FILTERS, onFiltersChange: fn() },
+  args: { filters: DEFAULT_FILTERS, onFiltersChange: fn() },
   decorators: [
     (Story) => (
       <div style={{ maxWidth: "375px" }}>
@@ -73,7 +73,7 @@ export const ApplyAll: Story = {
       filedTo: "2026-12-02",
       late: true,
       search: LONG_NAME,
-    } satisfies ReviewQueueFilters);
+    } satisfies QueueFilters);
   },
 };
 
@@ -85,7 +85,7 @@ export const EnterToSearch: Story = {
     await userEvent.type(f.search, "1300007919{Enter}");
     await expect(args.onFiltersChange).toHaveBeenCalledOnce();
     await expect(args.onFiltersChange).toHaveBeenCalledWith({
-      ...DEFAULT_REVIEW_QUEUE_FILTERS,
+      ...DEFAULT_FILTERS,
       status: "all",
       search: "1300007919",
     });
@@ -93,7 +93,7 @@ export const EnterToSearch: Story = {
     await userEvent.clear(f.search);
     await userEvent.type(f.search, "　 {Enter}");
     await expect(args.onFiltersChange).toHaveBeenLastCalledWith({
-      ...DEFAULT_REVIEW_QUEUE_FILTERS,
+      ...DEFAULT_FILTERS,
       status: "all",
     });
   },
@@ -118,7 +118,7 @@ export const InvalidDateRange: Story = {
     await expect(f.to).not.toHaveAttribute("aria-invalid");
     await expect(args.onFiltersChange).toHaveBeenCalledOnce();
     await expect(args.onFiltersChange).toHaveBeenCalledWith({
-      ...DEFAULT_REVIEW_QUEUE_FILTERS,
+      ...DEFAULT_FILTERS,
       filedFrom: "2026-11-18",
       filedTo: "2026-11-25",
     });
@@ -128,8 +128,8 @@ export const InvalidDateRange: Story = {
 /** A prefecture officer's clear goes back to the officer's own queue, not every stage. */
 export const ClearToOwnQueue: Story = {
   args: {
-    filters: { ...DEFAULT_REVIEW_QUEUE_FILTERS, stage: null, search: "さくら" },
-    defaultFilters: { ...DEFAULT_REVIEW_QUEUE_FILTERS, stage: "prefecture" },
+    filters: { ...DEFAULT_FILTERS, stage: null, search: "さくら" },
+    defaultFilters: { ...DEFAULT_FILTERS, stage: "prefecture" },
   },
   play: async ({ args, canvas }) => {
     const f = fields(canvas);
@@ -137,7 +137,7 @@ export const ClearToOwnQueue: Story = {
     await userEvent.click(f.clear);
     await expect(args.onFiltersChange).toHaveBeenCalledOnce();
     await expect(args.onFiltersChange).toHaveBeenCalledWith({
-      ...DEFAULT_REVIEW_QUEUE_FILTERS,
+      ...DEFAULT_FILTERS,
       stage: "prefecture",
     });
     await expect(f.status).toHaveDisplayValue("都道府県確認中");
@@ -149,7 +149,7 @@ export const ClearToOwnQueue: Story = {
 export const ClearFilters: Story = {
   args: {
     filters: {
-      ...DEFAULT_REVIEW_QUEUE_FILTERS,
+      ...DEFAULT_FILTERS,
       status: "not_eligible",
       institutionType: "home_nursing",
       filedFrom: "2026-11-25",
@@ -167,7 +167,7 @@ export const ClearFilters: Story = {
 
     await userEvent.click(f.clear);
     await expect(args.onFiltersChange).toHaveBeenCalledOnce();
-    await expect(args.onFiltersChange).toHaveBeenCalledWith(DEFAULT_REVIEW_QUEUE_FILTERS);
+    await expect(args.onFiltersChange).toHaveBeenCalledWith(DEFAULT_FILTERS);
     await expect(f.search).toHaveValue("");
     await expect(f.status).toHaveDisplayValue("確認中（都道府県・国）");
     await expect(f.type).toHaveDisplayValue("すべて");
@@ -186,19 +186,19 @@ export const MinistryWithPrefectures: Story = {
     await userEvent.click(fields(canvas).apply);
     await expect(args.onFiltersChange).toHaveBeenCalledOnce();
     await expect(args.onFiltersChange).toHaveBeenCalledWith({
-      ...DEFAULT_REVIEW_QUEUE_FILTERS,
+      ...DEFAULT_FILTERS,
       prefectureCode: 14,
     });
   },
 };
 
 function ExternalHarness(args: ReviewQueueFilterBarProps) {
-  const [filters, setFilters] = useState<ReviewQueueFilters>(args.filters);
+  const [filters, setFilters] = useState<QueueFilters>(args.filters);
   return (
     <>
       <Button
         variant="tertiary"
-        onClick={() => setFilters({ ...DEFAULT_REVIEW_QUEUE_FILTERS, status: "accepted" })}
+        onClick={() => setFilters({ ...DEFAULT_FILTERS, status: "accepted" })}
       >
         受付完了の一覧へ
       </Button>

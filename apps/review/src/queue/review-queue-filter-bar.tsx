@@ -2,24 +2,29 @@ import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, type InstitutionType } from
 import { Button, Checkbox, Select, type SelectOption, TextField } from "@sos/ui";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import {
-  DEFAULT_REVIEW_QUEUE_FILTERS,
-  type PrefectureOption,
-  type PrefectureReviewState,
-  type ReviewQueueFilters,
-  type ReviewQueueStatus,
-} from "../common/view-types";
+  DEFAULT_FILTERS,
+  type QueueFilters,
+  type QueueStatus,
+  type ReviewState,
+} from "./queue-params";
+
+/** A prefecture to filter by (JIS X 0401 code and name). */
+export interface PrefectureOption {
+  code: number;
+  name: string;
+}
 
 export interface ReviewQueueFilterBarProps {
-  filters: ReviewQueueFilters;
+  filters: QueueFilters;
   /** Called with the whole set when 「絞り込む」 is pressed (or Enter in a field). */
-  onFiltersChange: (filters: ReviewQueueFilters) => void;
+  onFiltersChange: (filters: QueueFilters) => void;
   /** The ministry's prefectures; without it there is no prefecture filter. */
   prefectures?: ReadonlyArray<PrefectureOption> | undefined;
   /**
    * What 「条件をクリア」 goes back to: the queue as the officer first sees it (a
    * prefecture's own stage, say); every status under review when absent.
    */
-  defaultFilters?: Readonly<ReviewQueueFilters> | undefined;
+  defaultFilters?: Readonly<QueueFilters> | undefined;
 }
 
 /** Status and stage in one choice, the way officers think of a request's place. */
@@ -35,7 +40,7 @@ const STATUS_CHOICES = [
 
 type StatusChoice = (typeof STATUS_CHOICES)[number]["value"];
 
-const REVIEW_STATE_CHOICES: ReadonlyArray<SelectOption & { value: PrefectureReviewState }> = [
+const REVIEW_STATE_CHOICES: ReadonlyArray<SelectOption & { value: ReviewState }> = [
   { value: "none", label: "未入力" },
   { value: "draft", label: "一時保存（未完了）" },
   { value: "completed", label: "確認完了" },
@@ -43,17 +48,17 @@ const REVIEW_STATE_CHOICES: ReadonlyArray<SelectOption & { value: PrefectureRevi
 
 const RANGE_ERROR = "申請日の範囲が正しくありません（開始日が終了日より後です）";
 
-function statusChoiceOf(filters: ReviewQueueFilters): StatusChoice {
+function statusChoiceOf(filters: QueueFilters): StatusChoice {
   if (filters.status === "reviewing" && filters.stage !== null) {
     return `reviewing:${filters.stage}`;
   }
   return filters.status;
 }
 
-function fromStatusChoice(choice: StatusChoice): Pick<ReviewQueueFilters, "status" | "stage"> {
+function fromStatusChoice(choice: StatusChoice): Pick<QueueFilters, "status" | "stage"> {
   if (choice === "reviewing:prefecture") return { status: "reviewing", stage: "prefecture" };
   if (choice === "reviewing:ministry") return { status: "reviewing", stage: "ministry" };
-  return { status: choice as ReviewQueueStatus, stage: null };
+  return { status: choice as QueueStatus, stage: null };
 }
 
 interface Draft {
@@ -67,7 +72,7 @@ interface Draft {
   late: boolean;
 }
 
-function toDraft(filters: ReviewQueueFilters): Draft {
+function toDraft(filters: QueueFilters): Draft {
   return {
     search: filters.search ?? "",
     status: statusChoiceOf(filters),
@@ -80,11 +85,11 @@ function toDraft(filters: ReviewQueueFilters): Draft {
   };
 }
 
-function fromDraft(draft: Draft, withPrefecture: boolean): ReviewQueueFilters {
+function fromDraft(draft: Draft, withPrefecture: boolean): QueueFilters {
   const search = draft.search.trim();
   return {
     ...fromStatusChoice(draft.status),
-    reviewState: draft.reviewState === "" ? null : (draft.reviewState as PrefectureReviewState),
+    reviewState: draft.reviewState === "" ? null : (draft.reviewState as ReviewState),
     institutionType:
       draft.institutionType === "" ? null : (draft.institutionType as InstitutionType),
     prefectureCode:
@@ -105,7 +110,7 @@ export function ReviewQueueFilterBar({
   filters,
   onFiltersChange,
   prefectures,
-  defaultFilters = DEFAULT_REVIEW_QUEUE_FILTERS,
+  defaultFilters = DEFAULT_FILTERS,
 }: ReviewQueueFilterBarProps) {
   const id = useId();
   const withPrefecture = prefectures !== undefined;
@@ -115,7 +120,7 @@ export function ReviewQueueFilterBar({
 
   // Filters changed from outside (a link, the browser's back button) replace the form.
   useEffect(() => {
-    setDraft(toDraft(JSON.parse(filtersKey) as ReviewQueueFilters));
+    setDraft(toDraft(JSON.parse(filtersKey) as QueueFilters));
     setRangeError(undefined);
   }, [filtersKey]);
 

@@ -2,29 +2,25 @@ import { PREFECTURES } from "@sos/domain";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import {
-  DEFAULT_REVIEW_QUEUE_FILTERS,
-  type ReviewQueueFilters,
-  type ReviewQueueRow,
-  type ReviewQueueSort,
-} from "../common/view-types";
+import type { QueueRow } from "../api-types";
 import { makeQueue, makeQueueRow, serveQueue } from "../stories/queue-fixtures";
 import { BatchApproveBar, batchItemsOf } from "./batch-approve-bar";
+import { DEFAULT_FILTERS, type QueueFilters, type QueueSort } from "./queue-params";
 import { isApprovable, ReviewQueueTable, type ReviewQueueTableProps } from "./review-queue-table";
 
 const CAPTION = "確認待ちの要請";
 const QUEUE = makeQueue(1234);
 
 interface HarnessProps extends ReviewQueueTableProps {
-  all: readonly ReviewQueueRow[];
+  all: readonly QueueRow[];
   ministry?: boolean;
   onApprove?: () => Promise<void>;
 }
 
 /** The app's part, played in memory: review.queue paging, sorting and filtering. */
 function QueueHarness({ all, ministry = false, onApprove, ...args }: HarnessProps) {
-  const [filters, setFilters] = useState<ReviewQueueFilters>(DEFAULT_REVIEW_QUEUE_FILTERS);
-  const [sort, setSort] = useState<ReviewQueueSort>(args.sort);
+  const [filters, setFilters] = useState<QueueFilters>(DEFAULT_FILTERS);
+  const [sort, setSort] = useState<QueueSort>(args.sort);
   const [page, setPage] = useState(args.page);
   const [pageSize, setPageSize] = useState(args.pageSize);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -91,7 +87,7 @@ const meta = {
     onSortChange: fn(),
     onFiltersChange: fn(),
     onOpen: fn(),
-    rowHref: (row: ReviewQueueRow) => `/review/requests/${row.id}`,
+    rowHref: (row: QueueRow) => `/review/requests/${row.id}`,
   },
   parameters: { layout: "fullscreen" },
   decorators: [
@@ -153,7 +149,7 @@ export const PrefectureQueue: Story = {
     // Enter opens the row it is on.
     await userEvent.keyboard("{Enter}");
     const opened = (args.onOpen as ReturnType<typeof fn>).mock.calls.at(-1)?.[0] as
-      | ReviewQueueRow
+      | QueueRow
       | undefined;
     await expect(opened?.institution.name).toBe(links[1]?.textContent);
     await expect(links[1]).toHaveAttribute("href", `/review/requests/${opened?.id}`);
@@ -236,7 +232,7 @@ export const Filtering: Story = {
     await expect(args.onFiltersChange).not.toHaveBeenCalled();
     await userEvent.click(within(bar).getByRole("button", { name: "絞り込む" }));
     await expect(args.onFiltersChange).toHaveBeenLastCalledWith({
-      ...DEFAULT_REVIEW_QUEUE_FILTERS,
+      ...DEFAULT_FILTERS,
       status: "reviewing",
       stage: "ministry",
       late: true,
@@ -260,7 +256,7 @@ export const Filtering: Story = {
     await expect(args.onFiltersChange).toHaveBeenCalledTimes(1);
 
     await userEvent.click(within(bar).getByRole("button", { name: "条件をクリア" }));
-    await expect(args.onFiltersChange).toHaveBeenLastCalledWith(DEFAULT_REVIEW_QUEUE_FILTERS);
+    await expect(args.onFiltersChange).toHaveBeenLastCalledWith(DEFAULT_FILTERS);
     await expect(canvas.getByText("全 1,234 件中 1〜50 件")).toBeVisible();
   },
 };
@@ -277,7 +273,7 @@ export const MinistryBatchSelection: Story = {
     const table = canvas.getByRole("table", { name: CAPTION });
     const rows = within(table).getAllByRole("row").slice(1);
     const pageRows = serveQueue(QUEUE, {
-      filters: DEFAULT_REVIEW_QUEUE_FILTERS,
+      filters: DEFAULT_FILTERS,
       sort: { key: "appliedAt", dir: "asc" },
       page: 1,
       pageSize: 50,

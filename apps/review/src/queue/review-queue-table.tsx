@@ -1,15 +1,11 @@
 import { Alert, Button } from "@sos/ui";
 import { type MouseEvent, type ReactNode, useId } from "react";
+import type { QueueRow } from "../api-types";
 import { pageCountOf } from "../common/format";
-import type {
-  PrefectureOption,
-  ReviewQueueFilters,
-  ReviewQueueRow,
-  ReviewQueueSort,
-} from "../common/view-types";
 import { QueueHead, QueueKeyHint } from "./queue-head";
-import { QueueRow } from "./queue-row";
-import { ReviewQueueFilterBar } from "./review-queue-filter-bar";
+import type { QueueFilters, QueueSort } from "./queue-params";
+import { QueueTableRow } from "./queue-table-row";
+import { type PrefectureOption, ReviewQueueFilterBar } from "./review-queue-filter-bar";
 import { ReviewQueuePagination } from "./review-queue-pagination";
 import { type ActiveRow, useActiveRow } from "./use-active-row";
 import { useQueueKeyboard } from "./use-queue-keyboard";
@@ -21,7 +17,7 @@ export interface ReviewQueueTableProps {
   /** Names the table, e.g. 「確認待ちの要請（東京都）」. */
   caption: ReactNode;
   /** This page's rows, in the server's order. */
-  rows: ReadonlyArray<ReviewQueueRow>;
+  rows: ReadonlyArray<QueueRow>;
   /** All rows matching the filters, over every page. */
   total: number;
   /** 1-based. */
@@ -30,24 +26,24 @@ export interface ReviewQueueTableProps {
   onPageChange: (page: number) => void;
   pageSizeOptions?: ReadonlyArray<number> | undefined;
   onPageSizeChange?: ((pageSize: number) => void) | undefined;
-  sort: ReviewQueueSort;
-  onSortChange: (sort: ReviewQueueSort) => void;
+  sort: QueueSort;
+  onSortChange: (sort: QueueSort) => void;
   /** With onFiltersChange, shows the filter bar above the table. */
-  filters?: ReviewQueueFilters | undefined;
-  onFiltersChange?: ((filters: ReviewQueueFilters) => void) | undefined;
+  filters?: QueueFilters | undefined;
+  onFiltersChange?: ((filters: QueueFilters) => void) | undefined;
   /** What the filter bar's 「条件をクリア」 restores (see ReviewQueueFilterBar). */
-  defaultFilters?: Readonly<ReviewQueueFilters> | undefined;
+  defaultFilters?: Readonly<QueueFilters> | undefined;
   /** The ministry's view: adds the prefecture column and filter. */
   prefectures?: ReadonlyArray<PrefectureOption> | undefined;
   /** The request page's address; the institution's name links to it (Ctrl+click opens a tab). */
-  rowHref?: ((row: ReviewQueueRow) => string) | undefined;
+  rowHref?: ((row: QueueRow) => string) | undefined;
   /** Opens a request (Enter, or a plain click on its name); a client-side router navigates here. */
-  onOpen?: ((row: ReviewQueueRow) => void) | undefined;
+  onOpen?: ((row: QueueRow) => void) | undefined;
   /** With onSelectionChange, adds the selection column (the ministry's batch approval). */
   selectedIds?: ReadonlySet<string> | undefined;
   onSelectionChange?: ((ids: ReadonlySet<string>) => void) | undefined;
   /** Which rows may be selected; by default those the ministry can approve (国確認中). */
-  canSelect?: ((row: ReviewQueueRow) => boolean) | undefined;
+  canSelect?: ((row: QueueRow) => boolean) | undefined;
   /** The row the keyboard is on. Uncontrolled (the first row) when absent. */
   activeId?: string | null | undefined;
   onActiveIdChange?: ((id: string) => void) | undefined;
@@ -60,7 +56,7 @@ export interface ReviewQueueTableProps {
 }
 
 /** What the ministry can approve: completed by the prefecture, with the ministry. */
-export function isApprovable(row: ReviewQueueRow): boolean {
+export function isApprovable(row: QueueRow): boolean {
   return row.status === "reviewing" && row.reviewStage === "ministry";
 }
 
@@ -163,7 +159,7 @@ function QueueBody({
   ministry,
 }: ReviewQueueTableProps & { active: ActiveRow; selection: QueueSelection; ministry: boolean }) {
   const columnCount = 10 + (selection.selectable ? 1 : 0) + (ministry ? 1 : 0);
-  const handleOpenClick = (event: MouseEvent<HTMLElement>, row: ReviewQueueRow) => {
+  const handleOpenClick = (event: MouseEvent<HTMLElement>, row: QueueRow) => {
     active.setActive(row.id);
     if (onOpen === undefined) return;
     // Ctrl/⌘/Shift/middle clicks keep the browser's meaning (a new tab or window).
@@ -188,7 +184,7 @@ function QueueBody({
   return (
     <tbody>
       {rows.map((row, index) => (
-        <QueueRow
+        <QueueTableRow
           key={row.id}
           row={row}
           active={row === active.activeRow}

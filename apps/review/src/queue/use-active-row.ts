@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from "react";
-import type { ReviewQueueRow } from "../common/view-types";
+import type { QueueRow } from "../api-types";
 
 export interface ActiveRow {
   /** The row the keyboard is on: the requested one, else the first. */
   activeIndex: number;
-  activeRow: ReviewQueueRow | undefined;
+  activeRow: QueueRow | undefined;
   setActive: (id: string) => void;
   /** Makes the row at `index` the active one and moves the focus to its name. */
   focusRow: (index: number) => void;
@@ -20,7 +20,7 @@ export interface ActiveRow {
  * here when that is absent), and the focus carried to it.
  */
 export function useActiveRow(
-  rows: ReadonlyArray<ReviewQueueRow>,
+  rows: ReadonlyArray<QueueRow>,
   controlledActiveId: string | null | undefined,
   onActiveIdChange: ((id: string) => void) | undefined,
 ): ActiveRow {

@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from "react";
-import type { ReviewQueueRow } from "../common/view-types";
+import type { QueueRow } from "../api-types";
 import { movedIndex, type QueueKeyAction, queueKeyAction } from "./queue-keys";
 import type { ActiveRow } from "./use-active-row";
 import type { QueueSelection } from "./use-queue-selection";
@@ -17,7 +17,7 @@ type Move = Extract<QueueKeyAction, "next" | "previous" | "first" | "last">;
  * rows, Enter opens, x selects, n/p turn the page.
  */
 export function useQueueKeyboard(
-  rows: ReadonlyArray<ReviewQueueRow>,
+  rows: ReadonlyArray<QueueRow>,
   active: ActiveRow,
   selection: QueueSelection,
   paging: QueuePaging,

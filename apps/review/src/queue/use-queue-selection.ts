@@ -1,14 +1,14 @@
 import { formatNumber } from "@sos/ui";
 import { useState } from "react";
-import type { ReviewQueueRow } from "../common/view-types";
+import type { QueueRow } from "../api-types";
 
 export interface QueueSelection {
   /** The selection column is shown (the ministry's batch approval). */
   selectable: boolean;
   selected: ReadonlySet<string>;
-  canSelect: (row: ReviewQueueRow) => boolean;
+  canSelect: (row: QueueRow) => boolean;
   /** Adds or removes one row, and says so (or why it cannot be selected). */
-  toggle: (row: ReviewQueueRow) => void;
+  toggle: (row: QueueRow) => void;
   /** The header checkbox: every selectable row of this page, in or out. */
   page: { selectableCount: number; selectedCount: number };
   toggleAllOnPage: (checked: boolean) => void;
@@ -17,15 +17,15 @@ export interface QueueSelection {
 }
 
 export function useQueueSelection(
-  rows: ReadonlyArray<ReviewQueueRow>,
+  rows: ReadonlyArray<QueueRow>,
   selectedIds: ReadonlySet<string> | undefined,
   onSelectionChange: ((ids: ReadonlySet<string>) => void) | undefined,
-  canSelect: (row: ReviewQueueRow) => boolean,
+  canSelect: (row: QueueRow) => boolean,
 ): QueueSelection {
   const [announcement, setAnnouncement] = useState("");
   const selected = selectedIds ?? new Set<string>();
 
-  const toggle = (row: ReviewQueueRow) => {
+  const toggle = (row: QueueRow) => {
     if (!onSelectionChange) return;
     if (!canSelect(row)) {
       setAnnouncement(`${row.institution.name}は選択できません（国確認中の要請のみ承認できます）`);

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { CONFLICT_MESSAGE } from "../common/messages";
+import { person, savedInput } from "../stories/parts";
 import { MinistryDecisionForm } from "./ministry-decision-form";
 import { APPROVE_AT_LEAST_ONE, adjustReasonRequired } from "./ministry-decision-schema";
 
@@ -10,14 +11,14 @@ const meta = {
   args: {
     limitSets: 5,
     institutionName: "なにわ歯科クリニック",
-    prefectureInput: {
+    prefectureInput: savedInput({
       supplyNeeded: true,
       quantitySets: 4,
       overrideReason: null,
       notes: "院長に電話で確認。来週から発熱外来を再開するため消費増の見込み。",
       completedAt: "2026-12-03T05:12:00.000Z",
-      completedBy: { displayName: "大阪府 健康医療部 山田" },
-    },
+      completedBy: person("大阪府 健康医療部 山田"),
+    }),
     onApprove: fn(async () => {}),
     onReturn: fn(async () => {}),
   },
@@ -94,7 +95,7 @@ export const AdjustNeedsAReason: Story = {
 /** The prefecture said 配送不要: approving needs at least one set (and then a reason). */
 export const PrefectureSaidNotNeeded: Story = {
   args: {
-    prefectureInput: { supplyNeeded: false, quantitySets: 0, notes: "" },
+    prefectureInput: savedInput({ supplyNeeded: false, quantitySets: 0, notes: "" }),
     onMarkNotEligible: fn(async () => {}),
   },
   play: async ({ args, canvas }) => {
@@ -165,7 +166,7 @@ export const WithThePrefecture: Story = {
   args: {
     readOnlyReason:
       "この要請は都道府県確認中です。都道府県の確認が完了してから承認・差戻しができます。",
-    prefectureInput: { supplyNeeded: null, quantitySets: null },
+    prefectureInput: savedInput({ supplyNeeded: null, quantitySets: null }),
   },
   play: async ({ canvas }) => {
     await expect(canvas.queryByRole("button", { name: "承認（受付完了）" })).toBeNull();

@@ -1,6 +1,6 @@
 import { formatSets, parseSets, SETS_MESSAGES } from "@sos/ui";
 import { z } from "zod/mini";
-import { REASON_MAX_LENGTH } from "../common/messages";
+import { REASON_MAX_LENGTH, tooLongMessage } from "../common/messages";
 
 /** The ministry's approval (③承認) as review.approve takes each item. */
 export interface MinistryApprovalValues {
@@ -52,10 +52,7 @@ export function ministryDecisionSchema(prefectureSets: number | null) {
       const reason = draft.adjustReason.trim();
       if (adjusted && reason === "") issue("adjustReason", adjustReasonRequired(prefectureSets));
       if (reason.length > REASON_MAX_LENGTH) {
-        issue(
-          "adjustReason",
-          `${ADJUST_REASON_LABEL}は${REASON_MAX_LENGTH.toLocaleString("ja-JP")}文字以内で入力してください`,
-        );
+        issue("adjustReason", tooLongMessage(ADJUST_REASON_LABEL, REASON_MAX_LENGTH));
       }
       return { quantitySets, adjustReason: adjusted ? reason : "" };
     }),

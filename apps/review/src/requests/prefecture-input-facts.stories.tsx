@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
+import { person, savedInput } from "../stories/parts";
 import { PrefectureInputFacts } from "./prefecture-input-facts";
 import { OVERRIDE_REASON_LABEL } from "./prefecture-review-schema";
 
@@ -8,14 +9,14 @@ const meta = {
   component: PrefectureInputFacts,
   args: {
     limitSets: 1_250,
-    input: {
+    input: savedInput({
       supplyNeeded: true,
       quantitySets: 1_250,
-      notes: null,
+      notes: "",
       // 10:15 on Thursday 26 November 2026, Tokyo.
       completedAt: "2026-11-26T01:15:00.000Z",
-      completedBy: { displayName: "神奈川県 健康医療局 審査担当 長谷川" },
-    },
+      completedBy: person("神奈川県 健康医療局 審査担当 長谷川"),
+    }),
   },
   decorators: [
     (Story) => (
@@ -62,13 +63,13 @@ export const Completed: Story = {
 export const OverLimitWithReason: Story = {
   args: {
     limitSets: 4,
-    input: {
+    input: savedInput({
       supplyNeeded: true,
       quantitySets: 6,
       overrideReason: "近隣2施設分の融通を含めるため",
       notes: "在宅患者向けの訪問診療分を含む。\n次回以降は上限内で調整予定。",
       completedAt: null,
-    },
+    }),
   },
   play: async ({ canvas, canvasElement }) => {
     const shown = facts(canvasElement);
@@ -95,7 +96,12 @@ export const NothingEntered: Story = {
 export const NotNeeded: Story = {
   args: {
     limitSets: 2,
-    input: { supplyNeeded: false, quantitySets: null, notes: "　　", completedBy: null },
+    input: savedInput({
+      supplyNeeded: false,
+      quantitySets: null,
+      notes: "　　",
+      completedBy: null,
+    }),
   },
   play: showsFacts({
     配送要否: "不要",
@@ -107,12 +113,12 @@ export const NotNeeded: Story = {
 /** Completed with nobody named: the time alone, no empty brackets. */
 export const CompletedWithoutName: Story = {
   args: {
-    input: {
+    input: savedInput({
       supplyNeeded: true,
       quantitySets: 2,
-      completedAt: new Date("2026-11-26T01:15:00.000Z"),
+      completedAt: "2026-11-26T01:15:00.000Z",
       completedBy: null,
-    },
+    }),
     limitSets: 2,
   },
   play: async ({ canvasElement }) => {

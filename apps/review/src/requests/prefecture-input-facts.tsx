@@ -1,20 +1,16 @@
 import { formatJaDateTime, formatSets, toInstant } from "@sos/ui";
-import type { PersonRef } from "../common/view-types";
+import type { PrefectureInput } from "../api-types";
 import { OVERRIDE_REASON_LABEL } from "./prefecture-review-schema";
 import "../common/review-parts.css";
 
-/** What the prefecture entered (review.get prefectureReview). */
-export interface PrefectureInput {
-  supplyNeeded: boolean | null;
-  quantitySets: number | null;
-  overrideReason?: string | null | undefined;
-  notes?: string | null | undefined;
-  completedAt?: Date | string | null | undefined;
-  completedBy?: PersonRef | null | undefined;
-}
+/** What the facts show of the prefecture's input (review.get prefectureReview). */
+export type PrefectureInputShown = Pick<
+  PrefectureInput,
+  "supplyNeeded" | "quantitySets" | "overrideReason" | "notes" | "completedAt" | "completedBy"
+>;
 
 export interface PrefectureInputFactsProps {
-  input: PrefectureInput | null;
+  input: PrefectureInputShown | null;
   /** The computed purchase limit, shown beside the quantity. */
   limitSets: number;
 }
@@ -45,7 +41,7 @@ export function PrefectureInputFacts({ input, limitSets }: PrefectureInputFactsP
         </>
       ) : null}
       <dt>備考</dt>
-      <dd>{input?.notes?.trim() ? input.notes : "（なし）"}</dd>
+      <dd>{input?.notes.trim() ? input.notes : "（なし）"}</dd>
       {completedAt !== null && (
         <>
           <dt>確認完了</dt>

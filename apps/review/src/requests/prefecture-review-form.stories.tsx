@@ -2,6 +2,7 @@ import { errorDescription } from "@sos/ui/testing";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { CONFLICT_MESSAGE } from "../common/messages";
+import { savedInput } from "../stories/parts";
 import { PrefectureReviewForm } from "./prefecture-review-form";
 import {
   overLimitMessage,
@@ -69,7 +70,7 @@ export const CompleteAtTheLimit: Story = {
 
 /** Above the limit only with 「上限を超える（理由を記入）」 and a reason. */
 export const OverrideNeedsAReason: Story = {
-  args: { defaultValues: { supplyNeeded: true, quantitySets: null } },
+  args: { defaultValues: savedInput({ supplyNeeded: true, quantitySets: null }) },
   play: async ({ args, canvas }) => {
     const quantity = canvas.getByRole("textbox", { name: /数量（セット）/ });
     await userEvent.clear(quantity);
@@ -114,7 +115,7 @@ export const OverrideNeedsAReason: Story = {
 
 /** Pieces are not sets: 「3000枚」 is refused rather than read as 3,000 sets. */
 export const PiecesAreRefused: Story = {
-  args: { defaultValues: { supplyNeeded: true, quantitySets: 3 } },
+  args: { defaultValues: savedInput({ supplyNeeded: true, quantitySets: 3 }) },
   play: async ({ args, canvas }) => {
     const quantity = canvas.getByRole("textbox", { name: /数量（セット）/ });
     await userEvent.clear(quantity);
@@ -233,7 +234,7 @@ export const Conflict: Story = {
   args: {
     conflict: true,
     onReload: fn(),
-    defaultValues: { supplyNeeded: true, quantitySets: 2, notes: "電話確認済み" },
+    defaultValues: savedInput({ supplyNeeded: true, quantitySets: 2, notes: "電話確認済み" }),
   },
   play: async ({ args, canvas }) => {
     const alert = canvas.getByRole("alert");
@@ -246,7 +247,7 @@ export const Conflict: Story = {
 /** The server's refusals land at their fields. */
 export const ServerErrors: Story = {
   args: {
-    defaultValues: { supplyNeeded: true, quantitySets: 4 },
+    defaultValues: savedInput({ supplyNeeded: true, quantitySets: 4 }),
     fieldErrors: {
       quantitySets: "購入上限数（算定値 3セット）を超える数量には、理由の入力が必要です。",
     },
@@ -266,12 +267,12 @@ export const ReadOnly: Story = {
   args: {
     readOnlyReason:
       "この要請は都道府県の確認が完了し、国確認中です。変更が必要な場合は、国に差戻しを依頼してください。",
-    defaultValues: {
+    defaultValues: savedInput({
       supplyNeeded: true,
       quantitySets: 12_000,
       overrideReason: "大規模災害の拠点病院として他院分も供給するため",
       notes: "",
-    },
+    }),
     limitSets: 10_000,
   },
   play: async ({ canvas }) => {

@@ -1,6 +1,6 @@
 import { formatSets, parseSets, SETS_MESSAGES } from "@sos/ui";
 import { z } from "zod/mini";
-import { NOTES_MAX_LENGTH, REASON_MAX_LENGTH } from "../common/messages";
+import { NOTES_MAX_LENGTH, REASON_MAX_LENGTH, tooLongMessage } from "../common/messages";
 
 /** The prefecture's input (② 要請確認) as review.savePrefectureReview takes it. */
 export interface PrefectureReviewValues {
@@ -36,10 +36,6 @@ export function overLimitMessage(limitSets: number): string {
 
 export function overrideReasonRequired(limitSets: number): string {
   return `購入上限数（${formatSets(limitSets)}）を超える理由を入力してください。`;
-}
-
-function tooLong(label: string, max: number): string {
-  return `${label}は${max.toLocaleString("ja-JP")}文字以内で入力してください`;
 }
 
 const Draft = z.object({
@@ -85,11 +81,11 @@ export function prefectureReviewSchema(limitSets: number, complete: boolean) {
       if (over && draft.overLimit) {
         if (reason === "") issue("overrideReason", overrideReasonRequired(limitSets));
         else if (reason.length > REASON_MAX_LENGTH) {
-          issue("overrideReason", tooLong(OVERRIDE_REASON_LABEL, REASON_MAX_LENGTH));
+          issue("overrideReason", tooLongMessage(OVERRIDE_REASON_LABEL, REASON_MAX_LENGTH));
         }
       }
       const notes = draft.notes.trim();
-      if (notes.length > NOTES_MAX_LENGTH) issue("notes", tooLong("備考", NOTES_MAX_LENGTH));
+      if (notes.length > NOTES_MAX_LENGTH) issue("notes", tooLongMessage("備考", NOTES_MAX_LENGTH));
 
       return {
         supplyNeeded: draft.supply === "" ? null : draft.supply === "yes",

@@ -1,14 +1,14 @@
 import { Button, formatJaDate, formatJaDateTime, Select, toInstant } from "@sos/ui";
 import { type ReactNode, useId, useState } from "react";
+import type { Sanction, SanctionState } from "../api-types";
 import { REASON_MAX_LENGTH } from "../common/messages";
 import { ReasonDialog } from "../common/reason-dialog";
 import { ReviewTag } from "../common/review-tag";
-import type { SanctionRecord, SanctionState } from "../common/view-types";
 import "../common/review-parts.css";
 import "./sanction-list.css";
 
 export interface SanctionListProps {
-  sanctions: ReadonlyArray<SanctionRecord>;
+  sanctions: ReadonlyArray<Sanction>;
   /** 「解除」 with its reason (sanctions.lift). Without it the list is read-only. */
   onLift?: ((id: string, reason: string) => Promise<void>) | undefined;
   liftError?: string | null | undefined;
@@ -44,7 +44,7 @@ export function SanctionList({
   const headingId = useId();
   const captionId = useId();
   const Heading = `h${headingLevel}` as const;
-  const [lifting, setLifting] = useState<SanctionRecord | null>(null);
+  const [lifting, setLifting] = useState<Sanction | null>(null);
   const actions = onLift !== undefined;
 
   return (

@@ -1,15 +1,18 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import type { SanctionRecord } from "../common/view-types";
+import type { Sanction } from "../api-types";
+import { person } from "../stories/parts";
 import { SanctionForm } from "./sanction-form";
 import { SanctionList } from "./sanction-list";
 
-const SANCTIONS: SanctionRecord[] = [
+const SANCTIONS: Sanction[] = [
   {
     id: "s1",
     institution: {
+      id: "6a1e2b3c-0000-4000-8000-000000000101",
       code: "1312345678",
       name: "医療法人社団　みなと会　みなと内科クリニック",
+      prefectureCode: 13,
       prefectureName: "東京都",
     },
     reason:
@@ -17,28 +20,45 @@ const SANCTIONS: SanctionRecord[] = [
     effectiveFrom: "2026-12-02",
     state: "in_force",
     createdAt: "2026-12-01T06:00:00.000Z",
-    createdBy: { displayName: "厚生労働省 医政局 佐藤" },
+    createdBy: person("厚生労働省 医政局 佐藤"),
     liftedAt: null,
+    liftedBy: null,
+    liftReason: null,
   },
   {
     id: "s2",
-    institution: { code: "2712345678", name: "なにわ歯科クリニック", prefectureName: "大阪府" },
+    institution: {
+      id: "6a1e2b3c-0000-4000-8000-000000000102",
+      code: "2712345678",
+      name: "なにわ歯科クリニック",
+      prefectureCode: 27,
+      prefectureName: "大阪府",
+    },
     reason: "院外への無断譲渡",
     effectiveFrom: "2026-12-10",
     state: "scheduled",
     createdAt: "2026-12-03T01:00:00.000Z",
-    createdBy: { displayName: "厚生労働省 医政局 佐藤" },
+    createdBy: person("厚生労働省 医政局 佐藤"),
+    liftedAt: null,
+    liftedBy: null,
+    liftReason: null,
   },
   {
     id: "s3",
-    institution: { code: "4712345678", name: "ちゅら助産院", prefectureName: "沖縄県" },
+    institution: {
+      id: "6a1e2b3c-0000-4000-8000-000000000103",
+      code: "4712345678",
+      name: "ちゅら助産院",
+      prefectureCode: 47,
+      prefectureName: "沖縄県",
+    },
     reason: "誤登録",
     effectiveFrom: "2026-11-20",
     state: "lifted",
     createdAt: "2026-11-19T01:00:00.000Z",
-    createdBy: { displayName: "厚生労働省 医政局 鈴木" },
+    createdBy: person("厚生労働省 医政局 鈴木", 2),
     liftedAt: "2026-11-21T02:30:00.000Z",
-    liftedBy: { displayName: "厚生労働省 医政局 鈴木" },
+    liftedBy: person("厚生労働省 医政局 鈴木", 2),
     liftReason: "別の医療機関と取り違えていたため",
   },
 ];

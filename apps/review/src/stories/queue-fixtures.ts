@@ -1,6 +1,13 @@
-import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, PREFECTURES } from "@sos/domain";
+import {
+  INSTITUTION_TYPE_LABELS,
+  INSTITUTION_TYPES,
+  PREFECTURES,
+  REVIEW_STAGE_LABELS,
+  SOS_STATUS_LABELS,
+} from "@sos/domain";
 import { assessEligibility, weeksOfCover } from "@sos/rules";
-import type { ReviewQueueFilters, ReviewQueueRow, ReviewQueueSort } from "../common/view-types";
+import type { QueueRow } from "../api-types";
+import type { QueueFilters, QueueSort } from "../queue/queue-params";
 
 /**
  * Story data for the review console: a deterministic queue of any size (no
@@ -31,10 +38,13 @@ function pick<T>(items: readonly T[], index: number): T {
   return item;
 }
 
-export function makeQueueRow(
-  index: number,
-  overrides: Partial<ReviewQueueRow> = {},
-): ReviewQueueRow {
+/** What a story changes of a row; the institution and the prefecture's part field by field. */
+export type QueueRowOverrides = Partial<Omit<QueueRow, "institution" | "prefectureReview">> & {
+  institution?: Partial<QueueRow["institution"]>;
+  prefectureReview?: Partial<QueueRow["prefectureReview"]>;
+};
+
+export function makeQueueRow(index: number, overrides: QueueRowOverrides = {}): QueueRow {
   // A spread of figures: most rows eligible, some not, some with purchases above use.
   const consumption = 500 + ((index * 733) % 9500);
   const purchases = index % 23 === 7 ? consumption + 200 : (index * 211) % Math.max(1, consumption);
@@ -51,36 +61,53 @@ export function makeQueueRow(
     : new Date(WEEK_OPENS + ((index * 37) % (6 * 24)) * HOUR);
   const stage = index % 3 === 0 ? "ministry" : "prefecture";
   const reviewState = stage === "ministry" ? "completed" : index % 4 === 1 ? "draft" : "none";
+  const { institution, prefectureReview, ...rest } = overrides;
+  const status = rest.status ?? "reviewing";
+  const reviewStage = rest.reviewStage === undefined ? stage : rest.reviewStage;
   return {
     id: `req-${String(index).padStart(5, "0")}`,
     version: 1 + (index % 3),
-    status: "reviewing",
-    reviewStage: stage,
+    status,
+    statusLabel: SOS_STATUS_LABELS.ja[status],
+    reviewStage,
+    reviewStageLabel: reviewStage === null ? null : REVIEW_STAGE_LABELS.ja[reviewStage],
+    weekStart: "2026-11-25",
     appliedAt: appliedAt.toISOString(),
     late,
     handleFrom: late ? "2026-12-03" : null,
+    // Thursday 3 December 2026, 17:00 Tokyo.
+    prefectureDue: "2026-12-03T08:00:00.000Z",
     institution: {
+      id: `6a1e2b3c-0000-4000-8000-${String(index).padStart(12, "0")}`,
       name: `${pick(NAMES, index)}${index >= NAMES.length ? ` ${index}` : ""}`,
       code: String(1_300_000_000 + index * 7919).padStart(10, "0"),
+      type,
       typeLabel: INSTITUTION_TYPE_LABELS.ja[type],
+      prefectureCode: prefecture.code,
       prefectureName: prefecture.name,
+      ...institution,
     },
+    contactName: "担当 太郎",
     figures,
     assessment,
     limitSets: assessment.limitSets,
+    limitPieces: assessment.limitPieces,
     weeksOfCover: weeksOfCover(stock, consumption, purchases),
     prefectureReview: {
       state: reviewState,
+      supplyNeeded: reviewState === "none" ? null : true,
       quantitySets: reviewState === "none" ? null : assessment.limitSets,
+      completedAt: reviewState === "completed" ? appliedAt.toISOString() : null,
+      ...prefectureReview,
     },
     approvedSets: null,
     returned: index % 11 === 4,
     sanctioned: false,
-    ...overrides,
+    ...rest,
   };
 }
 
-export function makeQueue(count: number): ReviewQueueRow[] {
+export function makeQueue(count: number): QueueRow[] {
   return Array.from({ length: count }, (_, index) => makeQueueRow(index));
 }
 
@@ -91,14 +118,14 @@ function tokyoDay(iso: Date | string): string {
 
 /** review.queue, replayed over an in-memory list. */
 export function serveQueue(
-  all: readonly ReviewQueueRow[],
+  all: readonly QueueRow[],
   {
     filters,
     sort,
     page,
     pageSize,
-  }: { filters: ReviewQueueFilters; sort: ReviewQueueSort; page: number; pageSize: number },
-): { rows: ReviewQueueRow[]; total: number } {
+  }: { filters: QueueFilters; sort: QueueSort; page: number; pageSize: number },
+): { rows: QueueRow[]; total: number } {
   const matching = all.filter((row) => {
     if (filters.status !== "all" && row.status !== filters.status) return false;
     if (filters.stage !== null && row.reviewStage !== filters.stage) return false;
@@ -122,7 +149,7 @@ export function serveQueue(
     }
     return true;
   });
-  const value = (row: ReviewQueueRow): number | string | null => {
+  const value = (row: QueueRow): number | string | null => {
     switch (sort.key) {
       case "appliedAt":
         return String(row.appliedAt);

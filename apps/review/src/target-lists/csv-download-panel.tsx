@@ -1,7 +1,7 @@
 import { Alert, buttonClassName, Checkbox, formatNumber } from "@sos/ui";
 import { type ReactNode, useEffect, useId, useState } from "react";
+import type { UnrepresentableChar } from "../api-types";
 import { codePointLabel } from "../common/format";
-import type { UnrepresentableChar } from "../common/view-types";
 import { batchName } from "./target-batch-list";
 import "../common/review-parts.css";
 import "./target-list.css";

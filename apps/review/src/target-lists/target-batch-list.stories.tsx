@@ -1,16 +1,21 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import type { TargetBatchSummary, UnrepresentableChar } from "../common/view-types";
+import type { UnrepresentableChar } from "../api-types";
+import { person } from "../stories/parts";
 import { CsvDownloadPanel } from "./csv-download-panel";
-import { TargetBatchList, type TargetBatchListProps } from "./target-batch-list";
+import {
+  TargetBatchList,
+  type TargetBatchListProps,
+  type TargetBatchRow,
+} from "./target-batch-list";
 
-const BATCHES: TargetBatchSummary[] = [
+const BATCHES: TargetBatchRow[] = [
   {
     id: "7f0c1a52-0000-4000-8000-000000000003",
     number: 3,
     issuedAt: "2026-12-04T01:30:00.000Z",
-    issuedBy: { displayName: "厚生労働省 医政局 佐藤" },
+    issuedBy: person("厚生労働省 医政局 佐藤"),
     itemCount: 1_234,
     totalSets: 12_345,
   },
@@ -18,7 +23,7 @@ const BATCHES: TargetBatchSummary[] = [
     id: "7f0c1a52-0000-4000-8000-000000000002",
     number: 2,
     issuedAt: "2026-11-27T02:00:00.000Z",
-    issuedBy: { displayName: "厚生労働省 医政局 佐藤" },
+    issuedBy: person("厚生労働省 医政局 佐藤"),
     itemCount: 87,
     totalSets: 402,
   },
@@ -45,10 +50,18 @@ const LOST: UnrepresentableChar[] = [
     row: 15,
     column: "担当者名",
     char: "髙",
+    codePoint: "U+9AD9",
     institutionName: "髙橋整形外科クリニック",
     institutionCode: "1300047514",
   },
-  { row: 311, column: "住所", char: "㐂", institutionName: "㐂楽訪問看護ステーション" },
+  {
+    row: 311,
+    column: "住所",
+    char: "㐂",
+    codePoint: "U+3402",
+    institutionName: "㐂楽訪問看護ステーション",
+    institutionCode: "1300311001",
+  },
 ];
 
 const href =

@@ -7,13 +7,19 @@ import {
   toInstant,
 } from "@sos/ui";
 import { type ReactNode, useId, useState } from "react";
-import type { TargetBatchSummary } from "../common/view-types";
+import type { TargetBatchSummary } from "../api-types";
 import "../common/review-parts.css";
 import "./target-list.css";
 
+/** What the table shows of a list (targetList.list); an unknown issuer is shown as —. */
+export type TargetBatchRow = Pick<
+  TargetBatchSummary,
+  "id" | "number" | "issuedAt" | "itemCount" | "totalSets"
+> & { issuedBy: TargetBatchSummary["issuedBy"] | null };
+
 export interface TargetBatchListProps {
   /** Issued lists, newest first as the API gives them (targetList.list batches). */
-  batches: ReadonlyArray<TargetBatchSummary>;
+  batches: ReadonlyArray<TargetBatchRow>;
   /** Accepted requests not yet handed over (targetList.list pending). */
   pending?: { count: number; sets: number } | null | undefined;
   /** Issues the next numbered list (targetList.issue); resolve once issued. Not offered without it. */

@@ -1,5 +1,5 @@
 import type { MouseEvent } from "react";
-import type { ReviewQueueRow } from "../common/view-types";
+import type { QueueRow } from "../api-types";
 import {
   CoverCell,
   EligibilityCell,
@@ -9,8 +9,8 @@ import {
   StageCell,
 } from "./queue-cells";
 
-export interface QueueRowProps {
-  row: ReviewQueueRow;
+export interface QueueTableRowProps {
+  row: QueueRow;
   active: boolean;
   /** With the selection column: ticked, and whether it may be. */
   selection: { selected: boolean; selectable: boolean; onToggle: () => void } | null;
@@ -31,7 +31,7 @@ function fromControl(target: EventTarget | null): boolean {
 }
 
 /** One request of the queue; only the active row's controls are in the Tab order. */
-export function QueueRow({
+export function QueueTableRow({
   row,
   active,
   selection,
@@ -41,7 +41,7 @@ export function QueueRow({
   onOpenClick,
   onActivate,
   onRowClick,
-}: QueueRowProps) {
+}: QueueTableRowProps) {
   const rovingIndex = active ? 0 : -1;
   const className = [
     "sos-queue__row",
@@ -100,7 +100,7 @@ function InstitutionCell({
   tabIndex,
   openRef,
   onOpenClick,
-}: Pick<QueueRowProps, "row" | "href" | "openRef" | "onOpenClick"> & { tabIndex: number }) {
+}: Pick<QueueTableRowProps, "row" | "href" | "openRef" | "onOpenClick"> & { tabIndex: number }) {
   return (
     <th scope="row" className="sos-queue__institution">
       {href !== undefined ? (
@@ -134,7 +134,7 @@ function InstitutionCell({
 }
 
 /** The figures, the rule's verdict, the limit, the cover, the filing and the stage. */
-function QueueFigures({ row }: { row: ReviewQueueRow }) {
+function QueueFigures({ row }: { row: QueueRow }) {
   return (
     <>
       <td className="sos-queue__cell--end">
