@@ -17,3 +17,13 @@ export type CsvCheck = Outputs["targetList"]["csvCheck"];
 export type Sanction = Outputs["sanctions"]["list"][number];
 export type PublicationFile = Outputs["publication"]["export"];
 export type SignInAlert = Outputs["operations"]["signInAlerts"][number];
+
+/** The prefecture's input as review.get gives it; null before anything was saved. */
+export type PrefectureInput = NonNullable<ReviewDetail["prefectureReview"]>;
+export type ReviewHistoryEntry = ReviewDetail["history"][number];
+export type ProgressCounts = MinistryProgress["totals"];
+export type PrefectureProgress = MinistryProgress["prefectures"][number];
+export type TargetBatchSummary = TargetBatchList["batches"][number];
+/** A character the Shift_JIS (CP932) file cannot hold (targetList.csvCheck). */
+export type UnrepresentableChar = CsvCheck["unrepresentable"][number];
+export type SanctionState = Sanction["state"];

@@ -5,6 +5,7 @@ export {
   formatPieces,
   formatSets,
   toInstant,
+  tokyoClock,
 } from "@sos/domain";
 export { ForgotPasswordForm, type ForgotPasswordFormProps } from "./auth/ForgotPasswordForm";
 export { SUBMIT_FAILED_MESSAGE } from "./auth/messages";
@@ -27,6 +28,7 @@ export { LinkButton, type LinkButtonProps } from "./button/LinkButton";
 export { DataTable, type DataTableColumn, type DataTableProps } from "./data/DataTable";
 export { StatusBadge, type StatusBadgeProps } from "./data/StatusBadge";
 export { Alert, type AlertProps } from "./feedback/Alert";
+export { ConfirmDialog, type ConfirmDialogProps } from "./feedback/ConfirmDialog";
 export { ErrorSummary, type ErrorSummaryProps, type FieldErrorItem } from "./feedback/ErrorSummary";
 export { TONE_LABELS, type Tone } from "./feedback/icons";
 export { Notice, type NoticeProps } from "./feedback/Notice";
@@ -35,7 +37,9 @@ export { type FieldChromeProps, RequiredMark } from "./field/FieldParts";
 export { fieldIds, joinIds, useControlId } from "./field/field-ids";
 export { NumberField, type NumberFieldProps } from "./field/NumberField";
 export { PasswordField, type PasswordFieldProps } from "./field/PasswordField";
+export { RadioGroup, type RadioGroupProps, radioId } from "./field/RadioGroup";
 export { Select, type SelectOption, type SelectProps } from "./field/Select";
+export { MAX_SETS, parseSets, SETS_MESSAGES, type SetsError, setsDraft } from "./field/sets";
 export { Textarea, type TextareaProps } from "./field/Textarea";
 export { type FieldWidth, TextField, type TextFieldProps } from "./field/TextField";
 export { DeadlineCountdown, type DeadlineCountdownProps } from "./institution/DeadlineCountdown";
@@ -57,7 +61,12 @@ export {
   type RequestHistoryProps,
 } from "./institution/RequestHistory";
 export { SelfCheckResult, type SelfCheckResultProps } from "./institution/SelfCheckResult";
-export { announcementText } from "./institution/self-check-text";
+export {
+  announcementText,
+  ELIGIBLE_TEXT,
+  NOT_ELIGIBLE_TEXT,
+  PENDING_TEXT,
+} from "./institution/self-check-text";
 export {
   AppShell,
   type AppShellProps,
@@ -68,5 +77,4 @@ export {
 } from "./layout/AppShell";
 export { Card, type CardProps } from "./layout/Card";
 export { PageHeader, type PageHeaderProps } from "./layout/PageHeader";
-export * from "./review";
 export * from "./vendor-portal";

@@ -16,7 +16,9 @@ const config: StorybookConfig = {
       files: "**/*.parts.stories.tsx",
       titlePrefix: "部品",
     },
-    { directory: "../../../apps/review/src", titlePrefix: "画面/審査" },
+    // The review app's stories carry their whole title: its pages are screens (画面/審査/…),
+    // the components beside them keep the 部品/審査/… titles they had in packages/ui.
+    { directory: "../../../apps/review/src" },
     { directory: "../../../apps/vendor-portal/src", titlePrefix: "画面/販売業者" },
   ],
   addons: ["@storybook/addon-vitest"],

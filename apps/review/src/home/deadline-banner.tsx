@@ -1,6 +1,7 @@
-import { formatNumber, PrefectureDeadline } from "@sos/ui";
+import { formatNumber } from "@sos/ui";
 import { useTRPC } from "@sos/web";
 import { useQuery } from "@tanstack/react-query";
+import { PrefectureDeadline } from "./prefecture-deadline";
 
 /**
  * Time left until the prefectures' Thursday 17:00, with the requests still waiting for

@@ -28,7 +28,7 @@ const MINISTRY_API = {
 
 const meta = {
   ...SCREEN_META,
-  title: "ホーム",
+  title: "画面/審査/ホーム",
   args: { path: "/", user: PREFECTURE_USER, api: PREFECTURE_API },
 } satisfies Meta<typeof SCREEN_META.component>;
 

@@ -26,7 +26,7 @@ const SWITCHED_AT = "2026-11-26T01:30:00.000Z";
 
 const meta = {
   ...SCREEN_META,
-  title: "ホーム/国の運用（メンテナンス・ログイン警告）",
+  title: "画面/審査/ホーム/国の運用（メンテナンス・ログイン警告）",
   args: { path: "/", user: MINISTRY_USER, api: MINISTRY_HOME_API },
 } satisfies Meta<typeof SCREEN_META.component>;
 

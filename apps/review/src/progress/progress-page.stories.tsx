@@ -12,7 +12,7 @@ import { SCREEN_META } from "../stories/screen";
 
 const meta = {
   ...SCREEN_META,
-  title: "進捗状況",
+  title: "画面/審査/進捗状況",
   args: {
     path: "/progress",
     user: MINISTRY_USER,

@@ -1,10 +1,11 @@
-import { PageHeader, ProgressSummary, Select } from "@sos/ui";
+import { PageHeader, Select } from "@sos/ui";
 import { KEEP_FOCUS_STATE, LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useHref, useNavigate, useSearchParams } from "react-router";
 import { PATHS } from "../paths";
 import { queueOptionsFor, queueSearch, queueWith } from "../queue/queue-params";
+import { ProgressSummary } from "./progress-summary";
 import { recentWeeks } from "./week-options";
 
 const MINISTRY_QUEUE = queueOptionsFor("ministry");

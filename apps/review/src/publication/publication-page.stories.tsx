@@ -29,7 +29,7 @@ function exportOf(rowCount: number, totalSets: number) {
 
 const meta = {
   ...SCREEN_META,
-  title: "公表用一覧",
+  title: "画面/審査/公表用一覧",
   args: {
     path: "/publication",
     user: MINISTRY_USER,

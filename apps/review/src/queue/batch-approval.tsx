@@ -1,16 +1,11 @@
-import {
-  Alert,
-  BatchApproveBar,
-  batchItemsOf,
-  formatNumber,
-  formatSets,
-  isApprovable,
-} from "@sos/ui";
+import { Alert, formatNumber, formatSets } from "@sos/ui";
 import { errorMessageJa, useTRPC } from "@sos/web";
 import { useMutation } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { QueueRow } from "../api-types";
 import { useRefreshReviewData } from "../common/refresh";
+import { BatchApproveBar, batchItemsOf } from "./batch-approve-bar";
+import { isApprovable } from "./review-queue-table";
 
 interface Approved {
   count: number;

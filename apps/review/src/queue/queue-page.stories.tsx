@@ -38,7 +38,7 @@ const FIRST_QUEUE = {
 
 const meta = {
   ...SCREEN_META,
-  title: "要請の一覧",
+  title: "画面/審査/要請の一覧",
   args: { path: "/requests", user: PREFECTURE_USER, api: PREFECTURE_API },
 } satisfies Meta<typeof SCREEN_META.component>;
 

@@ -1,5 +1,5 @@
 import { PREFECTURES, prefectureName } from "@sos/domain";
-import { Alert, formatJaDateTime, PageHeader, ReviewQueueTable } from "@sos/ui";
+import { Alert, formatJaDateTime, PageHeader } from "@sos/ui";
 import { errorMessageJa, KEEP_FOCUS_STATE, PageTitle, useSignedInUser, useTRPC } from "@sos/web";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -22,6 +22,7 @@ import {
   withPageSize,
   withSort,
 } from "./queue-params";
+import { ReviewQueueTable } from "./review-queue-table";
 
 /**
  * The row the keyboard was on, per history entry: coming back from a request (the

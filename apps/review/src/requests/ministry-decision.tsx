@@ -1,17 +1,14 @@
-import {
-  Button,
-  Card,
-  type MinistryApprovalValues,
-  type MinistryDecisionFieldErrors,
-  MinistryDecisionForm,
-  NotEligibleDialog,
-} from "@sos/ui";
+import { Button, Card } from "@sos/ui";
 import { useTRPC } from "@sos/web";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ReviewDetail } from "../api-types";
 import { decisionFailureOf } from "./decision-errors";
 import type { DecisionFlash } from "./flash";
+import { type MinistryDecisionFieldErrors, MinistryDecisionForm } from "./ministry-decision-form";
+import type { MinistryApprovalValues } from "./ministry-decision-schema";
+import { NotEligibleDialog } from "./not-eligible-dialog";
+import { useMarkNotEligible } from "./use-mark-not-eligible";
 
 /** review.approve reports a single request's fields as item 0 of the batch. */
 const APPROVE_FIELDS = {
@@ -56,7 +53,6 @@ export function MinistryDecision({
   const trpc = useTRPC();
   const approve = useMutation(trpc.review.approve.mutationOptions());
   const returnToPrefecture = useMutation(trpc.review.returnToPrefecture.mutationOptions());
-  const markNotEligible = useMutation(trpc.review.markNotEligible.mutationOptions());
   const [conflict, setConflict] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<MinistryDecisionFieldErrors | null>(null);
   const [errors, setErrors] = useState<Partial<Record<Action, string>>>({});
@@ -116,24 +112,13 @@ export function MinistryDecision({
     await onDecided({ kind: "returned", institutionName });
   };
 
-  const onMarkNotEligible = async (reason: string) => {
-    clear();
-    let noticeAt: string;
-    try {
-      const result = await markNotEligible.mutateAsync({
-        id: request.id,
-        expectedVersion: request.version,
-        reason,
-      });
-      noticeAt = result.notice.sendAt;
-      onUpdated(result.request);
-    } catch (error) {
-      refused("notEligible", error);
-      throw error;
-    }
-    setClosing(false);
-    await onDecided({ kind: "notEligible", institutionName, noticeAt });
-  };
+  const onMarkNotEligible = useMarkNotEligible(request, {
+    clear,
+    refused: (error) => refused("notEligible", error),
+    onUpdated,
+    onClosed: () => setClosing(false),
+    onDecided,
+  });
 
   const readOnlyReason = readOnlyReasonOf(request);
   return (
@@ -159,23 +144,54 @@ export function MinistryDecision({
       />
       {/* With the prefecture, the form is read-only; the ministry may still close it. */}
       {readOnlyReason !== null && request.abilities.canMarkNotEligible && (
-        <Card title="対象外とする">
-          <p>
-            配布条件に適さないことが明らかな場合は、都道府県の確認を待たずに対象外とすることができます。
-          </p>
-          <Button variant="secondary" onClick={() => setClosing(true)}>
-            対象外とする…
-          </Button>
-          <NotEligibleDialog
-            open={closing}
-            institutionName={institutionName}
-            noticeFrom={request.notEligibleNoticeFrom}
-            error={errors.notEligible ?? null}
-            onCancel={() => setClosing(false)}
-            onConfirm={onMarkNotEligible}
-          />
-        </Card>
+        <CloseBeforeThePrefecture
+          open={closing}
+          onOpen={() => setClosing(true)}
+          onCancel={() => setClosing(false)}
+          onMarkNotEligible={onMarkNotEligible}
+          institutionName={institutionName}
+          noticeFrom={request.notEligibleNoticeFrom}
+          error={errors.notEligible ?? null}
+        />
       )}
     </>
+  );
+}
+
+/** 「対象外とする」 while the prefecture still has the request (its form is read-only). */
+function CloseBeforeThePrefecture({
+  open,
+  onOpen,
+  onCancel,
+  onMarkNotEligible,
+  institutionName,
+  noticeFrom,
+  error,
+}: {
+  open: boolean;
+  onOpen: () => void;
+  onCancel: () => void;
+  onMarkNotEligible: (reason: string) => Promise<void>;
+  institutionName: string;
+  noticeFrom: string;
+  error: string | null;
+}) {
+  return (
+    <Card title="対象外とする">
+      <p>
+        配布条件に適さないことが明らかな場合は、都道府県の確認を待たずに対象外とすることができます。
+      </p>
+      <Button variant="secondary" onClick={onOpen}>
+        対象外とする…
+      </Button>
+      <NotEligibleDialog
+        open={open}
+        institutionName={institutionName}
+        noticeFrom={noticeFrom}
+        error={error}
+        onCancel={onCancel}
+        onConfirm={onMarkNotEligible}
+      />
+    </Card>
   );
 }

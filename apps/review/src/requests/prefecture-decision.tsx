@@ -1,14 +1,12 @@
-import {
-  type PrefectureReviewFieldErrors,
-  PrefectureReviewForm,
-  type PrefectureReviewValues,
-} from "@sos/ui";
 import { useTRPC } from "@sos/web";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ReviewDetail } from "../api-types";
 import { decisionFailureOf } from "./decision-errors";
 import type { DecisionFlash } from "./flash";
+import { type PrefectureReviewFieldErrors, PrefectureReviewForm } from "./prefecture-review-form";
+import type { PrefectureReviewValues } from "./prefecture-review-schema";
+import { useMarkNotEligible } from "./use-mark-not-eligible";
 
 const SAVE_FIELDS = {
   supplyNeeded: "supplyNeeded",
@@ -54,7 +52,6 @@ export function PrefectureDecision({
 }) {
   const trpc = useTRPC();
   const save = useMutation(trpc.review.savePrefectureReview.mutationOptions());
-  const markNotEligible = useMutation(trpc.review.markNotEligible.mutationOptions());
   const [conflict, setConflict] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<PrefectureReviewFieldErrors | null>(null);
@@ -103,28 +100,12 @@ export function PrefectureDecision({
     }
   };
 
-  const onMarkNotEligible = async (reason: string) => {
-    clear();
-    let sendAt: string;
-    try {
-      const result = await markNotEligible.mutateAsync({
-        id: request.id,
-        expectedVersion: request.version,
-        reason,
-      });
-      sendAt = result.notice.sendAt;
-      onUpdated(result.request);
-    } catch (error) {
-      const failure = refused(error);
-      setNotEligibleError(failure.message);
-      throw error;
-    }
-    await onDecided({
-      kind: "notEligible",
-      institutionName: request.institution.name,
-      noticeAt: sendAt,
-    });
-  };
+  const onMarkNotEligible = useMarkNotEligible(request, {
+    clear,
+    refused: (error) => setNotEligibleError(refused(error).message),
+    onUpdated,
+    onDecided,
+  });
 
   return (
     <PrefectureReviewForm

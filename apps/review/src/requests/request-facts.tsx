@@ -6,11 +6,11 @@ import {
   formatNumber,
   formatPieces,
   formatSets,
-  formatWeeksOfCover,
   SelfCheckResult,
 } from "@sos/ui";
 import type { ReactNode } from "react";
 import type { ReviewDetail } from "../api-types";
+import { formatWeeksOfCover } from "../common/format";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -11,7 +11,7 @@ import { SCREEN_META } from "../stories/screen";
 
 const meta = {
   ...SCREEN_META,
-  title: "要請の承認（国）",
+  title: "画面/審査/要請の承認（国）",
   args: {
     path: `/requests/${REQUESTS.sapporo.id}`,
     user: MINISTRY_USER,

@@ -11,7 +11,7 @@ import { mergeApi, SCREEN_META } from "../stories/screen";
 
 const meta = {
   ...SCREEN_META,
-  title: "要請の確認（都道府県）",
+  title: "画面/審査/要請の確認（都道府県）",
   args: {
     path: `/requests/${REQUESTS.chiyoda.id}`,
     user: PREFECTURE_USER,

@@ -1,4 +1,4 @@
-import { Alert, AuditTrail, formatJaDateTime, PageHeader, StatusBadge } from "@sos/ui";
+import { Alert, formatJaDateTime, PageHeader, StatusBadge } from "@sos/ui";
 import {
   BackLink,
   KEEP_FOCUS_STATE,
@@ -15,6 +15,7 @@ import type { ReviewDetail } from "../api-types";
 import { useRefreshReviewData } from "../common/refresh";
 import { PATHS } from "../paths";
 import { type QueueContext, queueContextOf } from "../queue/queue-context";
+import { AuditTrail } from "./audit-trail";
 import { type DecisionFlash, decisionFlashOf, decisionTitle } from "./flash";
 import { MinistryDecision } from "./ministry-decision";
 import { PrefectureDecision } from "./prefecture-decision";

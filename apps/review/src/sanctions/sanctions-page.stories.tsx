@@ -19,7 +19,7 @@ function listOf(all: readonly Sanction[]) {
 
 const meta = {
   ...SCREEN_META,
-  title: "措置",
+  title: "画面/審査/措置",
   args: {
     path: "/sanctions",
     user: MINISTRY_USER,

@@ -1,11 +1,5 @@
 import { tokyoDate } from "@sos/rules";
-import {
-  PageHeader,
-  type SanctionFieldErrors,
-  SanctionForm,
-  type SanctionFormValues,
-  SanctionList,
-} from "@sos/ui";
+import { PageHeader } from "@sos/ui";
 import {
   errorMessageJa,
   fieldErrorsOf,
@@ -18,6 +12,8 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
+import { type SanctionFieldErrors, SanctionForm, type SanctionFormValues } from "./sanction-form";
+import { SanctionList } from "./sanction-list";
 
 const STATES = ["in_force", "scheduled", "lifted"] as const;
 type SanctionState = (typeof STATES)[number];

@@ -1,7 +1,7 @@
-import { CsvDownloadPanel } from "@sos/ui";
 import { errorMessageJa, useTRPC } from "@sos/web";
 import { useQuery } from "@tanstack/react-query";
 import { targetListCsvHref } from "../paths";
+import { CsvDownloadPanel } from "./csv-download-panel";
 
 /**
  * A list's files, with the Shift_JIS check run first: what Shift_JIS would lose is

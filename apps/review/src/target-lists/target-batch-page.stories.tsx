@@ -18,7 +18,7 @@ const NOT_FOUND = "対象のデータが見つかりません。削除された�
 
 const meta = {
   ...SCREEN_META,
-  title: "対象医療機関リスト/リストの内容",
+  title: "画面/審査/対象医療機関リスト/リストの内容",
   args: {
     path: `/target-lists/${LATEST_BATCH.id}`,
     user: MINISTRY_USER,

@@ -23,7 +23,7 @@ const csvCheck = ({ batchId }: { batchId: string }) => {
 
 const meta = {
   ...SCREEN_META,
-  title: "対象医療機関リスト/一覧",
+  title: "画面/審査/対象医療機関リスト/一覧",
   args: {
     path: "/target-lists",
     user: MINISTRY_USER,

@@ -1,4 +1,4 @@
-import { Alert, formatNumber, formatSets, PageHeader, TargetBatchList } from "@sos/ui";
+import { Alert, formatNumber, formatSets, PageHeader } from "@sos/ui";
 import {
   errorMessageJa,
   KEEP_FOCUS_STATE,
@@ -13,6 +13,7 @@ import { Link, useSearchParams } from "react-router";
 import type { TargetBatchList as TargetBatches } from "../api-types";
 import { targetBatchPath } from "../paths";
 import { CsvPanel } from "./csv-panel";
+import { TargetBatchList } from "./target-batch-list";
 
 type Batch = TargetBatches["batches"][number];
 

@@ -8,7 +8,7 @@ import {
 } from "@sos/domain";
 import { normalizeDigitsText, PURCHASE_ERROR_MESSAGES } from "@sos/rules";
 import { z } from "zod/mini";
-import { parseSets, type SetsError } from "../review/sets";
+import { parseSets, type SetsError } from "../field/sets";
 import type { PurchaseSizeOption } from "./types";
 
 /** Sets as the buyer types them ("2", "２", "2セット"); a blank box is 0. */
