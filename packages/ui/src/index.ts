@@ -18,15 +18,17 @@ export {
 export { LinkButton, type LinkButtonProps } from "./button/LinkButton";
 export { DataTable, type DataTableColumn, type DataTableProps } from "./data/DataTable";
 export { StatusBadge, type StatusBadgeProps } from "./data/StatusBadge";
+export { type SummaryItem, SummaryList } from "./data/SummaryList";
 export { Alert, type AlertProps } from "./feedback/Alert";
 export { ErrorSummary, type ErrorSummaryProps, type FieldErrorItem } from "./feedback/ErrorSummary";
 export { TONE_LABELS, type Tone } from "./feedback/icons";
 export { Notice, type NoticeProps } from "./feedback/Notice";
 export { Checkbox, type CheckboxProps } from "./field/Checkbox";
-export { type FieldChromeProps, RequiredMark } from "./field/FieldParts";
+export { type FieldChromeProps, FieldError, FieldHint, RequiredMark } from "./field/FieldParts";
 export { fieldIds, joinIds, useControlId } from "./field/field-ids";
 export { NumberField, type NumberFieldProps } from "./field/NumberField";
 export { PasswordField, type PasswordFieldProps } from "./field/PasswordField";
+export { type RadioChoice, RadioGroup, type RadioGroupProps, radioId } from "./field/RadioGroup";
 export { Select, type SelectOption, type SelectProps } from "./field/Select";
 export { Textarea, type TextareaProps } from "./field/Textarea";
 export { type FieldWidth, TextField, type TextFieldProps } from "./field/TextField";
@@ -104,5 +106,8 @@ export {
 } from "./layout/AppShell";
 export { Card, type CardProps } from "./layout/Card";
 export { PageHeader, type PageHeaderProps } from "./layout/PageHeader";
+export { formatAddress } from "./order/format";
+export { OrderStatus, type OrderStatusProps } from "./order/OrderStatus";
+export { OrderStatusBadge, type OrderStatusBadgeProps } from "./order/OrderStatusBadge";
+export type { DeliveryDetails, OrderLineView, OrderView, ShipmentView } from "./order/types";
 export * from "./review";
-export * from "./vendor-portal";

@@ -7,7 +7,17 @@ const config: StorybookConfig = {
     { directory: "../../../packages/web/src", titlePrefix: "画面/共通" },
     { directory: "../../../apps/institution/src", titlePrefix: "画面/医療機関" },
     { directory: "../../../apps/review/src", titlePrefix: "画面/審査" },
-    { directory: "../../../apps/vendor-portal/src", titlePrefix: "画面/販売業者" },
+    {
+      directory: "../../../apps/vendor-portal/src",
+      files: "**/!(*.parts).stories.tsx",
+      titlePrefix: "画面/販売業者",
+    },
+    // Parts that live beside the one app that uses them keep their place under 部品.
+    {
+      directory: "../../../apps/vendor-portal/src",
+      files: "**/*.parts.stories.tsx",
+      titlePrefix: "部品",
+    },
   ],
   addons: ["@storybook/addon-vitest"],
   framework: { name: "@storybook/react-vite", options: {} },

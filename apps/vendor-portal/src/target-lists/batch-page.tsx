@@ -6,7 +6,6 @@ import {
   formatNumber,
   formatSets,
   PageHeader,
-  SendProgress,
 } from "@sos/ui";
 import { BackLink, errorMessageJa, LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -20,6 +19,7 @@ import { batchTitle, issuedText } from "./batch-name";
 import { isUnconfirmed } from "./item-actions";
 import { ItemCard } from "./item-card";
 import { SendDialog, type SendTarget } from "./send-dialog";
+import { SendProgress } from "./send-progress";
 import { useSendRun } from "./use-send-run";
 
 /**

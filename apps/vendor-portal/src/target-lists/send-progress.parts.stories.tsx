@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useEffect, useState } from "react";
 import { expect, waitFor } from "storybook/test";
-import { SendProgress, type SendProgressValue } from "./SendProgress";
+import { SendProgress, type SendProgressValue } from "./send-progress";
 
 const RUNNING: SendProgressValue = {
   total: 40,

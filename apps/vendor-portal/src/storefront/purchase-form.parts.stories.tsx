@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { DELIVERY, PAYMENT_METHODS, SIZES } from "./fixtures";
-import { type PurchaseFieldErrors, PurchaseForm } from "./PurchaseForm";
+import { type PurchaseFieldErrors, PurchaseForm } from "./purchase-form";
 import type { PurchaseValues } from "./purchase-schema";
+import { DELIVERY, PAYMENT_METHODS, SIZES } from "./story-fixtures";
 
 const meta = {
   title: "販売業者/PurchaseForm",

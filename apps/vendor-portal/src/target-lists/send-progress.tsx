@@ -1,6 +1,6 @@
+import { formatNumber } from "@sos/ui";
 import { type ReactNode, useId } from "react";
-import { formatNumber } from "../institution/format";
-import "./vendor.css";
+import "./send-progress.css";
 
 export interface SendProgressValue {
   total: number;

@@ -1,6 +1,6 @@
 import { ORDER_STATUS_LABELS, type OrderStatus } from "@sos/domain";
 import "../data/StatusBadge.css";
-import "./vendor.css";
+import "./order.css";
 
 export interface OrderStatusBadgeProps {
   status: OrderStatus;

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
-import { MatchStatusBadge } from "./MatchStatusBadge";
-import { SideBySideDiff } from "./SideBySideDiff";
+import { MatchStatusBadge } from "./match-status-badge";
+import { SideBySideDiff } from "./side-by-side-diff";
 
 const MINISTRY = {
   name: "医療法人社団　緑風会　みどりが丘記念病院",

@@ -6,10 +6,11 @@ import {
   requiredText,
 } from "@sos/domain";
 import { normalizeDigitsText, PURCHASE_ERROR_MESSAGES } from "@sos/rules";
+import { formatNumber, parseSets } from "@sos/ui";
 import { z } from "zod/mini";
-import { formatNumber } from "../institution/format";
-import { parseSets, type SetsError } from "../review/sets";
-import type { PurchaseSizeOption } from "./types";
+import type { PurchaseSizeOption } from "../api-types";
+
+type SetsError = Extract<ReturnType<typeof parseSets>, { ok: false }>["error"];
 
 /** Sets as the buyer types them ("2", "２", "2セット"); a blank box is 0. */
 export function readSets(

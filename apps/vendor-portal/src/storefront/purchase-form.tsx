@@ -1,23 +1,28 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { GloveSize, PaymentMethod } from "@sos/domain";
 import { formatPhone, formatPostcode } from "@sos/rules";
-import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  FieldError,
+  type FieldErrorItem,
+  formatAddress,
+  formatNumber,
+  formatPieces,
+  LiveAnnouncement,
+  RadioGroup,
+  radioId,
+  SummaryList,
+  TextField,
+} from "@sos/ui";
+import { type ReactNode, useEffect, useId, useMemo } from "react";
 import { type FieldErrors, useForm, useWatch } from "react-hook-form";
-import { SUBMIT_FAILED_MESSAGE } from "../auth/messages";
-import { Button } from "../button/Button";
-import { Alert } from "../feedback/Alert";
-import { ErrorSummary, type FieldErrorItem } from "../feedback/ErrorSummary";
-import { FieldError } from "../field/FieldParts";
-import { RadioGroup, radioId } from "../field/RadioGroup";
-import { TextField } from "../field/TextField";
-import { formatNumber, formatPieces } from "../institution/format";
-import { LiveAnnouncement } from "../institution/LiveAnnouncement";
-import { formatAddress } from "./format";
+import type { DeliveryDetails, PaymentMethodOption, PurchaseSizeOption } from "../api-types";
 import { type PurchaseValues, purchaseFormSchema, setsOrZero } from "./purchase-schema";
-import { SetsStepper } from "./SetsStepper";
-import { SummaryList } from "./SummaryList";
-import type { DeliveryDetails, PaymentMethodOption, PurchaseSizeOption } from "./types";
-import "./vendor.css";
+import { SetsStepper } from "./sets-stepper";
+import { useConfirmStep } from "./use-confirm-step";
+import "./storefront.css";
 
 const DELIVERY_FIELDS = [
   "deliveryName",
@@ -135,11 +140,15 @@ export function PurchaseForm({
   const typedSets = useWatch({ control, name: "sets" });
   const total = sizes.reduce((sum, size) => sum + setsOrZero(typedSets?.[size.size]), 0);
 
-  const [confirming, setConfirming] = useState<PurchaseValues | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const [failures, setFailures] = useState(0);
-  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  const { confirming, submitting, failures, failure, confirmHeading, ...steps } =
+    useConfirmStep<PurchaseValues>({
+      onSubmit,
+      fieldErrors,
+      serverError,
+      focusInput: () => {
+        if (firstOnSale) setFocus(`sets.${firstOnSale.size}`);
+      },
+    });
 
   const fieldErrorsKey = JSON.stringify(fieldErrors ?? {});
   useEffect(() => {
@@ -149,36 +158,7 @@ export function PurchaseForm({
     }
   }, [fieldErrorsKey, setError]);
 
-  useEffect(() => {
-    if (confirming !== null) confirmHeading.current?.focus();
-  }, [confirming]);
-
-  const toConfirmation = handleSubmit((values) => {
-    setFailed(false);
-    setConfirming(values);
-  });
-
-  const confirmOrder = async () => {
-    if (confirming === null) return;
-    setSubmitting(true);
-    setFailed(false);
-    try {
-      await onSubmit(confirming);
-    } catch {
-      setFailed(true);
-      setFailures((count) => count + 1);
-      setConfirming(null);
-    } finally {
-      setSubmitting(false);
-    }
-  };
-
-  const backToInput = () => {
-    setConfirming(null);
-    window.setTimeout(() => {
-      if (firstOnSale) setFocus(`sets.${firstOnSale.size}`);
-    }, 0);
-  };
+  const toConfirmation = handleSubmit(steps.toConfirmation);
 
   const step = (size: PurchaseSizeOption, by: 1 | -1) => {
     const next = Math.max(0, setsOrZero(typedSets?.[size.size]) + by);
@@ -188,8 +168,6 @@ export function PurchaseForm({
     });
   };
 
-  const hasFieldErrors = Object.values(fieldErrors ?? {}).some(Boolean);
-  const failure = serverError || (failed && !hasFieldErrors ? SUBMIT_FAILED_MESSAGE : null);
   const totalFieldId = firstOnSale ? setsId(firstOnSale.size) : ids.deliveryName;
   const summary =
     submitCount > 0 || failures > 0 ? summaryOf(errors, sizes, setsId, totalFieldId, ids) : [];
@@ -364,7 +342,7 @@ export function PurchaseForm({
               fullWidth
               loading={submitting}
               loadingLabel="注文を送信中"
-              onClick={() => void confirmOrder()}
+              onClick={() => void steps.confirm()}
             >
               注文を確定する
             </Button>
@@ -373,7 +351,7 @@ export function PurchaseForm({
               size="large"
               fullWidth
               disabled={submitting}
-              onClick={backToInput}
+              onClick={steps.backToInput}
             >
               入力画面に戻る
             </Button>

@@ -1,7 +1,7 @@
 import { formatPhone, formatPostcode } from "@sos/rules";
 import { type ReactNode, useId } from "react";
 import { MATCH_FIELD_LABELS, MATCH_FIELDS, type MatchField } from "./match";
-import "./vendor.css";
+import "./match.css";
 
 export interface ComparedDetails {
   name: string;

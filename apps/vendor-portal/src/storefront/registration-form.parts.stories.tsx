@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { PAYMENT_METHODS } from "./fixtures";
-import { type RegistrationFieldErrors, RegistrationForm } from "./RegistrationForm";
+import { type RegistrationFieldErrors, RegistrationForm } from "./registration-form";
 import type { RegistrationValues } from "./registration-schema";
+import { PAYMENT_METHODS } from "./story-fixtures";
 
 const DUPLICATE =
   "この医療機関コードは既に登録されています。登録内容の変更は販売業者にお問い合わせください。";

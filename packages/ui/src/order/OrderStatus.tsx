@@ -1,12 +1,12 @@
 import { ORDER_STATUS_LABELS, type OrderStatus as OrderStatusCode } from "@sos/domain";
 import { formatPhone } from "@sos/rules";
 import { useId } from "react";
+import { SummaryList } from "../data/SummaryList";
 import { formatJaDateTime, formatNumber, formatPieces, toInstant } from "../institution/format";
 import { formatAddress } from "./format";
 import { OrderStatusBadge } from "./OrderStatusBadge";
-import { SummaryList } from "./SummaryList";
 import type { OrderView } from "./types";
-import "./vendor.css";
+import "./order.css";
 
 export interface OrderStatusProps {
   order: OrderView;

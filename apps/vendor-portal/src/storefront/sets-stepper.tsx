@@ -1,10 +1,7 @@
+import { FieldError, FieldHint, fieldIds, formatNumber, formatPieces } from "@sos/ui";
 import type { ChangeEventHandler, FocusEventHandler, Ref } from "react";
-import { FieldError, FieldHint } from "../field/FieldParts";
-import { fieldIds } from "../field/field-ids";
-import { formatNumber, formatPieces } from "../institution/format";
-import type { PurchaseSizeOption } from "./types";
-import "../field/Field.css";
-import "./vendor.css";
+import type { PurchaseSizeOption } from "../api-types";
+import "./storefront.css";
 
 export interface SetsStepperProps {
   id: string;

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import "./vendor.css";
+import "./SummaryList.css";
 
 export interface SummaryItem {
   term: string;

@@ -1,14 +1,9 @@
-import type { GloveSize, OrderStatus, PaymentMethod } from "@sos/domain";
+import type { GloveSize, OrderStatus } from "@sos/domain";
 
 /**
- * What the vendor components show, shaped like the API's answers (instants as the ISO
+ * What the order components show, shaped like the API's answers (instants as the ISO
  * strings the browser receives, or Dates) so a page passes them through unchanged.
  */
-
-export interface PaymentMethodOption {
-  value: PaymentMethod;
-  label: string;
-}
 
 export interface DeliveryDetails {
   name: string;
@@ -43,11 +38,4 @@ export interface OrderView {
   delivery: DeliveryDetails;
   paymentMethodLabel: string;
   shipment: ShipmentView | null;
-}
-
-export interface PurchaseSizeOption {
-  size: GloveSize;
-  /** e.g. 「Sサイズ」 */
-  label: string;
-  stockSets: number;
 }

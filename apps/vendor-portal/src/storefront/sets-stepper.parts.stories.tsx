@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useForm, useWatch } from "react-hook-form";
 import { expect, fn, userEvent, type within } from "storybook/test";
-import { errorDescription } from "../testing/description";
+import type { PurchaseSizeOption } from "../api-types";
+import { errorDescription } from "../stories/field-error";
 import { setsOrZero } from "./purchase-schema";
-import { SetsStepper } from "./SetsStepper";
-import type { PurchaseSizeOption } from "./types";
+import { SetsStepper } from "./sets-stepper";
 
 interface HarnessProps {
   size: PurchaseSizeOption;

@@ -1,6 +1,5 @@
 import { MATCH_STATUS_LABELS, type MatchStatus } from "./match";
-import "../data/StatusBadge.css";
-import "./vendor.css";
+import "./match.css";
 
 export interface MatchStatusBadgeProps {
   status: MatchStatus;

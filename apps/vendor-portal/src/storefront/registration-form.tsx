@@ -1,22 +1,26 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { formatPhone, formatPostcode } from "@sos/rules";
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  type FieldErrorItem,
+  RadioGroup,
+  radioId,
+  SummaryList,
+  TextField,
+} from "@sos/ui";
+import { type ReactNode, useEffect, useId } from "react";
 import { type FieldErrors, useForm } from "react-hook-form";
-import { SUBMIT_FAILED_MESSAGE } from "../auth/messages";
-import { Button } from "../button/Button";
-import { Alert } from "../feedback/Alert";
-import { ErrorSummary, type FieldErrorItem } from "../feedback/ErrorSummary";
-import { RadioGroup, radioId } from "../field/RadioGroup";
-import { TextField } from "../field/TextField";
+import type { PaymentMethodOption } from "../api-types";
 import {
   REGISTRATION_FIELDS,
   type RegistrationField,
   RegistrationFormSchema,
   type RegistrationValues,
 } from "./registration-schema";
-import { SummaryList } from "./SummaryList";
-import type { PaymentMethodOption } from "./types";
-import "./vendor.css";
+import "./storefront.css";
+import { useConfirmStep } from "./use-confirm-step";
 
 export type RegistrationFieldErrors = Partial<Record<RegistrationField, string>>;
 
@@ -102,11 +106,13 @@ export function RegistrationForm({
     },
     shouldFocusError: false,
   });
-  const [confirming, setConfirming] = useState<RegistrationValues | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const [failures, setFailures] = useState(0);
-  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  const { confirming, submitting, failures, failure, confirmHeading, ...steps } =
+    useConfirmStep<RegistrationValues>({
+      onSubmit,
+      fieldErrors,
+      serverError,
+      focusInput: () => setFocus("facilityName"),
+    });
 
   const fieldErrorsKey = JSON.stringify(fieldErrors ?? {});
   useEffect(() => {
@@ -117,38 +123,7 @@ export function RegistrationForm({
     }
   }, [fieldErrorsKey, setError]);
 
-  useEffect(() => {
-    if (confirming !== null) confirmHeading.current?.focus();
-  }, [confirming]);
-
-  const toConfirmation = handleSubmit((values) => {
-    setFailed(false);
-    setConfirming(values);
-  });
-
-  const confirmRegistration = async () => {
-    if (confirming === null) return;
-    setSubmitting(true);
-    setFailed(false);
-    try {
-      await onSubmit(confirming);
-    } catch {
-      setFailed(true);
-      setFailures((count) => count + 1);
-      setConfirming(null);
-    } finally {
-      setSubmitting(false);
-    }
-  };
-
-  const backToInput = () => {
-    setConfirming(null);
-    // After the hidden fields are shown again.
-    window.setTimeout(() => setFocus("facilityName"), 0);
-  };
-
-  const hasFieldErrors = Object.values(fieldErrors ?? {}).some(Boolean);
-  const failure = serverError || (failed && !hasFieldErrors ? SUBMIT_FAILED_MESSAGE : null);
+  const toConfirmation = handleSubmit(steps.toConfirmation);
   const summary = submitCount > 0 ? summaryOf(errors, ids) : [];
 
   return (
@@ -278,7 +253,7 @@ export function RegistrationForm({
               fullWidth
               loading={submitting}
               loadingLabel="登録中"
-              onClick={() => void confirmRegistration()}
+              onClick={() => void steps.confirm()}
             >
               登録する
             </Button>
@@ -287,7 +262,7 @@ export function RegistrationForm({
               size="large"
               fullWidth
               disabled={submitting}
-              onClick={backToInput}
+              onClick={steps.backToInput}
             >
               入力内容を修正する
             </Button>
