@@ -1,4 +1,14 @@
 import { PAYMENT_METHOD_LABELS } from "@sos/domain";
+import {
+  ConfirmRegistrationOutput,
+  PurchaseInput,
+  PurchaseOutput,
+  PurchasePageOutput,
+  RegistrationConfirmationOutput,
+  RegistrationOptionsOutput,
+  RegistrationReceiptOutput,
+  TokenInput,
+} from "../../schemas/storefront";
 import { purchase, purchasePage } from "../../services/storefront";
 import {
   confirmationPage,
@@ -9,16 +19,6 @@ import {
   signedInInstitutionOf,
 } from "../../services/vendor-portal";
 import { publicProcedure, router } from "../../trpc";
-import {
-  ConfirmRegistrationOutput,
-  PurchaseInput,
-  PurchaseOutput,
-  PurchasePageOutput,
-  RegistrationConfirmationOutput,
-  RegistrationOptionsOutput,
-  RegistrationReceiptOutput,
-  TokenInput,
-} from "./schemas";
 
 /**
  * The vendor's public pages (no sign-in): facility registration (①') with its

@@ -2,9 +2,10 @@ import type { Db } from "@sos/db";
 import { PIECES_PER_SET } from "@sos/rules";
 import { sql } from "kysely";
 import { DomainError } from "../../errors";
+import type { InstitutionPurchaseStatusOutput } from "../../schemas/institution-orders";
 import { type LinkState, linkStateOf } from "../vendor-portal/link-state";
 import { registrationVouched } from "../vendor-portal/matching";
-import { loadOrderViews, type OrderView } from "../vendor-portal/order-view";
+import { loadOrderViews } from "../vendor-portal/order-view";
 
 /**
  * What the institution's app shows about buying, on its home page and on a
@@ -34,24 +35,7 @@ const FROM_LINK_STATE: Readonly<Record<LinkState, InstitutionLinkState>> = {
   used: "used",
 };
 
-export interface InstitutionPurchaseStatus {
-  requestId: string;
-  weekStart: string;
-  /** On a list handed to the vendor (④); before that there is nothing to buy yet. */
-  handedOver: boolean;
-  handedOverAt: Date | null;
-  limitSets: number | null;
-  limitPieces: number | null;
-  /** Whether the vendor has a confirmed registration under the institution's code (①'). */
-  registeredWithVendor: boolean;
-  link: {
-    state: InstitutionLinkState;
-    label: string;
-    lastSentAt: Date | null;
-    expiresAt: Date | null;
-  };
-  order: OrderView | null;
-}
+export type InstitutionPurchaseStatus = InstitutionPurchaseStatusOutput;
 
 interface StatusRow {
   requestId: string;

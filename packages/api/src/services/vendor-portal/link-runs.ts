@@ -3,6 +3,7 @@ import { appendAudit, type Db, type PurchaseLinkSkipReason } from "@sos/db";
 import { sql } from "kysely";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
+import type { RunProgressOutput } from "../../schemas/vendor-portal";
 import type { VendorActor } from "./actor";
 import { type SendOutcome, SKIP_REASON_LABELS, sendLinksForItems } from "./links";
 import { purchaseLinkExpiry } from "./settings";
@@ -23,22 +24,7 @@ import { purchaseLinkExpiry } from "./settings";
  * id share the items (FOR UPDATE SKIP LOCKED) instead of mailing anyone twice.
  */
 
-export interface RunProgress {
-  runId: string;
-  batchId: string;
-  resend: boolean;
-  allowMismatched: boolean;
-  total: number;
-  done: number;
-  sent: number;
-  skipped: number;
-  failed: number;
-  finished: boolean;
-  startedAt: Date;
-  finishedAt: Date | null;
-  /** Why items were not sent, most frequent first. */
-  skippedByReason: { reason: PurchaseLinkSkipReason; label: string; count: number }[];
-}
+export type RunProgress = RunProgressOutput;
 
 export interface StartRunInput {
   runId: string | null;

@@ -1,35 +1,11 @@
 import type { Db } from "@sos/db";
-import {
-  GLOVE_SIZE_LABELS,
-  type GloveSize,
-  ORDER_STATUS_LABELS,
-  type OrderStatus,
-  PAYMENT_METHOD_LABELS,
-  type PaymentMethod,
-} from "@sos/domain";
+import { GLOVE_SIZE_LABELS, ORDER_STATUS_LABELS, PAYMENT_METHOD_LABELS } from "@sos/domain";
 import { PIECES_PER_SET } from "@sos/rules";
+import type { OrderViewOutput } from "../../schemas/vendor-portal";
 import type { OrderFacts } from "./mails";
 
 /** An order as every side shows it: the storefront, the institution's app and the back office. */
-export interface OrderView {
-  id: string;
-  orderNumber: string;
-  orderedAt: Date;
-  status: OrderStatus;
-  statusLabel: string;
-  totalSets: number;
-  totalPieces: number;
-  lines: { size: GloveSize; sizeLabel: string; sets: number; pieces: number }[];
-  delivery: { name: string; postcode: string; address: string; phone: string };
-  paymentMethod: PaymentMethod;
-  paymentMethodLabel: string;
-  shipment: {
-    carrier: string;
-    trackingNumber: string;
-    shippedAt: Date;
-    deliveredAt: Date | null;
-  } | null;
-}
+export type OrderView = OrderViewOutput;
 
 /** The orders with these ids, keyed by id (missing ids are simply absent). */
 export async function loadOrderViews(

@@ -4,6 +4,11 @@ import { PIECES_PER_SET } from "@sos/rules";
 import { sql } from "kysely";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
+import type {
+  OrdersOutput,
+  PickingTotalsOutput,
+  VendorOrderOutput,
+} from "../../schemas/vendor-portal";
 import type { VendorActor } from "./actor";
 import { orderShippedMail } from "./mails";
 import { loadOrderView, loadOrderViews, type OrderView, orderFacts } from "./order-view";
@@ -14,18 +19,7 @@ import { loadOrderView, loadOrderViews, type OrderView, orderFacts } from "./ord
  * the list it was handed over on (target_items), like everything the vendor sees.
  */
 
-export interface VendorOrderView extends OrderView {
-  institution: {
-    targetItemId: string;
-    name: string;
-    institutionCode: string;
-    prefectureCode: number;
-    prefectureName: string;
-    batchNumber: number;
-  };
-  /** Where the confirmation and the shipping notice go. */
-  notifyEmail: string | null;
-}
+export type VendorOrderView = VendorOrderOutput;
 
 export interface VendorOrderQuery {
   status: OrderStatus | null;
@@ -36,12 +30,7 @@ export interface VendorOrderQuery {
   pageSize: number;
 }
 
-export interface VendorOrderPage {
-  items: VendorOrderView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type VendorOrderPage = OrdersOutput;
 
 function orderBase(db: Db, query: VendorOrderQuery) {
   let base = db
@@ -112,30 +101,9 @@ export async function listVendorOrders(db: Db, query: VendorOrderQuery): Promise
   return { items, total: count.total, page: query.page, pageSize: query.pageSize };
 }
 
-export interface SizeTotal {
-  size: GloveSize;
-  label: string;
-  sets: number;
-  pieces: number;
-}
+export type PickingTotals = PickingTotalsOutput;
 
-export interface PickingTotals {
-  /** Orders not shipped yet (status ordered). */
-  orders: number;
-  sets: number;
-  pieces: number;
-  bySize: SizeTotal[];
-  byPrefecture: {
-    prefectureCode: number;
-    prefectureName: string;
-    orders: number;
-    sets: number;
-    pieces: number;
-    bySize: SizeTotal[];
-  }[];
-}
-
-function sizeTotal(size: GloveSize, sets: number): SizeTotal {
+function sizeTotal(size: GloveSize, sets: number): PickingTotals["bySize"][number] {
   return { size, label: GLOVE_SIZE_LABELS.ja[size], sets, pieces: sets * PIECES_PER_SET };
 }
 

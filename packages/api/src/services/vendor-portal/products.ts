@@ -3,6 +3,7 @@ import { GLOVE_SIZE_LABELS, GLOVE_SIZES, type GloveSize } from "@sos/domain";
 import { PIECES_PER_SET } from "@sos/rules";
 import { sql } from "kysely";
 import { DomainError } from "../../errors";
+import type { ProductOutput } from "../../schemas/vendor-portal";
 import type { VendorActor } from "./actor";
 import { isUniqueViolation } from "./pg-errors";
 
@@ -12,24 +13,7 @@ import { isUniqueViolation } from "./pg-errors";
  * that keeps it at or above zero (a check constraint backs this up).
  */
 
-export interface ProductSizeView {
-  id: string;
-  size: GloveSize;
-  label: string;
-  stockSets: number;
-  stockPieces: number;
-  sortOrder: number;
-  /** Sets ordered and not shipped yet: what the stock still has to cover. */
-  unshippedSets: number;
-}
-
-export interface ProductView {
-  id: string;
-  name: string;
-  active: boolean;
-  piecesPerSet: number;
-  sizes: ProductSizeView[];
-}
+export type ProductView = ProductOutput;
 
 export async function listProducts(db: Db): Promise<ProductView[]> {
   const products = await db

@@ -2,6 +2,7 @@ import { appendAudit, type Db, enqueueMail } from "@sos/db";
 import { sql } from "kysely";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
+import type { RemindOutput } from "../../schemas/vendor-portal";
 import type { VendorActor } from "./actor";
 import { registrationReminderMail, registrationUrl } from "./mails";
 import { registrationVouched } from "./matching";
@@ -12,14 +13,7 @@ const REMINDER_LOCK = 742_301;
 /** A second reminder within this time is taken for a double submission and skipped. */
 export const REMINDER_QUIET_MS = 10 * 60 * 1000;
 
-export interface ReminderResult {
-  /** Reminders queued now. */
-  sent: number;
-  /** Not registered, but reminded moments ago. */
-  skippedRecent: number;
-  /** Items of the batch (or of the selection) without a confirmed registration or an order. */
-  notRegistered: number;
-}
+export type ReminderResult = RemindOutput;
 
 /**
  * 未登録: an institution on the list that has no registration gets no purchase

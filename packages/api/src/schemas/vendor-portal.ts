@@ -1,7 +1,6 @@
 import {
   GloveSize,
   Id,
-  IsoDate,
   inputString,
   OrderStatus,
   PaymentMethod,
@@ -11,17 +10,18 @@ import {
 } from "@sos/domain";
 import { toHalfWidth } from "@sos/rules";
 import { z } from "zod";
-import { INSTITUTION_LINK_STATES } from "../../services/institution-orders";
-import {
-  CHECK_REASONS,
-  IMPORT_ENCODINGS,
-  IMPORT_OUTCOMES,
-  LINK_STATES,
-  MATCH_FIELDS,
-  MATCH_STATUSES,
-  RegistrationInput,
-} from "../../services/vendor-portal";
-import { IsoDateTime } from "../survey/schemas";
+import { IsoDateTime } from "../routers/survey/schemas";
+import { IMPORT_OUTCOMES } from "../services/vendor-portal/import-registrations";
+import { LINK_STATES } from "../services/vendor-portal/link-state";
+import { CHECK_REASONS, MATCH_FIELDS, MATCH_STATUSES } from "../services/vendor-portal/matching";
+import { IMPORT_ENCODINGS } from "../services/vendor-portal/registration-csv";
+import { RegistrationInput } from "../services/vendor-portal/registration-schema";
+
+/*
+ * The one declaration of each shape. Output types are the schemas' input side: what
+ * the services return (instants as Dates), which the router's output schema then
+ * turns into what the browser receives (ISO strings). Input types are the parsed side.
+ */
 
 // ---- shared pieces ----
 
@@ -75,6 +75,7 @@ export const OrderViewOutput = z.object({
     })
     .nullable(),
 });
+export type OrderViewOutput = z.input<typeof OrderViewOutput>;
 
 // ---- registrations ----
 
@@ -98,6 +99,7 @@ export const RegistrationOutput = z.object({
   confirmedAt: IsoDateTime.nullable(),
   confirmedVia: ConfirmedVia.nullable(),
 });
+export type RegistrationOutput = z.input<typeof RegistrationOutput>;
 
 export const RegistrationsInput = z
   .object({
@@ -108,6 +110,7 @@ export const RegistrationsInput = z
     pageSize: PageSize,
   })
   .default({ search: null, source: null, page: 1, pageSize: 50 });
+export type RegistrationsInput = z.infer<typeof RegistrationsInput>;
 
 export const RegistrationsOutput = z.object({
   items: z.array(RegistrationOutput),
@@ -115,8 +118,10 @@ export const RegistrationsOutput = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+export type RegistrationsOutput = z.input<typeof RegistrationsOutput>;
 
 export const UpdateRegistrationInput = RegistrationInput.extend({ id: Id });
+export type UpdateRegistrationInput = z.infer<typeof UpdateRegistrationInput>;
 
 /** Base64 of the file as read by the browser (FileReader / arrayBuffer). */
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -132,6 +137,7 @@ export const ImportRegistrationsInput = z.object({
   /** Also update registrations the facilities made themselves on the storefront. */
   overwriteWeb: z.boolean().default(false),
 });
+export type ImportRegistrationsInput = z.infer<typeof ImportRegistrationsInput>;
 
 export const ImportRegistrationsOutput = z.object({
   encoding: z.enum(["utf8", "cp932"]),
@@ -151,10 +157,12 @@ export const ImportRegistrationsOutput = z.object({
     }),
   ),
 });
+export type ImportRegistrationsOutput = z.input<typeof ImportRegistrationsOutput>;
 
 // ---- target lists ----
 
 export const BatchIdInput = z.object({ batchId: Id });
+export type BatchIdInput = z.infer<typeof BatchIdInput>;
 
 export const BatchSummaryOutput = z.object({
   id: Id,
@@ -172,6 +180,7 @@ export const BatchSummaryOutput = z.object({
   ordered: z.number().int(),
   reminded: z.number().int(),
 });
+export type BatchSummaryOutput = z.input<typeof BatchSummaryOutput>;
 
 export const BatchInput = z.object({
   batchId: Id,
@@ -185,6 +194,7 @@ export const BatchInput = z.object({
     .transform((v) => v ?? null),
   search: Search,
 });
+export type BatchInput = z.infer<typeof BatchInput>;
 
 export const VendorItemOutput = z.object({
   id: Id,
@@ -245,6 +255,7 @@ export const VendorItemOutput = z.object({
     })
     .nullable(),
 });
+export type VendorItemOutput = z.input<typeof VendorItemOutput>;
 
 export const ItemIds = z.array(Id).min(1).max(20_000);
 
@@ -252,12 +263,17 @@ export const RemindInput = z.object({
   batchId: Id,
   itemIds: ItemIds.nullish().transform((v) => v ?? null),
 });
+export type RemindInput = z.infer<typeof RemindInput>;
 
 export const RemindOutput = z.object({
+  /** Reminders queued now. */
   sent: z.number().int(),
+  /** Not registered, but reminded moments ago. */
   skippedRecent: z.number().int(),
+  /** Items of the batch (or of the selection) without a confirmed registration or an order. */
   notRegistered: z.number().int(),
 });
+export type RemindOutput = z.input<typeof RemindOutput>;
 
 // ---- purchase links ----
 
@@ -272,6 +288,7 @@ export const SendPurchaseLinksInput = z.object({
   /** Also mail items whose registration differs from the list (after the vendor checked them). */
   allowMismatched: z.boolean().default(false),
 });
+export type SendPurchaseLinksInput = z.infer<typeof SendPurchaseLinksInput>;
 
 export const RunProgressOutput = z.object({
   runId: Id,
@@ -286,6 +303,7 @@ export const RunProgressOutput = z.object({
   finished: z.boolean(),
   startedAt: IsoDateTime,
   finishedAt: IsoDateTime.nullable(),
+  /** Why items were not sent, most frequent first. */
   skippedByReason: z.array(
     z.object({
       reason: z.enum([
@@ -301,16 +319,20 @@ export const RunProgressOutput = z.object({
     }),
   ),
 });
+export type RunProgressOutput = z.input<typeof RunProgressOutput>;
 
 export const RunIdInput = z.object({ runId: Id });
+export type RunIdInput = z.infer<typeof RunIdInput>;
 
 export const BatchDetailOutput = BatchSummaryOutput.extend({
   items: z.array(VendorItemOutput),
   /** The last send run of this batch (null before any), e.g. to resume showing progress after a reload. */
   latestRun: RunProgressOutput.nullable(),
 });
+export type BatchDetailOutput = z.input<typeof BatchDetailOutput>;
 
 export const ItemIdInput = z.object({ itemId: Id });
+export type ItemIdInput = z.infer<typeof ItemIdInput>;
 
 export const ReissueInput = z.object({
   itemId: Id,
@@ -322,6 +344,7 @@ export const ReissueInput = z.object({
    */
   allowEmailDiffers: z.boolean().default(false),
 });
+export type ReissueInput = z.infer<typeof ReissueInput>;
 
 // ---- orders ----
 
@@ -335,6 +358,7 @@ export const OrdersInput = z
     pageSize: PageSize,
   })
   .default({ status: null, prefectureCode: null, search: null, page: 1, pageSize: 50 });
+export type OrdersInput = z.infer<typeof OrdersInput>;
 
 export const VendorOrderOutput = OrderViewOutput.extend({
   institution: z.object({
@@ -345,8 +369,10 @@ export const VendorOrderOutput = OrderViewOutput.extend({
     prefectureName: z.string(),
     batchNumber: z.number().int(),
   }),
+  /** Where the confirmation and the shipping notice go. */
   notifyEmail: z.string().nullable(),
 });
+export type VendorOrderOutput = z.input<typeof VendorOrderOutput>;
 
 export const OrdersOutput = z.object({
   items: z.array(VendorOrderOutput),
@@ -354,6 +380,7 @@ export const OrdersOutput = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+export type OrdersOutput = z.input<typeof OrdersOutput>;
 
 const SizeTotalOutput = z.object({
   size: GloveSize,
@@ -363,6 +390,7 @@ const SizeTotalOutput = z.object({
 });
 
 export const PickingTotalsOutput = z.object({
+  /** Orders not shipped yet (status ordered). */
   orders: z.number().int(),
   sets: z.number().int(),
   pieces: z.number().int(),
@@ -378,8 +406,10 @@ export const PickingTotalsOutput = z.object({
     }),
   ),
 });
+export type PickingTotalsOutput = z.input<typeof PickingTotalsOutput>;
 
 export const OrderIdInput = z.object({ orderId: Id });
+export type OrderIdInput = z.infer<typeof OrderIdInput>;
 
 export const MarkShippedInput = z.object({
   orderId: Id,
@@ -388,6 +418,7 @@ export const MarkShippedInput = z.object({
     toHalfWidth(value).replace(/\s+/g, ""),
   ),
 });
+export type MarkShippedInput = z.infer<typeof MarkShippedInput>;
 
 // ---- products ----
 
@@ -404,12 +435,15 @@ export const ProductOutput = z.object({
       stockSets: z.number().int(),
       stockPieces: z.number().int(),
       sortOrder: z.number().int(),
+      /** Sets ordered and not shipped yet: what the stock still has to cover. */
       unshippedSets: z.number().int(),
     }),
   ),
 });
+export type ProductOutput = z.input<typeof ProductOutput>;
 
 export const CreateProductInput = z.object({ name: requiredText("商品名", 200) });
+export type CreateProductInput = z.infer<typeof CreateProductInput>;
 
 export const UpdateStockInput = z.object({
   sizeId: Id,
@@ -422,6 +456,7 @@ export const UpdateStockInput = z.object({
     .nullish()
     .transform((v) => v ?? null),
 });
+export type UpdateStockInput = z.infer<typeof UpdateStockInput>;
 
 export const AddSizeInput = z.object({
   productId: Id,
@@ -435,24 +470,4 @@ export const AddSizeInput = z.object({
     .nullish()
     .transform((v) => v ?? null),
 });
-
-// ---- the institution's side ----
-
-export const RequestIdInput = z.object({ requestId: Id });
-
-export const InstitutionPurchaseStatusOutput = z.object({
-  requestId: Id,
-  weekStart: IsoDate,
-  handedOver: z.boolean(),
-  handedOverAt: IsoDateTime.nullable(),
-  limitSets: z.number().int().nullable(),
-  limitPieces: z.number().int().nullable(),
-  registeredWithVendor: z.boolean(),
-  link: z.object({
-    state: z.enum(INSTITUTION_LINK_STATES),
-    label: z.string(),
-    lastSentAt: IsoDateTime.nullable(),
-    expiresAt: IsoDateTime.nullable(),
-  }),
-  order: OrderViewOutput.nullable(),
-});
+export type AddSizeInput = z.infer<typeof AddSizeInput>;

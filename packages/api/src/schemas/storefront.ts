@@ -8,8 +8,14 @@ import {
 } from "@sos/domain";
 import { normalizeDigitsText } from "@sos/rules";
 import { z } from "zod";
-import { IsoDateTime } from "../survey/schemas";
-import { OrderViewOutput, Sets } from "../vendor-portal/schemas";
+import { IsoDateTime } from "../routers/survey/schemas";
+import { OrderViewOutput, Sets } from "./vendor-portal";
+
+/*
+ * The one declaration of each shape. Output types are the schemas' input side: what
+ * the services return (instants as Dates), which the router's output schema then
+ * turns into what the browser receives (ISO strings). Input types are the parsed side.
+ */
 
 /** A facility as the storefront form knows it (what the registry holds, or what was registered). */
 const FacilityDetailsOutput = z.object({
@@ -30,6 +36,7 @@ export const RegistrationOptionsOutput = z.object({
    */
   signedInInstitution: FacilityDetailsOutput.nullable(),
 });
+export type RegistrationOptionsOutput = z.input<typeof RegistrationOptionsOutput>;
 
 export const RegistrationReceiptOutput = z.object({
   /**
@@ -47,6 +54,7 @@ export const RegistrationReceiptOutput = z.object({
   /** Until when the mailed link works (confirmation_sent only). */
   confirmBy: IsoDateTime.nullable(),
 });
+export type RegistrationReceiptOutput = z.input<typeof RegistrationReceiptOutput>;
 
 const RegistrationDetailsOutput = FacilityDetailsOutput.extend({
   paymentMethod: PaymentMethod,
@@ -60,16 +68,19 @@ export const RegistrationConfirmationOutput = RegistrationDetailsOutput.extend({
   /** The registered address is the registry's one the link was mailed to. */
   sameAddress: z.boolean(),
 });
+export type RegistrationConfirmationOutput = z.input<typeof RegistrationConfirmationOutput>;
 
 export const ConfirmRegistrationOutput = RegistrationDetailsOutput.extend({
   confirmedAt: IsoDateTime,
   sameAddress: z.boolean(),
 });
+export type ConfirmRegistrationOutput = z.input<typeof ConfirmRegistrationOutput>;
 
 /** The token from the emailed URL; anything malformed is treated like an unknown link. */
 export const Token = inputString().max(200);
 
 export const TokenInput = z.object({ token: Token });
+export type TokenInput = z.infer<typeof TokenInput>;
 
 const PurchaseInstitution = z.object({ name: z.string(), institutionCode: z.string() });
 
@@ -104,6 +115,7 @@ export const PurchasePageOutput = z.discriminatedUnion("kind", [
     order: OrderViewOutput,
   }),
 ]);
+export type PurchasePageOutput = z.input<typeof PurchasePageOutput>;
 
 export const PurchaseInput = z.object({
   token: Token,
@@ -122,5 +134,7 @@ export const PurchaseInput = z.object({
   }),
   paymentMethod: PaymentMethod,
 });
+export type PurchaseInput = z.infer<typeof PurchaseInput>;
 
 export const PurchaseOutput = z.object({ orderNumber: z.string(), order: OrderViewOutput });
+export type PurchaseOutput = z.input<typeof PurchaseOutput>;
