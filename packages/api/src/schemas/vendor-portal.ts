@@ -149,10 +149,13 @@ export const ImportRegistrationsOutput = z.object({
   rows: z.array(
     z.object({
       line: z.number().int(),
+      /** Normalised when valid, else as written (null when the cell is empty). */
       institutionCode: z.string().nullable(),
       facilityName: z.string().nullable(),
       outcome: z.enum(IMPORT_OUTCOMES),
+      /** Why a row was refused, in Japanese; empty otherwise. */
       reasons: z.array(z.string()),
+      /** Fields an update changed. */
       changedFields: z.array(z.string()),
     }),
   ),
