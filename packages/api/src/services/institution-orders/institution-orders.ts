@@ -1,10 +1,10 @@
 import type { Db } from "@sos/db";
+import { registrationVouched } from "@sos/db/repositories/registration";
 import { PIECES_PER_SET } from "@sos/rules";
 import { sql } from "kysely";
 import { DomainError } from "../../errors";
 import type { InstitutionPurchaseStatusOutput } from "../../schemas/institution-orders";
 import { type LinkState, linkStateOf } from "../vendor-portal/link-state";
-import { registrationVouched } from "../vendor-portal/matching";
 import { loadOrderViews } from "../vendor-portal/order-view";
 
 /**

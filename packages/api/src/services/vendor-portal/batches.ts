@@ -1,5 +1,14 @@
 import type { Db } from "@sos/db";
 import {
+  addressMatches,
+  emailMatches,
+  matchStatusSql,
+  nameMatches,
+  phoneMatches,
+  postcodeMatches,
+  registrationVouched,
+} from "@sos/db/repositories/registration";
+import {
   ORDER_STATUS_LABELS,
   type OrderStatus,
   PAYMENT_METHOD_LABELS,
@@ -12,20 +21,13 @@ import { type RawBuilder, sql } from "kysely";
 import { DomainError } from "../../errors";
 import { LINK_STATE_LABELS, type LinkState, linkStateOf } from "./link-state";
 import {
-  addressMatches,
   CHECK_REASON_LABELS,
   type CheckReason,
   checkReasonsOf,
   differencesOf,
-  emailMatches,
   MATCH_STATUS_LABELS,
   type MatchField,
   type MatchStatus,
-  matchStatusSql,
-  nameMatches,
-  phoneMatches,
-  postcodeMatches,
-  registrationVouched,
 } from "./matching";
 
 /**

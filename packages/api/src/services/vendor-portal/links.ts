@@ -1,13 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { generateSecureToken, hashToken } from "@sos/auth";
 import { appendAudit, type Db, enqueueMailBatch, type PurchaseLinkSkipReason } from "@sos/db";
+import {
+  emailMatches,
+  matchStatusSql,
+  registrationVouched,
+} from "@sos/db/repositories/registration";
 import { sql } from "kysely";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
 import type { VendorActor } from "./actor";
 import { getVendorItem, type VendorItemView } from "./batches";
 import { purchaseLinkMail, purchaseUrl } from "./mails";
-import { emailMatches, type MatchStatus, matchStatusSql, registrationVouched } from "./matching";
+import type { MatchStatus } from "./matching";
 import { purchaseLinkExpiry } from "./settings";
 
 /**

@@ -1,11 +1,11 @@
 import { appendAudit, type Db, enqueueMail } from "@sos/db";
+import { registrationVouched } from "@sos/db/repositories/registration";
 import { sql } from "kysely";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
 import type { RemindOutput } from "../../schemas/vendor-portal";
 import type { VendorActor } from "./actor";
 import { registrationReminderMail, registrationUrl } from "./mails";
-import { registrationVouched } from "./matching";
 
 /** Serialises reminders per batch (with the batch id): a double click sends once. */
 const REMINDER_LOCK = 742_301;
