@@ -1,30 +1,19 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { GloveSize, PaymentMethod } from "@sos/domain";
 import { formatPhone, formatPostcode } from "@sos/rules";
-import {
-  Alert,
-  Button,
-  ErrorSummary,
-  FieldError,
-  type FieldErrorItem,
-  formatAddress,
-  formatNumber,
-  formatPieces,
-  LiveAnnouncement,
-  RadioGroup,
-  radioId,
-  SummaryList,
-  TextField,
-} from "@sos/ui";
-import { type ReactNode, useEffect, useId, useMemo } from "react";
+import { Alert, Button, ErrorSummary, type FieldErrorItem, RadioGroup, radioId } from "@sos/ui";
+import { type ReactNode, useId, useMemo } from "react";
 import { type FieldErrors, useForm, useWatch } from "react-hook-form";
 import type { DeliveryDetails, PaymentMethodOption, PurchaseSizeOption } from "../api-types";
+import { DeliveryFieldset } from "./delivery-fieldset";
+import { ONE_TIME_NOTE, PurchaseConfirmation } from "./purchase-confirmation";
 import { type PurchaseValues, purchaseFormSchema, setsOrZero } from "./purchase-schema";
-import { SetsStepper } from "./sets-stepper";
+import { SizesFieldset } from "./sizes-fieldset";
 import { useConfirmStep } from "./use-confirm-step";
+import { useServerFieldErrors } from "./use-server-field-errors";
 import "./storefront.css";
 
-const DELIVERY_FIELDS = [
+export const DELIVERY_FIELDS = [
   "deliveryName",
   "deliveryPostcode",
   "deliveryAddress",
@@ -62,7 +51,7 @@ export interface PurchaseFormProps {
   children?: ReactNode;
 }
 
-interface FormInput {
+export interface PurchaseFormInput {
   // undefined for a disabled (sold-out) box, which react-hook-form may leave out.
   sets: Record<string, string | undefined>;
   deliveryName: string;
@@ -72,14 +61,11 @@ interface FormInput {
   paymentMethod: string;
 }
 
-const ONE_TIME_NOTE =
-  "購入手続きは1回限りです。確定後に内容を変更したり、追加で購入したりすることはできません（上限に満たない場合も同様です）。";
-
 function initialValues(
   sizes: ReadonlyArray<PurchaseSizeOption>,
   delivery: DeliveryDetails,
   paymentMethod: PaymentMethod,
-): FormInput {
+): PurchaseFormInput {
   return {
     sets: Object.fromEntries(sizes.map((size) => [size.size, "0"])),
     deliveryName: delivery.name,
@@ -132,7 +118,7 @@ export function PurchaseForm({
     setError,
     setFocus,
     formState: { errors, submitCount },
-  } = useForm<FormInput, unknown, PurchaseValues>({
+  } = useForm<PurchaseFormInput, unknown, PurchaseValues>({
     resolver: zodResolver(schema),
     defaultValues: initialValues(sizes, delivery, defaultPaymentMethod),
     shouldFocusError: false,
@@ -150,13 +136,7 @@ export function PurchaseForm({
       },
     });
 
-  const fieldErrorsKey = JSON.stringify(fieldErrors ?? {});
-  useEffect(() => {
-    const given = JSON.parse(fieldErrorsKey) as PurchaseFieldErrors;
-    for (const [field, message] of Object.entries(given)) {
-      if (message) setError(field as PurchaseFieldKey, { type: "server", message });
-    }
-  }, [fieldErrorsKey, setError]);
+  useServerFieldErrors<PurchaseFieldKey>(fieldErrors, setError);
 
   const toConfirmation = handleSubmit(steps.toConfirmation);
 
@@ -171,7 +151,6 @@ export function PurchaseForm({
   const totalFieldId = firstOnSale ? setsId(firstOnSale.size) : ids.deliveryName;
   const summary =
     submitCount > 0 || failures > 0 ? summaryOf(errors, sizes, setsId, totalFieldId, ids) : [];
-  const bought = confirming?.lines ?? [];
 
   return (
     <div className="sos-vendor-form">
@@ -186,85 +165,20 @@ export function PurchaseForm({
         {failure && <Alert tone="error">{failure}</Alert>}
         <ErrorSummary errors={summary} focusKey={`${submitCount}-${failures}`} />
 
-        <fieldset className="sos-purchase__sizes">
-          <legend className="sos-purchase__legend">
-            <span className="sos-purchase__legend-title">サイズとセット数</span>
-            <span className="sos-purchase__product">{productName}</span>
-          </legend>
-          <p className="sos-field__hint">
-            1セット＝{formatPieces(piecesPerSet)}
-            （10箱）です。サイズごとにセット単位で選べます（例：Sサイズ2セット＋Mサイズ1セット）。
-          </p>
-          {sizes.map((size) => {
-            const value = setsOrZero(typedSets?.[size.size]);
-            return (
-              <SetsStepper
-                key={size.size}
-                id={setsId(size.size)}
-                size={size}
-                piecesPerSet={piecesPerSet}
-                value={value}
-                canIncrease={value < size.stockSets && total < limitSets}
-                error={errors.sets?.[size.size]?.message}
-                onStep={(by) => step(size, by)}
-                {...register(`sets.${size.size}`)}
-              />
-            );
-          })}
-          <TotalBar
-            total={total}
-            limitSets={limitSets}
-            piecesPerSet={piecesPerSet}
-            error={errors.sets?.total?.message}
-          />
-        </fieldset>
+        <SizesFieldset
+          productName={productName}
+          piecesPerSet={piecesPerSet}
+          sizes={sizes}
+          typedSets={typedSets}
+          total={total}
+          limitSets={limitSets}
+          setsId={setsId}
+          errors={errors}
+          register={register}
+          onStep={step}
+        />
 
-        <fieldset className="sos-purchase__delivery">
-          <legend className="sos-purchase__legend">
-            <span className="sos-purchase__legend-title">お届け先</span>
-          </legend>
-          <p className="sos-field__hint">
-            登録されている内容を表示しています。必要に応じて変更してください。
-          </p>
-          <TextField
-            id={ids.deliveryName}
-            label="お届け先名"
-            required
-            autoComplete="organization"
-            hint="施設名のほか、部署名や担当者名を添えることもできます。"
-            error={errors.deliveryName?.message}
-            {...register("deliveryName")}
-          />
-          <TextField
-            id={ids.deliveryPostcode}
-            label="郵便番号"
-            required
-            inputMode="numeric"
-            autoComplete="postal-code"
-            width="short"
-            error={errors.deliveryPostcode?.message}
-            {...register("deliveryPostcode")}
-          />
-          <TextField
-            id={ids.deliveryAddress}
-            label="住所"
-            required
-            autoComplete="street-address"
-            error={errors.deliveryAddress?.message}
-            {...register("deliveryAddress")}
-          />
-          <TextField
-            id={ids.deliveryPhone}
-            label="電話番号"
-            required
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            width="medium"
-            error={errors.deliveryPhone?.message}
-            {...register("deliveryPhone")}
-          />
-        </fieldset>
+        <DeliveryFieldset ids={ids} errors={errors} register={register} />
 
         <RadioGroup
           id={`${formId}-payment`}
@@ -284,128 +198,24 @@ export function PurchaseForm({
       </form>
 
       {confirming !== null && (
-        <section className="sos-vendor-form__confirm" aria-labelledby={`${formId}-confirm`}>
-          <h2 id={`${formId}-confirm`} ref={confirmHeading} tabIndex={-1}>
-            注文内容の確認
-          </h2>
-          <p>以下の内容で注文します。よろしければ「注文を確定する」を押してください。</p>
-          <table className="sos-order-lines" aria-label="ご注文のサイズとセット数">
-            <thead>
-              <tr>
-                <th scope="col">サイズ</th>
-                <th scope="col" className="sos-order-lines__figure">
-                  セット数
-                </th>
-                <th scope="col" className="sos-order-lines__figure">
-                  枚数
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {bought.map((line) => (
-                <tr key={line.size}>
-                  <th scope="row">{sizes.find((s) => s.size === line.size)?.label ?? line.size}</th>
-                  <td className="sos-order-lines__figure">{formatNumber(line.sets)}セット</td>
-                  <td className="sos-order-lines__figure">
-                    {formatPieces(line.sets * piecesPerSet)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">合計</th>
-                <td className="sos-order-lines__figure">{formatNumber(sumOf(bought))}セット</td>
-                <td className="sos-order-lines__figure">
-                  {formatPieces(sumOf(bought) * piecesPerSet)}
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-          <SummaryList
-            items={[
-              { term: "お届け先", detail: confirming.delivery.name },
-              { term: "住所", detail: formatAddress(confirming.delivery) },
-              { term: "電話番号", detail: formatPhone(confirming.delivery.phone) },
-              {
-                term: "お支払い方法",
-                detail:
-                  paymentMethods.find((m) => m.value === confirming.paymentMethod)?.label ??
-                  confirming.paymentMethod,
-              },
-            ]}
-          />
-          <p className="sos-vendor-form__note">{ONE_TIME_NOTE}</p>
-          <div className="sos-vendor-form__actions">
-            <Button
-              size="large"
-              fullWidth
-              loading={submitting}
-              loadingLabel="注文を送信中"
-              onClick={() => void steps.confirm()}
-            >
-              注文を確定する
-            </Button>
-            <Button
-              variant="secondary"
-              size="large"
-              fullWidth
-              disabled={submitting}
-              onClick={steps.backToInput}
-            >
-              入力画面に戻る
-            </Button>
-          </div>
-        </section>
+        <PurchaseConfirmation
+          formId={formId}
+          values={confirming}
+          sizes={sizes}
+          piecesPerSet={piecesPerSet}
+          paymentMethods={paymentMethods}
+          headingRef={confirmHeading}
+          submitting={submitting}
+          onConfirm={() => void steps.confirm()}
+          onBack={steps.backToInput}
+        />
       )}
     </div>
   );
 }
 
-function sumOf(lines: ReadonlyArray<{ sets: number }>): number {
-  return lines.reduce((sum, line) => sum + line.sets, 0);
-}
-
-/** 「合計 N / 上限 M セット」, with what is left or how far above the limit it is. */
-function TotalBar({
-  total,
-  limitSets,
-  piecesPerSet,
-  error,
-}: {
-  total: number;
-  limitSets: number;
-  piecesPerSet: number;
-  error: string | undefined;
-}) {
-  const errorId = useId();
-  const state = total > limitSets ? "over" : total === 0 ? "empty" : "ok";
-  const remark =
-    state === "over"
-      ? `上限を${formatNumber(total - limitSets)}セット超えています`
-      : total === limitSets
-        ? "上限まで選んでいます"
-        : `あと${formatNumber(limitSets - total)}セット選べます`;
-  return (
-    <div className={`sos-purchase-total sos-purchase-total--${state}`} data-state={state}>
-      <p className="sos-purchase-total__figures">
-        合計 {formatNumber(total)} / 上限 {formatNumber(limitSets)} セット
-      </p>
-      <p className="sos-purchase-total__pieces">
-        （{formatPieces(total * piecesPerSet)} / {formatPieces(limitSets * piecesPerSet)}）
-        <span className="sos-purchase-total__remark">
-          {state === "over" && <span aria-hidden="true">▲ </span>}
-          {remark}
-        </span>
-      </p>
-      {error && <FieldError id={errorId}>{error}</FieldError>}
-      <LiveAnnouncement message={`合計${total}セット、上限${limitSets}セット。${remark}`} />
-    </div>
-  );
-}
-
 function summaryOf(
-  errors: FieldErrors<FormInput>,
+  errors: FieldErrors<PurchaseFormInput>,
   sizes: ReadonlyArray<PurchaseSizeOption>,
   setsId: (size: GloveSize) => string,
   totalFieldId: string,
