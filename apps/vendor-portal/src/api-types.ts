@@ -26,7 +26,8 @@ export type MatchStatusCode = VendorItem["match"]["status"];
 export type RegistrationRow = Outputs["vendorPortal"]["registrations"]["items"][number];
 export type ImportResult = Outputs["vendorPortal"]["importRegistrations"];
 
-export type VendorOrder = Outputs["vendorPortal"]["orders"]["items"][number];
+export type VendorOrderPage = Outputs["vendorPortal"]["orders"];
+export type VendorOrder = VendorOrderPage["items"][number];
 export type PickingTotals = Outputs["vendorPortal"]["pickingTotals"];
 
 export type Product = Outputs["vendorPortal"]["products"][number];
