@@ -1,6 +1,6 @@
 import { type Insertable, sql } from "kysely";
 import type { Db } from "../connect";
-import type { OrderLinesTable, OrdersTable } from "../schema";
+import type { GloveSizeColumn, OrderLinesTable, OrdersTable, ShipmentsTable } from "../schema";
 
 /** ⑥ orders (orders, order_lines) and ⑦ their shipments (shipments). */
 
@@ -20,7 +20,11 @@ export async function nextOrderSequence(trx: Db): Promise<number> {
 }
 
 export async function insertOrder(trx: Db, order: Insertable<OrdersTable>): Promise<string> {
-  const row = await trx.insertInto("orders").values(order).returning("id").executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto("orders")
+    .values(order)
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -65,5 +69,148 @@ export async function linesOfOrders(db: Db, orderIds: readonly string[]) {
     .where("ol.orderId", "in", [...orderIds])
     .orderBy("ps.sortOrder")
     .orderBy("ps.size")
+    .execute();
+}
+
+export interface VendorOrderFilter {
+  status: "ordered" | "shipped" | "delivered" | "cancelled" | null;
+  prefectureCode: number | null;
+  /** Order number, or part of the name, or the start of the code. */
+  search: string | null;
+}
+
+function vendorOrderBase(db: Db, filter: VendorOrderFilter) {
+  let base = db
+    .selectFrom("orders as o")
+    .innerJoin("targetItems as t", "t.id", "o.targetItemId")
+    .innerJoin("targetBatches as b", "b.id", "t.batchId");
+  if (filter.status !== null) base = base.where("o.status", "=", filter.status);
+  if (filter.prefectureCode !== null)
+    base = base.where("t.prefectureCode", "=", filter.prefectureCode);
+  if (filter.search !== null) {
+    const text = filter.search;
+    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const digits = text.replace(/[\s-]/g, "");
+    base = base.where((eb) =>
+      eb.or([
+        eb("o.orderNumber", "ilike", like),
+        eb("t.name", "ilike", like),
+        ...(/^[0-9]+$/.test(digits) ? [eb("t.institutionCode", "like", `${digits}%`)] : []),
+      ]),
+    );
+  }
+  return base;
+}
+
+/** A page of the orders the filter matches, oldest first, with the total count. */
+export async function findVendorOrders(
+  db: Db,
+  filter: VendorOrderFilter,
+  { limit, offset }: { limit: number; offset: number },
+) {
+  const base = vendorOrderBase(db, filter);
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        "o.id",
+        "o.notifyEmail",
+        "t.id as targetItemId",
+        "t.name",
+        "t.institutionCode",
+        "t.prefectureCode",
+        "b.number as batchNumber",
+      ])
+      .orderBy("o.createdAt")
+      .orderBy("o.orderNumber")
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as("total")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.total };
+}
+
+/** Sets and orders not shipped yet, per prefecture and size. */
+export async function unshippedBySize(db: Db) {
+  const result = await sql<{
+    prefectureCode: number;
+    size: GloveSizeColumn;
+    sortOrder: number;
+    sets: number;
+    orders: number;
+  }>`
+    select t.prefecture_code, ps.size, min(ps.sort_order)::int as sort_order,
+      sum(ol.sets)::int as sets, count(distinct o.id)::int as orders
+    from orders o
+    join target_items t on t.id = o.target_item_id
+    join order_lines ol on ol.order_id = o.id
+    join product_sizes ps on ps.id = ol.product_size_id
+    where o.status = 'ordered'
+    group by t.prefecture_code, ps.size
+    order by t.prefecture_code, sort_order, ps.size`.execute(db);
+  return result.rows;
+}
+
+/** Orders and sets not shipped yet, per prefecture. */
+export async function unshippedByPrefecture(db: Db) {
+  const result = await sql<{ prefectureCode: number; orders: number; sets: number }>`
+    select t.prefecture_code, count(*)::int as orders, sum(o.total_sets)::int as sets
+    from orders o join target_items t on t.id = o.target_item_id
+    where o.status = 'ordered'
+    group by t.prefecture_code
+    order by t.prefecture_code`.execute(db);
+  return result.rows;
+}
+
+/** The order with where its mails go, locked until the transaction ends. */
+export async function lockOrder(trx: Db, orderId: string) {
+  return trx
+    .selectFrom("orders as o")
+    .innerJoin("targetItems as t", "t.id", "o.targetItemId")
+    .leftJoin("vendorRegistrations as r", "r.institutionCode", "t.institutionCode")
+    .select([
+      "o.id",
+      "o.status",
+      "o.notifyEmail",
+      "t.name",
+      "t.email as targetEmail",
+      "r.facilityName",
+      "r.email as registrationEmail",
+    ])
+    .where("o.id", "=", orderId)
+    .forUpdate("o")
+    .executeTakeFirst();
+}
+
+export async function setOrderStatus(
+  trx: Db,
+  orderId: string,
+  status: "shipped" | "delivered",
+): Promise<void> {
+  await trx.updateTable("orders").set({ status }).where("id", "=", orderId).execute();
+}
+
+export async function insertShipment(trx: Db, shipment: Insertable<ShipmentsTable>): Promise<void> {
+  await trx.insertInto("shipments").values(shipment).execute();
+}
+
+export async function shippedAtOf(trx: Db, orderId: string): Promise<Date> {
+  const shipment = await trx
+    .selectFrom("shipments")
+    .select("shippedAt")
+    .where("orderId", "=", orderId)
+    .executeTakeFirstOrThrow();
+  return shipment.shippedAt;
+}
+
+export async function recordDelivery(
+  trx: Db,
+  orderId: string,
+  { deliveredAt, deliveredBy }: { deliveredAt: Date; deliveredBy: string },
+): Promise<void> {
+  await trx
+    .updateTable("shipments")
+    .set({ deliveredAt, deliveredBy })
+    .where("orderId", "=", orderId)
     .execute();
 }
