@@ -1,6 +1,7 @@
 import { type Insertable, sql } from "kysely";
 import type { Db } from "../connect";
 import type { GloveSizeColumn, OrderLinesTable, OrdersTable, ShipmentsTable } from "../schema";
+import { registrationVouched } from "./registration";
 
 /** ⑥ orders (orders, order_lines) and ⑦ their shipments (shipments). */
 
@@ -213,4 +214,48 @@ export async function recordDelivery(
     .set({ deliveredAt, deliveredBy })
     .where("orderId", "=", orderId)
     .execute();
+}
+
+/** A request of the institution with its list item, link, last send and order, if any. */
+export interface PurchaseStatusRow {
+  requestId: string;
+  weekStart: string;
+  targetItemId: string | null;
+  handedOverAt: Date | null;
+  limitSets: number | null;
+  registered: boolean;
+  linkExpiresAt: Date | null;
+  linkRevokedAt: Date | null;
+  hasLink: boolean;
+  lastSentAt: Date | null;
+  orderId: string | null;
+}
+
+export async function purchaseStatusRows(db: Db, institutionId: string, requestId: string | null) {
+  const result = await sql<PurchaseStatusRow>`
+    select sr.id as request_id, sr.week_start, t.id as target_item_id, b.issued_at as handed_over_at,
+      t.limit_sets,
+      -- Someone else's unconfirmed registration of the code is not the institution's.
+      exists (
+        select 1 from vendor_registrations r
+        where r.institution_code = i.code and ${registrationVouched}
+      ) as registered,
+      l.id is not null as has_link, l.expires_at as link_expires_at, l.revoked_at as link_revoked_at,
+      (select max(ps.at) from purchase_link_sends ps join purchase_links pl on pl.id = ps.purchase_link_id
+        where pl.target_item_id = t.id) as last_sent_at,
+      o.id as order_id
+    from sos_requests sr
+    join institutions i on i.id = sr.institution_id
+    left join target_items t on t.request_id = sr.id
+    left join target_batches b on b.id = t.batch_id
+    left join lateral (
+      select pl.id, pl.expires_at, pl.revoked_at from purchase_links pl
+      where pl.target_item_id = t.id
+      order by (pl.revoked_at is null) desc, pl.created_at desc limit 1
+    ) l on true
+    left join orders o on o.target_item_id = t.id
+    where sr.institution_id = ${institutionId}
+      ${requestId === null ? sql`and t.id is not null` : sql`and sr.id = ${requestId}`}
+    order by b.issued_at desc nulls last, sr.week_start desc`.execute(db);
+  return result.rows;
 }

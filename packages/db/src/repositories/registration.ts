@@ -1,6 +1,6 @@
 import { type Insertable, sql, type Updateable } from "kysely";
 import type { Db } from "../connect";
-import type { VendorRegistrationsTable } from "../schema";
+import type { RegistrationRemindersTable, VendorRegistrationsTable } from "../schema";
 
 /**
  * ①' the vendor's registrations (vendor_registrations): a facility's delivery
@@ -79,3 +79,95 @@ export const matchStatusSql = sql<MatchStatusCode>`(case
   when not ${registrationVouched} or not ${emailMatches} then 'needs_check'
   when ${nameMatches} and ${postcodeMatches} and ${phoneMatches} and ${addressMatches} then 'matched'
   else 'mismatched' end)`;
+
+/**
+ * Counts one storefront registration attempt under `key` in sign_in_throttle (its
+ * own key prefix; `failures` counts attempts there) and blocks past `attempts` in
+ * the window. Returns the attempts counted, or null when the key is blocked (then
+ * nothing is counted).
+ */
+export async function countRegistrationAttempt(
+  db: Db,
+  key: string,
+  {
+    now,
+    windowStart,
+    blockEnd,
+    attempts,
+  }: { now: Date; windowStart: Date; blockEnd: Date; attempts: number },
+): Promise<number | null> {
+  const count = sql<number>`(case when t.first_failure_at <= ${windowStart} then 1 else t.failures + 1 end)`;
+  const result = await sql<{ failures: number }>`
+    insert into sign_in_throttle as t (key, failures, first_failure_at, last_failure_at, blocked_until)
+    values (${key}, 1, ${now}, ${now}, null)
+    on conflict (key) do update set
+      failures = ${count},
+      first_failure_at = case when t.first_failure_at <= ${windowStart} then ${now} else t.first_failure_at end,
+      last_failure_at = ${now},
+      blocked_until = case when ${count} > ${attempts} then ${blockEnd}::timestamptz end
+    where t.blocked_until is null or t.blocked_until <= ${now}
+    returning failures
+  `.execute(db);
+  return result.rows[0]?.failures ?? null;
+}
+
+// ---- 未登録 reminders (registration_reminders) ----
+
+/** Serialises reminders per batch (with the batch id): a double click sends once. */
+const REMINDER_LOCK = 742_301;
+
+export async function targetBatchExists(db: Db, batchId: string): Promise<boolean> {
+  const batch = await db
+    .selectFrom("targetBatches")
+    .select("id")
+    .where("id", "=", batchId)
+    .executeTakeFirst();
+  return batch !== undefined;
+}
+
+/** Takes the batch's reminder lock until the transaction ends. */
+export async function lockBatchReminders(trx: Db, batchId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${REMINDER_LOCK}, hashtext(${batchId}))`.execute(trx);
+}
+
+/**
+ * The batch's items (or the selected ones) with no vouched registration and no
+ * order, and whether each was reminded since `quietSince`.
+ */
+export async function unvouchedItems(
+  trx: Db,
+  batchId: string,
+  { itemIds, quietSince }: { itemIds: readonly string[] | null; quietSince: Date },
+) {
+  const result = await sql<{
+    id: string;
+    institutionCode: string;
+    name: string;
+    contactName: string;
+    email: string;
+    limitSets: number;
+    recentlyReminded: boolean;
+  }>`
+    select t.id, t.institution_code, t.name, t.contact_name, t.email, t.limit_sets,
+      exists (
+        select 1 from registration_reminders rr
+        where rr.target_item_id = t.id and rr.at > ${quietSince}
+      ) as recently_reminded
+    from target_items t
+    where t.batch_id = ${batchId}
+      ${itemIds === null ? sql`` : sql`and t.id = any(${[...itemIds]}::uuid[])`}
+      and not exists (
+        select 1 from vendor_registrations r
+        where r.institution_code = t.institution_code and ${registrationVouched}
+      )
+      and not exists (select 1 from orders o where o.target_item_id = t.id)
+    order by t.prefecture_code, t.institution_code`.execute(trx);
+  return result.rows;
+}
+
+export async function insertReminder(
+  trx: Db,
+  reminder: Insertable<RegistrationRemindersTable>,
+): Promise<void> {
+  await trx.insertInto("registrationReminders").values(reminder).execute();
+}

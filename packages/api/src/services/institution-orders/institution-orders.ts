@@ -1,7 +1,6 @@
 import type { Db } from "@sos/db";
-import { registrationVouched } from "@sos/db/repositories/registration";
+import { type PurchaseStatusRow, purchaseStatusRows } from "@sos/db/repositories/order";
 import { PIECES_PER_SET } from "@sos/rules";
-import { sql } from "kysely";
 import { DomainError } from "../../errors";
 import type { InstitutionPurchaseStatusOutput } from "../../schemas/institution-orders";
 import { type LinkState, linkStateOf } from "../vendor-portal/link-state";
@@ -37,51 +36,9 @@ const FROM_LINK_STATE: Readonly<Record<LinkState, InstitutionLinkState>> = {
 
 export type InstitutionPurchaseStatus = InstitutionPurchaseStatusOutput;
 
-interface StatusRow {
-  requestId: string;
-  weekStart: string;
-  targetItemId: string | null;
-  handedOverAt: Date | null;
-  limitSets: number | null;
-  registered: boolean;
-  linkExpiresAt: Date | null;
-  linkRevokedAt: Date | null;
-  hasLink: boolean;
-  lastSentAt: Date | null;
-  orderId: string | null;
-}
-
-function statusRows(db: Db, institutionId: string, requestId: string | null) {
-  return sql<StatusRow>`
-    select sr.id as request_id, sr.week_start, t.id as target_item_id, b.issued_at as handed_over_at,
-      t.limit_sets,
-      -- Someone else's unconfirmed registration of the code is not the institution's.
-      exists (
-        select 1 from vendor_registrations r
-        where r.institution_code = i.code and ${registrationVouched}
-      ) as registered,
-      l.id is not null as has_link, l.expires_at as link_expires_at, l.revoked_at as link_revoked_at,
-      (select max(ps.at) from purchase_link_sends ps join purchase_links pl on pl.id = ps.purchase_link_id
-        where pl.target_item_id = t.id) as last_sent_at,
-      o.id as order_id
-    from sos_requests sr
-    join institutions i on i.id = sr.institution_id
-    left join target_items t on t.request_id = sr.id
-    left join target_batches b on b.id = t.batch_id
-    left join lateral (
-      select pl.id, pl.expires_at, pl.revoked_at from purchase_links pl
-      where pl.target_item_id = t.id
-      order by (pl.revoked_at is null) desc, pl.created_at desc limit 1
-    ) l on true
-    left join orders o on o.target_item_id = t.id
-    where sr.institution_id = ${institutionId}
-      ${requestId === null ? sql`and t.id is not null` : sql`and sr.id = ${requestId}`}
-    order by b.issued_at desc nulls last, sr.week_start desc`.execute(db);
-}
-
 async function toStatuses(
   db: Db,
-  rows: StatusRow[],
+  rows: PurchaseStatusRow[],
   now: Date,
 ): Promise<InstitutionPurchaseStatus[]> {
   const orders = await loadOrderViews(
@@ -123,8 +80,8 @@ export async function purchaseStatusForRequest(
   db: Db,
   { institutionId, requestId, now }: { institutionId: string; requestId: string; now: Date },
 ): Promise<InstitutionPurchaseStatus> {
-  const rows = await statusRows(db, institutionId, requestId);
-  const [status] = await toStatuses(db, rows.rows, now);
+  const rows = await purchaseStatusRows(db, institutionId, requestId);
+  const [status] = await toStatuses(db, rows, now);
   if (status === undefined) throw new DomainError("NOT_FOUND");
   return status;
 }
@@ -134,6 +91,6 @@ export async function myPurchaseStatuses(
   db: Db,
   { institutionId, now }: { institutionId: string; now: Date },
 ): Promise<InstitutionPurchaseStatus[]> {
-  const rows = await statusRows(db, institutionId, null);
-  return toStatuses(db, rows.rows, now);
+  const rows = await purchaseStatusRows(db, institutionId, null);
+  return toStatuses(db, rows, now);
 }
