@@ -53,3 +53,22 @@ export async function findPurchaseLink(
     ${lock ? sql`for update of pl` : sql``}`.execute(db);
   return result.rows[0] ?? null;
 }
+
+/**
+ * Revokes the live links of the code's items not bought yet (their mail went to
+ * an address the registration no longer has). Returns the revoked links' ids.
+ */
+export async function revokeLiveLinksOfCode(
+  trx: Db,
+  institutionCode: string,
+  now: Date,
+): Promise<string[]> {
+  const revoked = await sql<{ id: string }>`
+    update purchase_links pl set revoked_at = ${now}
+    from target_items t
+    where t.id = pl.target_item_id and t.institution_code = ${institutionCode}
+      and pl.revoked_at is null
+      and not exists (select 1 from orders o where o.target_item_id = t.id)
+    returning pl.id`.execute(trx);
+  return revoked.rows.map((link) => link.id);
+}

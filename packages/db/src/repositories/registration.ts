@@ -1,6 +1,10 @@
 import { type Insertable, sql, type Updateable } from "kysely";
 import type { Db } from "../connect";
-import type { RegistrationRemindersTable, VendorRegistrationsTable } from "../schema";
+import type {
+  RegistrationRemindersTable,
+  VendorRegistrationConfirmationsTable,
+  VendorRegistrationsTable,
+} from "../schema";
 
 /**
  * ①' the vendor's registrations (vendor_registrations): a facility's delivery
@@ -9,6 +13,23 @@ import type { RegistrationRemindersTable, VendorRegistrationsTable } from "../sc
  */
 
 export type NewRegistration = Insertable<VendorRegistrationsTable>;
+
+/** What a registration is read as everywhere. */
+export const REGISTRATION_COLUMNS = [
+  "id",
+  "institutionCode",
+  "facilityName",
+  "postcode",
+  "address",
+  "phone",
+  "email",
+  "paymentMethod",
+  "source",
+  "createdAt",
+  "updatedAt",
+  "confirmedAt",
+  "confirmedVia",
+] as const;
 export type RegistrationChanges = Updateable<VendorRegistrationsTable>;
 
 /** The registrations under these codes, locked until the transaction ends. */
@@ -170,4 +191,223 @@ export async function insertReminder(
   reminder: Insertable<RegistrationRemindersTable>,
 ): Promise<void> {
   await trx.insertInto("registrationReminders").values(reminder).execute();
+}
+
+// ---- one registration ----
+
+/** Serialises the writes of one code's registration (with the code). */
+const REGISTRATION_CODE_LOCK = 742_302;
+
+/** Takes the code's lock, then its registration (if any) for update. */
+export async function lockRegistrationOfCode(trx: Db, institutionCode: string) {
+  await sql`select pg_advisory_xact_lock(${REGISTRATION_CODE_LOCK}, hashtext(${institutionCode}))`.execute(
+    trx,
+  );
+  return trx
+    .selectFrom("vendorRegistrations")
+    .select(REGISTRATION_COLUMNS)
+    .where("institutionCode", "=", institutionCode)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function lockRegistration(trx: Db, id: string) {
+  return trx
+    .selectFrom("vendorRegistrations")
+    .select(REGISTRATION_COLUMNS)
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function registrationOfCode(db: Db, institutionCode: string) {
+  return db
+    .selectFrom("vendorRegistrations")
+    .select(REGISTRATION_COLUMNS)
+    .where("institutionCode", "=", institutionCode)
+    .executeTakeFirst();
+}
+
+export async function codeIsRegistered(db: Db, institutionCode: string): Promise<boolean> {
+  const taken = await db
+    .selectFrom("vendorRegistrations")
+    .select("id")
+    .where("institutionCode", "=", institutionCode)
+    .executeTakeFirst();
+  return taken !== undefined;
+}
+
+export async function insertRegistration(trx: Db, registration: NewRegistration) {
+  return trx
+    .insertInto("vendorRegistrations")
+    .values(registration)
+    .returning(REGISTRATION_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+/** Inserts and returns only the new id. */
+export async function insertRegistrationId(
+  trx: Db,
+  registration: NewRegistration,
+): Promise<string> {
+  const row = await trx
+    .insertInto("vendorRegistrations")
+    .values(registration)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateRegistrationReturning(
+  trx: Db,
+  id: string,
+  changes: RegistrationChanges,
+) {
+  return trx
+    .updateTable("vendorRegistrations")
+    .set(changes)
+    .where("id", "=", id)
+    .returning(REGISTRATION_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+export interface RegistrationFilter {
+  /** Start of the code, or part of the facility name / email. */
+  search: string | null;
+  source: "web" | "import" | null;
+}
+
+function likePattern(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A page of the registrations the filter matches, newest first, with the total count. */
+export async function findRegistrations(
+  db: Db,
+  filter: RegistrationFilter,
+  { limit, offset }: { limit: number; offset: number },
+) {
+  let base = db.selectFrom("vendorRegistrations");
+  if (filter.source !== null) base = base.where("source", "=", filter.source);
+  if (filter.search !== null) {
+    const digits = filter.search.replace(/[\s-]/g, "");
+    const pattern = `%${likePattern(filter.search)}%`;
+    base = base.where((eb) =>
+      eb.or([
+        ...(/^[0-9]+$/.test(digits)
+          ? [eb("institutionCode", "like", `${likePattern(digits)}%`)]
+          : []),
+        eb("facilityName", "ilike", pattern),
+        eb("email", "ilike", pattern),
+      ]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .select(REGISTRATION_COLUMNS)
+      .orderBy("updatedAt", "desc")
+      .orderBy("id")
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as("total")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.total };
+}
+
+/** What the ministry's registry holds for an institution, as the storefront form asks for it. */
+export async function institutionDetailsForRegistration(db: Db, institutionId: string) {
+  return db
+    .selectFrom("institutions")
+    .select([
+      "code as institutionCode",
+      "name as facilityName",
+      "postcode",
+      "address",
+      "phone",
+      "email",
+    ])
+    .where("id", "=", institutionId)
+    .executeTakeFirst();
+}
+
+// ---- storefront submissions waiting for their mailed link (vendor_registration_confirmations) ----
+
+/** The active institution's registry name and address under the code, if any. */
+export async function registryContactOfCode(db: Db, institutionCode: string) {
+  return db
+    .selectFrom("institutions")
+    .select(["name", "email"])
+    .where("code", "=", institutionCode)
+    .where("active", "=", true)
+    .executeTakeFirst();
+}
+
+/** How many confirmation mails the code was sent since `since`. */
+export async function confirmationsSince(
+  db: Db,
+  institutionCode: string,
+  since: Date,
+): Promise<number> {
+  const recent = await db
+    .selectFrom("vendorRegistrationConfirmations")
+    .select((eb) => eb.fn.countAll<string>().as("count"))
+    .where("institutionCode", "=", institutionCode)
+    .where("createdAt", ">", since)
+    .executeTakeFirstOrThrow();
+  return Number(recent.count);
+}
+
+export async function insertConfirmation(
+  trx: Db,
+  confirmation: Insertable<VendorRegistrationConfirmationsTable>,
+): Promise<string> {
+  const row = await trx
+    .insertInto("vendorRegistrationConfirmations")
+    .values(confirmation)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The submission with this token hash; `lock` takes it until the transaction ends. */
+export async function findConfirmationByHash(db: Db, tokenHash: string, lock: boolean) {
+  const query = db
+    .selectFrom("vendorRegistrationConfirmations")
+    .select([
+      "id",
+      "institutionCode",
+      "facilityName",
+      "postcode",
+      "address",
+      "phone",
+      "email",
+      "paymentMethod",
+      "sentTo",
+      "expiresAt",
+      "confirmedAt",
+      "registrationId",
+    ])
+    .where("tokenHash", "=", tokenHash);
+  return lock ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
+}
+
+export async function markConfirmationUsed(
+  trx: Db,
+  id: string,
+  { confirmedAt, registrationId }: { confirmedAt: Date; registrationId: string },
+): Promise<void> {
+  await trx
+    .updateTable("vendorRegistrationConfirmations")
+    .set({ confirmedAt, registrationId })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function registrationById(db: Db, id: string) {
+  return db
+    .selectFrom("vendorRegistrations")
+    .select(REGISTRATION_COLUMNS)
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
 }

@@ -25,22 +25,6 @@ export interface RegistrationView extends RegistrationForm {
   confirmedVia: ConfirmedVia | null;
 }
 
-export const REGISTRATION_COLUMNS = [
-  "id",
-  "institutionCode",
-  "facilityName",
-  "postcode",
-  "address",
-  "phone",
-  "email",
-  "paymentMethod",
-  "source",
-  "createdAt",
-  "updatedAt",
-  "confirmedAt",
-  "confirmedVia",
-] as const;
-
 export function toRegistrationView(row: Omit<RegistrationView, "paymentMethodLabel">) {
   return { ...row, paymentMethodLabel: PAYMENT_METHOD_LABELS.ja[row.paymentMethod] };
 }
