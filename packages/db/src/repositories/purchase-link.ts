@@ -1,6 +1,6 @@
-import { sql } from "kysely";
+import { type Insertable, sql } from "kysely";
 import type { Db } from "../connect";
-import type { PaymentMethodColumn } from "../schema";
+import type { PaymentMethodColumn, PurchaseLinkRunsTable } from "../schema";
 import {
   emailMatches,
   type MatchStatusCode,
@@ -202,4 +202,161 @@ export async function insertLinksSendsAndAudit(
     from unnest(${actions}::text[], ${itemIds}::text[],
       ${details}::text[]) with ordinality as u(action, item_id, details, n)
     order by n`.execute(trx);
+}
+
+// ---- link runs (purchase_link_runs, purchase_link_run_items) ----
+
+/** Writes the run unless one with this id exists; returns whether it was written. */
+export async function insertRunIfNew(
+  trx: Db,
+  run: Insertable<PurchaseLinkRunsTable> & { id: string },
+): Promise<boolean> {
+  const inserted = await trx
+    .insertInto("purchaseLinkRuns")
+    .values(run)
+    .onConflict((oc) => oc.column("id").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export async function batchIdOfRun(db: Db, runId: string): Promise<string> {
+  const existing = await db
+    .selectFrom("purchaseLinkRuns")
+    .select("batchId")
+    .where("id", "=", runId)
+    .executeTakeFirstOrThrow();
+  return existing.batchId;
+}
+
+/** The run's items: the batch's (or these of it); returns the item ids written. */
+export async function insertRunItems(
+  trx: Db,
+  runId: string,
+  batchId: string,
+  itemIds: readonly string[] | null,
+): Promise<string[]> {
+  const items = await sql<{ id: string }>`
+    insert into purchase_link_run_items (run_id, target_item_id)
+    select ${runId}, t.id from target_items t
+    where t.batch_id = ${batchId}
+      ${itemIds === null ? sql`` : sql`and t.id = any(${itemIds}::uuid[])`}
+    returning target_item_id as id`.execute(trx);
+  return items.rows.map((row) => row.id);
+}
+
+export async function setRunTotal(trx: Db, runId: string, total: number): Promise<void> {
+  await trx.updateTable("purchaseLinkRuns").set({ total }).where("id", "=", runId).execute();
+}
+
+/** Each item's outcome on its run item, in one statement (parallel arrays). */
+export async function recordRunOutcomes(
+  trx: Db,
+  runId: string,
+  {
+    itemIds,
+    states,
+    linkIds,
+    reasons,
+  }: {
+    itemIds: readonly string[];
+    states: readonly ("sent" | "skipped")[];
+    linkIds: readonly (string | null)[];
+    reasons: readonly (string | null)[];
+  },
+  now: Date,
+): Promise<void> {
+  await sql`
+    update purchase_link_run_items i
+    set state = u.state, purchase_link_id = u.link_id, reason = u.reason, done_at = ${now}
+    from unnest(${itemIds}::uuid[], ${states}::text[], ${linkIds}::uuid[], ${reasons}::text[])
+      as u(item_id, state, link_id, reason)
+    where i.run_id = ${runId} and i.target_item_id = u.item_id`.execute(trx);
+}
+
+/**
+ * Claims up to `limit` pending items of the run (or the one named) until the
+ * transaction ends; items another transaction holds are skipped (SKIP LOCKED).
+ */
+export async function claimPendingRunItems(
+  trx: Db,
+  runId: string,
+  take: { limit: number } | { itemId: string },
+): Promise<string[]> {
+  const next = await sql<{ targetItemId: string }>`
+    select target_item_id from purchase_link_run_items
+    where run_id = ${runId} and state = 'pending'
+      ${"itemId" in take ? sql`and target_item_id = ${take.itemId}` : sql``}
+    order by target_item_id
+    limit ${"itemId" in take ? 1 : take.limit}
+    for update skip locked`.execute(trx);
+  return next.rows.map((row) => row.targetItemId);
+}
+
+export async function markRunItemFailed(
+  db: Db,
+  runId: string,
+  itemId: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable("purchaseLinkRunItems")
+    .set({ state: "failed", reason: "error", doneAt: now })
+    .where("runId", "=", runId)
+    .where("targetItemId", "=", itemId)
+    .where("state", "=", "pending")
+    .execute();
+}
+
+/** Locks the run's pending items (waiting for whoever holds them); returns how many there are. */
+export async function lockPendingRunItems(trx: Db, runId: string): Promise<number> {
+  const rows = await sql`
+    select target_item_id from purchase_link_run_items
+    where run_id = ${runId} and state = 'pending'
+    for update`.execute(trx);
+  return rows.rows.length;
+}
+
+export async function runSettings(db: Db, runId: string) {
+  return db
+    .selectFrom("purchaseLinkRuns")
+    .select(["id", "resend", "allowMismatched"])
+    .where("id", "=", runId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Marks the run finished once no item is pending. */
+export async function finishRunIfDone(db: Db, runId: string, now: Date): Promise<void> {
+  await sql`
+    update purchase_link_runs set finished_at = ${now}
+    where id = ${runId} and finished_at is null
+      and not exists (
+        select 1 from purchase_link_run_items where run_id = ${runId} and state = 'pending'
+      )`.execute(db);
+}
+
+export async function findRun(db: Db, runId: string) {
+  return db.selectFrom("purchaseLinkRuns").selectAll().where("id", "=", runId).executeTakeFirst();
+}
+
+/** The run's items counted by state and reason. */
+export async function runItemCounts(db: Db, runId: string) {
+  return db
+    .selectFrom("purchaseLinkRunItems")
+    .select(["state", "reason", sql<number>`count(*)::int`.as("count")])
+    .where("runId", "=", runId)
+    .groupBy(["state", "reason"])
+    .execute();
+}
+
+export async function latestRunIdOfBatch(db: Db, batchId: string): Promise<string | undefined> {
+  const run = await db
+    .selectFrom("purchaseLinkRuns")
+    .select("id")
+    .where("batchId", "=", batchId)
+    .orderBy("createdAt", "desc")
+    .orderBy("id")
+    .limit(1)
+    .executeTakeFirst();
+  return run?.id;
 }
