@@ -1,6 +1,7 @@
-import { type Insertable, sql, type Updateable } from "kysely";
+import { type Insertable, type RawBuilder, sql, type Updateable } from "kysely";
 import type { Db } from "../connect";
 import type {
+  PaymentMethodColumn,
   RegistrationRemindersTable,
   VendorRegistrationConfirmationsTable,
   VendorRegistrationsTable,
@@ -410,4 +411,173 @@ export async function registrationById(db: Db, id: string) {
     .select(REGISTRATION_COLUMNS)
     .where("id", "=", id)
     .executeTakeFirstOrThrow();
+}
+
+// ---- the vendor's view of the handed-over lists (照合 per item, counts per batch) ----
+
+/** A target-list item as the vendor sees it: its registration, the 照合, its link, reminders and order. */
+export interface VendorItemRow {
+  id: string;
+  batchId: string;
+  batchNumber: number;
+  institutionCode: string;
+  name: string;
+  prefectureCode: number;
+  postcode: string;
+  address: string;
+  phone: string;
+  contactName: string;
+  email: string;
+  limitSets: number;
+  registrationId: string | null;
+  registrationName: string | null;
+  registrationPostcode: string | null;
+  registrationAddress: string | null;
+  registrationPhone: string | null;
+  registrationEmail: string | null;
+  registrationPaymentMethod: PaymentMethodColumn | null;
+  registrationSource: "web" | "import" | null;
+  registeredAt: Date | null;
+  registrationUpdatedAt: Date | null;
+  registrationConfirmedAt: Date | null;
+  registrationConfirmedVia: "mail" | "institution" | null;
+  matchStatus: MatchStatusCode;
+  registrationVouched: boolean | null;
+  emailMatches: boolean | null;
+  nameMatches: boolean | null;
+  postcodeMatches: boolean | null;
+  phoneMatches: boolean | null;
+  addressMatches: boolean | null;
+  linkId: string | null;
+  linkExpiresAt: Date | null;
+  linkRevokedAt: Date | null;
+  sendCount: number;
+  lastSentAt: Date | null;
+  reminderCount: number;
+  lastRemindedAt: Date | null;
+  orderId: string | null;
+  orderNumber: string | null;
+  orderStatus: "ordered" | "shipped" | "delivered" | "cancelled" | null;
+  orderTotalSets: number | null;
+  orderedAt: Date | null;
+}
+
+async function vendorItemRows(db: Db, where: RawBuilder<boolean>): Promise<VendorItemRow[]> {
+  const result = await sql<VendorItemRow>`
+    select t.id, t.batch_id, b.number as batch_number, t.institution_code, t.name,
+      t.prefecture_code, t.postcode, t.address, t.phone, t.contact_name, t.email, t.limit_sets,
+      r.id as registration_id, r.facility_name as registration_name,
+      r.postcode as registration_postcode, r.address as registration_address,
+      r.phone as registration_phone, r.email as registration_email,
+      r.payment_method as registration_payment_method, r.source as registration_source,
+      r.created_at as registered_at, r.updated_at as registration_updated_at,
+      r.confirmed_at as registration_confirmed_at, r.confirmed_via as registration_confirmed_via,
+      ${matchStatusSql} as match_status,
+      ${registrationVouched} as registration_vouched, ${emailMatches} as email_matches,
+      ${nameMatches} as name_matches, ${postcodeMatches} as postcode_matches,
+      ${phoneMatches} as phone_matches, ${addressMatches} as address_matches,
+      l.id as link_id, l.expires_at as link_expires_at, l.revoked_at as link_revoked_at,
+      s.send_count, s.last_sent_at, rm.reminder_count, rm.last_reminded_at,
+      o.id as order_id, o.order_number, o.status as order_status,
+      o.total_sets as order_total_sets, o.created_at as ordered_at
+    from target_items t
+    join target_batches b on b.id = t.batch_id
+    left join vendor_registrations r on r.institution_code = t.institution_code
+    -- the live link if there is one, else the latest
+    left join lateral (
+      select pl.id, pl.expires_at, pl.revoked_at from purchase_links pl
+      where pl.target_item_id = t.id
+      order by (pl.revoked_at is null) desc, pl.created_at desc limit 1
+    ) l on true
+    left join lateral (
+      select count(*)::int as send_count, max(ps.at) as last_sent_at
+      from purchase_link_sends ps join purchase_links pl on pl.id = ps.purchase_link_id
+      where pl.target_item_id = t.id
+    ) s on true
+    left join lateral (
+      select count(*)::int as reminder_count, max(rr.at) as last_reminded_at
+      from registration_reminders rr where rr.target_item_id = t.id
+    ) rm on true
+    left join orders o on o.target_item_id = t.id
+    where ${where}
+    order by t.prefecture_code, t.institution_code`.execute(db);
+  return result.rows;
+}
+
+function searchCondition(search: string): RawBuilder<boolean> {
+  const digits = search.replace(/[\s-]/g, "");
+  const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const byCode = /^[0-9]+$/.test(digits) ? sql`or t.institution_code like ${`${digits}%`}` : sql``;
+  return sql<boolean>`(t.name ilike ${like} or r.facility_name ilike ${like} ${byCode})`;
+}
+
+/** The batch's items, filtered by 照合 status and by a name or the start of a code. */
+export async function vendorItemsOfBatch(
+  db: Db,
+  batchId: string,
+  filter: { status: MatchStatusCode | null; search: string | null },
+): Promise<VendorItemRow[]> {
+  const conditions: RawBuilder<boolean>[] = [sql<boolean>`t.batch_id = ${batchId}`];
+  if (filter.status !== null) conditions.push(sql<boolean>`${matchStatusSql} = ${filter.status}`);
+  if (filter.search !== null) conditions.push(searchCondition(filter.search));
+  return vendorItemRows(db, sql<boolean>`${sql.join(conditions, sql` and `)}`);
+}
+
+export async function vendorItem(db: Db, itemId: string): Promise<VendorItemRow | undefined> {
+  return (await vendorItemRows(db, sql<boolean>`t.id = ${itemId}`))[0];
+}
+
+/** Where a handed-over batch stands: items, sets, 照合 counts, links sent, orders, reminders. */
+export interface BatchSummaryRow {
+  id: string;
+  number: number;
+  issuedAt: Date;
+  itemCount: number;
+  totalSets: number;
+  matched: number;
+  notRegistered: number;
+  mismatched: number;
+  needsCheck: number;
+  unconfirmed: number;
+  linksSent: number;
+  ordered: number;
+  reminded: number;
+}
+
+async function summaries(db: Db, where: RawBuilder<boolean>): Promise<BatchSummaryRow[]> {
+  const result = await sql<BatchSummaryRow>`
+    select b.id, b.number, b.issued_at,
+      count(t.id)::int as item_count,
+      coalesce(sum(t.limit_sets), 0)::int as total_sets,
+      count(*) filter (where t.match_status = 'matched')::int as matched,
+      count(*) filter (where t.match_status = 'not_registered')::int as not_registered,
+      count(*) filter (where t.match_status = 'mismatched')::int as mismatched,
+      count(*) filter (where t.match_status = 'needs_check')::int as needs_check,
+      count(*) filter (where t.registered and not t.vouched)::int as unconfirmed,
+      count(*) filter (where t.sent)::int as links_sent,
+      count(*) filter (where t.ordered)::int as ordered,
+      count(*) filter (where t.reminded and not coalesce(t.vouched, false))::int as reminded
+    from target_batches b
+    left join lateral (
+      select t.id, t.limit_sets, ${matchStatusSql} as match_status,
+        r.id is not null as registered, ${registrationVouched} as vouched,
+        exists (
+          select 1 from purchase_links pl join purchase_link_sends ps on ps.purchase_link_id = pl.id
+          where pl.target_item_id = t.id
+        ) as sent,
+        exists (select 1 from orders o where o.target_item_id = t.id) as ordered,
+        exists (select 1 from registration_reminders rr where rr.target_item_id = t.id) as reminded
+      from target_items t
+      left join vendor_registrations r on r.institution_code = t.institution_code
+      where t.batch_id = b.id
+    ) t on true
+    where ${where}
+    group by b.id
+    order by b.number desc`.execute(db);
+  return result.rows;
+}
+
+/** Every batch (or the one named), the newest first. */
+export async function batchSummaries(db: Db, batchId: string | null): Promise<BatchSummaryRow[]> {
+  return summaries(db, batchId === null ? sql<boolean>`true` : sql<boolean>`b.id = ${batchId}`);
 }
