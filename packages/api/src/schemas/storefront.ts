@@ -63,6 +63,7 @@ const RegistrationDetailsOutput = FacilityDetailsOutput.extend({
 
 /** The page of a confirmation link: what will be registered, before 「登録を確定する」. */
 export const RegistrationConfirmationOutput = RegistrationDetailsOutput.extend({
+  /** confirmed: this link was already used (opening it again shows that, not an error). */
   state: z.enum(["pending", "confirmed"]),
   expiresAt: IsoDateTime,
   /** The registered address is the registry's one the link was mailed to. */

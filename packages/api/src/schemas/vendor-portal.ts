@@ -177,10 +177,14 @@ export const BatchSummaryOutput = z.object({
   matched: z.number().int(),
   notRegistered: z.number().int(),
   mismatched: z.number().int(),
+  /** 要確認: registered, but unconfirmed or under another address than the list's. */
   needsCheck: z.number().int(),
+  /** Registered but not (yet) confirmed by the institution: asked to register again by a reminder. */
   unconfirmed: z.number().int(),
+  /** Items that were sent a purchase link at least once. */
   linksSent: z.number().int(),
   ordered: z.number().int(),
+  /** Items without a confirmed registration (未登録, unconfirmed) reminded at least once. */
   reminded: z.number().int(),
 });
 export type BatchSummaryOutput = z.input<typeof BatchSummaryOutput>;
@@ -212,8 +216,10 @@ export const VendorItemOutput = z.object({
     status: z.enum(MATCH_STATUSES),
     label: z.string(),
     differences: z.array(z.enum(MATCH_FIELDS)),
+    /** Why it is 要確認, each with its Japanese reason; empty otherwise. */
     reasons: z.array(z.object({ reason: z.enum(CHECK_REASONS), label: z.string() })),
   }),
+  /** What the ministry's list says (the left column of a side-by-side view). */
   ministry: z.object({
     name: z.string(),
     postcode: z.string(),
@@ -222,6 +228,7 @@ export const VendorItemOutput = z.object({
     contactName: z.string(),
     email: z.string(),
   }),
+  /** What the facility registered with the vendor (the right column), if anything. */
   registration: z
     .object({
       id: Id,
@@ -235,6 +242,7 @@ export const VendorItemOutput = z.object({
       source: RegistrationSource,
       registeredAt: IsoDateTime,
       updatedAt: IsoDateTime,
+      /** When the institution confirmed it (null: unconfirmed, or the vendor's own customer file). */
       confirmedAt: IsoDateTime.nullable(),
       confirmedVia: ConfirmedVia.nullable(),
     })

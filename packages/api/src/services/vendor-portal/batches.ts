@@ -6,24 +6,20 @@ import {
   vendorItem,
   vendorItemsOfBatch,
 } from "@sos/db/repositories/registration";
-import {
-  ORDER_STATUS_LABELS,
-  type OrderStatus,
-  PAYMENT_METHOD_LABELS,
-  type PaymentMethod,
-  prefectureName,
-  type RegistrationSource,
-} from "@sos/domain";
+import { ORDER_STATUS_LABELS, PAYMENT_METHOD_LABELS, prefectureName } from "@sos/domain";
 import { PIECES_PER_SET } from "@sos/rules";
 import { DomainError } from "../../errors";
+import type {
+  BatchDetailOutput,
+  BatchSummaryOutput,
+  VendorItemOutput,
+} from "../../schemas/vendor-portal";
 import { LINK_STATE_LABELS, type LinkState, linkStateOf } from "./link-state";
 import {
   CHECK_REASON_LABELS,
-  type CheckReason,
   checkReasonsOf,
   differencesOf,
   MATCH_STATUS_LABELS,
-  type MatchField,
   type MatchStatus,
 } from "./matching";
 
@@ -34,86 +30,9 @@ import {
  * handed over cannot appear in anything returned here.
  */
 
-export interface VendorBatchSummary {
-  id: string;
-  number: number;
-  issuedAt: Date;
-  itemCount: number;
-  totalSets: number;
-  totalPieces: number;
-  matched: number;
-  notRegistered: number;
-  mismatched: number;
-  /** 要確認: registered, but unconfirmed or under another address than the list's. */
-  needsCheck: number;
-  /** Registered but not (yet) confirmed by the institution: asked to register again by a reminder. */
-  unconfirmed: number;
-  /** Items that were sent a purchase link at least once. */
-  linksSent: number;
-  ordered: number;
-  /** Items without a confirmed registration (未登録, unconfirmed) reminded at least once. */
-  reminded: number;
-}
+export type VendorBatchSummary = BatchSummaryOutput;
 
-export interface VendorItemView {
-  id: string;
-  batchId: string;
-  batchNumber: number;
-  institutionCode: string;
-  prefectureCode: number;
-  prefectureName: string;
-  limitSets: number;
-  limitPieces: number;
-  match: {
-    status: MatchStatus;
-    label: string;
-    differences: MatchField[];
-    /** Why it is 要確認, each with its Japanese reason; empty otherwise. */
-    reasons: { reason: CheckReason; label: string }[];
-  };
-  /** What the ministry's list says (the left column of a side-by-side view). */
-  ministry: {
-    name: string;
-    postcode: string;
-    address: string;
-    phone: string;
-    contactName: string;
-    email: string;
-  };
-  /** What the facility registered with the vendor (the right column), if anything. */
-  registration: {
-    id: string;
-    facilityName: string;
-    postcode: string;
-    address: string;
-    phone: string;
-    email: string;
-    paymentMethod: PaymentMethod;
-    paymentMethodLabel: string;
-    source: RegistrationSource;
-    registeredAt: Date;
-    updatedAt: Date;
-    /** When the institution confirmed it (null: unconfirmed, or the vendor's own customer file). */
-    confirmedAt: Date | null;
-    confirmedVia: "mail" | "institution" | null;
-  } | null;
-  link: {
-    state: LinkState;
-    label: string;
-    sendCount: number;
-    lastSentAt: Date | null;
-    expiresAt: Date | null;
-  };
-  reminders: { count: number; lastAt: Date | null };
-  order: {
-    id: string;
-    orderNumber: string;
-    status: OrderStatus;
-    statusLabel: string;
-    totalSets: number;
-    orderedAt: Date;
-  } | null;
-}
+export type VendorItemView = VendorItemOutput;
 
 function toItemView(row: VendorItemRow, now: Date): VendorItemView {
   const registration =
@@ -206,9 +125,8 @@ export interface VendorBatchFilter {
   search: string | null;
 }
 
-export interface VendorBatchDetail extends VendorBatchSummary {
-  items: VendorItemView[];
-}
+/** The router adds the latest run. */
+export type VendorBatchDetail = Omit<BatchDetailOutput, "latestRun">;
 
 export async function getVendorBatch(
   db: Db,

@@ -12,6 +12,7 @@ import { PAYMENT_METHOD_LABELS, type PaymentMethod } from "@sos/domain";
 import { auditIp } from "../../audit-ip";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
+import type { RegistrationConfirmationOutput } from "../../schemas/storefront";
 import { lockRegistrationOf, writeConfirmedRegistration } from "./confirmed-registration";
 import { EMAILED_TOKEN_FORMAT } from "./emailed-token";
 import { registrationConfirmationMail, registrationConfirmUrl } from "./mails";
@@ -150,14 +151,7 @@ function formOf(row: ConfirmationRow): RegistrationForm {
   };
 }
 
-export interface ConfirmationPage extends RegistrationForm {
-  paymentMethodLabel: string;
-  /** confirmed: this link was already used (opening it again shows that, not an error). */
-  state: "pending" | "confirmed";
-  expiresAt: Date;
-  /** Whether the registered address is the registry's, to which the link was mailed. */
-  sameAddress: boolean;
-}
+export type ConfirmationPage = RegistrationConfirmationOutput;
 
 function pageOf(row: ConfirmationRow): ConfirmationPage {
   return {

@@ -12,6 +12,7 @@ import type { PaymentMethod, RegistrationSource } from "@sos/domain";
 import { auditIp } from "../../audit-ip";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
+import type { RegistrationsOutput } from "../../schemas/vendor-portal";
 import type { VendorActor } from "./actor";
 import { lockRegistrationOf, writeConfirmedRegistration } from "./confirmed-registration";
 import { isUniqueViolation } from "./pg-errors";
@@ -157,12 +158,7 @@ export interface RegistrationListQuery {
   pageSize: number;
 }
 
-export interface RegistrationPage {
-  items: RegistrationView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type RegistrationPage = RegistrationsOutput;
 
 /** The vendor's own registrations (its customers), newest first. */
 export async function listRegistrations(
