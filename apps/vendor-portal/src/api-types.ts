@@ -8,6 +8,9 @@ type Inputs = inferRouterInputs<AppRouter>;
 export type PurchasePageData = Outputs["storefront"]["purchasePage"];
 export type PurchaseFormPage = Extract<PurchasePageData, { kind: "form" }>;
 export type PurchaseInput = Inputs["storefront"]["purchase"];
+export type DeliveryDetails = PurchaseFormPage["delivery"];
+export type PaymentMethodOption = PurchaseFormPage["paymentMethods"][number];
+export type PurchaseSizeOption = NonNullable<PurchaseFormPage["product"]>["sizes"][number];
 export type RegistrationReceipt = Outputs["storefront"]["register"];
 export type RegistrationOptions = Outputs["storefront"]["registrationOptions"];
 export type RegistrationConfirmation = Outputs["storefront"]["registrationConfirmation"];
@@ -23,7 +26,8 @@ export type MatchStatusCode = VendorItem["match"]["status"];
 export type RegistrationRow = Outputs["vendorPortal"]["registrations"]["items"][number];
 export type ImportResult = Outputs["vendorPortal"]["importRegistrations"];
 
-export type VendorOrder = Outputs["vendorPortal"]["orders"]["items"][number];
+export type VendorOrderPage = Outputs["vendorPortal"]["orders"];
+export type VendorOrder = VendorOrderPage["items"][number];
 export type PickingTotals = Outputs["vendorPortal"]["pickingTotals"];
 
 export type Product = Outputs["vendorPortal"]["products"][number];

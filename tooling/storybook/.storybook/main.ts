@@ -19,7 +19,17 @@ const config: StorybookConfig = {
     // The review app's stories carry their whole title: its pages are screens (画面/審査/…),
     // the components beside them keep the 部品/審査/… titles they had in packages/ui.
     { directory: "../../../apps/review/src" },
-    { directory: "../../../apps/vendor-portal/src", titlePrefix: "画面/販売業者" },
+    {
+      directory: "../../../apps/vendor-portal/src",
+      files: "**/!(*.parts).stories.tsx",
+      titlePrefix: "画面/販売業者",
+    },
+    // Parts that live beside the one app that uses them keep their place under 部品.
+    {
+      directory: "../../../apps/vendor-portal/src",
+      files: "**/*.parts.stories.tsx",
+      titlePrefix: "部品",
+    },
   ],
   addons: ["@storybook/addon-vitest"],
   framework: { name: "@storybook/react-vite", options: {} },

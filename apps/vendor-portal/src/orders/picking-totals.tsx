@@ -1,5 +1,8 @@
 import { DataTable, formatNumber, formatSets } from "@sos/ui";
+import { LoadFailed, Loading, useTRPC } from "@sos/web";
+import { useQuery } from "@tanstack/react-query";
 import type { PickingTotals } from "../api-types";
+import { READ_ON_OPEN } from "../common/fresh";
 
 type PrefectureRow = PickingTotals["byPrefecture"][number];
 
@@ -71,5 +74,22 @@ export function PickingTotalsSection({ totals }: { totals: PickingTotals }) {
         ]}
       />
     </section>
+  );
+}
+
+/** The totals still to pick, read when the page opens. */
+export function PickingTotalsPanel() {
+  const trpc = useTRPC();
+  const totals = useQuery({ ...trpc.vendorPortal.pickingTotals.queryOptions(), ...READ_ON_OPEN });
+  return totals.isPending ? (
+    <Loading>集計しています…</Loading>
+  ) : totals.isError ? (
+    <LoadFailed
+      title="出荷待ちの集計を表示できませんでした"
+      error={totals.error}
+      onRetry={() => void totals.refetch()}
+    />
+  ) : (
+    <PickingTotalsSection totals={totals.data} />
   );
 }

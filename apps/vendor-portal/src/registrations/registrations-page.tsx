@@ -2,6 +2,7 @@ import { formatPhone } from "@sos/rules";
 import {
   Button,
   DataTable,
+  type DataTableColumn,
   formatAddress,
   formatJaDateTime,
   formatNumber,
@@ -38,6 +39,34 @@ function confirmationOf(row: RegistrationRow): string | null {
   if (row.confirmedVia === "institution") return "医療機関アカウントで確認済み";
   return "未確認（購入リンクは送信されません）";
 }
+
+const COLUMNS: DataTableColumn<RegistrationRow>[] = [
+  { key: "code", header: "医療機関コード", cell: (row) => row.institutionCode },
+  { key: "name", header: "施設名", rowHeader: true, cell: (row) => row.facilityName },
+  {
+    key: "address",
+    header: "住所・電話番号",
+    cell: (row) => (
+      <span className="vendor-cell-stack">
+        <span>{formatAddress(row)}</span>
+        <span className="vendor-muted">{formatPhone(row.phone)}</span>
+      </span>
+    ),
+  },
+  { key: "email", header: "メールアドレス", cell: (row) => row.email },
+  { key: "payment", header: "お支払い方法", cell: (row) => row.paymentMethodLabel },
+  {
+    key: "source",
+    header: "登録元・確認・更新日時",
+    cell: (row) => (
+      <span className="vendor-cell-stack">
+        <span>{SOURCE_LABELS[row.source]}</span>
+        {confirmationOf(row) !== null && <span>{confirmationOf(row)}</span>}
+        <span className="vendor-muted">{formatJaDateTime(new Date(row.updatedAt))}</span>
+      </span>
+    ),
+  },
+];
 
 /** ①' the facilities registered with the vendor, and the import of its existing customers. */
 export function RegistrationsPage() {
@@ -121,35 +150,7 @@ export function RegistrationsPage() {
               rows={list.data.items}
               rowKey={(row) => row.id}
               emptyMessage="条件に当てはまる施設登録はありません。"
-              columns={[
-                { key: "code", header: "医療機関コード", cell: (row) => row.institutionCode },
-                { key: "name", header: "施設名", rowHeader: true, cell: (row) => row.facilityName },
-                {
-                  key: "address",
-                  header: "住所・電話番号",
-                  cell: (row) => (
-                    <span className="vendor-cell-stack">
-                      <span>{formatAddress(row)}</span>
-                      <span className="vendor-muted">{formatPhone(row.phone)}</span>
-                    </span>
-                  ),
-                },
-                { key: "email", header: "メールアドレス", cell: (row) => row.email },
-                { key: "payment", header: "お支払い方法", cell: (row) => row.paymentMethodLabel },
-                {
-                  key: "source",
-                  header: "登録元・確認・更新日時",
-                  cell: (row) => (
-                    <span className="vendor-cell-stack">
-                      <span>{SOURCE_LABELS[row.source]}</span>
-                      {confirmationOf(row) !== null && <span>{confirmationOf(row)}</span>}
-                      <span className="vendor-muted">
-                        {formatJaDateTime(new Date(row.updatedAt))}
-                      </span>
-                    </span>
-                  ),
-                },
-              ]}
+              columns={COLUMNS}
             />
             <Pager
               label="施設登録のページ"

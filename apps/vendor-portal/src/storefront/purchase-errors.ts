@@ -1,5 +1,6 @@
-import type { PurchaseFieldErrors, PurchaseFieldKey, PurchaseValues } from "@sos/ui";
 import { fieldErrorsOf } from "@sos/web";
+import type { PurchaseFieldErrors, PurchaseFieldKey } from "./purchase-form";
+import type { PurchaseValues } from "./purchase-schema";
 
 const DELIVERY_KEYS: Readonly<Record<string, PurchaseFieldKey>> = {
   "delivery.name": "deliveryName",

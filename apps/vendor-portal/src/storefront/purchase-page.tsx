@@ -5,9 +5,6 @@ import {
   Notice,
   OrderStatus,
   PageHeader,
-  type PurchaseFieldErrors,
-  PurchaseForm,
-  type PurchaseValues,
   SummaryList,
 } from "@sos/ui";
 import { domainErrorCode, errorMessageJa, LoadFailed, Loading, useTRPC } from "@sos/web";
@@ -17,6 +14,8 @@ import { useParams } from "react-router";
 import type { PurchaseFormPage, PurchasePageData } from "../api-types";
 import { useFocusHeadingOn } from "../common/focus-heading";
 import { purchaseFieldErrors } from "./purchase-errors";
+import { type PurchaseFieldErrors, PurchaseForm } from "./purchase-form";
+import type { PurchaseValues } from "./purchase-schema";
 import { StorefrontTitle } from "./storefront-title";
 
 /**

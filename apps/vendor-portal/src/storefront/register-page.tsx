@@ -1,21 +1,12 @@
 import { formatPhone } from "@sos/rules";
-import {
-  Alert,
-  formatAddress,
-  formatJaDateTime,
-  Notice,
-  PageHeader,
-  REGISTRATION_FIELDS,
-  type RegistrationFieldErrors,
-  RegistrationForm,
-  type RegistrationValues,
-  SummaryList,
-} from "@sos/ui";
+import { Alert, formatAddress, formatJaDateTime, Notice, PageHeader, SummaryList } from "@sos/ui";
 import { errorMessageJa, formFieldErrors, LoadFailed, Loading, useTRPC } from "@sos/web";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { RegistrationOptions, RegistrationReceipt } from "../api-types";
 import { useFocusHeadingOn } from "../common/focus-heading";
+import { type RegistrationFieldErrors, RegistrationForm } from "./registration-form";
+import { REGISTRATION_FIELDS, type RegistrationValues } from "./registration-schema";
 import { StorefrontTitle } from "./storefront-title";
 
 interface Registered {

@@ -1,14 +1,4 @@
-import { MATCH_STATUS_LABELS } from "@sos/domain";
-import {
-  Alert,
-  Button,
-  ConfirmDialog,
-  formatJaDateTime,
-  formatNumber,
-  formatSets,
-  PageHeader,
-  SendProgress,
-} from "@sos/ui";
+import { Alert, ConfirmDialog, formatNumber, formatSets, PageHeader } from "@sos/ui";
 import { BackLink, errorMessageJa, LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -16,11 +6,12 @@ import { useParams } from "react-router";
 import type { BatchDetail } from "../api-types";
 import { READ_ON_OPEN } from "../common/fresh";
 import { PATHS } from "../paths";
-import { BatchFilters, useBatchFilter } from "./batch-filters";
+import { useBatchFilter } from "./batch-filters";
 import { batchTitle, issuedText } from "./batch-name";
 import { isUnconfirmed } from "./item-actions";
-import { ItemCard } from "./item-card";
+import { ItemsSection } from "./items-section";
 import { SendDialog, type SendTarget } from "./send-dialog";
+import { BatchCounts, SendSection } from "./send-section";
 import { useSendRun } from "./use-send-run";
 
 /**
@@ -94,19 +85,10 @@ function BatchView({
 
   const shown = batch.items;
   const ticked = shown.filter((item) => selected.has(item.id));
-  const allTicked = shown.length > 0 && ticked.length === shown.length;
   // Reminded at the list's address: no registration, or one nobody confirmed.
   const remindable = (item: (typeof shown)[number]) =>
     item.match.status === "not_registered" || isUnconfirmed(item);
   const tickedUnregistered = ticked.filter(remindable);
-
-  const toggle = (id: string, on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
 
   const remindTargets =
     ticked.length > 0 ? tickedUnregistered.length : batch.notRegistered + batch.unconfirmed;
@@ -141,131 +123,32 @@ function BatchView({
         description={`${issuedText(batch.issuedAt)}・${formatNumber(batch.itemCount)}件・上限数の合計 ${formatSets(batch.totalSets)}`}
       />
 
-      <dl className="vendor-counts" aria-label="照合と送信の状況">
-        {[
-          [MATCH_STATUS_LABELS.matched, batch.matched],
-          [MATCH_STATUS_LABELS.mismatched, batch.mismatched],
-          [MATCH_STATUS_LABELS.needs_check, batch.needsCheck],
-          [MATCH_STATUS_LABELS.not_registered, batch.notRegistered],
-          ["登録依頼済み", batch.reminded],
-          ["リンク送信済み", batch.linksSent],
-          ["購入済み", batch.ordered],
-        ].map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{formatNumber(Number(value))}件</dd>
-          </div>
-        ))}
-      </dl>
+      <BatchCounts batch={batch} />
 
       {flash && <Alert tone="success">{flash}</Alert>}
 
-      <section className="vendor-send" aria-labelledby="vendor-send-title">
-        <h2 id="vendor-send-title" className="vendor-section-title">
-          購入リンクの送信
-        </h2>
-        <p>
-          照合済みの医療機関に、購入用URLと購入可能数をメールで送信します。送信済みで有効なリンクがある医療機関や購入済みの医療機関には送信しません。要確認の医療機関（施設登録が確認されていない、またはメールアドレスが国のリストと異なる）には一括では送信しません。
-        </p>
-        <div className="vendor-actions">
-          <Button
-            disabled={run.sending || ticked.length === 0}
-            onClick={() =>
-              setSendTarget({
-                itemIds: ticked.map((item) => item.id),
-                count: ticked.length,
-                mismatched: ticked.filter((item) => item.match.status === "mismatched").length,
-              })
-            }
-          >
-            {`選択した医療機関に購入リンクを送信（${formatNumber(ticked.length)}件）`}
-          </Button>
-          <Button
-            variant="secondary"
-            disabled={run.sending}
-            onClick={() =>
-              setSendTarget({ itemIds: null, count: batch.itemCount, mismatched: batch.mismatched })
-            }
-          >
-            リストの全件に購入リンクを送信
-          </Button>
-          <Button
-            variant="secondary"
-            disabled={remindTargets === 0}
-            onClick={() => {
-              setRemindError(null);
-              setRemindOpen(true);
-            }}
-          >
-            {`未登録・未確認の医療機関に登録依頼メールを送信（${formatNumber(remindTargets)}件）`}
-          </Button>
-        </div>
-        {ticked.length === 0 && (
-          <p className="vendor-muted">
-            一部だけに送信するときは、下の一覧で医療機関を選択してください。
-          </p>
-        )}
-        {run.progress !== null && (
-          <SendProgress
-            progress={run.progress}
-            headingLevel={3}
-            title={
-              run.current
-                ? "購入リンクの送信状況"
-                : run.progress.finished
-                  ? `前回の送信結果（${formatJaDateTime(new Date(run.progress.startedAt))} 開始）`
-                  : "前回の送信は途中で止まっています"
-            }
-            problem={run.failure}
-          />
-        )}
-        {run.interrupted && (
-          <Button variant="secondary" onClick={run.resume}>
-            送信を再開する
-          </Button>
-        )}
-      </section>
+      <SendSection
+        batch={batch}
+        run={run}
+        ticked={ticked}
+        remindTargets={remindTargets}
+        onSend={setSendTarget}
+        onRemind={() => {
+          setRemindError(null);
+          setRemindOpen(true);
+        }}
+      />
 
-      <section className="sos-stack" aria-labelledby="vendor-items-title">
-        <h2 id="vendor-items-title" className="vendor-section-title">
-          医療機関
-        </h2>
-        <BatchFilters filter={filter} onChange={onFilter} />
-        <div className="vendor-list-bar">
-          <label className="vendor-select-all">
-            <input
-              type="checkbox"
-              checked={allTicked}
-              disabled={shown.length === 0}
-              onChange={(event) => {
-                const on = event.currentTarget.checked;
-                setSelected(on ? new Set(shown.map((item) => item.id)) : new Set());
-              }}
-            />
-            表示中の医療機関をすべて選択
-          </label>
-          <p aria-live="polite" className="vendor-muted">
-            {refreshing ? "更新しています…" : `${formatNumber(shown.length)}件を表示`}
-            {ticked.length > 0 && `（${formatNumber(ticked.length)}件を選択中）`}
-          </p>
-        </div>
-        {shown.length === 0 ? (
-          <p className="vendor-empty">条件に当てはまる医療機関はありません。</p>
-        ) : (
-          <ul className="vendor-items" aria-label="医療機関の一覧">
-            {shown.map((item) => (
-              <ItemCard
-                key={item.id}
-                item={item}
-                batchId={batch.id}
-                selected={selected.has(item.id)}
-                onSelect={(on) => toggle(item.id, on)}
-                onDone={setFlash}
-              />
-            ))}
-          </ul>
-        )}
-      </section>
+      <ItemsSection
+        batchId={batch.id}
+        items={shown}
+        filter={filter}
+        onFilter={onFilter}
+        refreshing={refreshing}
+        selected={selected}
+        onSelected={setSelected}
+        onDone={setFlash}
+      />
 
       <SendDialog
         target={sendTarget}

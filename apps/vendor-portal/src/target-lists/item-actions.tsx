@@ -1,8 +1,9 @@
-import { Button, ConfirmDialog, formatSets, SideBySideDiff } from "@sos/ui";
+import { Button, ConfirmDialog, formatSets } from "@sos/ui";
 import { errorMessageJa, useTRPC } from "@sos/web";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { VendorItem } from "../api-types";
+import { SideBySideDiff } from "./side-by-side-diff";
 
 type Action = "send" | "reissue" | "revoke" | "remind";
 

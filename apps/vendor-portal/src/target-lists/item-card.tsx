@@ -1,14 +1,9 @@
 import { formatPhone } from "@sos/rules";
-import {
-  formatJaDateTime,
-  formatNumber,
-  formatSets,
-  MatchStatusBadge,
-  OrderStatusBadge,
-  SideBySideDiff,
-} from "@sos/ui";
+import { formatJaDateTime, formatNumber, formatSets, OrderStatusBadge } from "@sos/ui";
 import type { VendorItem } from "../api-types";
 import { ItemActions } from "./item-actions";
+import { MatchStatusBadge } from "./match-status-badge";
+import { SideBySideDiff } from "./side-by-side-diff";
 
 const when = (iso: string | null) => (iso === null ? "—" : formatJaDateTime(new Date(iso)));
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { InstitutionPurchaseStatusOutput, RequestIdInput } from "../../schemas/institution-orders";
 import { myPurchaseStatuses, purchaseStatusForRequest } from "../../services/institution-orders";
 import { institutionProcedure, router } from "../../trpc";
-import { InstitutionPurchaseStatusOutput, RequestIdInput } from "../vendor-portal/schemas";
 
 /**
  * The institution's view of buying (⑤ link sent?, ⑥ order, ⑦ shipping), for

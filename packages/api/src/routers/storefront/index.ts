@@ -1,13 +1,4 @@
 import { PAYMENT_METHOD_LABELS, RegistrationInput } from "@sos/domain";
-import { purchase, purchasePage } from "../../services/storefront";
-import {
-  confirmationPage,
-  confirmRegistration,
-  paymentMethodsOf,
-  registerFacility,
-  signedInInstitutionOf,
-} from "../../services/vendor-portal";
-import { publicProcedure, router } from "../../trpc";
 import {
   ConfirmRegistrationOutput,
   PurchaseInput,
@@ -17,7 +8,16 @@ import {
   RegistrationOptionsOutput,
   RegistrationReceiptOutput,
   TokenInput,
-} from "./schemas";
+} from "../../schemas/storefront";
+import { purchase, purchasePage } from "../../services/storefront";
+import {
+  confirmationPage,
+  confirmRegistration,
+  paymentMethodsOf,
+  registerFacility,
+  signedInInstitutionOf,
+} from "../../services/vendor-portal";
+import { publicProcedure, router } from "../../trpc";
 
 /**
  * The vendor's public pages (no sign-in): facility registration (①') with its

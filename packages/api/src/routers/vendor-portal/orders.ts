@@ -1,4 +1,12 @@
 import {
+  MarkShippedInput,
+  OrderIdInput,
+  OrdersInput,
+  OrdersOutput,
+  OrderViewOutput,
+  PickingTotalsOutput,
+} from "../../schemas/vendor-portal";
+import {
   listVendorOrders,
   markDelivered,
   markShipped,
@@ -6,14 +14,6 @@ import {
   vendorActor,
 } from "../../services/vendor-portal";
 import { vendorProcedure } from "../../trpc";
-import {
-  MarkShippedInput,
-  OrderIdInput,
-  OrdersInput,
-  OrdersOutput,
-  OrderViewOutput,
-  PickingTotalsOutput,
-} from "./schemas";
 
 /** ⑦ orders, picking and shipping. */
 export const orderProcedures = {

@@ -1,5 +1,11 @@
 import { z } from "zod";
 import {
+  AddSizeInput,
+  CreateProductInput,
+  ProductOutput,
+  UpdateStockInput,
+} from "../../schemas/vendor-portal";
+import {
   addSize,
   createProduct,
   listProducts,
@@ -7,7 +13,6 @@ import {
   vendorActor,
 } from "../../services/vendor-portal";
 import { vendorProcedure } from "../../trpc";
-import { AddSizeInput, CreateProductInput, ProductOutput, UpdateStockInput } from "./schemas";
 
 /** The product on sale and its stock per size. */
 export const productProcedures = {

@@ -1,18 +1,18 @@
 import {
-  importRegistrations,
-  listRegistrations,
-  updateRegistration,
-  vendorActor,
-} from "../../services/vendor-portal";
-import { vendorProcedure } from "../../trpc";
-import {
   ImportRegistrationsInput,
   ImportRegistrationsOutput,
   RegistrationOutput,
   RegistrationsInput,
   RegistrationsOutput,
   UpdateRegistrationInput,
-} from "./schemas";
+} from "../../schemas/vendor-portal";
+import {
+  importRegistrations,
+  listRegistrations,
+  updateRegistration,
+  vendorActor,
+} from "../../services/vendor-portal";
+import { vendorProcedure } from "../../trpc";
 
 /** ①' the vendor's customers: list, correct, import from its own records. */
 export const registrationProcedures = {

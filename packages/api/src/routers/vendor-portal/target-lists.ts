@@ -1,17 +1,5 @@
 import { z } from "zod";
 import {
-  getVendorBatch,
-  latestRunOfBatch,
-  listVendorBatches,
-  reissueLink,
-  remindUnregistered,
-  revokeLink,
-  runProgress,
-  sendPurchaseLinks,
-  vendorActor,
-} from "../../services/vendor-portal";
-import { vendorProcedure } from "../../trpc";
-import {
   BatchDetailOutput,
   BatchInput,
   BatchSummaryOutput,
@@ -23,7 +11,19 @@ import {
   RunProgressOutput,
   SendPurchaseLinksInput,
   VendorItemOutput,
-} from "./schemas";
+} from "../../schemas/vendor-portal";
+import {
+  getVendorBatch,
+  latestRunOfBatch,
+  listVendorBatches,
+  reissueLink,
+  remindUnregistered,
+  revokeLink,
+  runProgress,
+  sendPurchaseLinks,
+  vendorActor,
+} from "../../services/vendor-portal";
+import { vendorProcedure } from "../../trpc";
 
 /** ④ the lists handed over, matched with registrations; ⑤ the purchase links. */
 export const targetListProcedures = {

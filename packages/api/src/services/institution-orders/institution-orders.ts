@@ -1,11 +1,11 @@
 import type { Db } from "@sos/db";
+import { type PurchaseStatusRow, purchaseStatusRows } from "@sos/db/repositories/order";
 import type { LinkState } from "@sos/domain";
 import { PIECES_PER_SET } from "@sos/rules";
-import { sql } from "kysely";
 import { DomainError } from "../../errors";
+import type { InstitutionPurchaseStatusOutput } from "../../schemas/institution-orders";
 import { linkStateOf } from "../vendor-portal/link-state";
-import { registrationVouched } from "../vendor-portal/matching";
-import { loadOrderViews, type OrderView } from "../vendor-portal/order-view";
+import { loadOrderViews } from "../vendor-portal/order-view";
 
 /**
  * What the institution's app shows about buying, on its home page and on a
@@ -35,70 +35,11 @@ const FROM_LINK_STATE: Readonly<Record<LinkState, InstitutionLinkState>> = {
   used: "used",
 };
 
-export interface InstitutionPurchaseStatus {
-  requestId: string;
-  weekStart: string;
-  /** On a list handed to the vendor (④); before that there is nothing to buy yet. */
-  handedOver: boolean;
-  handedOverAt: Date | null;
-  limitSets: number | null;
-  limitPieces: number | null;
-  /** Whether the vendor has a confirmed registration under the institution's code (①'). */
-  registeredWithVendor: boolean;
-  link: {
-    state: InstitutionLinkState;
-    label: string;
-    lastSentAt: Date | null;
-    expiresAt: Date | null;
-  };
-  order: OrderView | null;
-}
-
-interface StatusRow {
-  requestId: string;
-  weekStart: string;
-  targetItemId: string | null;
-  handedOverAt: Date | null;
-  limitSets: number | null;
-  registered: boolean;
-  linkExpiresAt: Date | null;
-  linkRevokedAt: Date | null;
-  hasLink: boolean;
-  lastSentAt: Date | null;
-  orderId: string | null;
-}
-
-function statusRows(db: Db, institutionId: string, requestId: string | null) {
-  return sql<StatusRow>`
-    select sr.id as request_id, sr.week_start, t.id as target_item_id, b.issued_at as handed_over_at,
-      t.limit_sets,
-      -- Someone else's unconfirmed registration of the code is not the institution's.
-      exists (
-        select 1 from vendor_registrations r
-        where r.institution_code = i.code and ${registrationVouched}
-      ) as registered,
-      l.id is not null as has_link, l.expires_at as link_expires_at, l.revoked_at as link_revoked_at,
-      (select max(ps.at) from purchase_link_sends ps join purchase_links pl on pl.id = ps.purchase_link_id
-        where pl.target_item_id = t.id) as last_sent_at,
-      o.id as order_id
-    from sos_requests sr
-    join institutions i on i.id = sr.institution_id
-    left join target_items t on t.request_id = sr.id
-    left join target_batches b on b.id = t.batch_id
-    left join lateral (
-      select pl.id, pl.expires_at, pl.revoked_at from purchase_links pl
-      where pl.target_item_id = t.id
-      order by (pl.revoked_at is null) desc, pl.created_at desc limit 1
-    ) l on true
-    left join orders o on o.target_item_id = t.id
-    where sr.institution_id = ${institutionId}
-      ${requestId === null ? sql`and t.id is not null` : sql`and sr.id = ${requestId}`}
-    order by b.issued_at desc nulls last, sr.week_start desc`.execute(db);
-}
+export type InstitutionPurchaseStatus = InstitutionPurchaseStatusOutput;
 
 async function toStatuses(
   db: Db,
-  rows: StatusRow[],
+  rows: PurchaseStatusRow[],
   now: Date,
 ): Promise<InstitutionPurchaseStatus[]> {
   const orders = await loadOrderViews(
@@ -140,8 +81,8 @@ export async function purchaseStatusForRequest(
   db: Db,
   { institutionId, requestId, now }: { institutionId: string; requestId: string; now: Date },
 ): Promise<InstitutionPurchaseStatus> {
-  const rows = await statusRows(db, institutionId, requestId);
-  const [status] = await toStatuses(db, rows.rows, now);
+  const rows = await purchaseStatusRows(db, institutionId, requestId);
+  const [status] = await toStatuses(db, rows, now);
   if (status === undefined) throw new DomainError("NOT_FOUND");
   return status;
 }
@@ -151,6 +92,6 @@ export async function myPurchaseStatuses(
   db: Db,
   { institutionId, now }: { institutionId: string; now: Date },
 ): Promise<InstitutionPurchaseStatus[]> {
-  const rows = await statusRows(db, institutionId, null);
-  return toStatuses(db, rows.rows, now);
+  const rows = await purchaseStatusRows(db, institutionId, null);
+  return toStatuses(db, rows, now);
 }

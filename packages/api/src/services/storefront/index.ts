@@ -1,1 +1,2 @@
-export { formatOrderNumber, type PurchasePage, purchase, purchasePage } from "./storefront";
+export { formatOrderNumber, purchase } from "./purchase";
+export { type PurchasePage, purchasePage } from "./purchase-page";

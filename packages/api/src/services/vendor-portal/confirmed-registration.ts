@@ -1,11 +1,15 @@
 import { appendAudit, type Db, enqueueMail } from "@sos/db";
-import { sql } from "kysely";
+import { revokeLiveLinksOfCode } from "@sos/db/repositories/purchase-link";
+import {
+  insertRegistration,
+  lockRegistrationOfCode,
+  updateRegistrationReturning,
+} from "@sos/db/repositories/registration";
 import type { ApiConfig } from "../../context";
 import { registrationConfirmedMail } from "./mails";
 import {
   type ConfirmedVia,
   isVouched,
-  REGISTRATION_COLUMNS,
   type RegistrationForm,
   type RegistrationView,
   sameAddress,
@@ -13,7 +17,6 @@ import {
 } from "./registration-view";
 
 /** Serialises everything that writes the registration of one code (with hashtext(code)). */
-const REGISTRATION_CODE_LOCK = 742_302;
 
 /**
  * Locks the code for the rest of the transaction and reads its registration.
@@ -23,15 +26,7 @@ export async function lockRegistrationOf(
   trx: Db,
   institutionCode: string,
 ): Promise<Omit<RegistrationView, "paymentMethodLabel"> | undefined> {
-  await sql`select pg_advisory_xact_lock(${REGISTRATION_CODE_LOCK}, hashtext(${institutionCode}))`.execute(
-    trx,
-  );
-  return trx
-    .selectFrom("vendorRegistrations")
-    .select(REGISTRATION_COLUMNS)
-    .where("institutionCode", "=", institutionCode)
-    .forUpdate()
-    .executeTakeFirst();
+  return lockRegistrationOfCode(trx, institutionCode);
 }
 
 export interface ConfirmedBy {
@@ -78,28 +73,13 @@ export async function writeConfirmedRegistration(
   };
   const row =
     existing === undefined
-      ? await trx
-          .insertInto("vendorRegistrations")
-          .values({ ...values, createdAt: now })
-          .returning(REGISTRATION_COLUMNS)
-          .executeTakeFirstOrThrow()
-      : await trx
-          .updateTable("vendorRegistrations")
-          .set(values)
-          .where("id", "=", existing.id)
-          .returning(REGISTRATION_COLUMNS)
-          .executeTakeFirstOrThrow();
+      ? await insertRegistration(trx, { ...values, createdAt: now })
+      : await updateRegistrationReturning(trx, existing.id, values);
 
-  const revoked =
+  const revokedLinkIds =
     existing !== undefined && !sameAddress(existing.email, form.email)
-      ? await sql<{ id: string }>`
-          update purchase_links pl set revoked_at = ${now}
-          from target_items t
-          where t.id = pl.target_item_id and t.institution_code = ${form.institutionCode}
-            and pl.revoked_at is null
-            and not exists (select 1 from orders o where o.target_item_id = t.id)
-          returning pl.id`.execute(trx)
-      : { rows: [] };
+      ? await revokeLiveLinksOfCode(trx, form.institutionCode, now)
+      : [];
 
   const mail = registrationConfirmedMail(form);
   await enqueueMail(trx, {
@@ -126,7 +106,7 @@ export async function writeConfirmedRegistration(
         existing === undefined
           ? null
           : { email: existing.email, facilityName: existing.facilityName, source: existing.source },
-      revokedLinkIds: revoked.rows.map((link) => link.id),
+      revokedLinkIds,
     },
   });
   return toRegistrationView(row);

@@ -1,5 +1,10 @@
 import { appendAudit, type Db } from "@sos/db";
 import {
+  insertNewRegistrations,
+  lockRegistrationsByCode,
+  updateRegistration,
+} from "@sos/db/repositories/registration";
+import {
   PAYMENT_METHOD_LABELS,
   PAYMENT_METHODS,
   type PaymentMethod,
@@ -8,10 +13,10 @@ import {
 import { toHalfWidth } from "@sos/rules";
 import { z } from "zod";
 import type { ApiConfig } from "../../context";
+import type { ImportRegistrationsOutput } from "../../schemas/vendor-portal";
 import type { VendorActor } from "./actor";
 import {
   type CsvRow,
-  type DetectedEncoding,
   decodeCsv,
   type ImportEncoding,
   readRegistrationCsv,
@@ -31,27 +36,8 @@ import { paymentMethodsOf } from "./settings";
 export const IMPORT_OUTCOMES = ["created", "updated", "unchanged", "refused"] as const;
 export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
 
-export interface ImportRowResult {
-  line: number;
-  /** Normalised when valid, else as written (null when the cell is empty). */
-  institutionCode: string | null;
-  facilityName: string | null;
-  outcome: ImportOutcome;
-  /** Why a row was refused, in Japanese; empty otherwise. */
-  reasons: string[];
-  /** Fields an update changed. */
-  changedFields: string[];
-}
-
-export interface ImportResult {
-  encoding: DetectedEncoding;
-  totalRows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  refused: number;
-  rows: ImportRowResult[];
-}
+export type ImportResult = ImportRegistrationsOutput;
+export type ImportRowResult = ImportResult["rows"][number];
 
 const RowSchema = z.object(RegistrationDetailsFields);
 type RowDetails = z.infer<typeof RowSchema>;
@@ -150,31 +136,17 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-export async function importRegistrations(
-  db: Db,
-  {
-    bytes,
-    encoding,
-    overwriteWeb,
-    actor,
-    now,
-    config,
-  }: {
-    bytes: Uint8Array;
-    encoding: ImportEncoding;
-    overwriteWeb: boolean;
-    actor: VendorActor;
-    now: Date;
-    config: ApiConfig;
-  },
-): Promise<ImportResult> {
-  const decoded = decodeCsv(bytes, encoding);
-  const csvRows = readRegistrationCsv(decoded.text);
-  const offered = paymentMethodsOf(config);
-  const defaultMethod = offered[0] ?? "invoice";
+interface CheckedRows {
+  results: ImportRowResult[];
+  /** The valid rows, each code's first only, in file order. */
+  valid: { result: ImportRowResult; row: ValidRow }[];
+  codes: string[];
+}
 
+/** Each row on its own: valid, or refused with its reasons; a code's later rows are refused. */
+function checkRows(csvRows: readonly CsvRow[], offered: readonly PaymentMethod[]): CheckedRows {
   const results: ImportRowResult[] = [];
-  const valid: { result: ImportRowResult; row: ValidRow }[] = [];
+  const valid: CheckedRows["valid"] = [];
   const firstLineByCode = new Map<string, number>();
   for (const csvRow of csvRows) {
     const checked = validateRow(csvRow, offered);
@@ -203,91 +175,138 @@ export async function importRegistrations(
     firstLineByCode.set(code, csvRow.line);
     valid.push({ result, row: checked.row });
   }
+  return { results, valid, codes: [...firstLineByCode.keys()] };
+}
+
+type ExistingRegistration = Awaited<ReturnType<typeof lockRegistrationsByCode>>[number];
+
+async function lockExisting(trx: Db, codes: readonly string[]) {
+  const existing = new Map<string, ExistingRegistration>();
+  for (const part of chunks(codes, CHUNK)) {
+    for (const row of await lockRegistrationsByCode(trx, part)) {
+      existing.set(row.institutionCode, row);
+    }
+  }
+  return existing;
+}
+
+/**
+ * Updates the rows whose code is registered (a web registration only when asked)
+ * and returns the rows whose code is not.
+ */
+async function updateExisting(
+  trx: Db,
+  valid: CheckedRows["valid"],
+  existing: ReadonlyMap<string, ExistingRegistration>,
+  { overwriteWeb, now }: { overwriteWeb: boolean; now: Date },
+): Promise<CheckedRows["valid"]> {
+  const toCreate: CheckedRows["valid"] = [];
+  for (const entry of valid) {
+    const { details, paymentMethod } = entry.row;
+    const current = existing.get(details.institutionCode);
+    if (current === undefined) {
+      toCreate.push(entry);
+      continue;
+    }
+    if (current.source === "web" && !overwriteWeb) {
+      entry.result.reasons.push(
+        "施設がWebで登録した内容があるため更新しませんでした（上書きする場合は「Web登録も上書きする」を選んで取り込んでください）",
+      );
+      continue;
+    }
+    const next = {
+      ...details,
+      paymentMethod: paymentMethod ?? (current.paymentMethod as PaymentMethod),
+    };
+    const changed = COMPARED_FIELDS.filter((field) => current[field] !== next[field]);
+    if (changed.length === 0) {
+      entry.result.outcome = "unchanged";
+      continue;
+    }
+    // Now the vendor's own record: no longer what the institution confirmed.
+    await updateRegistration(trx, current.id, {
+      ...next,
+      source: "import",
+      updatedAt: now,
+      confirmedAt: null,
+      confirmedVia: null,
+    });
+    entry.result.outcome = "updated";
+    entry.result.changedFields = changed.map((field) => FIELD_LABELS[field]);
+  }
+  return toCreate;
+}
+
+/** One insert per chunk; a code registered on the storefront meanwhile is refused. */
+async function createNew(
+  trx: Db,
+  toCreate: CheckedRows["valid"],
+  { defaultMethod, now }: { defaultMethod: PaymentMethod; now: Date },
+): Promise<void> {
+  for (const part of chunks(toCreate, CHUNK)) {
+    const created = new Set(
+      await insertNewRegistrations(
+        trx,
+        part.map(({ row }) => ({
+          ...row.details,
+          paymentMethod: row.paymentMethod ?? defaultMethod,
+          source: "import" as const,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      ),
+    );
+    for (const { result, row } of part) {
+      if (created.has(row.details.institutionCode)) {
+        result.outcome = "created";
+      } else {
+        // Registered on the storefront while this file was being read.
+        result.reasons.push(
+          "取り込み中に同じ医療機関コードが登録されました。もう一度取り込んでください",
+        );
+      }
+    }
+  }
+}
+
+export async function importRegistrations(
+  db: Db,
+  {
+    bytes,
+    encoding,
+    overwriteWeb,
+    actor,
+    now,
+    config,
+  }: {
+    bytes: Uint8Array;
+    encoding: ImportEncoding;
+    overwriteWeb: boolean;
+    actor: VendorActor;
+    now: Date;
+    config: ApiConfig;
+  },
+): Promise<ImportResult> {
+  const decoded = decodeCsv(bytes, encoding);
+  const offered = paymentMethodsOf(config);
+  const { results, valid, codes } = checkRows(readRegistrationCsv(decoded.text), offered);
 
   await db.transaction().execute(async (trx) => {
-    const existing = new Map<
-      string,
-      { id: string; source: "web" | "import" } & Record<(typeof COMPARED_FIELDS)[number], string>
-    >();
-    for (const codes of chunks([...firstLineByCode.keys()], CHUNK)) {
-      const rows = await trx
-        .selectFrom("vendorRegistrations")
-        .select(["id", "institutionCode", "source", ...COMPARED_FIELDS])
-        .where("institutionCode", "in", codes)
-        .forUpdate()
-        .execute();
-      for (const row of rows) existing.set(row.institutionCode, row);
-    }
-
-    const toCreate: { result: ImportRowResult; row: ValidRow }[] = [];
-    for (const entry of valid) {
-      const { details, paymentMethod } = entry.row;
-      const current = existing.get(details.institutionCode);
-      if (current === undefined) {
-        toCreate.push(entry);
-        continue;
-      }
-      if (current.source === "web" && !overwriteWeb) {
-        entry.result.reasons.push(
-          "施設がWebで登録した内容があるため更新しませんでした（上書きする場合は「Web登録も上書きする」を選んで取り込んでください）",
-        );
-        continue;
-      }
-      const next = {
-        ...details,
-        paymentMethod: paymentMethod ?? (current.paymentMethod as PaymentMethod),
-      };
-      const changed = COMPARED_FIELDS.filter((field) => current[field] !== next[field]);
-      if (changed.length === 0) {
-        entry.result.outcome = "unchanged";
-        continue;
-      }
-      await trx
-        .updateTable("vendorRegistrations")
-        // Now the vendor's own record: no longer what the institution confirmed.
-        .set({ ...next, source: "import", updatedAt: now, confirmedAt: null, confirmedVia: null })
-        .where("id", "=", current.id)
-        .execute();
-      entry.result.outcome = "updated";
-      entry.result.changedFields = changed.map((field) => FIELD_LABELS[field]);
-    }
-
-    for (const part of chunks(toCreate, CHUNK)) {
-      const inserted = await trx
-        .insertInto("vendorRegistrations")
-        .values(
-          part.map(({ row }) => ({
-            ...row.details,
-            paymentMethod: row.paymentMethod ?? defaultMethod,
-            source: "import" as const,
-            createdAt: now,
-            updatedAt: now,
-          })),
-        )
-        .onConflict((oc) => oc.column("institutionCode").doNothing())
-        .returning("institutionCode")
-        .execute();
-      const created = new Set(inserted.map((row) => row.institutionCode));
-      for (const { result, row } of part) {
-        if (created.has(row.details.institutionCode)) {
-          result.outcome = "created";
-        } else {
-          // Registered on the storefront while this file was being read.
-          result.reasons.push(
-            "取り込み中に同じ医療機関コードが登録されました。もう一度取り込んでください",
-          );
-        }
-      }
-    }
-
-    const counts = countOutcomes(results);
+    const existing = await lockExisting(trx, codes);
+    const toCreate = await updateExisting(trx, valid, existing, { overwriteWeb, now });
+    await createNew(trx, toCreate, { defaultMethod: offered[0] ?? "invoice", now });
     await appendAudit(trx, {
       action: "vendor_registration.import",
       actorUserId: actor.userId,
       actorRole: "vendor",
       targetType: "vendor_registration",
       ip: actor.ip,
-      details: { encoding: decoded.encoding, rows: results.length, overwriteWeb, ...counts },
+      details: {
+        encoding: decoded.encoding,
+        rows: results.length,
+        overwriteWeb,
+        ...countOutcomes(results),
+      },
     });
   });
 

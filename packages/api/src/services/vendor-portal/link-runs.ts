@@ -1,8 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { appendAudit, type Db, type PurchaseLinkSkipReason } from "@sos/db";
-import { sql } from "kysely";
+import {
+  batchIdOfRun,
+  claimPendingRunItems,
+  findRun,
+  finishRunIfDone,
+  insertRunIfNew,
+  insertRunItems,
+  latestRunIdOfBatch,
+  lockPendingRunItems,
+  markRunItemFailed,
+  recordRunOutcomes,
+  runItemCounts,
+  runSettings,
+  setRunTotal,
+} from "@sos/db/repositories/purchase-link";
+import { targetBatchExists } from "@sos/db/repositories/registration";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
+import type { RunProgressOutput } from "../../schemas/vendor-portal";
 import type { VendorActor } from "./actor";
 import { type SendOutcome, SKIP_REASON_LABELS, sendLinksForItems } from "./links";
 import { purchaseLinkExpiry } from "./settings";
@@ -23,22 +39,7 @@ import { purchaseLinkExpiry } from "./settings";
  * id share the items (FOR UPDATE SKIP LOCKED) instead of mailing anyone twice.
  */
 
-export interface RunProgress {
-  runId: string;
-  batchId: string;
-  resend: boolean;
-  allowMismatched: boolean;
-  total: number;
-  done: number;
-  sent: number;
-  skipped: number;
-  failed: number;
-  finished: boolean;
-  startedAt: Date;
-  finishedAt: Date | null;
-  /** Why items were not sent, most frequent first. */
-  skippedByReason: { reason: PurchaseLinkSkipReason; label: string; count: number }[];
-}
+export type RunProgress = RunProgressOutput;
 
 export interface StartRunInput {
   runId: string | null;
@@ -55,54 +56,32 @@ async function createOrResumeRun(
   { actor, now }: { actor: VendorActor; now: Date },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const batch = await trx
-      .selectFrom("targetBatches")
-      .select("id")
-      .where("id", "=", input.batchId)
-      .executeTakeFirst();
-    if (batch === undefined) throw new DomainError("NOT_FOUND");
+    if (!(await targetBatchExists(trx, input.batchId))) throw new DomainError("NOT_FOUND");
 
-    const inserted = await trx
-      .insertInto("purchaseLinkRuns")
-      .values({
-        id: input.runId,
-        batchId: input.batchId,
-        resend: input.resend,
-        allowMismatched: input.allowMismatched,
-        total: 0,
-        createdBy: actor.userId,
-        createdAt: now,
-      })
-      .onConflict((oc) => oc.column("id").doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (inserted === undefined) {
-      const existing = await trx
-        .selectFrom("purchaseLinkRuns")
-        .select("batchId")
-        .where("id", "=", input.runId)
-        .executeTakeFirstOrThrow();
-      if (existing.batchId !== input.batchId) throw new DomainError("CONFLICT");
+    const inserted = await insertRunIfNew(trx, {
+      id: input.runId,
+      batchId: input.batchId,
+      resend: input.resend,
+      allowMismatched: input.allowMismatched,
+      total: 0,
+      createdBy: actor.userId,
+      createdAt: now,
+    });
+    if (!inserted) {
+      if ((await batchIdOfRun(trx, input.runId)) !== input.batchId) {
+        throw new DomainError("CONFLICT");
+      }
       return;
     }
 
     const ids = input.itemIds === null ? null : [...new Set(input.itemIds)];
-    const items = await sql<{ id: string }>`
-      insert into purchase_link_run_items (run_id, target_item_id)
-      select ${input.runId}, t.id from target_items t
-      where t.batch_id = ${input.batchId}
-        ${ids === null ? sql`` : sql`and t.id = any(${ids}::uuid[])`}
-      returning target_item_id as id`.execute(trx);
-    if (ids !== null && items.rows.length !== ids.length) {
+    const items = await insertRunItems(trx, input.runId, input.batchId, ids);
+    if (ids !== null && items.length !== ids.length) {
       throw new DomainError("NOT_FOUND", {
         messageJa: "指定した医療機関の一部がこのリストにありません。画面を再読み込みしてください。",
       });
     }
-    await trx
-      .updateTable("purchaseLinkRuns")
-      .set({ total: items.rows.length })
-      .where("id", "=", input.runId)
-      .execute();
+    await setRunTotal(trx, input.runId, items.length);
     await appendAudit(trx, {
       action: "purchase_link.run_start",
       actorUserId: actor.userId,
@@ -112,7 +91,7 @@ async function createOrResumeRun(
       ip: actor.ip,
       details: {
         runId: input.runId,
-        total: items.rows.length,
+        total: items.length,
         resend: input.resend,
         allowMismatched: input.allowMismatched,
       },
@@ -152,12 +131,7 @@ async function recordOutcomes(
     links.push(outcome.kind === "sent" ? outcome.linkId : null);
     reasons.push(outcome.kind === "skipped" ? outcome.reason : null);
   }
-  await sql`
-    update purchase_link_run_items i
-    set state = u.state, purchase_link_id = u.link_id, reason = u.reason, done_at = ${now}
-    from unnest(${ids}::uuid[], ${states}::text[], ${links}::uuid[], ${reasons}::text[])
-      as u(item_id, state, link_id, reason)
-    where i.run_id = ${runId} and i.target_item_id = u.item_id`.execute(trx);
+  await recordRunOutcomes(trx, runId, { itemIds: ids, states, linkIds: links, reasons }, now);
 }
 
 /**
@@ -177,14 +151,7 @@ async function sendChunk(
   let claimed: string[] = [];
   try {
     return await db.transaction().execute(async (trx) => {
-      const next = await sql<{ targetItemId: string }>`
-        select target_item_id from purchase_link_run_items
-        where run_id = ${run.id} and state = 'pending'
-          ${"itemId" in take ? sql`and target_item_id = ${take.itemId}` : sql``}
-        order by target_item_id
-        limit ${"itemId" in take ? 1 : take.limit}
-        for update skip locked`.execute(trx);
-      claimed = next.rows.map((row) => row.targetItemId);
+      claimed = await claimPendingRunItems(trx, run.id, take);
       if (claimed.length === 0) return 0;
       const outcomes = await sendLinksForItems(trx, claimed, {
         ...options,
@@ -203,26 +170,14 @@ async function sendChunk(
       return claimed.length;
     }
     // The item's own work was rolled back; record the failure and go on with the rest.
-    await db
-      .updateTable("purchaseLinkRunItems")
-      .set({ state: "failed", reason: "error", doneAt: options.now })
-      .where("runId", "=", run.id)
-      .where("targetItemId", "=", claimed[0] ?? "")
-      .where("state", "=", "pending")
-      .execute();
+    await markRunItemFailed(db, run.id, claimed[0] ?? "", options.now);
     return 1;
   }
 }
 
 /** Waits for items locked by another worker; true if some are still pending after it let go. */
 async function pendingAfterOthers(db: Db, runId: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const rows = await sql`
-      select target_item_id from purchase_link_run_items
-      where run_id = ${runId} and state = 'pending'
-      for update`.execute(trx);
-    return rows.rows.length > 0;
-  });
+  return db.transaction().execute(async (trx) => (await lockPendingRunItems(trx, runId)) > 0);
 }
 
 /**
@@ -238,11 +193,7 @@ export async function sendPurchaseLinks(
   const expiresAt = purchaseLinkExpiry(config, now);
   const runId = input.runId ?? randomUUID();
   await createOrResumeRun(db, { ...input, runId }, { actor, now });
-  const run = await db
-    .selectFrom("purchaseLinkRuns")
-    .select(["id", "resend", "allowMismatched"])
-    .where("id", "=", runId)
-    .executeTakeFirstOrThrow();
+  const run = await runSettings(db, runId);
   for (;;) {
     let limit = FIRST_CHUNK;
     while ((await sendChunk(db, run, { actor, now, config, expiresAt }, { limit })) > 0) {
@@ -252,12 +203,7 @@ export async function sendPurchaseLinks(
     // wait for them, so that every call returns the run's final state.
     if (!(await pendingAfterOthers(db, runId))) break;
   }
-  await sql`
-    update purchase_link_runs set finished_at = ${now}
-    where id = ${runId} and finished_at is null
-      and not exists (
-        select 1 from purchase_link_run_items where run_id = ${runId} and state = 'pending'
-      )`.execute(db);
+  await finishRunIfDone(db, runId, now);
   const progress = await runProgress(db, runId);
   if (progress === null) throw new DomainError("NOT_FOUND");
   return progress;
@@ -265,18 +211,9 @@ export async function sendPurchaseLinks(
 
 /** Progress of a run; null while the run is not created yet (the client polls from the start). */
 export async function runProgress(db: Db, runId: string): Promise<RunProgress | null> {
-  const run = await db
-    .selectFrom("purchaseLinkRuns")
-    .selectAll()
-    .where("id", "=", runId)
-    .executeTakeFirst();
+  const run = await findRun(db, runId);
   if (run === undefined) return null;
-  const counts = await db
-    .selectFrom("purchaseLinkRunItems")
-    .select(["state", "reason", sql<number>`count(*)::int`.as("count")])
-    .where("runId", "=", runId)
-    .groupBy(["state", "reason"])
-    .execute();
+  const counts = await runItemCounts(db, runId);
   const count = (state: string) =>
     counts.filter((row) => row.state === state).reduce((sum, row) => sum + row.count, 0);
   const sent = count("sent");
@@ -308,13 +245,6 @@ export async function runProgress(db: Db, runId: string): Promise<RunProgress | 
 
 /** The batch's most recent run, so a reloaded screen can pick up a run still in progress. */
 export async function latestRunOfBatch(db: Db, batchId: string): Promise<RunProgress | null> {
-  const run = await db
-    .selectFrom("purchaseLinkRuns")
-    .select("id")
-    .where("batchId", "=", batchId)
-    .orderBy("createdAt", "desc")
-    .orderBy("id")
-    .limit(1)
-    .executeTakeFirst();
-  return run === undefined ? null : runProgress(db, run.id);
+  const runId = await latestRunIdOfBatch(db, batchId);
+  return runId === undefined ? null : runProgress(db, runId);
 }

@@ -1,14 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { generateSecureToken, hashToken } from "@sos/auth";
 import { appendAudit, type Db, enqueueMailBatch, type PurchaseLinkSkipReason } from "@sos/db";
-import type { MatchStatus } from "@sos/domain";
-import { sql } from "kysely";
+import {
+  insertLinksSendsAndAudit,
+  type LiveLink,
+  type LockedItem,
+  lockItems,
+  lockLiveLinks,
+  ordersAndLinks,
+  revokeLinkById,
+  revokeLinks,
+} from "@sos/db/repositories/purchase-link";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
 import type { VendorActor } from "./actor";
 import { getVendorItem, type VendorItemView } from "./batches";
 import { purchaseLinkMail, purchaseUrl } from "./mails";
-import { emailMatches, matchStatusSql, registrationVouched } from "./matching";
 import { purchaseLinkExpiry } from "./settings";
 
 /**
@@ -57,65 +64,6 @@ export interface SendOptions {
   allowEmailDiffers: boolean;
   /** The link's expiry, computed once per action so one run's links all end together. */
   expiresAt: Date;
-}
-
-interface LockedItem {
-  id: string;
-  batchId: string;
-  institutionCode: string;
-  limitSets: number;
-  matchStatus: MatchStatus;
-  registrationVouched: boolean | null;
-  emailMatches: boolean | null;
-  registrationName: string | null;
-  registrationEmail: string | null;
-}
-
-/** The items with their registration's facts, locked in id order (the same order everywhere). */
-async function lockItems(trx: Db, itemIds: readonly string[]): Promise<LockedItem[]> {
-  const result = await sql<LockedItem>`
-    select t.id, t.batch_id, t.institution_code, t.limit_sets, ${matchStatusSql} as match_status,
-      ${registrationVouched} as registration_vouched, ${emailMatches} as email_matches,
-      r.facility_name as registration_name, r.email as registration_email
-    from target_items t
-    left join vendor_registrations r on r.institution_code = t.institution_code
-    where t.id = any(${itemIds}::uuid[])
-    order by t.id
-    for no key update of t`.execute(trx);
-  return result.rows;
-}
-
-interface LiveLink {
-  id: string;
-  expiresAt: Date;
-}
-
-async function lockLiveLinks(trx: Db, itemIds: readonly string[]): Promise<Map<string, LiveLink>> {
-  const rows = await trx
-    .selectFrom("purchaseLinks")
-    .select(["id", "targetItemId", "expiresAt"])
-    .where("targetItemId", "in", itemIds)
-    .where("revokedAt", "is", null)
-    .orderBy("targetItemId")
-    .forUpdate()
-    .execute();
-  return new Map(rows.map((row) => [row.targetItemId, { id: row.id, expiresAt: row.expiresAt }]));
-}
-
-/** Asked only once the live links are locked: a purchase that got there first is seen. */
-async function ordersAndLinks(
-  trx: Db,
-  itemIds: readonly string[],
-): Promise<{ ordered: Set<string>; linked: Set<string> }> {
-  const rows = await sql<{ id: string; ordered: boolean; linked: boolean }>`
-    select i.id,
-      exists (select 1 from orders o where o.target_item_id = i.id) as ordered,
-      exists (select 1 from purchase_links l where l.target_item_id = i.id) as linked
-    from unnest(${itemIds}::uuid[]) as i(id)`.execute(trx);
-  return {
-    ordered: new Set(rows.rows.filter((row) => row.ordered).map((row) => row.id)),
-    linked: new Set(rows.rows.filter((row) => row.linked).map((row) => row.id)),
-  };
 }
 
 /** Why an item is not sent to, or null when it is: the rules of 照合 and 要確認, in one place. */
@@ -174,11 +122,7 @@ export async function sendLinksForItems(
   const revoked = toSend.flatMap((item) => live.get(item.id)?.id ?? []);
   if (revoked.length > 0) {
     // Before the new links: at most one live link per item (purchase_links_one_live).
-    await trx
-      .updateTable("purchaseLinks")
-      .set({ revokedAt: now })
-      .where("id", "in", revoked)
-      .execute();
+    await revokeLinks(trx, revoked, now);
   }
   const sends = toSend.map((item) => {
     const token = generateSecureToken();
@@ -217,23 +161,17 @@ export async function sendLinksForItems(
       emailMatchesList: item.emailMatches,
     }),
   }));
-  // The sends name links written by a sibling: foreign keys are checked at the statement's end.
-  await sql`
-    with links as (
-      insert into purchase_links (id, target_item_id, token_hash, expires_at, created_at, created_by)
-      select link_id, item_id, token_hash, ${expiresAt}, ${now}, ${actor.userId}
-      from unnest(${sends.map((s) => s.linkId)}::uuid[], ${sends.map((s) => s.item.id)}::uuid[],
-        ${sends.map((s) => s.tokenHash)}::text[]) as u(link_id, item_id, token_hash)
-    ), sends as (
-      insert into purchase_link_sends (purchase_link_id, mail_id, sent_by, at)
-      select link_id, mail_id, ${actor.userId}, ${now}
-      from unnest(${sends.map((s) => s.linkId)}::uuid[], ${mailIds}::uuid[]) as u(link_id, mail_id)
-    )
-    insert into audit_log (action, actor_user_id, actor_role, target_type, target_id, ip, details)
-    select action, ${actor.userId}, 'vendor', 'target_item', item_id, ${actor.ip}, details::jsonb
-    from unnest(${audit.map((a) => a.action)}::text[], ${sends.map((s) => s.item.id)}::text[],
-      ${audit.map((a) => a.details)}::text[]) with ordinality as u(action, item_id, details, n)
-    order by n`.execute(trx);
+  await insertLinksSendsAndAudit(trx, {
+    linkIds: sends.map((send) => send.linkId),
+    itemIds: sends.map((send) => send.item.id),
+    tokenHashes: sends.map((send) => send.tokenHash),
+    mailIds,
+    actions: audit.map((a) => a.action),
+    details: audit.map((a) => a.details),
+    expiresAt,
+    now,
+    actor,
+  });
   for (const { item, linkId, reissued } of sends) {
     outcomes.set(item.id, { kind: "sent", linkId, reissued });
   }
@@ -316,11 +254,7 @@ export async function revokeLink(
     if (live === undefined) {
       throw new DomainError("INVALID_STATE", { messageJa: "取り消す購入リンクがありません。" });
     }
-    await trx
-      .updateTable("purchaseLinks")
-      .set({ revokedAt: now })
-      .where("id", "=", live.id)
-      .execute();
+    await revokeLinkById(trx, live.id, now);
     await appendAudit(trx, {
       action: "purchase_link.revoke",
       actorUserId: actor.userId,

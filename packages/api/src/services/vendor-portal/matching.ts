@@ -1,12 +1,7 @@
-import { type CheckReason, MATCH_FIELDS, type MatchField, type MatchStatus } from "@sos/domain";
-import { sql } from "kysely";
-
 /**
- * 照合: the ministry's snapshot (alias `t`, target_items) against the vendor's
- * registration with the same institution code (alias `r`, left-joined). Names
- * and addresses are compared in the normal form of the SQL functions of
- * migration 0004 (vendor_match_text / vendor_match_address); postcodes and
- * phone numbers are stored normalised on both sides.
+ * 照合: the ministry's snapshot (target_items) against the vendor's registration
+ * with the same institution code; the SQL that compares them is in
+ * @sos/db/repositories/registration (matchStatusSql and the fragments).
  *
  * The purchase link is a bearer credential mailed to the registration's address,
  * so who may receive it is decided before anything else: the address must be the
@@ -16,19 +11,7 @@ import { sql } from "kysely";
  * 要確認 (needs_check) whatever the other details say, and is never sent in bulk.
  */
 
-export const nameMatches = sql<boolean>`(vendor_match_text(t.name) = vendor_match_text(r.facility_name))`;
-export const postcodeMatches = sql<boolean>`(t.postcode = r.postcode)`;
-export const phoneMatches = sql<boolean>`(t.phone = r.phone)`;
-export const addressMatches = sql<boolean>`(vendor_match_address(t.address) = vendor_match_address(r.address))`;
-// Mail systems treat addresses case-insensitively in practice; a case difference is no other mailbox.
-export const emailMatches = sql<boolean>`(lower(t.email) = lower(r.email))`;
-export const registrationVouched = sql<boolean>`(r.confirmed_at is not null or r.source = 'import')`;
-
-export const matchStatusSql = sql<MatchStatus>`(case
-  when r.id is null then 'not_registered'
-  when not ${registrationVouched} or not ${emailMatches} then 'needs_check'
-  when ${nameMatches} and ${postcodeMatches} and ${phoneMatches} and ${addressMatches} then 'matched'
-  else 'mismatched' end)`;
+import { type CheckReason, MATCH_FIELDS, type MatchField } from "@sos/domain";
 
 export interface MatchFlags {
   nameMatches: boolean | null;

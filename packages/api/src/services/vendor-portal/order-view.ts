@@ -1,35 +1,12 @@
 import type { Db } from "@sos/db";
-import {
-  GLOVE_SIZE_LABELS,
-  type GloveSize,
-  ORDER_STATUS_LABELS,
-  type OrderStatus,
-  PAYMENT_METHOD_LABELS,
-  type PaymentMethod,
-} from "@sos/domain";
+import { linesOfOrders, ordersWithShipment } from "@sos/db/repositories/order";
+import { GLOVE_SIZE_LABELS, ORDER_STATUS_LABELS, PAYMENT_METHOD_LABELS } from "@sos/domain";
 import { PIECES_PER_SET } from "@sos/rules";
+import type { OrderViewOutput } from "../../schemas/vendor-portal";
 import type { OrderFacts } from "./mails";
 
 /** An order as every side shows it: the storefront, the institution's app and the back office. */
-export interface OrderView {
-  id: string;
-  orderNumber: string;
-  orderedAt: Date;
-  status: OrderStatus;
-  statusLabel: string;
-  totalSets: number;
-  totalPieces: number;
-  lines: { size: GloveSize; sizeLabel: string; sets: number; pieces: number }[];
-  delivery: { name: string; postcode: string; address: string; phone: string };
-  paymentMethod: PaymentMethod;
-  paymentMethodLabel: string;
-  shipment: {
-    carrier: string;
-    trackingNumber: string;
-    shippedAt: Date;
-    deliveredAt: Date | null;
-  } | null;
-}
+export type OrderView = OrderViewOutput;
 
 /** The orders with these ids, keyed by id (missing ids are simply absent). */
 export async function loadOrderViews(
@@ -39,35 +16,8 @@ export async function loadOrderViews(
   const views = new Map<string, OrderView>();
   if (orderIds.length === 0) return views;
   const [orders, lines] = await Promise.all([
-    db
-      .selectFrom("orders as o")
-      .leftJoin("shipments as s", "s.orderId", "o.id")
-      .select([
-        "o.id",
-        "o.orderNumber",
-        "o.createdAt",
-        "o.status",
-        "o.totalSets",
-        "o.deliveryName",
-        "o.deliveryPostcode",
-        "o.deliveryAddress",
-        "o.deliveryPhone",
-        "o.paymentMethod",
-        "s.carrier",
-        "s.trackingNumber",
-        "s.shippedAt",
-        "s.deliveredAt",
-      ])
-      .where("o.id", "in", [...orderIds])
-      .execute(),
-    db
-      .selectFrom("orderLines as ol")
-      .innerJoin("productSizes as ps", "ps.id", "ol.productSizeId")
-      .select(["ol.orderId", "ps.size", "ol.sets"])
-      .where("ol.orderId", "in", [...orderIds])
-      .orderBy("ps.sortOrder")
-      .orderBy("ps.size")
-      .execute(),
+    ordersWithShipment(db, orderIds),
+    linesOfOrders(db, orderIds),
   ]);
   for (const order of orders) {
     views.set(order.id, {

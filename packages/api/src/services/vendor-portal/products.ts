@@ -1,8 +1,17 @@
 import { appendAudit, type Db } from "@sos/db";
-import { formatNumber, GLOVE_SIZE_LABELS, GLOVE_SIZES, type GloveSize } from "@sos/domain";
+import {
+  insertProduct,
+  insertProductSize,
+  listProductRows,
+  listSizeRows,
+  lockProductSize,
+  productExists,
+  setStock,
+} from "@sos/db/repositories/product";
+import { GLOVE_SIZE_LABELS, GLOVE_SIZES, type GloveSize } from "@sos/domain";
 import { PIECES_PER_SET } from "@sos/rules";
-import { sql } from "kysely";
 import { DomainError } from "../../errors";
+import type { ProductOutput } from "../../schemas/vendor-portal";
 import type { VendorActor } from "./actor";
 import { isUniqueViolation } from "./pg-errors";
 
@@ -12,48 +21,11 @@ import { isUniqueViolation } from "./pg-errors";
  * that keeps it at or above zero (a check constraint backs this up).
  */
 
-export interface ProductSizeView {
-  id: string;
-  size: GloveSize;
-  label: string;
-  stockSets: number;
-  stockPieces: number;
-  sortOrder: number;
-  /** Sets ordered and not shipped yet: what the stock still has to cover. */
-  unshippedSets: number;
-}
-
-export interface ProductView {
-  id: string;
-  name: string;
-  active: boolean;
-  piecesPerSet: number;
-  sizes: ProductSizeView[];
-}
+export type ProductView = ProductOutput;
 
 export async function listProducts(db: Db): Promise<ProductView[]> {
-  const products = await db
-    .selectFrom("products")
-    .select(["id", "name", "active", "piecesPerSet"])
-    .orderBy("active", "desc")
-    .orderBy("name")
-    .execute();
-  const sizes = await db
-    .selectFrom("productSizes as ps")
-    .select([
-      "ps.id",
-      "ps.productId",
-      "ps.size",
-      "ps.stockSets",
-      "ps.sortOrder",
-      sql<number>`coalesce((
-        select sum(ol.sets) from order_lines ol join orders o on o.id = ol.order_id
-        where ol.product_size_id = ps.id and o.status = 'ordered'
-      ), 0)::int`.as("unshippedSets"),
-    ])
-    .orderBy("ps.sortOrder")
-    .orderBy("ps.size")
-    .execute();
+  const products = await listProductRows(db);
+  const sizes = await listSizeRows(db);
   return products.map((product) => ({
     ...product,
     sizes: sizes
@@ -77,32 +49,27 @@ export async function createProduct(
   { name, actor }: { name: string; actor: VendorActor },
 ): Promise<ProductView> {
   const id = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto("products")
-      .values({ name })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-      .catch((error: unknown) => {
-        if (isUniqueViolation(error, "products_one_active")) {
-          throw new DomainError("INVALID_STATE", {
-            messageJa: "販売中の商品が既にあります。サイズと在庫はその商品に追加してください。",
-          });
-        }
-        if (isUniqueViolation(error)) {
-          throw new DomainError("CONFLICT", { messageJa: "同じ名前の商品が既にあります。" });
-        }
-        throw error;
-      });
+    const id = await insertProduct(trx, name).catch((error: unknown) => {
+      if (isUniqueViolation(error, "products_one_active")) {
+        throw new DomainError("INVALID_STATE", {
+          messageJa: "販売中の商品が既にあります。サイズと在庫はその商品に追加してください。",
+        });
+      }
+      if (isUniqueViolation(error)) {
+        throw new DomainError("CONFLICT", { messageJa: "同じ名前の商品が既にあります。" });
+      }
+      throw error;
+    });
     await appendAudit(trx, {
       action: "product.create",
       actorUserId: actor.userId,
       actorRole: "vendor",
       targetType: "product",
-      targetId: row.id,
+      targetId: id,
       ip: actor.ip,
       details: { name },
     });
-    return row.id;
+    return id;
   });
   return findProduct(db, id);
 }
@@ -130,37 +97,27 @@ export async function addSize(
   },
 ): Promise<ProductView> {
   await db.transaction().execute(async (trx) => {
-    const product = await trx
-      .selectFrom("products")
-      .select("id")
-      .where("id", "=", productId)
-      .executeTakeFirst();
-    if (product === undefined) throw new DomainError("NOT_FOUND");
-    const row = await trx
-      .insertInto("productSizes")
-      .values({
-        productId,
-        size,
-        stockSets,
-        // The usual SS < S < M < L < LL order unless the vendor says otherwise.
-        sortOrder: sortOrder ?? GLOVE_SIZES.indexOf(size) + 1,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-      .catch((error: unknown) => {
-        if (isUniqueViolation(error)) {
-          throw new DomainError("CONFLICT", {
-            messageJa: `${GLOVE_SIZE_LABELS.ja[size]}は既に登録されています。在庫数の変更は在庫の更新から行ってください。`,
-          });
-        }
-        throw error;
-      });
+    if (!(await productExists(trx, productId))) throw new DomainError("NOT_FOUND");
+    const sizeId = await insertProductSize(trx, {
+      productId,
+      size,
+      stockSets,
+      // The usual SS < S < M < L < LL order unless the vendor says otherwise.
+      sortOrder: sortOrder ?? GLOVE_SIZES.indexOf(size) + 1,
+    }).catch((error: unknown) => {
+      if (isUniqueViolation(error)) {
+        throw new DomainError("CONFLICT", {
+          messageJa: `${GLOVE_SIZE_LABELS.ja[size]}は既に登録されています。在庫数の変更は在庫の更新から行ってください。`,
+        });
+      }
+      throw error;
+    });
     await appendAudit(trx, {
       action: "product.add_size",
       actorUserId: actor.userId,
       actorRole: "vendor",
       targetType: "product_size",
-      targetId: row.id,
+      targetId: sizeId,
       ip: actor.ip,
       details: { productId, size, stockSets },
     });
@@ -183,19 +140,14 @@ export async function updateStock(
   }: { sizeId: string; stockSets: number; expectedStockSets: number | null; actor: VendorActor },
 ): Promise<ProductView> {
   const productId = await db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom("productSizes")
-      .select(["productId", "size", "stockSets"])
-      .where("id", "=", sizeId)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await lockProductSize(trx, sizeId);
     if (current === undefined) throw new DomainError("NOT_FOUND");
     if (expectedStockSets !== null && current.stockSets !== expectedStockSets) {
       throw new DomainError("STALE_VERSION", {
-        messageJa: `${GLOVE_SIZE_LABELS.ja[current.size]}の在庫数は、表示後に注文などで変わっています（現在 ${formatNumber(current.stockSets)} セット）。最新の在庫数を確認して入力し直してください。`,
+        messageJa: `${GLOVE_SIZE_LABELS.ja[current.size]}の在庫数は、表示後に注文などで変わっています（現在 ${current.stockSets.toLocaleString("ja-JP")} セット）。最新の在庫数を確認して入力し直してください。`,
       });
     }
-    await trx.updateTable("productSizes").set({ stockSets }).where("id", "=", sizeId).execute();
+    await setStock(trx, sizeId, stockSets);
     await appendAudit(trx, {
       action: "product.update_stock",
       actorUserId: actor.userId,

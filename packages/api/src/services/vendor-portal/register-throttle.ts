@@ -1,6 +1,6 @@
 import { ipGroup } from "@sos/auth";
 import type { Db } from "@sos/db";
-import { sql } from "kysely";
+import { countRegistrationAttempt } from "@sos/db/repositories/registration";
 
 /**
  * Light abuse control for the public registration form: attempts per client
@@ -26,18 +26,11 @@ export async function admitRegistrationAttempt(db: Db, ip: string, now: Date): P
   const { attempts, windowMs, blockMs } = REGISTRATION_THROTTLE;
   const windowStart = new Date(now.getTime() - windowMs);
   const blockEnd = new Date(now.getTime() + blockMs);
-  const count = sql<number>`(case when t.first_failure_at <= ${windowStart} then 1 else t.failures + 1 end)`;
-  const result = await sql<{ failures: number }>`
-    insert into sign_in_throttle as t (key, failures, first_failure_at, last_failure_at, blocked_until)
-    values (${registrationThrottleKey(ip)}, 1, ${now}, ${now}, null)
-    on conflict (key) do update set
-      failures = ${count},
-      first_failure_at = case when t.first_failure_at <= ${windowStart} then ${now} else t.first_failure_at end,
-      last_failure_at = ${now},
-      blocked_until = case when ${count} > ${attempts} then ${blockEnd}::timestamptz end
-    where t.blocked_until is null or t.blocked_until <= ${now}
-    returning failures
-  `.execute(db);
-  const row = result.rows[0];
-  return row !== undefined && row.failures <= attempts;
+  const failures = await countRegistrationAttempt(db, registrationThrottleKey(ip), {
+    now,
+    windowStart,
+    blockEnd,
+    attempts,
+  });
+  return failures !== null && failures <= attempts;
 }

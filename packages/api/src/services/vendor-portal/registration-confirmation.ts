@@ -1,14 +1,22 @@
 import { generateSecureToken, hashToken } from "@sos/auth";
 import { appendAudit, type Db, enqueueMail } from "@sos/db";
+import {
+  confirmationsSince,
+  findConfirmationByHash,
+  insertConfirmation,
+  markConfirmationUsed,
+  registrationById,
+  registryContactOfCode,
+} from "@sos/db/repositories/registration";
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from "@sos/domain";
 import { auditIp } from "../../audit-ip";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
+import type { RegistrationConfirmationOutput } from "../../schemas/storefront";
 import { lockRegistrationOf, writeConfirmedRegistration } from "./confirmed-registration";
 import { EMAILED_TOKEN_FORMAT } from "./emailed-token";
 import { registrationConfirmationMail, registrationConfirmUrl } from "./mails";
 import {
-  REGISTRATION_COLUMNS,
   type RegistrationForm,
   type RegistrationView,
   sameAddress,
@@ -48,12 +56,7 @@ export async function requestConfirmation(
   trx: Db,
   { form, now, ip, config }: { form: RegistrationForm; now: Date; ip: string; config: ApiConfig },
 ): Promise<void> {
-  const institution = await trx
-    .selectFrom("institutions")
-    .select(["name", "email"])
-    .where("code", "=", form.institutionCode)
-    .where("active", "=", true)
-    .executeTakeFirst();
+  const institution = await registryContactOfCode(trx, form.institutionCode);
   if (institution === undefined) {
     await appendAudit(trx, {
       action: "vendor_registration.unknown_code",
@@ -63,13 +66,12 @@ export async function requestConfirmation(
     });
     return;
   }
-  const recent = await trx
-    .selectFrom("vendorRegistrationConfirmations")
-    .select((eb) => eb.fn.countAll<string>().as("count"))
-    .where("institutionCode", "=", form.institutionCode)
-    .where("createdAt", ">", new Date(now.getTime() - DAY_MS))
-    .executeTakeFirstOrThrow();
-  if (Number(recent.count) >= CONFIRMATION_MAILS_PER_CODE_PER_DAY) {
+  const recent = await confirmationsSince(
+    trx,
+    form.institutionCode,
+    new Date(now.getTime() - DAY_MS),
+  );
+  if (recent >= CONFIRMATION_MAILS_PER_CODE_PER_DAY) {
     throw new DomainError("RATE_LIMITED", {
       messageJa:
         "この医療機関コードには、本日すでに何度も確認メールをお送りしています。届いている確認メールのURLから登録を確定するか、翌日以降にもう一度お試しください。",
@@ -78,17 +80,13 @@ export async function requestConfirmation(
 
   const token = generateSecureToken();
   const expiresAt = new Date(now.getTime() + REGISTRATION_CONFIRMATION_TTL_MS);
-  const confirmation = await trx
-    .insertInto("vendorRegistrationConfirmations")
-    .values({
-      ...form,
-      tokenHash: hashToken(token),
-      sentTo: institution.email,
-      createdAt: now,
-      expiresAt,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const confirmationId = await insertConfirmation(trx, {
+    ...form,
+    tokenHash: hashToken(token),
+    sentTo: institution.email,
+    createdAt: now,
+    expiresAt,
+  });
   const sameAsRegistry = sameAddress(form.email, institution.email);
   const mail = registrationConfirmationMail({
     ...form,
@@ -108,7 +106,7 @@ export async function requestConfirmation(
   await appendAudit(trx, {
     action: "vendor_registration.confirmation_sent",
     targetType: "vendor_registration_confirmation",
-    targetId: confirmation.id,
+    targetId: confirmationId,
     ip: auditIp(ip),
     details: {
       institutionCode: form.institutionCode,
@@ -134,24 +132,7 @@ async function findConfirmation(
   lock: boolean,
 ): Promise<ConfirmationRow | undefined> {
   if (!EMAILED_TOKEN_FORMAT.test(token)) return undefined;
-  const query = db
-    .selectFrom("vendorRegistrationConfirmations")
-    .select([
-      "id",
-      "institutionCode",
-      "facilityName",
-      "postcode",
-      "address",
-      "phone",
-      "email",
-      "paymentMethod",
-      "sentTo",
-      "expiresAt",
-      "confirmedAt",
-      "registrationId",
-    ])
-    .where("tokenHash", "=", hashToken(token));
-  return lock ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
+  return findConfirmationByHash(db, hashToken(token), lock);
 }
 
 function invalid(): DomainError {
@@ -170,14 +151,7 @@ function formOf(row: ConfirmationRow): RegistrationForm {
   };
 }
 
-export interface ConfirmationPage extends RegistrationForm {
-  paymentMethodLabel: string;
-  /** confirmed: this link was already used (opening it again shows that, not an error). */
-  state: "pending" | "confirmed";
-  expiresAt: Date;
-  /** Whether the registered address is the registry's, to which the link was mailed. */
-  sameAddress: boolean;
-}
+export type ConfirmationPage = RegistrationConfirmationOutput;
 
 function pageOf(row: ConfirmationRow): ConfirmationPage {
   return {
@@ -220,11 +194,7 @@ export async function confirmRegistration(
     const row = await findConfirmation(trx, token, true);
     if (row === undefined) throw invalid();
     if (row.confirmedAt !== null && row.registrationId !== null) {
-      const registration = await trx
-        .selectFrom("vendorRegistrations")
-        .select(REGISTRATION_COLUMNS)
-        .where("id", "=", row.registrationId)
-        .executeTakeFirstOrThrow();
+      const registration = await registrationById(trx, row.registrationId);
       return { row, registration: toRegistrationView(registration) };
     }
     if (row.expiresAt.getTime() <= now.getTime()) throw invalid();
@@ -237,11 +207,7 @@ export async function confirmRegistration(
       config,
     });
     if (registration === null) return { row, registration: null };
-    await trx
-      .updateTable("vendorRegistrationConfirmations")
-      .set({ confirmedAt: now, registrationId: registration.id })
-      .where("id", "=", row.id)
-      .execute();
+    await markConfirmationUsed(trx, row.id, { confirmedAt: now, registrationId: registration.id });
     return { row, registration };
   });
   if (outcome.registration === null) {

@@ -1,5 +1,6 @@
 import { PAYMENT_METHOD_LABELS, type PaymentMethod, type RegistrationSource } from "@sos/domain";
 import { DOMAIN_ERRORS, DomainError } from "../../errors";
+import type { RegistrationOutput } from "../../schemas/vendor-portal";
 
 /** ①' what a facility enters on the storefront, already normalised by the field schemas. */
 export interface RegistrationForm {
@@ -14,32 +15,7 @@ export interface RegistrationForm {
 
 export type ConfirmedVia = "mail" | "institution";
 
-export interface RegistrationView extends RegistrationForm {
-  id: string;
-  paymentMethodLabel: string;
-  source: RegistrationSource;
-  createdAt: Date;
-  updatedAt: Date;
-  /** When the institution proved the registration is its own; null: not (yet), or a vendor import. */
-  confirmedAt: Date | null;
-  confirmedVia: ConfirmedVia | null;
-}
-
-export const REGISTRATION_COLUMNS = [
-  "id",
-  "institutionCode",
-  "facilityName",
-  "postcode",
-  "address",
-  "phone",
-  "email",
-  "paymentMethod",
-  "source",
-  "createdAt",
-  "updatedAt",
-  "confirmedAt",
-  "confirmedVia",
-] as const;
+export type RegistrationView = RegistrationOutput;
 
 export function toRegistrationView(row: Omit<RegistrationView, "paymentMethodLabel">) {
   return { ...row, paymentMethodLabel: PAYMENT_METHOD_LABELS.ja[row.paymentMethod] };

@@ -1,10 +1,18 @@
 import type { SessionUser } from "@sos/auth";
 import { appendAudit, type Db } from "@sos/db";
+import {
+  codeIsRegistered,
+  findRegistrations,
+  insertRegistrationId,
+  institutionDetailsForRegistration,
+  lockRegistration,
+  updateRegistrationReturning,
+} from "@sos/db/repositories/registration";
 import type { PaymentMethod, RegistrationSource } from "@sos/domain";
-import { sql } from "kysely";
 import { auditIp } from "../../audit-ip";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
+import type { RegistrationsOutput } from "../../schemas/vendor-portal";
 import type { VendorActor } from "./actor";
 import { lockRegistrationOf, writeConfirmedRegistration } from "./confirmed-registration";
 import { isUniqueViolation } from "./pg-errors";
@@ -13,7 +21,6 @@ import { REGISTRATION_CONFIRMATION_TTL_MS, requestConfirmation } from "./registr
 import {
   duplicateCode,
   isVouched,
-  REGISTRATION_COLUMNS,
   type RegistrationForm,
   type RegistrationView,
   toRegistrationView,
@@ -47,19 +54,7 @@ export async function signedInInstitutionOf(
   user: SessionUser | null,
 ): Promise<SignedInInstitution | null> {
   if (user === null || user.role !== "institution" || user.institutionId === null) return null;
-  const row = await db
-    .selectFrom("institutions")
-    .select([
-      "code as institutionCode",
-      "name as facilityName",
-      "postcode",
-      "address",
-      "phone",
-      "email",
-    ])
-    .where("id", "=", user.institutionId)
-    .executeTakeFirst();
-  return row ?? null;
+  return (await institutionDetailsForRegistration(db, user.institutionId)) ?? null;
 }
 
 export type RegistrationOutcome =
@@ -114,15 +109,16 @@ export async function registerFacility(
     }
     if (existing === undefined) {
       // Shown to the vendor as 要確認 until confirmed; never sent a purchase link as it is.
-      const row = await trx
-        .insertInto("vendorRegistrations")
-        .values({ ...form, source: "web", createdAt: now, updatedAt: now })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const id = await insertRegistrationId(trx, {
+        ...form,
+        source: "web",
+        createdAt: now,
+        updatedAt: now,
+      });
       await appendAudit(trx, {
         action: "vendor_registration.create",
         targetType: "vendor_registration",
-        targetId: row.id,
+        targetId: id,
         ip: auditIp(ip),
         details: {
           source: "web",
@@ -162,50 +158,20 @@ export interface RegistrationListQuery {
   pageSize: number;
 }
 
-export interface RegistrationPage {
-  items: RegistrationView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-function likePattern(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+export type RegistrationPage = RegistrationsOutput;
 
 /** The vendor's own registrations (its customers), newest first. */
 export async function listRegistrations(
   db: Db,
   query: RegistrationListQuery,
 ): Promise<RegistrationPage> {
-  let base = db.selectFrom("vendorRegistrations");
-  if (query.source !== null) base = base.where("source", "=", query.source);
-  if (query.search !== null) {
-    const digits = query.search.replace(/[\s-]/g, "");
-    const pattern = `%${likePattern(query.search)}%`;
-    base = base.where((eb) =>
-      eb.or([
-        ...(/^[0-9]+$/.test(digits)
-          ? [eb("institutionCode", "like", `${likePattern(digits)}%`)]
-          : []),
-        eb("facilityName", "ilike", pattern),
-        eb("email", "ilike", pattern),
-      ]),
-    );
-  }
-  const [rows, count] = await Promise.all([
-    base
-      .select(REGISTRATION_COLUMNS)
-      .orderBy("updatedAt", "desc")
-      .orderBy("id")
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    base.select(sql<number>`count(*)::int`.as("total")).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await findRegistrations(db, query, {
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
   return {
     items: rows.map(toRegistrationView),
-    total: count.total,
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -229,20 +195,10 @@ export async function updateRegistration(
 ): Promise<RegistrationView> {
   assertPaymentMethodOffered(config, form.paymentMethod);
   return db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("vendorRegistrations")
-      .select(REGISTRATION_COLUMNS)
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
+    const before = await lockRegistration(trx, id);
     if (before === undefined) throw new DomainError("NOT_FOUND");
     if (form.institutionCode !== before.institutionCode) {
-      const taken = await trx
-        .selectFrom("vendorRegistrations")
-        .select("id")
-        .where("institutionCode", "=", form.institutionCode)
-        .executeTakeFirst();
-      if (taken !== undefined) {
+      if (await codeIsRegistered(trx, form.institutionCode)) {
         throw duplicateCode("この医療機関コードは別の登録で使われています。");
       }
     }
@@ -252,22 +208,16 @@ export async function updateRegistration(
     }
     if (Object.keys(changes).length === 0) return toRegistrationView(before);
     const recoded = form.institutionCode !== before.institutionCode;
-    const row = await trx
-      .updateTable("vendorRegistrations")
-      .set({
-        ...form,
-        updatedAt: now,
-        ...(recoded ? { confirmedAt: null, confirmedVia: null } : {}),
-      })
-      .where("id", "=", id)
-      .returning(REGISTRATION_COLUMNS)
-      .executeTakeFirstOrThrow()
-      .catch((error: unknown) => {
-        // Another registration took the code between the check and the update.
-        if (isUniqueViolation(error))
-          throw duplicateCode("この医療機関コードは別の登録で使われています。");
-        throw error;
-      });
+    const row = await updateRegistrationReturning(trx, id, {
+      ...form,
+      updatedAt: now,
+      ...(recoded ? { confirmedAt: null, confirmedVia: null } : {}),
+    }).catch((error: unknown) => {
+      // Another registration took the code between the check and the update.
+      if (isUniqueViolation(error))
+        throw duplicateCode("この医療機関コードは別の登録で使われています。");
+      throw error;
+    });
     await appendAudit(trx, {
       action: "vendor_registration.update",
       actorUserId: actor.userId,

@@ -1,25 +1,20 @@
 import { appendAudit, type Db, enqueueMail } from "@sos/db";
-import { sql } from "kysely";
+import {
+  insertReminder,
+  lockBatchReminders,
+  targetBatchExists,
+  unvouchedItems,
+} from "@sos/db/repositories/registration";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
+import type { RemindOutput } from "../../schemas/vendor-portal";
 import type { VendorActor } from "./actor";
 import { registrationReminderMail, registrationUrl } from "./mails";
-import { registrationVouched } from "./matching";
-
-/** Serialises reminders per batch (with the batch id): a double click sends once. */
-const REMINDER_LOCK = 742_301;
 
 /** A second reminder within this time is taken for a double submission and skipped. */
 export const REMINDER_QUIET_MS = 10 * 60 * 1000;
 
-export interface ReminderResult {
-  /** Reminders queued now. */
-  sent: number;
-  /** Not registered, but reminded moments ago. */
-  skippedRecent: number;
-  /** Items of the batch (or of the selection) without a confirmed registration or an order. */
-  notRegistered: number;
-}
+export type ReminderResult = RemindOutput;
 
 /**
  * 未登録: an institution on the list that has no registration gets no purchase
@@ -47,42 +42,15 @@ export async function remindUnregistered(
   },
 ): Promise<ReminderResult> {
   return db.transaction().execute(async (trx) => {
-    const batch = await trx
-      .selectFrom("targetBatches")
-      .select("id")
-      .where("id", "=", batchId)
-      .executeTakeFirst();
-    if (batch === undefined) throw new DomainError("NOT_FOUND");
-    await sql`select pg_advisory_xact_lock(${REMINDER_LOCK}, hashtext(${batchId}))`.execute(trx);
+    if (!(await targetBatchExists(trx, batchId))) throw new DomainError("NOT_FOUND");
+    await lockBatchReminders(trx, batchId);
 
     const quietSince = new Date(now.getTime() - REMINDER_QUIET_MS);
-    const items = await sql<{
-      id: string;
-      institutionCode: string;
-      name: string;
-      contactName: string;
-      email: string;
-      limitSets: number;
-      recentlyReminded: boolean;
-    }>`
-      select t.id, t.institution_code, t.name, t.contact_name, t.email, t.limit_sets,
-        exists (
-          select 1 from registration_reminders rr
-          where rr.target_item_id = t.id and rr.at > ${quietSince}
-        ) as recently_reminded
-      from target_items t
-      where t.batch_id = ${batchId}
-        ${itemIds === null ? sql`` : sql`and t.id = any(${[...itemIds]}::uuid[])`}
-        and not exists (
-          select 1 from vendor_registrations r
-          where r.institution_code = t.institution_code and ${registrationVouched}
-        )
-        and not exists (select 1 from orders o where o.target_item_id = t.id)
-      order by t.prefecture_code, t.institution_code`.execute(trx);
+    const items = await unvouchedItems(trx, batchId, { itemIds, quietSince });
 
     const url = registrationUrl(config.publicBaseUrl);
     let sent = 0;
-    for (const item of items.rows) {
+    for (const item of items) {
       if (item.recentlyReminded) continue;
       const mail = registrationReminderMail({
         name: item.name,
@@ -98,16 +66,13 @@ export async function remindUnregistered(
         subject: mail.subject,
         text: mail.text,
       });
-      await trx
-        .insertInto("registrationReminders")
-        .values({ targetItemId: item.id, mailId, sentBy: actor.userId, at: now })
-        .execute();
+      await insertReminder(trx, { targetItemId: item.id, mailId, sentBy: actor.userId, at: now });
       sent += 1;
     }
     const result = {
       sent,
-      skippedRecent: items.rows.length - sent,
-      notRegistered: items.rows.length,
+      skippedRecent: items.length - sent,
+      notRegistered: items.length,
     };
     await appendAudit(trx, {
       action: "vendor_registration.remind",
