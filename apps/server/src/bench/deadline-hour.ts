@@ -226,36 +226,47 @@ export async function deadlineHour(context: BenchContext): Promise<void> {
       `cores needed: ${num((perInstitution * rate) / 1000, 2)} at this run's rate; ${num((perInstitution * (total / 3600)) / 1000, 2)} for ${num(total)} institutions in the real hour`,
     );
 
-    const stored = await sql<{ n: number; lines: string | null }>`
-      select count(*)::int as n,
-        string_agg(id::text || ':' || stock || ':' || consumption || ':' || purchases, E'\n' order by id) as lines
-      from weekly_surveys
-      where id = any(${people.map((p) => p.surveyId)}::uuid[]) and answered_at >= ${runStarted}`.execute(
-      context.db,
-    );
-    const storedRow = stored.rows[0];
-    const storedSum = createHash("md5")
-      .update(storedRow?.lines ?? "")
-      .digest("hex");
-    const ackSum = md5(acks.map((a) => a.line).sort());
-    report.info(
-      `answers acknowledged ${num(acks.length)} (checksum ${ackSum.slice(0, 12)}) vs rows stored ${num(storedRow?.n ?? 0)} (checksum ${storedSum.slice(0, 12)}): ${acks.length === storedRow?.n && ackSum === storedSum ? "equal" : "DIFFERENT"}`,
-    );
-    const receipts = acks.flatMap((a) => (a.receipt === null ? [] : [a.receipt]));
-    if (receipts.length === 0) {
-      report.info("receipts (受付番号): the answer returns none yet");
-    } else {
-      const issuedSum = md5([...receipts].sort());
-      const kept = await storedReceipts(context, people, runStarted);
-      report.info(
-        `receipts (受付番号) issued ${num(receipts.length)} (${num(new Set(receipts).size)} distinct, checksum ${issuedSum.slice(0, 12)})` +
-          (kept === null
-            ? ""
-            : ` vs receipts stored ${num(kept.count)} (checksum ${kept.sum.slice(0, 12)})`) +
-          ` vs rows stored ${num(storedRow?.n ?? 0)}: ${receipts.length === storedRow?.n && (kept === null || (kept.count === receipts.length && kept.sum === issuedSum)) ? "equal" : "DIFFERENT"}`,
-      );
-    }
+    await reportStored(context, people, runStarted, acks);
   } finally {
     await client.close();
+  }
+}
+
+/** After the run: answers acknowledged against rows stored, and receipts issued against receipts kept. */
+async function reportStored(
+  context: BenchContext,
+  people: Awaited<ReturnType<typeof answerers>>,
+  runStarted: Date,
+  acks: readonly Ack[],
+): Promise<void> {
+  const { report } = context;
+  const stored = await sql<{ n: number; lines: string | null }>`
+    select count(*)::int as n,
+      string_agg(id::text || ':' || stock || ':' || consumption || ':' || purchases, E'\n' order by id) as lines
+    from weekly_surveys
+    where id = any(${people.map((p) => p.surveyId)}::uuid[]) and answered_at >= ${runStarted}`.execute(
+    context.db,
+  );
+  const storedRow = stored.rows[0];
+  const storedSum = createHash("md5")
+    .update(storedRow?.lines ?? "")
+    .digest("hex");
+  const ackSum = md5(acks.map((a) => a.line).sort());
+  report.info(
+    `answers acknowledged ${num(acks.length)} (checksum ${ackSum.slice(0, 12)}) vs rows stored ${num(storedRow?.n ?? 0)} (checksum ${storedSum.slice(0, 12)}): ${acks.length === storedRow?.n && ackSum === storedSum ? "equal" : "DIFFERENT"}`,
+  );
+  const receipts = acks.flatMap((a) => (a.receipt === null ? [] : [a.receipt]));
+  if (receipts.length === 0) {
+    report.info("receipts (受付番号): the answer returns none yet");
+  } else {
+    const issuedSum = md5([...receipts].sort());
+    const kept = await storedReceipts(context, people, runStarted);
+    report.info(
+      `receipts (受付番号) issued ${num(receipts.length)} (${num(new Set(receipts).size)} distinct, checksum ${issuedSum.slice(0, 12)})` +
+        (kept === null
+          ? ""
+          : ` vs receipts stored ${num(kept.count)} (checksum ${kept.sum.slice(0, 12)})`) +
+        ` vs rows stored ${num(storedRow?.n ?? 0)}: ${receipts.length === storedRow?.n && (kept === null || (kept.count === receipts.length && kept.sum === issuedSum)) ? "equal" : "DIFFERENT"}`,
+    );
   }
 }
