@@ -1,4 +1,5 @@
 import type { Db } from "@sos/db";
+import { activeSanctions } from "@sos/db/repositories/institution";
 import {
   findInstitutionForReview,
   findMinistryApprovalWithPerson,
@@ -7,6 +8,7 @@ import {
   findTargetListOfRequest,
   listReviewReturns,
 } from "@sos/db/repositories/review";
+import { listHistory } from "@sos/db/repositories/sos-request";
 import {
   INSTITUTION_TYPE_LABELS,
   REVIEW_STAGE_LABELS,
@@ -24,7 +26,6 @@ import {
 import { DomainError } from "../../errors";
 import type { ReviewAbilities, ReviewDetail } from "../../schemas/review";
 import type { ReviewScope } from "../../trpc";
-import { activeSanctions, listHistory } from "../sos/queries";
 import { lateNote, toHistoryEntry } from "../sos/views";
 import { calculationOf } from "./figures";
 import { reviewHistoryLabel } from "./messages";

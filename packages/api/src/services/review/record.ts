@@ -1,6 +1,6 @@
 import { appendAudit, type Db } from "@sos/db";
+import { insertHistory } from "@sos/db/repositories/sos-request";
 import type { SosStatus } from "@sos/rules";
-import { insertHistory } from "../sos/queries";
 import type { ReviewActor } from "./actor";
 
 export interface ReviewRecord {

@@ -1,4 +1,5 @@
 import type { SosCheckErrorDetail } from "@sos/db";
+import type { SosListRow, SosRequestRow } from "@sos/db/repositories/sos-request";
 import {
   formatJaDate,
   ROLE_LABELS,
@@ -23,11 +24,6 @@ import type {
   SosRequestListItem,
 } from "../../schemas/sos";
 import { historyActionLabel } from "./messages";
-
-// services/review/detail.ts reads the history entry type from here.
-export type { SosHistoryEntry };
-
-import type { SosListRow, SosRequestRow } from "@sos/db/repositories/sos-request";
 
 const SOS_STATUSES_SET: ReadonlySet<string> = new Set(Object.keys(SOS_STATUS_LABELS.ja));
 
