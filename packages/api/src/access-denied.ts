@@ -1,6 +1,6 @@
 import type { SessionUser } from "@sos/auth";
 import { appendAudit, type Db } from "@sos/db";
-import { sql } from "kysely";
+import { foreignObjects, type ObjectScope } from "@sos/db/repositories/ownership";
 import { auditIp } from "./audit-ip";
 import { isDomainError } from "./errors";
 
@@ -33,9 +33,6 @@ export async function auditAccessDenied(
   });
 }
 
-/** Whose objects a caller reaches: one institution's, or one prefecture's (the ministry: all). */
-export type ObjectScope = { institutionId: string } | { prefectureCode: number };
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Inputs are small and already validated; a bound keeps the lookup one cheap query. */
 const MAX_IDS = 20;
@@ -51,35 +48,6 @@ function idsIn(input: unknown, found: Set<string> = new Set()): Set<string> {
     for (const value of Object.values(input)) idsIn(value, found);
   }
   return found;
-}
-
-/** The named objects that exist but belong to another institution or prefecture. */
-async function foreignObjects(
-  db: Db,
-  scope: ObjectScope,
-  ids: string[],
-): Promise<Array<{ type: string; id: string }>> {
-  if ("institutionId" in scope) {
-    return db
-      .selectFrom("sosRequests")
-      .select([sql<string>`'sos_request'`.as("type"), "id"])
-      .where("id", "in", ids)
-      .where("institutionId", "<>", scope.institutionId)
-      .unionAll(
-        db
-          .selectFrom("weeklySurveys")
-          .select([sql<string>`'weekly_survey'`.as("type"), "id"])
-          .where("id", "in", ids)
-          .where("institutionId", "<>", scope.institutionId),
-      )
-      .execute();
-  }
-  return db
-    .selectFrom("sosRequests")
-    .select([sql<string>`'sos_request'`.as("type"), "id"])
-    .where("id", "in", ids)
-    .where("prefectureCode", "<>", scope.prefectureCode)
-    .execute();
 }
 
 function isNotFound(error: { code: string; cause?: unknown }): boolean {
