@@ -43,31 +43,31 @@ export { Select, type SelectOption, type SelectProps } from "./field/Select";
 export { MAX_SETS, parseSets, SETS_MESSAGES, type SetsError, setsDraft } from "./field/sets";
 export { Textarea, type TextareaProps } from "./field/Textarea";
 export { type FieldWidth, TextField, type TextFieldProps } from "./field/TextField";
-export { DeadlineCountdown, type DeadlineCountdownProps } from "./institution/DeadlineCountdown";
+export { DeadlineCountdown, type DeadlineCountdownProps } from "./scheme/DeadlineCountdown";
 export {
   FIGURE_KEYS,
   FIGURE_LABELS,
   FIGURE_MARKS,
   type FigureKey,
-} from "./institution/figures";
+} from "./scheme/figures";
 export {
   CHECK_REASON_LABELS,
   HISTORY_FIELD_LABELS,
-} from "./institution/history-changes";
-export { LiveAnnouncement, type LiveAnnouncementProps } from "./institution/LiveAnnouncement";
-export { PurchaseLimitTable, type PurchaseLimitTableProps } from "./institution/PurchaseLimitTable";
+} from "./scheme/history-changes";
+export { LiveAnnouncement, type LiveAnnouncementProps } from "./scheme/LiveAnnouncement";
+export { PurchaseLimitTable, type PurchaseLimitTableProps } from "./scheme/PurchaseLimitTable";
 export {
   RequestHistory,
   type RequestHistoryEntry,
   type RequestHistoryProps,
-} from "./institution/RequestHistory";
-export { SelfCheckResult, type SelfCheckResultProps } from "./institution/SelfCheckResult";
+} from "./scheme/RequestHistory";
+export { SelfCheckResult, type SelfCheckResultProps } from "./scheme/SelfCheckResult";
 export {
   announcementText,
   ELIGIBLE_TEXT,
   NOT_ELIGIBLE_TEXT,
   PENDING_TEXT,
-} from "./institution/self-check-text";
+} from "./scheme/self-check-text";
 export {
   AppShell,
   type AppShellProps,

@@ -13,7 +13,7 @@ import { SUBMIT_FAILED_MESSAGE } from "../auth/messages";
 import { Button } from "../button/Button";
 import { Alert } from "./Alert";
 // The modal's look is the institution side's system-check dialog; one dialog style app-wide.
-import "../institution/SystemCheckDialog.css";
+import "./Dialog.css";
 import "./ConfirmDialog.css";
 
 const FOCUSABLE =
