@@ -1,6 +1,6 @@
 import { FixtureError } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, within } from "storybook/test";
+import { expect, userEvent, waitFor, within } from "storybook/test";
 import { callsOf, countOf, inputsOf } from "../stories/calls";
 import { expectMinistryOnly } from "../stories/denied";
 import { MINISTRY_USER, PREFECTURE_USER } from "../stories/people";
@@ -121,7 +121,10 @@ export const IssueNextList: Story = {
     await expect(countOf(callsOf(context), "targetList.issue")).toBe(1);
     await expect(await page.findByText("新たに渡す要請はありません。")).toBeVisible();
     await expect(page.getByRole("button", { name: "第14号のリストを発行" })).toBeDisabled();
-    await expect(batchRow(context.canvasElement, 13)).toHaveAttribute("aria-current", "true");
+    // The list is selected once its refetch is in, which can land after the message shows.
+    await waitFor(() =>
+      expect(batchRow(context.canvasElement, 13)).toHaveAttribute("aria-current", "true"),
+    );
 
     await expect(
       await page.findByRole("heading", { level: 2, name: "第13号のCSVファイル（1,250件）" }),
@@ -241,7 +244,9 @@ export const ShiftJisCheck: Story = {
       await page.findByRole("heading", { level: 2, name: /^第11号のCSVファイル/ }),
     ).toBeVisible();
     await expect(await page.findByText("すべての文字をShift_JISで出力できます。")).toBeVisible();
-    await expect(batchRow(context.canvasElement, 11)).toHaveAttribute("aria-current", "true");
+    await waitFor(() =>
+      expect(batchRow(context.canvasElement, 11)).toHaveAttribute("aria-current", "true"),
+    );
     await expect(inputsOf(callsOf(context), "targetList.csvCheck").at(-1)).toEqual({
       batchId: BATCHES[1]?.id,
     });
