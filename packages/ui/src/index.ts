@@ -43,6 +43,20 @@ export { Select, type SelectOption, type SelectProps } from "./field/Select";
 export { MAX_SETS, parseSets, SETS_MESSAGES, type SetsError, setsDraft } from "./field/sets";
 export { Textarea, type TextareaProps } from "./field/Textarea";
 export { type FieldWidth, TextField, type TextFieldProps } from "./field/TextField";
+export {
+  AppShell,
+  type AppShellProps,
+  type AppShellUser,
+  MAIN_CONTENT_ID,
+  type NavItem,
+  type NavLinkRenderProps,
+} from "./layout/AppShell";
+export { Card, type CardProps } from "./layout/Card";
+export { PageHeader, type PageHeaderProps } from "./layout/PageHeader";
+export { formatAddress } from "./order/format";
+export { OrderStatus, type OrderStatusProps } from "./order/OrderStatus";
+export { OrderStatusBadge, type OrderStatusBadgeProps } from "./order/OrderStatusBadge";
+export type { DeliveryDetails, OrderLineView, OrderView, ShipmentView } from "./order/types";
 export { DeadlineCountdown, type DeadlineCountdownProps } from "./scheme/DeadlineCountdown";
 export {
   FIGURE_KEYS,
@@ -68,17 +82,3 @@ export {
   NOT_ELIGIBLE_TEXT,
   PENDING_TEXT,
 } from "./scheme/self-check-text";
-export {
-  AppShell,
-  type AppShellProps,
-  type AppShellUser,
-  MAIN_CONTENT_ID,
-  type NavItem,
-  type NavLinkRenderProps,
-} from "./layout/AppShell";
-export { Card, type CardProps } from "./layout/Card";
-export { PageHeader, type PageHeaderProps } from "./layout/PageHeader";
-export { formatAddress } from "./order/format";
-export { OrderStatus, type OrderStatusProps } from "./order/OrderStatus";
-export { OrderStatusBadge, type OrderStatusBadgeProps } from "./order/OrderStatusBadge";
-export type { DeliveryDetails, OrderLineView, OrderView, ShipmentView } from "./order/types";
