@@ -1,7 +1,8 @@
 import { formatPhone } from "@sos/rules";
-import { Button, formatAddress, formatNumber, formatPieces, SummaryList } from "@sos/ui";
+import { formatAddress, formatNumber, formatPieces, SummaryList } from "@sos/ui";
 import type { Ref } from "react";
 import type { PaymentMethodOption, PurchaseSizeOption } from "../api-types";
+import { ConfirmStepSection } from "./confirm-step-view";
 import type { PurchaseValues } from "./purchase-schema";
 
 export const ONE_TIME_NOTE =
@@ -32,11 +33,19 @@ export function PurchaseConfirmation({
   onBack,
 }: PurchaseConfirmationProps) {
   return (
-    <section className="sos-vendor-form__confirm" aria-labelledby={`${formId}-confirm`}>
-      <h2 id={`${formId}-confirm`} ref={headingRef} tabIndex={-1}>
-        注文内容の確認
-      </h2>
-      <p>以下の内容で注文します。よろしければ「注文を確定する」を押してください。</p>
+    <ConfirmStepSection
+      formId={formId}
+      title="注文内容の確認"
+      headingRef={headingRef}
+      lead="以下の内容で注文します。よろしければ「注文を確定する」を押してください。"
+      note={ONE_TIME_NOTE}
+      confirmLabel="注文を確定する"
+      loadingLabel="注文を送信中"
+      backLabel="入力画面に戻る"
+      submitting={submitting}
+      onConfirm={onConfirm}
+      onBack={onBack}
+    >
       <table className="sos-order-lines" aria-label="ご注文のサイズとセット数">
         <thead>
           <tr>
@@ -81,22 +90,7 @@ export function PurchaseConfirmation({
           },
         ]}
       />
-      <p className="sos-vendor-form__note">{ONE_TIME_NOTE}</p>
-      <div className="sos-vendor-form__actions">
-        <Button
-          size="large"
-          fullWidth
-          loading={submitting}
-          loadingLabel="注文を送信中"
-          onClick={onConfirm}
-        >
-          注文を確定する
-        </Button>
-        <Button variant="secondary" size="large" fullWidth disabled={submitting} onClick={onBack}>
-          入力画面に戻る
-        </Button>
-      </div>
-    </section>
+    </ConfirmStepSection>
   );
 }
 
