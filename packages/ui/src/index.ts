@@ -27,6 +27,11 @@ export {
 export { LinkButton, type LinkButtonProps } from "./button/LinkButton";
 export { DataTable, type DataTableColumn, type DataTableProps } from "./data/DataTable";
 export { StatusBadge, type StatusBadgeProps } from "./data/StatusBadge";
+export {
+  type StatusShape,
+  StatusShapeBadge,
+  type StatusShapeBadgeProps,
+} from "./data/StatusShapeBadge";
 export { type SummaryItem, SummaryList } from "./data/SummaryList";
 export { Alert, type AlertProps } from "./feedback/Alert";
 export { ConfirmDialog, type ConfirmDialogProps } from "./feedback/ConfirmDialog";
@@ -43,6 +48,20 @@ export { Select, type SelectOption, type SelectProps } from "./field/Select";
 export { MAX_SETS, parseSets, SETS_MESSAGES, type SetsError, setsDraft } from "./field/sets";
 export { Textarea, type TextareaProps } from "./field/Textarea";
 export { type FieldWidth, TextField, type TextFieldProps } from "./field/TextField";
+export {
+  AppShell,
+  type AppShellProps,
+  type AppShellUser,
+  MAIN_CONTENT_ID,
+  type NavItem,
+  type NavLinkRenderProps,
+} from "./layout/AppShell";
+export { Card, type CardProps } from "./layout/Card";
+export { PageHeader, type PageHeaderProps } from "./layout/PageHeader";
+export { formatAddress } from "./order/format";
+export { OrderStatus, type OrderStatusProps } from "./order/OrderStatus";
+export { OrderStatusBadge, type OrderStatusBadgeProps } from "./order/OrderStatusBadge";
+export type { DeliveryDetails, OrderLineView, OrderView, ShipmentView } from "./order/types";
 export { DeadlineCountdown, type DeadlineCountdownProps } from "./scheme/DeadlineCountdown";
 export {
   FIGURE_KEYS,
@@ -68,17 +87,3 @@ export {
   NOT_ELIGIBLE_TEXT,
   PENDING_TEXT,
 } from "./scheme/self-check-text";
-export {
-  AppShell,
-  type AppShellProps,
-  type AppShellUser,
-  MAIN_CONTENT_ID,
-  type NavItem,
-  type NavLinkRenderProps,
-} from "./layout/AppShell";
-export { Card, type CardProps } from "./layout/Card";
-export { PageHeader, type PageHeaderProps } from "./layout/PageHeader";
-export { formatAddress } from "./order/format";
-export { OrderStatus, type OrderStatusProps } from "./order/OrderStatus";
-export { OrderStatusBadge, type OrderStatusBadgeProps } from "./order/OrderStatusBadge";
-export type { DeliveryDetails, OrderLineView, OrderView, ShipmentView } from "./order/types";
