@@ -59,6 +59,11 @@ export {
 export { Card, type CardProps } from "./layout/Card";
 export { PageHeader, type PageHeaderProps } from "./layout/PageHeader";
 export { formatAddress } from "./order/format";
+export {
+  type OrderLineFigures,
+  OrderLinesTable,
+  type OrderLinesTableProps,
+} from "./order/OrderLinesTable";
 export { OrderStatus, type OrderStatusProps } from "./order/OrderStatus";
 export { OrderStatusBadge, type OrderStatusBadgeProps } from "./order/OrderStatusBadge";
 export type { DeliveryDetails, OrderLineView, OrderView, ShipmentView } from "./order/types";

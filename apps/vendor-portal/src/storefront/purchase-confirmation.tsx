@@ -1,5 +1,5 @@
 import { formatPhone } from "@sos/rules";
-import { formatAddress, formatNumber, formatPieces, SummaryList } from "@sos/ui";
+import { formatAddress, OrderLinesTable, SummaryList } from "@sos/ui";
 import type { Ref } from "react";
 import type { PaymentMethodOption, PurchaseSizeOption } from "../api-types";
 import { ConfirmStepSection } from "./confirm-step-view";
@@ -46,37 +46,17 @@ export function PurchaseConfirmation({
       onConfirm={onConfirm}
       onBack={onBack}
     >
-      <table className="sos-order-lines" aria-label="ご注文のサイズとセット数">
-        <thead>
-          <tr>
-            <th scope="col">サイズ</th>
-            <th scope="col" className="sos-order-lines__figure">
-              セット数
-            </th>
-            <th scope="col" className="sos-order-lines__figure">
-              枚数
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {values.lines.map((line) => (
-            <tr key={line.size}>
-              <th scope="row">{sizes.find((s) => s.size === line.size)?.label ?? line.size}</th>
-              <td className="sos-order-lines__figure">{formatNumber(line.sets)}セット</td>
-              <td className="sos-order-lines__figure">{formatPieces(line.sets * piecesPerSet)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">合計</th>
-            <td className="sos-order-lines__figure">{formatNumber(sumOf(values.lines))}セット</td>
-            <td className="sos-order-lines__figure">
-              {formatPieces(sumOf(values.lines) * piecesPerSet)}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+      <OrderLinesTable
+        aria-label="ご注文のサイズとセット数"
+        lines={values.lines.map((line) => ({
+          size: line.size,
+          sizeLabel: sizes.find((s) => s.size === line.size)?.label ?? line.size,
+          sets: line.sets,
+          pieces: line.sets * piecesPerSet,
+        }))}
+        totalSets={sumOf(values.lines)}
+        totalPieces={sumOf(values.lines) * piecesPerSet}
+      />
       <SummaryList
         items={[
           { term: "お届け先", detail: values.delivery.name },
