@@ -82,10 +82,17 @@ export function PaymentMethodField({
   );
 }
 
-export interface ConfirmStepSectionProps {
+/** What a form hands its confirmation step (see useConfirmStep). */
+export interface ConfirmStepState {
   formId: string;
-  title: string;
   headingRef: Ref<HTMLHeadingElement>;
+  submitting: boolean;
+  onConfirm: () => void;
+  onBack: () => void;
+}
+
+export interface ConfirmStepSectionProps extends ConfirmStepState {
+  title: string;
   /** What pressing the confirm button will do. */
   lead: string;
   /** Below what will be sent. */
@@ -94,9 +101,6 @@ export interface ConfirmStepSectionProps {
   /** Read out while submitting. */
   loadingLabel: string;
   backLabel: string;
-  submitting: boolean;
-  onConfirm: () => void;
-  onBack: () => void;
   /** What will be sent. */
   children: ReactNode;
 }

@@ -1,50 +1,36 @@
 import { formatPhone } from "@sos/rules";
 import { formatAddress, OrderLinesTable, SummaryList } from "@sos/ui";
-import type { Ref } from "react";
 import type { PaymentMethodOption, PurchaseSizeOption } from "../api-types";
-import { ConfirmStepSection } from "./confirm-step-view";
+import { ConfirmStepSection, type ConfirmStepState } from "./confirm-step-view";
 import type { PurchaseValues } from "./purchase-schema";
 
 export const ONE_TIME_NOTE =
   "購入手続きは1回限りです。確定後に内容を変更したり、追加で購入したりすることはできません（上限に満たない場合も同様です）。";
 
-export interface PurchaseConfirmationProps {
-  formId: string;
+export interface PurchaseConfirmationProps extends ConfirmStepState {
   values: PurchaseValues;
   sizes: ReadonlyArray<PurchaseSizeOption>;
   piecesPerSet: number;
   paymentMethods: ReadonlyArray<PaymentMethodOption>;
-  headingRef: Ref<HTMLHeadingElement>;
-  submitting: boolean;
-  onConfirm: () => void;
-  onBack: () => void;
 }
 
 /** 「注文内容の確認」: what will be ordered, before 「注文を確定する」. */
 export function PurchaseConfirmation({
-  formId,
   values,
   sizes,
   piecesPerSet,
   paymentMethods,
-  headingRef,
-  submitting,
-  onConfirm,
-  onBack,
+  ...step
 }: PurchaseConfirmationProps) {
   return (
     <ConfirmStepSection
-      formId={formId}
+      {...step}
       title="注文内容の確認"
-      headingRef={headingRef}
       lead="以下の内容で注文します。よろしければ「注文を確定する」を押してください。"
       note={ONE_TIME_NOTE}
       confirmLabel="注文を確定する"
       loadingLabel="注文を送信中"
       backLabel="入力画面に戻る"
-      submitting={submitting}
-      onConfirm={onConfirm}
-      onBack={onBack}
     >
       <OrderLinesTable
         aria-label="ご注文のサイズとセット数"

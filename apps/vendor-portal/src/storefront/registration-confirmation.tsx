@@ -1,18 +1,12 @@
 import { formatPhone, formatPostcode } from "@sos/rules";
 import { SummaryList } from "@sos/ui";
-import type { Ref } from "react";
 import type { PaymentMethodOption } from "../api-types";
-import { ConfirmStepSection } from "./confirm-step-view";
+import { ConfirmStepSection, type ConfirmStepState } from "./confirm-step-view";
 import type { RegistrationValues } from "./registration-schema";
 
-export interface RegistrationConfirmationProps {
-  formId: string;
+export interface RegistrationConfirmationProps extends ConfirmStepState {
   values: RegistrationValues;
   paymentMethods: ReadonlyArray<PaymentMethodOption>;
-  headingRef: Ref<HTMLHeadingElement>;
-  submitting: boolean;
-  onConfirm: () => void;
-  onBack: () => void;
 }
 
 function labelOf(options: ReadonlyArray<PaymentMethodOption>, value: string): string {
@@ -21,27 +15,19 @@ function labelOf(options: ReadonlyArray<PaymentMethodOption>, value: string): st
 
 /** 「入力内容の確認」: what will be registered, before 「登録する」. */
 export function RegistrationConfirmation({
-  formId,
   values,
   paymentMethods,
-  headingRef,
-  submitting,
-  onConfirm,
-  onBack,
+  ...step
 }: RegistrationConfirmationProps) {
   return (
     <ConfirmStepSection
-      formId={formId}
+      {...step}
       title="入力内容の確認"
-      headingRef={headingRef}
       lead="以下の内容で登録します。よろしければ「登録する」を押してください。"
       note="メールアドレスに誤りがあると、購入用URLのご案内が届きません。もう一度ご確認ください。"
       confirmLabel="登録する"
       loadingLabel="登録中"
       backLabel="入力内容を修正する"
-      submitting={submitting}
-      onConfirm={onConfirm}
-      onBack={onBack}
     >
       <SummaryList
         items={[
