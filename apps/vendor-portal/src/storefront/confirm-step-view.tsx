@@ -13,7 +13,9 @@ export interface ConfirmStepFormProps {
   lead: ReactNode;
   failure: string | null | undefined;
   summary: FieldErrorItem[];
-  summaryFocusKey: string;
+  /** With failures, when the summary takes focus again. */
+  submitCount: number;
+  failures: number;
   /** On the button that leads to the confirmation step. */
   submitLabel: string;
   /** Beside that button. */
@@ -29,7 +31,8 @@ export function ConfirmStepForm({
   lead,
   failure,
   summary,
-  summaryFocusKey,
+  submitCount,
+  failures,
   submitLabel,
   note,
   children,
@@ -44,7 +47,7 @@ export function ConfirmStepForm({
     >
       {lead}
       {failure && <Alert tone="error">{failure}</Alert>}
-      <ErrorSummary errors={summary} focusKey={summaryFocusKey} />
+      <ErrorSummary errors={summary} focusKey={`${submitCount}-${failures}`} />
       {children}
       <div className="sos-vendor-form__actions">
         {note && <p className="sos-vendor-form__note">{note}</p>}

@@ -127,15 +127,14 @@ export function PurchaseForm({
   const typedSets = useWatch({ control, name: "sets" });
   const total = sizes.reduce((sum, size) => sum + setsOrZero(typedSets?.[size.size]), 0);
 
-  const { confirming, submitting, failures, failure, confirmHeading, ...steps } =
-    useConfirmStep<PurchaseValues>({
-      onSubmit,
-      fieldErrors,
-      serverError,
-      focusInput: () => {
-        if (firstOnSale) setFocus(`sets.${firstOnSale.size}`);
-      },
-    });
+  const { confirming, failures, input, section, ...steps } = useConfirmStep<PurchaseValues>({
+    onSubmit,
+    fieldErrors,
+    serverError,
+    focusInput: () => {
+      if (firstOnSale) setFocus(`sets.${firstOnSale.size}`);
+    },
+  });
 
   useServerFieldErrors<PurchaseFieldKey>(fieldErrors, setError);
 
@@ -158,11 +157,10 @@ export function PurchaseForm({
       <ConfirmStepForm
         label="購入手続き"
         onSubmit={toConfirmation}
-        hidden={confirming !== null}
         lead={children}
-        failure={failure}
         summary={summary}
-        summaryFocusKey={`${submitCount}-${failures}`}
+        submitCount={submitCount}
+        {...input}
         submitLabel="注文内容を確認する"
         note={ONE_TIME_NOTE}
       >
@@ -192,14 +190,11 @@ export function PurchaseForm({
       {confirming !== null && (
         <PurchaseConfirmation
           formId={formId}
+          {...section}
           values={confirming}
           sizes={sizes}
           piecesPerSet={piecesPerSet}
           paymentMethods={paymentMethods}
-          headingRef={confirmHeading}
-          submitting={submitting}
-          onConfirm={() => void steps.confirm()}
-          onBack={steps.backToInput}
         />
       )}
     </div>

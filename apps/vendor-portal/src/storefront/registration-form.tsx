@@ -90,13 +90,12 @@ export function RegistrationForm({
     },
     shouldFocusError: false,
   });
-  const { confirming, submitting, failures, failure, confirmHeading, ...steps } =
-    useConfirmStep<RegistrationValues>({
-      onSubmit,
-      fieldErrors,
-      serverError,
-      focusInput: () => setFocus("facilityName"),
-    });
+  const { confirming, input, section, ...steps } = useConfirmStep<RegistrationValues>({
+    onSubmit,
+    fieldErrors,
+    serverError,
+    focusInput: () => setFocus("facilityName"),
+  });
 
   useServerFieldErrors(fieldErrors, setError, REGISTRATION_FIELDS);
 
@@ -108,11 +107,10 @@ export function RegistrationForm({
       <ConfirmStepForm
         label="施設登録"
         onSubmit={toConfirmation}
-        hidden={confirming !== null}
         lead={children}
-        failure={failure}
         summary={summary}
-        summaryFocusKey={`${submitCount}-${failures}`}
+        submitCount={submitCount}
+        {...input}
         submitLabel="入力内容を確認する"
       >
         <RegistrationFields ids={ids} errors={errors} register={register} />
@@ -127,12 +125,9 @@ export function RegistrationForm({
       {confirming !== null && (
         <RegistrationConfirmation
           formId={formId}
+          {...section}
           values={confirming}
           paymentMethods={paymentMethods}
-          headingRef={confirmHeading}
-          submitting={submitting}
-          onConfirm={() => void steps.confirm()}
-          onBack={steps.backToInput}
         />
       )}
     </div>
