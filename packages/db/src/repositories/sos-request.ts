@@ -220,18 +220,25 @@ function newestFirst<DB, TB extends keyof DB>(
     .execute();
 }
 
+/** The institution's requests as list rows (none viewed), keyed by `column`. */
+function ownRequests(db: Db, institutionId: string, column: "r.created_at" | "r.applied_at") {
+  return db
+    .selectFrom("sosRequests as r")
+    .selectAll("r")
+    .select([
+      sql<Date | null>`null`.as("viewedAt"),
+      sql<string>`${sql.raw(column)}::text`.as("sortKey"),
+    ])
+    .where("r.institutionId", "=", institutionId);
+}
+
 /** すべて: every request of the institution, newest first. */
 export async function listAll(
   db: Db,
   institutionId: string,
   page: ListPage,
 ): Promise<SosListRow[]> {
-  const query = db
-    .selectFrom("sosRequests as r")
-    .selectAll("r")
-    .select([sql<Date | null>`null`.as("viewedAt"), sql<string>`r.created_at::text`.as("sortKey")])
-    .where("r.institutionId", "=", institutionId);
-  return newestFirst(query, "r.created_at", page);
+  return newestFirst(ownRequests(db, institutionId, "r.created_at"), "r.created_at", page);
 }
 
 /** 最近参照したデータ: what this user opened, the latest view first. */
@@ -261,11 +268,7 @@ export async function listActive(
   { since, now }: { since: Date; now: Date },
   page: ListPage,
 ): Promise<SosListRow[]> {
-  const query = db
-    .selectFrom("sosRequests as r")
-    .selectAll("r")
-    .select([sql<Date | null>`null`.as("viewedAt"), sql<string>`r.applied_at::text`.as("sortKey")])
-    .where("r.institutionId", "=", institutionId)
+  const query = ownRequests(db, institutionId, "r.applied_at")
     .where("r.appliedAt", "is not", null)
     .where("r.appliedAt", "<=", now)
     .where("r.appliedAt", ">=", since);
