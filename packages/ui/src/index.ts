@@ -27,6 +27,11 @@ export {
 export { LinkButton, type LinkButtonProps } from "./button/LinkButton";
 export { DataTable, type DataTableColumn, type DataTableProps } from "./data/DataTable";
 export { StatusBadge, type StatusBadgeProps } from "./data/StatusBadge";
+export {
+  type StatusShape,
+  StatusShapeBadge,
+  type StatusShapeBadgeProps,
+} from "./data/StatusShapeBadge";
 export { type SummaryItem, SummaryList } from "./data/SummaryList";
 export { Alert, type AlertProps } from "./feedback/Alert";
 export { ConfirmDialog, type ConfirmDialogProps } from "./feedback/ConfirmDialog";
@@ -54,6 +59,11 @@ export {
 export { Card, type CardProps } from "./layout/Card";
 export { PageHeader, type PageHeaderProps } from "./layout/PageHeader";
 export { formatAddress } from "./order/format";
+export {
+  type OrderLineFigures,
+  OrderLinesTable,
+  type OrderLinesTableProps,
+} from "./order/OrderLinesTable";
 export { OrderStatus, type OrderStatusProps } from "./order/OrderStatus";
 export { OrderStatusBadge, type OrderStatusBadgeProps } from "./order/OrderStatusBadge";
 export type { DeliveryDetails, OrderLineView, OrderView, ShipmentView } from "./order/types";

@@ -1,16 +1,9 @@
-import { Button, formatJaDateTime, PageHeader, StatusBadge } from "@sos/ui";
-import {
-  errorMessageJa,
-  KEEP_FOCUS_STATE,
-  LoadFailed,
-  Loading,
-  PageTitle,
-  RouterLinkButton,
-  useTRPC,
-} from "@sos/web";
+import { formatJaDateTime, PageHeader, StatusBadge } from "@sos/ui";
+import { KEEP_FOCUS_STATE, PageTitle, RouterLinkButton, useTRPC } from "@sos/web";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import type { SosListItem } from "../api-types";
+import { PagedList } from "../common/paged-list";
 import { PATHS, requestPath } from "../paths";
 import {
   EMPTY_VIEW_MESSAGES,
@@ -33,7 +26,6 @@ export function RequestListPage() {
       { getNextPageParam: (page) => page.nextCursor },
     ),
   );
-  const items = requests.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <div className="sos-stack">
@@ -45,43 +37,12 @@ export function RequestListPage() {
       />
       <ViewTabs current={view} />
       <section aria-label={`${LIST_VIEW_LABELS[view]}の一覧`} className="sos-stack">
-        {requests.data === undefined ? (
-          requests.isError ? (
-            <LoadFailed
-              title="緊急配布要請の一覧を表示できませんでした"
-              error={requests.error}
-              onRetry={() => void requests.refetch()}
-            />
-          ) : (
-            <Loading>緊急配布要請の一覧を読み込んでいます…</Loading>
-          )
-        ) : items.length === 0 ? (
-          <p className="inst-empty">{EMPTY_VIEW_MESSAGES[view]}</p>
-        ) : (
-          <>
-            <ul className="inst-list">
-              {items.map((request) => (
-                <RequestRow key={request.id} request={request} view={view} />
-              ))}
-            </ul>
-            {requests.isFetchNextPageError && (
-              <p role="alert" className="inst-error-text">
-                続きを読み込めませんでした。{errorMessageJa(requests.error)}
-              </p>
-            )}
-            {requests.hasNextPage && (
-              <Button
-                variant="secondary"
-                fullWidth
-                loading={requests.isFetchingNextPage}
-                loadingLabel="読み込み中"
-                onClick={() => void requests.fetchNextPage()}
-              >
-                さらに表示
-              </Button>
-            )}
-          </>
-        )}
+        <PagedList
+          query={requests}
+          name="緊急配布要請の一覧"
+          empty={EMPTY_VIEW_MESSAGES[view]}
+          row={(request) => <RequestRow key={request.id} request={request} view={view} />}
+        />
       </section>
     </div>
   );

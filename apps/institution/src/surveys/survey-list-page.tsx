@@ -1,8 +1,9 @@
-import { Button, formatJaDateTime, PageHeader } from "@sos/ui";
-import { errorMessageJa, LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
+import { formatJaDateTime, PageHeader } from "@sos/ui";
+import { PageTitle, useTRPC } from "@sos/web";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { SurveyListItem } from "../api-types";
+import { PagedList } from "../common/paged-list";
 import { SurveyStatusBadge } from "../common/survey-status-badge";
 import { surveyPath } from "../paths";
 import { SurveyReceiptNote } from "./survey-receipt";
@@ -18,7 +19,6 @@ export function SurveyListPage() {
       { getNextPageParam: (page) => page.nextCursor },
     ),
   );
-  const items = surveys.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <div className="sos-stack">
@@ -27,43 +27,13 @@ export function SurveyListPage() {
         title="週次調査"
         description="毎週水曜18時35分以降に、その週の調査が作成されます。回答できるのは今週の調査です。"
       />
-      {surveys.data === undefined ? (
-        surveys.isError ? (
-          <LoadFailed
-            title="週次調査の一覧を表示できませんでした"
-            error={surveys.error}
-            onRetry={() => void surveys.refetch()}
-          />
-        ) : (
-          <Loading>週次調査の一覧を読み込んでいます…</Loading>
-        )
-      ) : items.length === 0 ? (
-        <p className="inst-empty">週次調査はまだありません。</p>
-      ) : (
-        <>
-          <ul className="inst-list" aria-label="週次調査の一覧">
-            {items.map((survey) => (
-              <SurveyRow key={survey.id} survey={survey} />
-            ))}
-          </ul>
-          {surveys.isFetchNextPageError && (
-            <p role="alert" className="inst-error-text">
-              続きを読み込めませんでした。{errorMessageJa(surveys.error)}
-            </p>
-          )}
-          {surveys.hasNextPage && (
-            <Button
-              variant="secondary"
-              fullWidth
-              loading={surveys.isFetchingNextPage}
-              loadingLabel="読み込み中"
-              onClick={() => void surveys.fetchNextPage()}
-            >
-              さらに表示
-            </Button>
-          )}
-        </>
-      )}
+      <PagedList
+        query={surveys}
+        name="週次調査の一覧"
+        empty="週次調査はまだありません。"
+        aria-label="週次調査の一覧"
+        row={(survey) => <SurveyRow key={survey.id} survey={survey} />}
+      />
     </div>
   );
 }

@@ -3,8 +3,7 @@ import { useTRPC } from "@sos/web";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ReviewDetail } from "../api-types";
-import { decisionFailureOf } from "./decision-errors";
-import type { DecisionFlash } from "./flash";
+import { type DecisionPartProps, useDecisionRefusal } from "./decision-part";
 import { type MinistryDecisionFieldErrors, MinistryDecisionForm } from "./ministry-decision-form";
 import type { MinistryApprovalValues } from "./ministry-decision-schema";
 import { NotEligibleDialog } from "./not-eligible-dialog";
@@ -39,40 +38,27 @@ type Action = "approve" | "return" | "notEligible";
  * reason), return it to the prefecture with a reason, or close it as not eligible.
  * A decision moves on to the next request of the queue.
  */
-export function MinistryDecision({
-  request,
-  onUpdated,
-  onReload,
-  onDecided,
-}: {
-  request: ReviewDetail;
-  onUpdated: (request: ReviewDetail) => void;
-  onReload: () => Promise<unknown>;
-  onDecided: (flash: DecisionFlash) => Promise<void>;
-}) {
+export function MinistryDecision({ request, onUpdated, onReload, onDecided }: DecisionPartProps) {
   const trpc = useTRPC();
   const approve = useMutation(trpc.review.approve.mutationOptions());
   const returnToPrefecture = useMutation(trpc.review.returnToPrefecture.mutationOptions());
-  const [conflict, setConflict] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<MinistryDecisionFieldErrors | null>(null);
+  const { conflict, fieldErrors, reset, refuse } = useDecisionRefusal<MinistryDecisionFieldErrors>(
+    APPROVE_FIELDS,
+    onReload,
+  );
   const [errors, setErrors] = useState<Partial<Record<Action, string>>>({});
   const [closing, setClosing] = useState(false);
   const institutionName = request.institution.name;
   const limitSets = request.calculation?.limitSets ?? 0;
 
   const clear = () => {
-    setConflict(false);
-    setFieldErrors(null);
+    reset();
     setErrors({});
   };
 
   const refused = (action: Action, error: unknown) => {
-    const failure = decisionFailureOf(error, APPROVE_FIELDS);
-    setConflict(failure.conflict);
-    setFieldErrors(failure.fieldErrors);
-    const onField = Object.keys(failure.fieldErrors).length > 0;
-    if (!onField && !failure.conflict) setErrors({ [action]: failure.message });
-    if (failure.stale) void onReload();
+    const { message, general } = refuse(error);
+    if (general) setErrors({ [action]: message });
   };
 
   const onApprove = async (values: MinistryApprovalValues) => {

@@ -2,8 +2,7 @@ import { useTRPC } from "@sos/web";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ReviewDetail } from "../api-types";
-import { decisionFailureOf } from "./decision-errors";
-import type { DecisionFlash } from "./flash";
+import { type DecisionPartProps, useDecisionRefusal } from "./decision-part";
 import { type PrefectureReviewFieldErrors, PrefectureReviewForm } from "./prefecture-review-form";
 import type { PrefectureReviewValues } from "./prefecture-review-schema";
 import { useMarkNotEligible } from "./use-mark-not-eligible";
@@ -37,44 +36,28 @@ function readOnlyReasonOf(request: ReviewDetail): string | null {
  * 完了; or 対象外. A decision moves on to the next request (`onDecided`); a save by
  * someone else in between is reported, never overwritten.
  */
-export function PrefectureDecision({
-  request,
-  onUpdated,
-  onReload,
-  onDecided,
-}: {
-  request: ReviewDetail;
-  /** The request as the server has it after a save. */
-  onUpdated: (request: ReviewDetail) => void;
-  /** Reads the request again (after a conflict). */
-  onReload: () => Promise<unknown>;
-  onDecided: (flash: DecisionFlash) => Promise<void>;
-}) {
+export function PrefectureDecision({ request, onUpdated, onReload, onDecided }: DecisionPartProps) {
   const trpc = useTRPC();
   const save = useMutation(trpc.review.savePrefectureReview.mutationOptions());
-  const [conflict, setConflict] = useState(false);
+  const { conflict, fieldErrors, reset, refuse } = useDecisionRefusal<PrefectureReviewFieldErrors>(
+    SAVE_FIELDS,
+    onReload,
+  );
   const [serverError, setServerError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<PrefectureReviewFieldErrors | null>(null);
   const [notEligibleError, setNotEligibleError] = useState<string | null>(null);
   const review = request.prefectureReview;
   const limitSets = review?.computedLimitSets ?? request.calculation?.limitSets ?? 0;
 
   const clear = () => {
-    setConflict(false);
+    reset();
     setServerError(null);
-    setFieldErrors(null);
     setNotEligibleError(null);
   };
 
   const refused = (error: unknown) => {
-    const failure = decisionFailureOf(error, SAVE_FIELDS);
-    setConflict(failure.conflict);
-    setFieldErrors(failure.fieldErrors);
-    const onField = Object.keys(failure.fieldErrors).length > 0;
-    setServerError(failure.conflict || onField ? null : failure.message);
-    // Decided elsewhere or withdrawn: show the request as it is now.
-    if (failure.stale) void onReload();
-    return failure;
+    const refusal = refuse(error);
+    setServerError(refusal.general ? refusal.message : null);
+    return refusal;
   };
 
   const onSave = async (values: PrefectureReviewValues) => {

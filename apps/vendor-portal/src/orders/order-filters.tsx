@@ -1,6 +1,7 @@
 import { type OrderStatus, PREFECTURES } from "@sos/domain";
-import { Button, Select, TextField } from "@sos/ui";
+import { Select } from "@sos/ui";
 import type { FormEvent } from "react";
+import { FilterForm } from "../common/filter-form";
 
 const STATUS_OPTIONS = [
   { value: "ordered", label: "注文済み（出荷待ち）" },
@@ -30,49 +31,42 @@ export interface OrderFiltersProps {
 /** The orders' filters: status, prefecture, and a search by number, name or code. */
 export function OrderFilters({ filter, onFilter, search, onSearch, onSubmit }: OrderFiltersProps) {
   return (
-    <search aria-label="注文の絞り込み">
-      <form className="vendor-filters" onSubmit={onSubmit}>
-        <Select
-          label="状態"
-          placeholder="すべて"
-          options={STATUS_OPTIONS}
-          value={filter.status ?? ""}
-          onChange={(event) =>
-            onFilter({
-              ...filter,
-              status:
-                STATUS_OPTIONS.find((option) => option.value === event.currentTarget.value)
-                  ?.value ?? null,
-              page: 1,
-            })
-          }
-        />
-        <Select
-          label="都道府県"
-          placeholder="すべて"
-          options={PREFECTURE_OPTIONS}
-          value={filter.prefectureCode === null ? "" : String(filter.prefectureCode)}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            onFilter({
-              ...filter,
-              prefectureCode: value === "" ? null : Number(value),
-              page: 1,
-            });
-          }}
-        />
-        <div className="vendor-filters__search">
-          <TextField
-            label="注文番号・医療機関名・コード"
-            type="search"
-            value={search}
-            onChange={(event) => onSearch(event.currentTarget.value)}
-          />
-          <Button type="submit" variant="secondary">
-            検索
-          </Button>
-        </div>
-      </form>
-    </search>
+    <FilterForm
+      label="注文の絞り込み"
+      searchLabel="注文番号・医療機関名・コード"
+      search={search}
+      onSearch={onSearch}
+      onSubmit={onSubmit}
+    >
+      <Select
+        label="状態"
+        placeholder="すべて"
+        options={STATUS_OPTIONS}
+        value={filter.status ?? ""}
+        onChange={(event) =>
+          onFilter({
+            ...filter,
+            status:
+              STATUS_OPTIONS.find((option) => option.value === event.currentTarget.value)?.value ??
+              null,
+            page: 1,
+          })
+        }
+      />
+      <Select
+        label="都道府県"
+        placeholder="すべて"
+        options={PREFECTURE_OPTIONS}
+        value={filter.prefectureCode === null ? "" : String(filter.prefectureCode)}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          onFilter({
+            ...filter,
+            prefectureCode: value === "" ? null : Number(value),
+            page: 1,
+          });
+        }}
+      />
+    </FilterForm>
   );
 }

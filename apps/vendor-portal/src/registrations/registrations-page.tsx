@@ -1,6 +1,5 @@
 import { formatPhone } from "@sos/rules";
 import {
-  Button,
   DataTable,
   type DataTableColumn,
   formatAddress,
@@ -8,13 +7,13 @@ import {
   formatNumber,
   PageHeader,
   Select,
-  TextField,
 } from "@sos/ui";
 import { LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import type { RegistrationRow } from "../api-types";
+import { FilterForm } from "../common/filter-form";
 import { READ_ON_OPEN } from "../common/fresh";
 import { Pager } from "../common/pager";
 import { PATHS } from "../paths";
@@ -109,32 +108,25 @@ export function RegistrationsPage() {
         <h2 id="vendor-registrations-title" className="vendor-section-title">
           登録済みの施設
         </h2>
-        <search aria-label="施設登録の絞り込み">
-          <form className="vendor-filters" onSubmit={submit}>
-            <Select
-              label="登録元"
-              placeholder="すべて"
-              options={SOURCE_OPTIONS}
-              value={source ?? ""}
-              onChange={(event) => {
-                const value = event.currentTarget.value;
-                setSource(value === "web" || value === "import" ? value : null);
-                setPage(1);
-              }}
-            />
-            <div className="vendor-filters__search">
-              <TextField
-                label="医療機関コード・施設名・メールアドレス"
-                type="search"
-                value={search}
-                onChange={(event) => setSearch(event.currentTarget.value)}
-              />
-              <Button type="submit" variant="secondary">
-                検索
-              </Button>
-            </div>
-          </form>
-        </search>
+        <FilterForm
+          label="施設登録の絞り込み"
+          searchLabel="医療機関コード・施設名・メールアドレス"
+          search={search}
+          onSearch={setSearch}
+          onSubmit={submit}
+        >
+          <Select
+            label="登録元"
+            placeholder="すべて"
+            options={SOURCE_OPTIONS}
+            value={source ?? ""}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              setSource(value === "web" || value === "import" ? value : null);
+              setPage(1);
+            }}
+          />
+        </FilterForm>
         {list.isPending ? (
           <Loading>施設登録を読み込んでいます…</Loading>
         ) : list.isError && list.data === undefined ? (

@@ -15,6 +15,7 @@ import { Link, useParams } from "react-router";
 import type { ConfirmedRegistration, RegistrationConfirmation } from "../api-types";
 import { useFocusHeadingOn } from "../common/focus-heading";
 import { PATHS } from "../paths";
+import { RegistrationComplete } from "./registration-complete";
 import { StorefrontTitle } from "./storefront-title";
 
 /**
@@ -127,26 +128,14 @@ function nextSteps(sameAddress: boolean) {
 
 function Confirmed({ registration }: { registration: ConfirmedRegistration }) {
   return (
-    <div className="sos-stack vendor-storefront">
-      <StorefrontTitle>施設登録の完了</StorefrontTitle>
-      <PageHeader title="施設登録が完了しました" />
-      <Alert tone="success" title="施設登録が確定しました">
-        <p>
-          登録内容のお知らせを <strong>{registration.email}</strong> にお送りしました。
-        </p>
-      </Alert>
-      <SummaryList
-        aria-label="登録内容"
-        items={[
-          ...summaryOf(registration),
-          { term: "確定日時", detail: formatJaDateTime(new Date(registration.confirmedAt)) },
-        ]}
-      />
-      <Notice title="今後の流れ">
-        <p>{nextSteps(registration.sameAddress)}</p>
-        <p>登録内容の変更は販売業者にお問い合わせください。</p>
-      </Notice>
-    </div>
+    <RegistrationComplete
+      email={registration.email}
+      items={[
+        ...summaryOf(registration),
+        { term: "確定日時", detail: formatJaDateTime(new Date(registration.confirmedAt)) },
+      ]}
+      nextSteps={nextSteps(registration.sameAddress)}
+    />
   );
 }
 

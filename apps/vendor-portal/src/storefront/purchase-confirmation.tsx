@@ -1,73 +1,48 @@
 import { formatPhone } from "@sos/rules";
-import { Button, formatAddress, formatNumber, formatPieces, SummaryList } from "@sos/ui";
-import type { Ref } from "react";
+import { formatAddress, OrderLinesTable, SummaryList } from "@sos/ui";
 import type { PaymentMethodOption, PurchaseSizeOption } from "../api-types";
+import { ConfirmStepSection, type ConfirmStepState } from "./confirm-step-view";
 import type { PurchaseValues } from "./purchase-schema";
 
 export const ONE_TIME_NOTE =
   "購入手続きは1回限りです。確定後に内容を変更したり、追加で購入したりすることはできません（上限に満たない場合も同様です）。";
 
-export interface PurchaseConfirmationProps {
-  formId: string;
+export interface PurchaseConfirmationProps extends ConfirmStepState {
   values: PurchaseValues;
   sizes: ReadonlyArray<PurchaseSizeOption>;
   piecesPerSet: number;
   paymentMethods: ReadonlyArray<PaymentMethodOption>;
-  headingRef: Ref<HTMLHeadingElement>;
-  submitting: boolean;
-  onConfirm: () => void;
-  onBack: () => void;
 }
 
 /** 「注文内容の確認」: what will be ordered, before 「注文を確定する」. */
 export function PurchaseConfirmation({
-  formId,
   values,
   sizes,
   piecesPerSet,
   paymentMethods,
-  headingRef,
-  submitting,
-  onConfirm,
-  onBack,
+  ...step
 }: PurchaseConfirmationProps) {
   return (
-    <section className="sos-vendor-form__confirm" aria-labelledby={`${formId}-confirm`}>
-      <h2 id={`${formId}-confirm`} ref={headingRef} tabIndex={-1}>
-        注文内容の確認
-      </h2>
-      <p>以下の内容で注文します。よろしければ「注文を確定する」を押してください。</p>
-      <table className="sos-order-lines" aria-label="ご注文のサイズとセット数">
-        <thead>
-          <tr>
-            <th scope="col">サイズ</th>
-            <th scope="col" className="sos-order-lines__figure">
-              セット数
-            </th>
-            <th scope="col" className="sos-order-lines__figure">
-              枚数
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {values.lines.map((line) => (
-            <tr key={line.size}>
-              <th scope="row">{sizes.find((s) => s.size === line.size)?.label ?? line.size}</th>
-              <td className="sos-order-lines__figure">{formatNumber(line.sets)}セット</td>
-              <td className="sos-order-lines__figure">{formatPieces(line.sets * piecesPerSet)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">合計</th>
-            <td className="sos-order-lines__figure">{formatNumber(sumOf(values.lines))}セット</td>
-            <td className="sos-order-lines__figure">
-              {formatPieces(sumOf(values.lines) * piecesPerSet)}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+    <ConfirmStepSection
+      {...step}
+      title="注文内容の確認"
+      lead="以下の内容で注文します。よろしければ「注文を確定する」を押してください。"
+      note={ONE_TIME_NOTE}
+      confirmLabel="注文を確定する"
+      loadingLabel="注文を送信中"
+      backLabel="入力画面に戻る"
+    >
+      <OrderLinesTable
+        aria-label="ご注文のサイズとセット数"
+        lines={values.lines.map((line) => ({
+          size: line.size,
+          sizeLabel: sizes.find((s) => s.size === line.size)?.label ?? line.size,
+          sets: line.sets,
+          pieces: line.sets * piecesPerSet,
+        }))}
+        totalSets={sumOf(values.lines)}
+        totalPieces={sumOf(values.lines) * piecesPerSet}
+      />
       <SummaryList
         items={[
           { term: "お届け先", detail: values.delivery.name },
@@ -81,22 +56,7 @@ export function PurchaseConfirmation({
           },
         ]}
       />
-      <p className="sos-vendor-form__note">{ONE_TIME_NOTE}</p>
-      <div className="sos-vendor-form__actions">
-        <Button
-          size="large"
-          fullWidth
-          loading={submitting}
-          loadingLabel="注文を送信中"
-          onClick={onConfirm}
-        >
-          注文を確定する
-        </Button>
-        <Button variant="secondary" size="large" fullWidth disabled={submitting} onClick={onBack}>
-          入力画面に戻る
-        </Button>
-      </div>
-    </section>
+    </ConfirmStepSection>
   );
 }
 

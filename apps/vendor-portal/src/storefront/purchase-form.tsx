@@ -1,10 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { GloveSize, PaymentMethod } from "@sos/domain";
 import { formatPhone, formatPostcode } from "@sos/rules";
-import { Alert, Button, ErrorSummary, type FieldErrorItem, RadioGroup, radioId } from "@sos/ui";
+import { type FieldErrorItem, radioId } from "@sos/ui";
 import { type ReactNode, useId, useMemo } from "react";
 import { type FieldErrors, useForm, useWatch } from "react-hook-form";
 import type { DeliveryDetails, PaymentMethodOption, PurchaseSizeOption } from "../api-types";
+import { ConfirmStepForm, PaymentMethodField } from "./confirm-step-view";
 import { DeliveryFieldset } from "./delivery-fieldset";
 import { ONE_TIME_NOTE, PurchaseConfirmation } from "./purchase-confirmation";
 import { type PurchaseValues, purchaseFormSchema, setsOrZero } from "./purchase-schema";
@@ -126,15 +127,14 @@ export function PurchaseForm({
   const typedSets = useWatch({ control, name: "sets" });
   const total = sizes.reduce((sum, size) => sum + setsOrZero(typedSets?.[size.size]), 0);
 
-  const { confirming, submitting, failures, failure, confirmHeading, ...steps } =
-    useConfirmStep<PurchaseValues>({
-      onSubmit,
-      fieldErrors,
-      serverError,
-      focusInput: () => {
-        if (firstOnSale) setFocus(`sets.${firstOnSale.size}`);
-      },
-    });
+  const { confirming, failures, input, section, ...steps } = useConfirmStep<PurchaseValues>({
+    onSubmit,
+    fieldErrors,
+    serverError,
+    focusInput: () => {
+      if (firstOnSale) setFocus(`sets.${firstOnSale.size}`);
+    },
+  });
 
   useServerFieldErrors<PurchaseFieldKey>(fieldErrors, setError);
 
@@ -154,17 +154,16 @@ export function PurchaseForm({
 
   return (
     <div className="sos-vendor-form">
-      <form
-        className="sos-vendor-form__fields"
-        noValidate
+      <ConfirmStepForm
+        label="購入手続き"
         onSubmit={toConfirmation}
-        aria-label="購入手続き"
-        hidden={confirming !== null}
+        lead={children}
+        summary={summary}
+        submitCount={submitCount}
+        {...input}
+        submitLabel="注文内容を確認する"
+        note={ONE_TIME_NOTE}
       >
-        {children}
-        {failure && <Alert tone="error">{failure}</Alert>}
-        <ErrorSummary errors={summary} focusKey={`${submitCount}-${failures}`} />
-
         <SizesFieldset
           productName={productName}
           piecesPerSet={piecesPerSet}
@@ -180,34 +179,22 @@ export function PurchaseForm({
 
         <DeliveryFieldset ids={ids} errors={errors} register={register} />
 
-        <RadioGroup
+        <PaymentMethodField
           id={`${formId}-payment`}
-          legend="お支払い方法"
-          required
-          choices={paymentMethods.map((option) => ({ value: option.value, label: option.label }))}
+          paymentMethods={paymentMethods}
           error={errors.paymentMethod?.message}
-          {...register("paymentMethod")}
+          registration={register("paymentMethod")}
         />
-
-        <div className="sos-vendor-form__actions">
-          <p className="sos-vendor-form__note">{ONE_TIME_NOTE}</p>
-          <Button type="submit" size="large" fullWidth>
-            注文内容を確認する
-          </Button>
-        </div>
-      </form>
+      </ConfirmStepForm>
 
       {confirming !== null && (
         <PurchaseConfirmation
           formId={formId}
+          {...section}
           values={confirming}
           sizes={sizes}
           piecesPerSet={piecesPerSet}
           paymentMethods={paymentMethods}
-          headingRef={confirmHeading}
-          submitting={submitting}
-          onConfirm={() => void steps.confirm()}
-          onBack={steps.backToInput}
         />
       )}
     </div>

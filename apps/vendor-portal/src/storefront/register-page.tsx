@@ -5,6 +5,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { RegistrationOptions, RegistrationReceipt } from "../api-types";
 import { useFocusHeadingOn } from "../common/focus-heading";
+import { RegistrationComplete } from "./registration-complete";
 import { type RegistrationFieldErrors, RegistrationForm } from "./registration-form";
 import { REGISTRATION_FIELDS, type RegistrationValues } from "./registration-schema";
 import { StorefrontTitle } from "./storefront-title";
@@ -162,27 +163,13 @@ function ConfirmationSent({ registered }: { registered: Registered }) {
 function Registered({ registered }: { registered: Registered }) {
   const { receipt } = registered;
   return (
-    <div className="sos-stack vendor-storefront">
-      <StorefrontTitle>施設登録の完了</StorefrontTitle>
-      <PageHeader title="施設登録が完了しました" />
-      <Alert tone="success" title="施設登録が確定しました">
-        <p>
-          登録内容のお知らせを <strong>{receipt.email}</strong> にお送りしました。
-        </p>
-      </Alert>
-      <SummaryList
-        aria-label="登録内容"
-        items={[
-          ...registrationSummary(registered),
-          { term: "登録日時", detail: formatJaDateTime(new Date(receipt.registeredAt)) },
-        ]}
-      />
-      <Notice title="今後の流れ">
-        <p>
-          緊急配布要請が都道府県・国で受け付けられ、販売対象となった場合に、このメールアドレス宛てに購入用URLと購入できるセット数をお知らせします。
-        </p>
-        <p>登録内容の変更は販売業者にお問い合わせください。</p>
-      </Notice>
-    </div>
+    <RegistrationComplete
+      email={receipt.email}
+      items={[
+        ...registrationSummary(registered),
+        { term: "登録日時", detail: formatJaDateTime(new Date(receipt.registeredAt)) },
+      ]}
+      nextSteps="緊急配布要請が都道府県・国で受け付けられ、販売対象となった場合に、このメールアドレス宛てに購入用URLと購入できるセット数をお知らせします。"
+    />
   );
 }

@@ -1,17 +1,12 @@
 import { formatPhone, formatPostcode } from "@sos/rules";
-import { Button, SummaryList } from "@sos/ui";
-import type { Ref } from "react";
+import { SummaryList } from "@sos/ui";
 import type { PaymentMethodOption } from "../api-types";
+import { ConfirmStepSection, type ConfirmStepState } from "./confirm-step-view";
 import type { RegistrationValues } from "./registration-schema";
 
-export interface RegistrationConfirmationProps {
-  formId: string;
+export interface RegistrationConfirmationProps extends ConfirmStepState {
   values: RegistrationValues;
   paymentMethods: ReadonlyArray<PaymentMethodOption>;
-  headingRef: Ref<HTMLHeadingElement>;
-  submitting: boolean;
-  onConfirm: () => void;
-  onBack: () => void;
 }
 
 function labelOf(options: ReadonlyArray<PaymentMethodOption>, value: string): string {
@@ -20,20 +15,20 @@ function labelOf(options: ReadonlyArray<PaymentMethodOption>, value: string): st
 
 /** 「入力内容の確認」: what will be registered, before 「登録する」. */
 export function RegistrationConfirmation({
-  formId,
   values,
   paymentMethods,
-  headingRef,
-  submitting,
-  onConfirm,
-  onBack,
+  ...step
 }: RegistrationConfirmationProps) {
   return (
-    <section className="sos-vendor-form__confirm" aria-labelledby={`${formId}-confirm`}>
-      <h2 id={`${formId}-confirm`} ref={headingRef} tabIndex={-1}>
-        入力内容の確認
-      </h2>
-      <p>以下の内容で登録します。よろしければ「登録する」を押してください。</p>
+    <ConfirmStepSection
+      {...step}
+      title="入力内容の確認"
+      lead="以下の内容で登録します。よろしければ「登録する」を押してください。"
+      note="メールアドレスに誤りがあると、購入用URLのご案内が届きません。もう一度ご確認ください。"
+      confirmLabel="登録する"
+      loadingLabel="登録中"
+      backLabel="入力内容を修正する"
+    >
       <SummaryList
         items={[
           { term: "施設名", detail: values.facilityName },
@@ -48,23 +43,6 @@ export function RegistrationConfirmation({
           },
         ]}
       />
-      <p className="sos-vendor-form__note">
-        メールアドレスに誤りがあると、購入用URLのご案内が届きません。もう一度ご確認ください。
-      </p>
-      <div className="sos-vendor-form__actions">
-        <Button
-          size="large"
-          fullWidth
-          loading={submitting}
-          loadingLabel="登録中"
-          onClick={onConfirm}
-        >
-          登録する
-        </Button>
-        <Button variant="secondary" size="large" fullWidth disabled={submitting} onClick={onBack}>
-          入力内容を修正する
-        </Button>
-      </div>
-    </section>
+    </ConfirmStepSection>
   );
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert, Button, ErrorSummary, type FieldErrorItem, RadioGroup, radioId } from "@sos/ui";
+import { type FieldErrorItem, radioId } from "@sos/ui";
 import { type ReactNode, useId } from "react";
 import { type FieldErrors, useForm } from "react-hook-form";
 import type { PaymentMethodOption } from "../api-types";
@@ -10,6 +10,7 @@ import {
   type RegistrationValues,
 } from "./registration-schema";
 import "./storefront.css";
+import { ConfirmStepForm, PaymentMethodField } from "./confirm-step-view";
 import { RegistrationConfirmation } from "./registration-confirmation";
 import { RegistrationFields } from "./registration-fields";
 import { useConfirmStep } from "./use-confirm-step";
@@ -89,13 +90,12 @@ export function RegistrationForm({
     },
     shouldFocusError: false,
   });
-  const { confirming, submitting, failures, failure, confirmHeading, ...steps } =
-    useConfirmStep<RegistrationValues>({
-      onSubmit,
-      fieldErrors,
-      serverError,
-      focusInput: () => setFocus("facilityName"),
-    });
+  const { confirming, input, section, ...steps } = useConfirmStep<RegistrationValues>({
+    onSubmit,
+    fieldErrors,
+    serverError,
+    focusInput: () => setFocus("facilityName"),
+  });
 
   useServerFieldErrors(fieldErrors, setError, REGISTRATION_FIELDS);
 
@@ -104,41 +104,30 @@ export function RegistrationForm({
 
   return (
     <div className="sos-vendor-form">
-      <form
-        className="sos-vendor-form__fields"
-        noValidate
+      <ConfirmStepForm
+        label="施設登録"
         onSubmit={toConfirmation}
-        aria-label="施設登録"
-        hidden={confirming !== null}
+        lead={children}
+        summary={summary}
+        submitCount={submitCount}
+        {...input}
+        submitLabel="入力内容を確認する"
       >
-        {children}
-        {failure && <Alert tone="error">{failure}</Alert>}
-        <ErrorSummary errors={summary} focusKey={`${submitCount}-${failures}`} />
         <RegistrationFields ids={ids} errors={errors} register={register} />
-        <RadioGroup
+        <PaymentMethodField
           id={`${formId}-payment`}
-          legend="お支払い方法"
-          required
-          choices={paymentMethods.map((option) => ({ value: option.value, label: option.label }))}
+          paymentMethods={paymentMethods}
           error={errors.paymentMethod?.message}
-          {...register("paymentMethod")}
+          registration={register("paymentMethod")}
         />
-        <div className="sos-vendor-form__actions">
-          <Button type="submit" size="large" fullWidth>
-            入力内容を確認する
-          </Button>
-        </div>
-      </form>
+      </ConfirmStepForm>
 
       {confirming !== null && (
         <RegistrationConfirmation
           formId={formId}
+          {...section}
           values={confirming}
           paymentMethods={paymentMethods}
-          headingRef={confirmHeading}
-          submitting={submitting}
-          onConfirm={() => void steps.confirm()}
-          onBack={steps.backToInput}
         />
       )}
     </div>

@@ -62,12 +62,16 @@ export function useConfirmStep<Values>({
   const failure = serverError || (failed && !hasFieldErrors ? SUBMIT_FAILED_MESSAGE : null);
   return {
     confirming,
-    submitting,
     failures,
-    failure,
-    confirmHeading,
     toConfirmation,
-    confirm,
-    backToInput,
+    /** Spread on ConfirmStepForm. */
+    input: { hidden: confirming !== null, failure, failures },
+    /** Spread on the confirmation step, beside the form's id. */
+    section: {
+      headingRef: confirmHeading,
+      submitting,
+      onConfirm: () => void confirm(),
+      onBack: backToInput,
+    },
   };
 }

@@ -1,9 +1,10 @@
 import { LINK_STATE_LABELS, MATCH_STATUS_LABELS } from "@sos/domain";
-import { Button, Select, TextField } from "@sos/ui";
+import { Select } from "@sos/ui";
 import { KEEP_FOCUS_STATE } from "@sos/web";
 import { type FormEvent, useState } from "react";
 import { useSearchParams } from "react-router";
 import type { LinkState, MatchStatusCode } from "../api-types";
+import { FilterForm } from "../common/filter-form";
 
 export interface BatchFilter {
   status: MatchStatusCode | null;
@@ -64,38 +65,31 @@ export function BatchFilters({
     onChange({ ...filter, search: search.trim() === "" ? null : search.trim() });
   };
   return (
-    <search aria-label="医療機関の絞り込み">
-      <form className="vendor-filters" onSubmit={submit}>
-        <Select
-          label="照合結果"
-          placeholder="すべて"
-          options={MATCH_OPTIONS}
-          value={filter.status ?? ""}
-          onChange={(event) =>
-            onChange({ ...filter, status: pick(MATCH_OPTIONS, event.currentTarget.value) })
-          }
-        />
-        <Select
-          label="購入リンク"
-          placeholder="すべて"
-          options={LINK_OPTIONS}
-          value={filter.linkState ?? ""}
-          onChange={(event) =>
-            onChange({ ...filter, linkState: pick(LINK_OPTIONS, event.currentTarget.value) })
-          }
-        />
-        <div className="vendor-filters__search">
-          <TextField
-            label="医療機関名・コード"
-            type="search"
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-          />
-          <Button type="submit" variant="secondary">
-            検索
-          </Button>
-        </div>
-      </form>
-    </search>
+    <FilterForm
+      label="医療機関の絞り込み"
+      searchLabel="医療機関名・コード"
+      search={search}
+      onSearch={setSearch}
+      onSubmit={submit}
+    >
+      <Select
+        label="照合結果"
+        placeholder="すべて"
+        options={MATCH_OPTIONS}
+        value={filter.status ?? ""}
+        onChange={(event) =>
+          onChange({ ...filter, status: pick(MATCH_OPTIONS, event.currentTarget.value) })
+        }
+      />
+      <Select
+        label="購入リンク"
+        placeholder="すべて"
+        options={LINK_OPTIONS}
+        value={filter.linkState ?? ""}
+        onChange={(event) =>
+          onChange({ ...filter, linkState: pick(LINK_OPTIONS, event.currentTarget.value) })
+        }
+      />
+    </FilterForm>
   );
 }

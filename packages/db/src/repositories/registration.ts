@@ -204,29 +204,19 @@ export async function lockRegistrationOfCode(trx: Db, institutionCode: string) {
   await sql`select pg_advisory_xact_lock(${REGISTRATION_CODE_LOCK}, hashtext(${institutionCode}))`.execute(
     trx,
   );
-  return trx
-    .selectFrom("vendorRegistrations")
-    .select(REGISTRATION_COLUMNS)
-    .where("institutionCode", "=", institutionCode)
-    .forUpdate()
-    .executeTakeFirst();
+  return registrationWhere(trx, "institutionCode", institutionCode).forUpdate().executeTakeFirst();
 }
 
 export async function lockRegistration(trx: Db, id: string) {
-  return trx
-    .selectFrom("vendorRegistrations")
-    .select(REGISTRATION_COLUMNS)
-    .where("id", "=", id)
-    .forUpdate()
-    .executeTakeFirst();
+  return registrationWhere(trx, "id", id).forUpdate().executeTakeFirst();
 }
 
 export async function registrationOfCode(db: Db, institutionCode: string) {
-  return db
-    .selectFrom("vendorRegistrations")
-    .select(REGISTRATION_COLUMNS)
-    .where("institutionCode", "=", institutionCode)
-    .executeTakeFirst();
+  return registrationWhere(db, "institutionCode", institutionCode).executeTakeFirst();
+}
+
+function registrationWhere(db: Db, key: "id" | "institutionCode", value: string) {
+  return db.selectFrom("vendorRegistrations").select(REGISTRATION_COLUMNS).where(key, "=", value);
 }
 
 export async function codeIsRegistered(db: Db, institutionCode: string): Promise<boolean> {

@@ -73,19 +73,21 @@ export async function lockRequestForReview(
 
 /** What a review mail says of the institution, and where it goes. */
 export async function findInstitutionContact(db: Db, institutionId: string) {
+  return institutionWithPrefecture(db, institutionId)
+    .select(["i.code", "i.name", "i.email", "p.name as prefectureName"])
+    .executeTakeFirst();
+}
+
+function institutionWithPrefecture(db: Db, institutionId: string) {
   return db
     .selectFrom("institutions as i")
     .innerJoin("prefectures as p", "p.code", "i.prefectureCode")
-    .select(["i.code", "i.name", "i.email", "p.name as prefectureName"])
-    .where("i.id", "=", institutionId)
-    .executeTakeFirst();
+    .where("i.id", "=", institutionId);
 }
 
 /** The institution as the request page shows it. */
 export async function findInstitutionForReview(db: Db, institutionId: string) {
-  return db
-    .selectFrom("institutions as i")
-    .innerJoin("prefectures as p", "p.code", "i.prefectureCode")
+  return institutionWithPrefecture(db, institutionId)
     .select([
       "i.id",
       "i.code",
@@ -98,7 +100,6 @@ export async function findInstitutionForReview(db: Db, institutionId: string) {
       "i.phone",
       "i.email",
     ])
-    .where("i.id", "=", institutionId)
     .executeTakeFirst();
 }
 

@@ -1,5 +1,11 @@
 import type { SosStatus } from "@sos/domain";
-import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
+import {
+  type Insertable,
+  type Selectable,
+  type SelectQueryBuilder,
+  sql,
+  type Updateable,
+} from "kysely";
 import type { Db } from "../connect";
 import type { SosRequestsTable } from "../schema";
 
@@ -185,23 +191,54 @@ export interface ListPosition {
 
 export type SosListRow = SosRequestRow & { viewedAt: Date | null; sortKey: string };
 
+/** One page of a list, as the client asked for it. */
+export interface ListPage {
+  after: ListPosition | null;
+  limit: number;
+}
+
+/**
+ * The page after `after`, newest first by `column` then r.id. The column is written
+ * as Postgres names it (snake_case) so the keyset comparison and the sort key text
+ * read it as is; the CamelCasePlugin leaves such a reference unchanged.
+ */
+function newestFirst<DB, TB extends keyof DB>(
+  query: SelectQueryBuilder<DB, TB, SosListRow>,
+  column: "r.created_at" | "v.viewed_at" | "r.applied_at",
+  { after, limit }: ListPage,
+): Promise<SosListRow[]> {
+  const page =
+    after === null
+      ? query
+      : query.where(
+          sql<boolean>`(${sql.raw(column)}, r.id) < (${after.key}::timestamptz, ${after.id}::uuid)`,
+        );
+  return page
+    .orderBy(sql.ref(column), "desc")
+    .orderBy(sql.ref("r.id"), "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** The institution's requests as list rows (none viewed), keyed by `column`. */
+function ownRequests(db: Db, institutionId: string, column: "r.created_at" | "r.applied_at") {
+  return db
+    .selectFrom("sosRequests as r")
+    .selectAll("r")
+    .select([
+      sql<Date | null>`null`.as("viewedAt"),
+      sql<string>`${sql.raw(column)}::text`.as("sortKey"),
+    ])
+    .where("r.institutionId", "=", institutionId);
+}
+
 /** すべて: every request of the institution, newest first. */
 export async function listAll(
   db: Db,
   institutionId: string,
-  { after, limit }: { after: ListPosition | null; limit: number },
+  page: ListPage,
 ): Promise<SosListRow[]> {
-  let query = db
-    .selectFrom("sosRequests as r")
-    .selectAll("r")
-    .select([sql<Date | null>`null`.as("viewedAt"), sql<string>`r.created_at::text`.as("sortKey")])
-    .where("r.institutionId", "=", institutionId);
-  if (after !== null) {
-    query = query.where(
-      sql<boolean>`(r.created_at, r.id) < (${after.key}::timestamptz, ${after.id}::uuid)`,
-    );
-  }
-  return query.orderBy("r.createdAt", "desc").orderBy("r.id", "desc").limit(limit).execute();
+  return newestFirst(ownRequests(db, institutionId, "r.created_at"), "r.created_at", page);
 }
 
 /** 最近参照したデータ: what this user opened, the latest view first. */
@@ -209,21 +246,16 @@ export async function listRecent(
   db: Db,
   institutionId: string,
   userId: string,
-  { after, limit }: { after: ListPosition | null; limit: number },
+  page: ListPage,
 ): Promise<SosListRow[]> {
-  let query = db
+  const query = db
     .selectFrom("sosRequestViews as v")
     .innerJoin("sosRequests as r", "r.id", "v.requestId")
     .selectAll("r")
     .select(["v.viewedAt", sql<string>`v.viewed_at::text`.as("sortKey")])
     .where("v.userId", "=", userId)
     .where("r.institutionId", "=", institutionId);
-  if (after !== null) {
-    query = query.where(
-      sql<boolean>`(v.viewed_at, r.id) < (${after.key}::timestamptz, ${after.id}::uuid)`,
-    );
-  }
-  return query.orderBy("v.viewedAt", "desc").orderBy("r.id", "desc").limit(limit).execute();
+  return newestFirst(query, "v.viewed_at", page);
 }
 
 /**
@@ -234,22 +266,13 @@ export async function listActive(
   db: Db,
   institutionId: string,
   { since, now }: { since: Date; now: Date },
-  { after, limit }: { after: ListPosition | null; limit: number },
+  page: ListPage,
 ): Promise<SosListRow[]> {
-  let query = db
-    .selectFrom("sosRequests as r")
-    .selectAll("r")
-    .select([sql<Date | null>`null`.as("viewedAt"), sql<string>`r.applied_at::text`.as("sortKey")])
-    .where("r.institutionId", "=", institutionId)
+  const query = ownRequests(db, institutionId, "r.applied_at")
     .where("r.appliedAt", "is not", null)
     .where("r.appliedAt", "<=", now)
     .where("r.appliedAt", ">=", since);
-  if (after !== null) {
-    query = query.where(
-      sql<boolean>`(r.applied_at, r.id) < (${after.key}::timestamptz, ${after.id}::uuid)`,
-    );
-  }
-  return query.orderBy("r.appliedAt", "desc").orderBy("r.id", "desc").limit(limit).execute();
+  return newestFirst(query, "r.applied_at", page);
 }
 
 /**

@@ -1,7 +1,5 @@
 import {
   formatJaDateTime,
-  formatNumber,
-  formatPieces,
   ORDER_STATUS_LABELS,
   type OrderStatus as OrderStatusCode,
   toInstant,
@@ -10,6 +8,7 @@ import { formatPhone } from "@sos/rules";
 import { useId } from "react";
 import { SummaryList } from "../data/SummaryList";
 import { formatAddress } from "./format";
+import { OrderLinesTable } from "./OrderLinesTable";
 import { OrderStatusBadge } from "./OrderStatusBadge";
 import type { OrderView } from "./types";
 import "./order.css";
@@ -90,35 +89,12 @@ export function OrderStatus({ order, title = "ご注文の内容", headingLevel 
         <SubHeading id={linesId} className="sos-order__subtitle">
           サイズごとのセット数
         </SubHeading>
-        <table className="sos-order-lines" aria-labelledby={linesId}>
-          <thead>
-            <tr>
-              <th scope="col">サイズ</th>
-              <th scope="col" className="sos-order-lines__figure">
-                セット数
-              </th>
-              <th scope="col" className="sos-order-lines__figure">
-                枚数
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {order.lines.map((line) => (
-              <tr key={line.size}>
-                <th scope="row">{line.sizeLabel}</th>
-                <td className="sos-order-lines__figure">{formatNumber(line.sets)}セット</td>
-                <td className="sos-order-lines__figure">{formatPieces(line.pieces)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">合計</th>
-              <td className="sos-order-lines__figure">{formatNumber(order.totalSets)}セット</td>
-              <td className="sos-order-lines__figure">{formatPieces(order.totalPieces)}</td>
-            </tr>
-          </tfoot>
-        </table>
+        <OrderLinesTable
+          aria-labelledby={linesId}
+          lines={order.lines}
+          totalSets={order.totalSets}
+          totalPieces={order.totalPieces}
+        />
       </div>
 
       <div className="sos-order__block">
