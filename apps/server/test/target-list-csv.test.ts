@@ -148,7 +148,7 @@ describe("GET /api/target-lists/:batchId.csv", () => {
   it("refuses another role with the same answer as a tRPC procedure does (one deny())", async () => {
     const token = await signIn(institution);
     const csv = await download(`/api/target-lists/${plainBatch}.csv`, token, "application/json");
-    const procedure = await fetch(`${server.url}/trpc/ministry.ping`, {
+    const procedure = await fetch(`${server.url}/trpc/targetList.list`, {
       headers: { cookie: `${SESSION_COOKIE_NAME}=${token}` },
     });
     type Body = { error: { message: string; data: { httpStatus: number } } };
@@ -168,7 +168,7 @@ describe("GET /api/target-lists/:batchId.csv", () => {
     expect(denied).toEqual(
       expect.arrayContaining([
         { targetType: "route", targetId: "/api/target-lists/:file" },
-        { targetType: "procedure", targetId: "ministry.ping" },
+        { targetType: "procedure", targetId: "targetList.list" },
       ]),
     );
   });
