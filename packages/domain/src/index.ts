@@ -26,6 +26,7 @@ export * from "./glove-size";
 export * from "./inputs/auth";
 export * from "./inputs/auth-messages";
 export * from "./inputs/registration";
+export * from "./inputs/registry";
 export * from "./inputs/sos-request-form";
 export * from "./inputs/survey";
 export * from "./institution-type";
