@@ -25,6 +25,11 @@ export type {
   TargetBatchSummary,
   UnrepresentableChar,
 } from "./schemas/target-list";
+export {
+  importRegistry,
+  type RegistryImportReport,
+  type RegistryRowError,
+} from "./services/registry";
 export { createWeeklySurveys } from "./services/survey";
 export {
   CSV_ENCODINGS,
