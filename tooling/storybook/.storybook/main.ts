@@ -7,7 +7,7 @@ const config: StorybookConfig = {
     { directory: "../../../packages/web/src", titlePrefix: "画面/共通" },
     {
       directory: "../../../apps/institution/src",
-      files: "**/*-page*.stories.tsx",
+      files: "**/!(*.parts).stories.tsx",
       titlePrefix: "画面/医療機関",
     },
     // A component used by one app lives beside its page, its stories still under 部品.
