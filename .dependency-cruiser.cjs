@@ -72,6 +72,13 @@ module.exports = {
       to: { path: "^packages/api/src/routers/" },
     },
     {
+      name: "schemas-do-not-import-services",
+      comment: "Services return the schemas' types; schemas that read services would make a cycle.",
+      severity: "error",
+      from: { path: "^packages/api/src/schemas/" },
+      to: { path: "^packages/api/src/(services|routers)/" },
+    },
+    {
       name: "workspace-import-resolves",
       comment:
         "An import of a workspace package or a relative path that cannot be resolved would " +

@@ -34,6 +34,20 @@ describe("the dependency rules (.dependency-cruiser.cjs)", () => {
     });
   });
 
+  it("stop a schema importing a service", async () => {
+    const service = `packages/api/src/services/${fixtureName("service")}`;
+    const schema = `packages/api/src/schemas/${fixtureName("schema")}`;
+    const files = {
+      [service]: "export const STATES = [] as const;\n",
+      [schema]: `export { STATES } from "../services/${fixtureName("service").replace(/\.ts$/, "")}";\n`,
+    };
+    await withFixtures(files, async () => {
+      expect(await violationsFrom(schema)).toEqual([
+        { rule: "schemas-do-not-import-services", from: schema, to: service },
+      ]);
+    });
+  });
+
   it("let a frontend import only types from @sos/api, resolved through the workspace", async () => {
     const files = {};
     const expected = [];

@@ -1,8 +1,10 @@
 import { Id, IsoDate } from "@sos/domain";
 import { z } from "zod";
-import { INSTITUTION_LINK_STATES } from "../services/institution-orders/institution-orders";
 import { IsoDateTime } from "./common";
 import { OrderViewOutput } from "./vendor-portal";
+
+export const INSTITUTION_LINK_STATES = ["not_sent", "sent", "expired", "revoked", "used"] as const;
+export type InstitutionLinkState = (typeof INSTITUTION_LINK_STATES)[number];
 
 /*
  * The one declaration of each shape. Output types are the schemas' input side: what

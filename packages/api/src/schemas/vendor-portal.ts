@@ -15,9 +15,11 @@ import {
 } from "@sos/domain";
 import { toHalfWidth } from "@sos/rules";
 import { z } from "zod";
-import { IMPORT_OUTCOMES } from "../services/vendor-portal/import-registrations";
-import { IMPORT_ENCODINGS } from "../services/vendor-portal/registration-csv";
+import { IMPORT_ENCODINGS } from "../csv-table";
 import { IsoDateTime, Page, pageSizeUpTo, Search } from "./common";
+
+export const IMPORT_OUTCOMES = ["created", "updated", "unchanged", "refused"] as const;
+export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
 
 /*
  * The one declaration of each shape. Output types are the schemas' input side: what

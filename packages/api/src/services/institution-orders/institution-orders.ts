@@ -3,7 +3,10 @@ import { type PurchaseStatusRow, purchaseStatusRows } from "@sos/db/repositories
 import type { LinkState } from "@sos/domain";
 import { PIECES_PER_SET } from "@sos/rules";
 import { DomainError } from "../../errors";
-import type { InstitutionPurchaseStatusOutput } from "../../schemas/institution-orders";
+import type {
+  InstitutionLinkState,
+  InstitutionPurchaseStatusOutput,
+} from "../../schemas/institution-orders";
 import { linkStateOf } from "../vendor-portal/link-state";
 import { loadOrderViews } from "../vendor-portal/order-view";
 
@@ -15,9 +18,6 @@ import { loadOrderViews } from "../vendor-portal/order-view";
  * link's URL itself is never shown here (only its hash is stored; it lives in
  * the mail).
  */
-
-export const INSTITUTION_LINK_STATES = ["not_sent", "sent", "expired", "revoked", "used"] as const;
-export type InstitutionLinkState = (typeof INSTITUTION_LINK_STATES)[number];
 
 export const INSTITUTION_LINK_STATE_LABELS: Readonly<Record<InstitutionLinkState, string>> = {
   not_sent: "購入用URLは未送信です",

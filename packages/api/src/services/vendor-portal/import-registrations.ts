@@ -13,7 +13,7 @@ import {
 import { toHalfWidth } from "@sos/rules";
 import { z } from "zod";
 import type { ApiConfig } from "../../context";
-import type { ImportRegistrationsOutput } from "../../schemas/vendor-portal";
+import type { ImportOutcome, ImportRegistrationsOutput } from "../../schemas/vendor-portal";
 import type { VendorActor } from "./actor";
 import {
   type CsvRow,
@@ -32,9 +32,6 @@ import { paymentMethodsOf } from "./settings";
  * unless the vendor asks for it: the purchase link goes to its email, and an old
  * customer file must not silently redirect it.
  */
-
-export const IMPORT_OUTCOMES = ["created", "updated", "unchanged", "refused"] as const;
-export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
 
 export type ImportResult = ImportRegistrationsOutput;
 export type ImportRowResult = ImportResult["rows"][number];

@@ -9,8 +9,6 @@ export {
   type VendorItemView,
 } from "./batches";
 export {
-  IMPORT_OUTCOMES,
-  type ImportOutcome,
   type ImportResult,
   type ImportRowResult,
   importRegistrations,
