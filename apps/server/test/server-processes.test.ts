@@ -130,6 +130,8 @@ describe("pnpm start with SERVER_PROCESSES=2", () => {
   it("serves one port from two processes, with one session valid on both", async () => {
     const workers = nodeChildren(cli.pid);
     expect(workers).toHaveLength(2);
+    // /readyz answers as soon as the first process listens; the second may still be starting.
+    await until(() => workers.every(listened), "both processes to listen");
 
     const token = await signInOverHttp(cli.baseUrl, user);
     const answers = await Promise.all(
@@ -226,6 +228,8 @@ describe("pnpm start with SERVER_PROCESSES=2", () => {
     await waitUntilReady(cli);
     const workers = nodeChildren(cli.pid);
     expect(workers).toHaveLength(2);
+    // /readyz answers as soon as the first process listens; the second may still be starting.
+    await until(() => workers.every(listened), "both processes to listen");
     await killHard(cli, "server");
     for (const pid of workers) await until(() => !alive(pid), `orphaned HTTP process ${pid}`);
   });
