@@ -1,7 +1,12 @@
 import { restoreClock, shiftClockTo } from "@sos/test-clock/shift";
 import { preloadDeclaredPages } from "@sos/web/storybook";
 import type { Preview } from "@storybook/react-vite";
+import { configure } from "storybook/test";
 import "@sos/ui/styles.css";
+
+// A screen story waits on lazy routes and fixture answers; on a busy 2-core machine that
+// can take longer than Testing Library's 1 s default, and a timeout there is no finding.
+configure({ asyncUtilTimeout: 5000 });
 
 // Stories render as Japanese pages; screen readers and line breaking depend on it.
 document.documentElement.lang = "ja";
