@@ -14,6 +14,7 @@ export * from "./codes";
 export * from "./deadlines";
 export * from "./eligibility";
 export * from "./email";
+export * from "./forecast/stock-out";
 export * from "./messages";
 export * from "./normalize";
 export * from "./phone";
