@@ -1,4 +1,4 @@
-import { addDaysYmd } from "../business-days";
+import { formatDay, parseDay } from "../calendar-day";
 import { COVER_WEEKS } from "../eligibility";
 
 /**
@@ -82,6 +82,24 @@ const CONVERGED_WEEKS = 60;
 /** No date past ten years is printed: the day would mean nothing, and the calendar has an end. */
 export const MAX_FORECAST_WEEKS = 520;
 
+/**
+ * Day numbers of the week labels seen lately. The simulation and the
+ * per-prefecture tables forecast every institution over the same few weeks,
+ * and parsing the same dates again dominated the cost; the cache is cleared
+ * when full, so it stays small in a long-running server.
+ */
+const dayNumbers = new Map<string, number>();
+
+function dayNumber(ymd: string): number {
+  let day = dayNumbers.get(ymd);
+  if (day === undefined) {
+    day = parseDay(ymd);
+    if (dayNumbers.size >= 4096) dayNumbers.clear();
+    dayNumbers.set(ymd, day);
+  }
+  return day;
+}
+
 function assertCount(name: string, value: number): void {
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new RangeError(`${name} must be a non-negative safe integer, got ${String(value)}`);
@@ -146,12 +164,29 @@ export function weeksUntilEmpty(stock: number, level: number, trend: number): nu
   return CONVERGED_WEEKS + (stock - used) / eventual;
 }
 
+/** The last FORECAST_WINDOW answers, oldest first (sorted only when given out of order). */
+function lastWeeks(answers: readonly WeeklyAnswer[]): readonly WeeklyAnswer[] {
+  let ordered = true;
+  for (let i = 1; i < answers.length && ordered; i += 1) {
+    ordered = (answers[i - 1]?.weekStart ?? "") < (answers[i]?.weekStart ?? "");
+  }
+  const sorted = ordered
+    ? answers
+    : [...answers].sort((a, b) =>
+        a.weekStart < b.weekStart ? -1 : a.weekStart > b.weekStart ? 1 : 0,
+      );
+  return sorted.length > FORECAST_WINDOW ? sorted.slice(-FORECAST_WINDOW) : sorted;
+}
+
 /** The week's net burn as declared, raised halfway towards a faster observed fall of the stock. */
 export function burnEstimates(answers: readonly WeeklyAnswer[]): number[] {
   return answers.map((answer, i) => {
     const declared = answer.consumption - answer.purchases;
     const previous = answers[i - 1];
-    if (previous === undefined || addDaysYmd(previous.weekStart, 7) !== answer.weekStart) {
+    if (
+      previous === undefined ||
+      dayNumber(answer.weekStart) - dayNumber(previous.weekStart) !== 7
+    ) {
       return declared;
     }
     const observed = previous.stock + (answer.received ?? 0) - answer.stock;
@@ -190,9 +225,7 @@ export function forecastStockOut(
     assertCount("purchases", answer.purchases);
     assertCount("received", answer.received ?? 0);
   }
-  const recent = [...answers]
-    .sort((a, b) => (a.weekStart < b.weekStart ? -1 : a.weekStart > b.weekStart ? 1 : 0))
-    .slice(-FORECAST_WINDOW);
+  const recent = lastWeeks(answers);
   const latest = recent[recent.length - 1];
   if (latest === undefined) return NO_FORECAST;
   const asOf = latest.answeredOn ?? latest.weekStart;
@@ -205,7 +238,9 @@ export function forecastStockOut(
   const stock = latest.stock + incoming;
   const weeks = weeksUntilEmpty(stock, level, trend);
   const stockOutDate =
-    weeks === null || weeks > MAX_FORECAST_WEEKS ? null : addDaysYmd(asOf, Math.floor(weeks * 7));
+    weeks === null || weeks > MAX_FORECAST_WEEKS
+      ? null
+      : formatDay(dayNumber(asOf) + Math.floor(weeks * 7));
   const stockNextWeek = stock - weeklyBurn;
   const atRiskNextWeek = weeks !== null && stockNextWeek < COVER_WEEKS * burnAt(level, trend, 1);
   return { asOf, weeklyBurn, trend, weeksOfCover: weeks, stockOutDate, atRiskNextWeek };
