@@ -21,4 +21,5 @@ export * from "./phone";
 export * from "./purchase";
 export * from "./quantity";
 export * from "./result";
+export * from "./signals/index";
 export * from "./sos-status";

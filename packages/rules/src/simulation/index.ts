@@ -5,3 +5,4 @@
  */
 export * from "./forecast-simulation";
 export * from "./random";
+export * from "./signals-suite";
