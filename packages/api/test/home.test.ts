@@ -124,3 +124,50 @@ describe("home.summary", () => {
     });
   });
 });
+
+describe("home.summary — stock-out forecast (issue 18)", () => {
+  /** Four answered weeks whose stock falls exactly as declared: 1,000 a week, 10,000 left on 11-25. */
+  async function answerFourWeeks(institutionId: string, consumption = 1000) {
+    const weeks = ["2026-11-04", "2026-11-11", "2026-11-18", "2026-11-25"];
+    for (const [i, weekStart] of weeks.entries()) {
+      await putSurvey(db, institutionId, weekStart, {
+        stock: 10_000 + 1000 * (3 - i),
+        consumption,
+        purchases: 0,
+      });
+    }
+  }
+
+  it("is null before the first answer", async () => {
+    expect((await a.home.summary()).forecast).toBeNull();
+  });
+
+  it("gives weeks of cover and the Tokyo day the stock runs out", async () => {
+    await answerFourWeeks(world.a.institutionId);
+    expect((await a.home.summary()).forecast).toEqual({
+      // putSurvey answers at 12:00 UTC, 21:00 in Tokyo the same day.
+      asOf: "2026-11-25",
+      weeksOfCover: 10,
+      stockOutDate: "2027-02-03",
+      atRiskNextWeek: false,
+    });
+  });
+
+  it("shows no date ('—') when the latest answer declares no consumption", async () => {
+    await answerFourWeeks(world.a.institutionId);
+    await putSurvey(db, world.a.institutionId, "2026-11-25", {
+      stock: 10_000,
+      consumption: 0,
+      purchases: 0,
+    });
+    expect((await a.home.summary()).forecast).toMatchObject({
+      weeksOfCover: null,
+      stockOutDate: null,
+    });
+  });
+
+  it("reads only the caller's institution", async () => {
+    await answerFourWeeks(world.b.institutionId);
+    expect((await a.home.summary()).forecast).toBeNull();
+  });
+});

@@ -340,3 +340,48 @@ export const PurchasesLoadFailed: Story = {
     await waitFor(() => expect(request.queryByText(/購入：/)).toBeNull());
   },
 };
+
+/** The stock-out forecast: 4.3 weeks left, the day it runs out, and the warning for next week. */
+export const StockOutForecast: Story = {
+  args: {
+    api: homeApi({
+      survey: currentAnswered(),
+      forecast: {
+        asOf: "2026-11-26",
+        weeksOfCover: 4.36,
+        stockOutDate: "2026-12-26",
+        atRiskNextWeek: true,
+      },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const forecast = await card(canvasElement, "在庫の見通し");
+    await expect(forecast.getByText("約4.3週間分")).toBeVisible();
+    await expect(
+      forecast.getByText("2026年12月26日（土）ごろに在庫がなくなる見込みです。"),
+    ).toBeVisible();
+    await expect(forecast.getByText(/来週、配布対象の条件/)).toBeVisible();
+    await expect(forecast.getByText(/2026年11月26日（木）時点の在庫量/)).toBeVisible();
+  },
+};
+
+/** Purchases cover use: no stock-out day, "—" rather than a number. */
+export const StockDoesNotShrink: Story = {
+  args: {
+    api: homeApi({
+      survey: currentAnswered(),
+      forecast: {
+        asOf: "2026-11-26",
+        weeksOfCover: null,
+        stockOutDate: null,
+        atRiskNextWeek: false,
+      },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const forecast = await card(canvasElement, "在庫の見通し");
+    await expect(forecast.getByText("—")).toBeVisible();
+    await expect(forecast.queryByText(/来週、配布対象の条件/)).toBeNull();
+    await expect(forecast.queryByText(/ごろに在庫がなくなる/)).toBeNull();
+  },
+};

@@ -3,6 +3,7 @@ import { LoadFailed, Loading, PageTitle, useSignedInUser, useTRPC } from "@sos/w
 import { useQuery } from "@tanstack/react-query";
 import { PurchaseCard } from "../purchase/purchase-card";
 import { DeadlineCard } from "./deadline-card";
+import { ForecastCard } from "./forecast-card";
 import { RequestCard } from "./request-card";
 import { SelfCheckCard } from "./self-check-card";
 import { SurveyCard } from "./survey-card";
@@ -36,6 +37,7 @@ export function HomePage() {
         <div className="inst-home-grid">
           <SurveyCard summary={summary.data} />
           <DeadlineCard summary={summary.data} />
+          <ForecastCard summary={summary.data} />
           <RequestCard summary={summary.data} purchases={purchases.data} />
           {purchases.isError ? (
             <LoadFailed

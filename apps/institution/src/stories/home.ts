@@ -9,6 +9,7 @@ export interface HomeSummaryOptions {
   survey?: SurveyDetail;
   request?: SosRequestDetail | null;
   late?: boolean;
+  forecast?: HomeSummary["forecast"];
 }
 
 /**
@@ -19,6 +20,7 @@ export function homeSummary({
   survey = CURRENT_UNANSWERED,
   request = null,
   late = false,
+  forecast = null,
 }: HomeSummaryOptions = {}): HomeSummary {
   return {
     week: {
@@ -37,5 +39,6 @@ export function homeSummary({
     },
     request: request && { ...listItem(request), open: OPEN.has(request.status) },
     purchase: null,
+    forecast,
   };
 }

@@ -24,6 +24,17 @@ export const HomeSummaryOutput = z.object({
   }),
   request: SosListItemOutput.extend({ open: z.boolean() }).nullable(),
   purchase: z.null(),
+  /** Stock-out forecast from the latest answers (issue 18); null before the first answer. */
+  forecast: z
+    .object({
+      /** The Tokyo day of the stock figure it starts from. */
+      asOf: IsoDate,
+      /** null: the stock does not shrink (no consumption, or purchases cover it), shown as "—". */
+      weeksOfCover: z.number().nonnegative().nullable(),
+      stockOutDate: IsoDate.nullable(),
+      atRiskNextWeek: z.boolean(),
+    })
+    .nullable(),
 });
 export type HomeSummaryOutput = z.infer<typeof HomeSummaryOutput>;
 /** The services return the schema's input side: instants as Date, serialised by the output schema. */

@@ -415,3 +415,52 @@ export async function insertWeeklySurveyBatch(
   `.execute(db);
   return result.rows[0];
 }
+
+/** One answered week's figures, for the stock-out forecast. */
+export interface AnsweredFigures {
+  weekStart: string;
+  stock: number;
+  consumption: number;
+  purchases: number;
+  answeredAt: Date;
+}
+
+/**
+ * The institution's latest answered weeks up to `upTo` (inclusive), newest
+ * first: what the stock-out forecast (issue 18) reads. Served by the unique
+ * (institution_id, week_start) index.
+ */
+export async function listRecentAnswers(
+  db: Db,
+  institutionId: string,
+  { upTo, limit }: { upTo: string; limit: number },
+): Promise<AnsweredFigures[]> {
+  const rows = await db
+    .selectFrom("weeklySurveys")
+    .select(["weekStart", "stock", "consumption", "purchases", "answeredAt"])
+    .where("institutionId", "=", institutionId)
+    .where("weekStart", "<=", upTo)
+    .where("answeredAt", "is not", null)
+    .orderBy("weekStart", "desc")
+    .limit(limit)
+    .execute();
+  const answered: AnsweredFigures[] = [];
+  for (const row of rows) {
+    // An answered row has all three figures (the answer writes them together).
+    if (
+      row.stock === null ||
+      row.consumption === null ||
+      row.purchases === null ||
+      row.answeredAt === null
+    )
+      continue;
+    answered.push({
+      weekStart: row.weekStart,
+      stock: row.stock,
+      consumption: row.consumption,
+      purchases: row.purchases,
+      answeredAt: row.answeredAt,
+    });
+  }
+  return answered;
+}

@@ -5,15 +5,17 @@ import type { HomeSummary } from "../../schemas/home";
 import { toListItem } from "../sos/views";
 import type { InstitutionActor } from "../survey/actor";
 import { getCurrentSurvey } from "../survey/service";
+import { homeForecast } from "./forecast";
 
 export async function homeSummary(
   db: Db,
   { now, actor }: { now: Date; actor: InstitutionActor },
 ): Promise<HomeSummary> {
   const week = surveyWeekOf(now);
-  const [survey, requests] = await Promise.all([
+  const [survey, requests, forecast] = await Promise.all([
     getCurrentSurvey(db, { now, actor }),
     listHomeRequests(db, actor.institutionId, week.weekStart),
+    homeForecast(db, actor.institutionId, week.weekStart),
   ]);
   const deadline = sosDeadline(now);
   const handling = sosHandling(now);
@@ -35,5 +37,6 @@ export async function homeSummary(
     },
     request: chosen ? { ...toListItem(chosen), open: chosen === open } : null,
     purchase: null,
+    forecast,
   };
 }
