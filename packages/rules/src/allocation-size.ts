@@ -75,40 +75,51 @@ function groupByTier(members: readonly SizeMember[]): SizeMember[][] {
  * All arithmetic is on integers.
  */
 function splitByNeed(amount: number, tier: SizeMember[], seed: string, size: string) {
-  const open = tier
-    .map((m) => ({ m, cap: m.requested - m.sets }))
-    .filter((entry) => entry.cap > 0)
-    .sort(
-      (a, b) =>
-        compareProducts(a.cap, b.m.weight, b.cap, a.m.weight) ||
-        (a.m.code < b.m.code ? -1 : a.m.code > b.m.code ? 1 : 0),
-    );
+  // Remaining asks after the one set each: cap = requested - sets.
+  const open = tier.filter((m) => m.requested > m.sets);
+  open.sort(
+    (a, b) =>
+      compareProducts(a.requested - a.sets, b.weight, b.requested - b.sets, a.weight) ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
   let left = amount;
   let weight = 0;
-  for (const { m } of open) weight += m.weight;
+  for (const m of open) weight += m.weight;
   let k = 0;
   // Saturate while cap / need <= left / weight, i.e. cap * weight <= left * need.
   for (; k < open.length; k++) {
-    const entry = open[k];
-    if (entry === undefined || compareProducts(entry.cap, weight, left, entry.m.weight) > 0) break;
-    entry.m.sets += entry.cap;
-    left -= entry.cap;
-    weight -= entry.m.weight;
+    const m = open[k];
+    if (m === undefined) break;
+    const cap = m.requested - m.sets;
+    if (compareProducts(cap, weight, left, m.weight) > 0) break;
+    m.sets = m.requested;
+    left -= cap;
+    weight -= m.weight;
   }
-  const shares = open.slice(k).map(({ m }) => {
-    const { quotient, rest } = divideProduct(left, m.weight, weight);
-    return { m, quotient, rest };
-  });
+  const shares = open.slice(k);
+  const rests = new Map<SizeMember, number>();
   let over = left;
-  for (const s of shares) {
-    s.m.sets += s.quotient;
-    over -= s.quotient;
+  for (const m of shares) {
+    const { quotient, rest } = divideProduct(left, m.weight, weight);
+    m.sets += quotient;
+    over -= quotient;
+    rests.set(m, rest);
   }
   if (over === 0) return;
-  shares.sort((a, b) => b.rest - a.rest);
-  const boundary = shares[over - 1]?.rest ?? 0;
-  const above = shares.filter((s) => s.rest > boundary);
-  for (const s of above) s.m.sets += 1;
-  const tied = shares.filter((s) => s.rest === boundary).map((s) => ({ code: s.m.code, s }));
-  for (const { s } of byLottery(tied, seed, size).slice(0, over - above.length)) s.m.sets += 1;
+  const restOf = (m: SizeMember) => rests.get(m) ?? 0;
+  shares.sort((a, b) => restOf(b) - restOf(a));
+  const boundaryMember = shares[over - 1];
+  const boundary = boundaryMember === undefined ? 0 : restOf(boundaryMember);
+  let above = 0;
+  const tied: SizeMember[] = [];
+  for (const m of shares) {
+    const rest = restOf(m);
+    if (rest > boundary) {
+      m.sets += 1;
+      above += 1;
+    } else if (rest === boundary) {
+      tied.push(m);
+    }
+  }
+  for (const m of byLottery(tied, seed, size).slice(0, over - above)) m.sets += 1;
 }

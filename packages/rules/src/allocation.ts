@@ -67,30 +67,35 @@ export function allocate(input: AllocationInput): AllocationResult {
   validateAllocationInput(input);
   const { parameters, seed } = input;
   const sorted = [...input.requests].sort(byCode);
-  const rows = sorted.map((request) => ({
-    request,
-    tier: allocationTier(request, parameters),
-    needPieces: allocationNeed(request, parameters),
-    allocated: {} as Record<string, number>,
-  }));
-  const sizes: AllocatedSize[] = [];
-  for (const { size, sets: supply } of input.supply) {
-    const members: (SizeMember & { row: (typeof rows)[number] })[] = [];
-    for (const row of rows) {
-      const requested = row.request.requested[size] ?? 0;
-      row.allocated[size] = 0;
-      if (requested > 0) {
-        members.push({
-          code: row.request.code,
+  const sizeIndex = new Map(input.supply.map(({ size }, index) => [size, index]));
+  // Members per size, built in one pass over the requests (in code order).
+  const perSize: Member[][] = input.supply.map(() => []);
+  const rows = sorted.map((request) => {
+    const row = {
+      request,
+      tier: allocationTier(request, parameters),
+      needPieces: allocationNeed(request, parameters),
+      sets: new Array<number>(input.supply.length).fill(0),
+    };
+    for (const [size, requested] of Object.entries(request.requested)) {
+      const index = sizeIndex.get(size);
+      if (requested > 0 && index !== undefined) {
+        const weight = Math.max(1, row.needPieces);
+        perSize[index]?.push({
+          code: request.code,
           tier: row.tier,
-          weight: Math.max(1, row.needPieces),
+          weight,
           requested,
           sets: 0,
           row,
         });
       }
     }
-    // rows are sorted by code already; a stable sort by tier keeps code order within a tier.
+    return row;
+  });
+  const sizes: AllocatedSize[] = input.supply.map(({ size, sets: supply }, index) => {
+    const members = perSize[index] ?? [];
+    // Stable: code order is kept within a tier.
     members.sort((a, b) => a.tier - b.tier);
     allocateSize(supply, members, seed, size);
     let demandSets = 0;
@@ -98,26 +103,27 @@ export function allocate(input: AllocationInput): AllocationResult {
     for (const m of members) {
       demandSets += m.requested;
       allocatedSets += m.sets;
-      m.row.allocated[size] = m.sets;
+      m.row.sets[index] = m.sets;
     }
-    sizes.push({
-      size,
-      supplySets: supply,
-      demandSets,
-      allocatedSets,
-      rationed: demandSets > supply,
-    });
-  }
+    return { size, supplySets: supply, demandSets, allocatedSets, rationed: demandSets > supply };
+  });
   const requests: AllocatedRequest[] = rows.map((row) => {
+    const allocated: Record<string, number> = {};
     let totalSets = 0;
-    for (const sets of Object.values(row.allocated)) totalSets += sets;
+    input.supply.forEach(({ size }, index) => {
+      const sets = row.sets[index] ?? 0;
+      allocated[size] = sets;
+      totalSets += sets;
+    });
     return {
       code: row.request.code,
       tier: row.tier,
       needPieces: row.needPieces,
-      allocated: row.allocated,
+      allocated,
       totalSets,
     };
   });
   return { rule: ALLOCATION_RULE_VERSION, sizes, requests };
 }
+
+type Member = SizeMember & { row: { sets: number[] } };
