@@ -411,6 +411,8 @@ export interface ProductSizesTable {
   size: GloveSizeColumn;
   stockSets: number;
   sortOrder: Generated<number>;
+  /** Sets held for committed allocations, at most stockSets (0018). */
+  reservedSets: Generated<number>;
 }
 
 export interface OrdersTable {
@@ -496,6 +498,64 @@ export interface RegistrationRemindersTable {
   at: Timestamp;
 }
 
+/** The sets of a size the ministry states for a week (0018). */
+export interface AllocationSuppliesTable {
+  weekStart: DateOnly;
+  size: GloveSizeColumn;
+  sets: number;
+  statedBy: string;
+  statedAt: TimestampGiven;
+}
+
+/** An institution under a supply agreement: a tier criterion of the allocation (0018). */
+export interface SupplyAgreementsTable {
+  institutionId: string;
+  notedBy: string;
+  notedAt: TimestampGiven;
+}
+
+/** Sets a request asks for per size (0018). */
+export interface SosRequestSizesTable {
+  requestId: string;
+  size: GloveSizeColumn;
+  sets: number;
+}
+
+/** A week's lottery seed: its SHA-256 public before the cutoff, the seed after it (0018). */
+export interface AllocationSeedsTable {
+  weekStart: DateOnly;
+  seedSha256: string;
+  seed: string;
+  committedBy: string;
+  committedAt: TimestampGiven;
+  revealedAt: TimestampNullable;
+}
+
+/** A committed allocation with its whole input and result as canonical JSON (0018). */
+export interface AllocationRunsTable {
+  id: Generated<string>;
+  weekStart: DateOnly;
+  rule: string;
+  inputJson: string;
+  resultJson: string;
+  inputSha256: string;
+  resultSha256: string;
+  parametersReason: string | null;
+  committedBy: string;
+  committedAt: TimestampGiven;
+}
+
+/** Sets allocated to a request in a size, reserved until taken by its purchase (0018). */
+export interface AllocationLinesTable {
+  runId: string;
+  requestId: string;
+  code: string;
+  productSizeId: string;
+  size: GloveSizeColumn;
+  sets: number;
+  takenSets: Generated<number>;
+}
+
 export interface Database {
   prefectures: PrefecturesTable;
   institutions: InstitutionsTable;
@@ -533,6 +593,12 @@ export interface Database {
   purchaseLinkRuns: PurchaseLinkRunsTable;
   purchaseLinkRunItems: PurchaseLinkRunItemsTable;
   registrationReminders: RegistrationRemindersTable;
+  allocationSupplies: AllocationSuppliesTable;
+  supplyAgreements: SupplyAgreementsTable;
+  sosRequestSizes: SosRequestSizesTable;
+  allocationSeeds: AllocationSeedsTable;
+  allocationRuns: AllocationRunsTable;
+  allocationLines: AllocationLinesTable;
 }
 
 export type User = Selectable<UsersTable>;

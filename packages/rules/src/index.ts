@@ -1,3 +1,12 @@
+export * from "./allocation";
+export { byLottery, lotteryKey, seedCommitment } from "./allocation-lottery";
+export * from "./allocation-text";
+export * from "./allocation-types";
+export {
+  ALLOCATION_LIMITS,
+  validateAllocationInput,
+  validateAllocationParameters,
+} from "./allocation-validate";
 export {
   addDaysYmd,
   businessDayOnOrAfter,
@@ -10,6 +19,7 @@ export {
   tokyoDate,
   tokyoTime,
 } from "./business-days";
+export * from "./canonical-json";
 export * from "./codes";
 export * from "./deadlines";
 export * from "./eligibility";

@@ -7,6 +7,7 @@ import { scratchServer } from "../cli/drill-scratch";
 import type { BenchContext } from "./context";
 import { deadlineHour } from "./deadline-hour";
 import type { BenchOptions, PairName } from "./options";
+import { allocationPair } from "./pairs/allocation";
 import { bundlesPair } from "./pairs/bundles";
 import { purchaseLinksPair } from "./pairs/purchase-links";
 import { reviewQueuePair } from "./pairs/review-queue";
@@ -26,7 +27,8 @@ interface PairRunner {
   goal: Goal;
 }
 
-const PAIR_RUNNERS: Record<PairName, PairRunner> = {
+/** The pairs that need the database and the running product (allocation is pure computation). */
+const PAIR_RUNNERS: Record<Exclude<PairName, "allocation">, PairRunner> = {
   survey: {
     run: surveyAnswerPair,
     label: "survey.answer over HTTP (req/s)",
@@ -101,6 +103,11 @@ export async function runBench(options: BenchOptions): Promise<{ met: number; mi
       ? `SOS Supply bench, deadline hour: ${num(options.institutions)} institutions in ${options.minutes} min`
       : `SOS Supply bench${options.quick ? " --quick" : ""}: ${num(options.institutions)} institutions, ${num(options.requests)} requests, ${num(options.targetItems)} target items; ${options.reps} repetitions, product and baseline back to back`,
   );
+  if (!deadline && options.only.has("allocation")) {
+    // Pure computation: measured first, before the servers load the machine.
+    allocationPair(report, log, options.targetItems, options.reps);
+    if (options.only.size === 1) return report.summary();
+  }
   const server = await scratchServer(process.env.DATABASE_URL ?? null);
   const dataDir = await mkdtemp(join(tmpdir(), "sos-bench-"));
   const sink = await startSmtpCounter();
@@ -162,7 +169,7 @@ export async function runBench(options: BenchOptions): Promise<{ met: number; mi
       await deadlineHour(context);
       return { met: 0, missed: 0 };
     }
-    const pairs = Object.entries(PAIR_RUNNERS) as [PairName, PairRunner][];
+    const pairs = Object.entries(PAIR_RUNNERS) as [Exclude<PairName, "allocation">, PairRunner][];
     for (const [name, { run, label, goal }] of pairs) {
       if (!options.only.has(name)) continue;
       try {

@@ -8,33 +8,46 @@ import type { ProductSizesTable } from "../schema";
  * constraint backs this up).
  */
 
-/** The sizes of the active product, in the vendor's order. */
+/** The sizes of the active product, in the vendor's order, with their free stock. */
 export async function saleSizes(db: Db) {
-  return db
-    .selectFrom("productSizes as ps")
-    .innerJoin("products as p", "p.id", "ps.productId")
-    .select(["ps.id", "ps.size", "ps.stockSets", "ps.sortOrder", "p.name as productName"])
-    .where("p.active", "=", true)
-    .orderBy("ps.sortOrder")
-    .orderBy("ps.size")
-    .execute();
+  return (
+    db
+      .selectFrom("productSizes as ps")
+      .innerJoin("products as p", "p.id", "ps.productId")
+      // What a buyer without an allocation may take: stock not reserved (0018).
+      .select([
+        "ps.id",
+        "ps.size",
+        sql<number>`ps.stock_sets - ps.reserved_sets`.as("stockSets"),
+        "ps.sortOrder",
+        "p.name as productName",
+      ])
+      .where("p.active", "=", true)
+      .orderBy("ps.sortOrder")
+      .orderBy("ps.size")
+      .execute()
+  );
 }
 
-/** Takes `sets` from the size's stock if it holds that many; false (and nothing taken) if not. */
+/**
+ * Takes `sets` from the size's free stock (stock not reserved for an
+ * allocation, 0018) if it holds that many; false (and nothing taken) if not.
+ */
 export async function takeStock(trx: Db, sizeId: string, sets: number): Promise<boolean> {
   const taken = await sql`
     update product_sizes set stock_sets = stock_sets - ${sets}
-    where id = ${sizeId} and stock_sets >= ${sets}`.execute(trx);
+    where id = ${sizeId} and stock_sets - reserved_sets >= ${sets}`.execute(trx);
   return Number(taken.numAffectedRows ?? 0n) > 0;
 }
 
+/** The size's free stock: sets not reserved for an allocation. */
 export async function stockSetsOf(db: Db, sizeId: string): Promise<number> {
   const row = await db
     .selectFrom("productSizes")
-    .select("stockSets")
+    .select(sql<number>`stock_sets - reserved_sets`.as("free"))
     .where("id", "=", sizeId)
     .executeTakeFirstOrThrow();
-  return row.stockSets;
+  return row.free;
 }
 
 /** Every product, the one on sale first. */

@@ -1,4 +1,5 @@
 import type { Db } from "@sos/db";
+import { allocationOfTargetItem } from "@sos/db/repositories/allocation";
 import { orderOfTargetItem } from "@sos/db/repositories/order";
 import { saleSizes } from "@sos/db/repositories/product";
 import { GLOVE_SIZE_LABELS, PAYMENT_METHOD_LABELS } from "@sos/domain";
@@ -8,6 +9,7 @@ import { DomainError } from "../../errors";
 import type { PurchasePageOutput } from "../../schemas/storefront";
 import { loadOrderView } from "../vendor-portal/order-view";
 import { paymentMethodsOf } from "../vendor-portal/settings";
+import { allocatedSets } from "./allocated-purchase";
 import { findLink, institutionOf, isUsable } from "./purchase-link";
 
 /** ⑥ the purchase page an institution reaches through its emailed link. */
@@ -30,14 +32,20 @@ export async function purchasePage(
   }
   if (!isUsable(link, now)) throw new DomainError("PURCHASE_LINK_INVALID");
 
-  const sizes = await saleSizes(db);
+  const [sizes, allocation] = await Promise.all([
+    saleSizes(db),
+    allocationOfTargetItem(db, link.targetItemId, false),
+  ]);
+  // Allocated (issue 17): the link carries the allocation, per size and in all.
+  const allocated = allocation.length > 0;
+  const limitSets = allocated ? allocatedSets(allocation) : link.limitSets;
   const methods = paymentMethodsOf(config);
   const registered = link.registrationPaymentMethod;
   return {
     kind: "form",
     institution: institutionOf(link),
-    limitSets: link.limitSets,
-    limitPieces: link.limitSets * PIECES_PER_SET,
+    limitSets,
+    limitPieces: limitSets * PIECES_PER_SET,
     piecesPerSet: PIECES_PER_SET,
     expiresAt: link.expiresAt,
     product:
@@ -48,7 +56,11 @@ export async function purchasePage(
             sizes: sizes.map((s) => ({
               size: s.size,
               label: GLOVE_SIZE_LABELS.ja[s.size],
-              stockSets: s.stockSets,
+              stockSets: allocated
+                ? allocation
+                    .filter((line) => line.size === s.size)
+                    .reduce((sum, line) => sum + line.sets - line.takenSets, 0)
+                : s.stockSets,
             })),
           },
     // The registration is the facility's own word on where goods go; the

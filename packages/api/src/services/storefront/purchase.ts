@@ -16,6 +16,12 @@ import { orderConfirmedMail, purchaseUrl } from "../vendor-portal/mails";
 import { loadOrderView, type OrderView, orderFacts } from "../vendor-portal/order-view";
 import { isUniqueViolation } from "../vendor-portal/pg-errors";
 import { assertPaymentMethodOffered } from "../vendor-portal/registrations";
+import {
+  type Allocation,
+  allocatedSets,
+  lockAllocation,
+  takeAllocated,
+} from "./allocated-purchase";
 import { findLink, institutionOf, isUsable, type LinkRow } from "./purchase-link";
 
 /** "SOS-2026-000123": the Tokyo year, then the running number (never reset, so never reused). */
@@ -50,8 +56,14 @@ export async function purchase(
     .transaction()
     .execute(async (trx) => {
       const link = await lockBuyableLink(trx, input.token, now);
-      const totalSets = checkLimit(link, input.lines);
-      const lines = await takeStockOf(trx, input.lines);
+      const allocation = await lockAllocation(trx, link.targetItemId);
+      const allocated = allocation.length > 0;
+      // An allocated institution's limit is its allocation (issue 17).
+      const limit = allocated ? { ...link, limitSets: allocatedSets(allocation) } : link;
+      const totalSets = checkLimit(limit, input.lines);
+      const lines = allocated
+        ? await takeAllocatedStock(trx, allocation, input.lines)
+        : await takeStockOf(trx, input.lines);
       const placed = await writeOrder(trx, { link, input, totalSets, lines, now });
       return announceOrder(trx, { link, input, placed, ip, config });
     })
@@ -110,6 +122,22 @@ async function takeStockOf(trx: Db, requested: PurchaseInput["lines"]): Promise<
     }
   }
   return lines;
+}
+
+/** The allocated sizes, taken from the reservation, in the vendor's size order. */
+async function takeAllocatedStock(
+  trx: Db,
+  allocation: Allocation,
+  requested: PurchaseInput["lines"],
+): Promise<TakenLine[]> {
+  const sizes = await saleSizes(trx);
+  const taken = await takeAllocated(trx, allocation, requested);
+  return taken
+    .map((line) => ({
+      ...line,
+      sortOrder: sizes.find((s) => s.id === line.sizeId)?.sortOrder ?? 0,
+    }))
+    .sort((a, b) => a.sortOrder - b.sortOrder || a.size.localeCompare(b.size));
 }
 
 function outOfStock(left: number, size: GloveSize, requested: PurchaseInput["lines"]) {
