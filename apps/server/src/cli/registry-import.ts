@@ -100,6 +100,7 @@ async function main(): Promise<void> {
       apply: values.apply === true,
       actor: { userId: null, role: null, via: "cli" },
       fileName: basename(path),
+      mailFrom: config.mailFrom,
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     for (const line of reportLines(report, values.all === true)) console.log(line);
