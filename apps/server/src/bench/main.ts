@@ -9,6 +9,7 @@ import { deadlineHour } from "./deadline-hour";
 import type { BenchOptions, PairName } from "./options";
 import { bundlesPair } from "./pairs/bundles";
 import { purchaseLinksPair } from "./pairs/purchase-links";
+import { registryImportPair } from "./pairs/registry-import";
 import { reviewQueuePair } from "./pairs/review-queue";
 import { serverProcessesPair } from "./pairs/server-processes";
 import { signInPair } from "./pairs/sign-in";
@@ -53,6 +54,11 @@ const PAIR_RUNNERS: Record<PairName, PairRunner> = {
     run: serverProcessesPair,
     label: "2 server processes vs 1 (survey.answer req/s)",
     goal: { op: ">=", value: 1 },
+  },
+  registry: {
+    run: registryImportPair,
+    label: "registry import (validate + compare + apply)",
+    goal: { op: ">=", value: 0.01 },
   },
 };
 
