@@ -1,4 +1,4 @@
-import { Id } from "@sos/domain";
+import { Id, inputString } from "@sos/domain";
 import { z } from "zod";
 import { IsoDateTime } from "./common";
 
@@ -11,6 +11,7 @@ export type RegistryItemKind = (typeof REGISTRY_ITEM_KINDS)[number];
 export const REGISTRY_PAGE_SIZE = 50;
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const Sha256Input = inputString().regex(/^[0-9a-f]{64}$/);
 
 // ---- inputs ----
 
@@ -26,7 +27,7 @@ export const RegistryItemsInput = z.object({
 export const RegistryApplyInput = z.object({
   id: Id,
   /** The preview the ministry saw: the apply refuses if the difference is no longer this one. */
-  previewDigest: Sha256,
+  previewDigest: Sha256Input,
 });
 
 // ---- outputs ----
