@@ -461,8 +461,7 @@ export interface VendorItemRow {
 async function vendorItemRows(db: Db, where: RawBuilder<boolean>): Promise<VendorItemRow[]> {
   const result = await sql<VendorItemRow>`
     select t.id, t.batch_id, b.number as batch_number, t.institution_code, t.name,
-      t.prefecture_code, t.postcode, t.address, t.phone, t.contact_name,
-      ${registryEmail} as email, t.limit_sets,
+      t.prefecture_code, t.postcode, t.address, t.phone, t.contact_name, t.email, t.limit_sets,
       r.id as registration_id, r.facility_name as registration_name,
       r.postcode as registration_postcode, r.address as registration_address,
       r.phone as registration_phone, r.email as registration_email,
