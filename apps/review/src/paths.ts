@@ -6,6 +6,7 @@ export const PATHS = {
   targetLists: "/target-lists",
   sanctions: "/sanctions",
   publication: "/publication",
+  registry: "/registry",
 } as const;
 
 export function requestPath(id: string): string {

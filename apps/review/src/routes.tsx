@@ -16,6 +16,7 @@ export const NAV: readonly AppNavItem[] = [
   { to: PATHS.targetLists, label: "対象医療機関リスト", roles: ["ministry"] },
   { to: PATHS.sanctions, label: "措置", roles: ["ministry"] },
   { to: PATHS.publication, label: "公表用一覧", roles: ["ministry"] },
+  { to: PATHS.registry, label: "医療機関名簿", roles: ["ministry"] },
 ];
 
 /** A ministry page: anyone else reaching the address gets RequireRole's explanation. */
@@ -69,6 +70,13 @@ export const ROUTES: RouteObject[] = [
     ...ministryOnly(
       "措置",
       lazyPage(() => import("./sanctions/sanctions-page"), "SanctionsPage"),
+    ),
+  },
+  {
+    path: PATHS.registry,
+    ...ministryOnly(
+      "医療機関名簿の取り込み",
+      lazyPage(() => import("./registry/registry-page"), "RegistryImportPage"),
     ),
   },
   {

@@ -12,6 +12,7 @@ import { SITE_CSS, STYLESHEET_PATH } from "./http/html";
 import { landingPage } from "./http/landing";
 import { registerOriginCheck } from "./http/origin-check";
 import { registerReadYourWrites } from "./http/read-your-writes";
+import { registerRegistryUpload } from "./http/registry-upload";
 import { registerSecurityHeaders } from "./http/security-headers";
 import { isBuilt, registerStaticApps } from "./http/static-apps";
 import { registerTargetListCsv } from "./http/target-list-csv";
@@ -107,6 +108,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerTrpcBatchLimit(app);
   await registerTrpc(app, { db, now, apiConfig: apiConfigOf(config), reads });
   registerTargetListCsv(app, { db, now, secureCookies: config.sessionSecure, reads });
+  await registerRegistryUpload(app, { db, now, secureCookies: config.sessionSecure });
 
   const built = Object.fromEntries(
     APP_NAMES.map((name) => [name, isBuilt(config.appsDir, name)]),

@@ -95,7 +95,10 @@ interface ParsedRecord {
 
 function parseRecords(text: string): ParsedRecord[] {
   try {
-    return parse(text, {
+    // One line end throughout: csv-parse takes the first line's end as the record
+    // delimiter, so in a file that mixes CRLF and LF (rows pasted from elsewhere)
+    // an LF line would run on into the next. CR alone (old Mac files) ends a line too.
+    return parse(text.replace(/\r\n?/g, "\n"), {
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,

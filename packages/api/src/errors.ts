@@ -67,6 +67,11 @@ export const DOMAIN_ERRORS = {
     messageJa: DOMAIN_ERROR_MESSAGES.IDEMPOTENCY_KEY_REUSED,
   },
   CSV_UNREADABLE: { trpc: "BAD_REQUEST", messageJa: DOMAIN_ERROR_MESSAGES.CSV_UNREADABLE },
+  REGISTRY_CHANGED: { trpc: "CONFLICT", messageJa: DOMAIN_ERROR_MESSAGES.REGISTRY_CHANGED },
+  REGISTRY_HAS_ERRORS: {
+    trpc: "PRECONDITION_FAILED",
+    messageJa: DOMAIN_ERROR_MESSAGES.REGISTRY_HAS_ERRORS,
+  },
 } as const satisfies Record<DomainErrorCode, DomainErrorSpec>;
 
 export interface DomainErrorOptions {

@@ -1,6 +1,7 @@
 export { auditAccessDenied } from "./access-denied";
 export { APP_BY_ROLE, APP_FOLDERS, APP_NAMES, type AppName, appBaseUrl } from "./apps";
 export type { ApiConfig, Context } from "./context";
+export { IMPORT_ENCODINGS, type ImportEncoding } from "./csv-table";
 export { type DenialAnswer, deny } from "./deny";
 export {
   domainErrorShape,
@@ -26,9 +27,11 @@ export type {
   UnrepresentableChar,
 } from "./schemas/target-list";
 export {
+  applyRegistryUpload,
   importRegistry,
   type RegistryImportReport,
   type RegistryRowError,
+  uploadRegistryFile,
 } from "./services/registry";
 export { createWeeklySurveys } from "./services/survey";
 export {

@@ -3,6 +3,7 @@ import { homeRouter } from "./routers/home";
 import { institutionOrdersRouter } from "./routers/institution-orders";
 import { operationsRouter } from "./routers/operations";
 import { publicationRouter } from "./routers/publication";
+import { registryRouter } from "./routers/registry";
 import { reviewRouter } from "./routers/review";
 import { sanctionsRouter } from "./routers/sanctions";
 import { sosRouter } from "./routers/sos";
@@ -19,6 +20,7 @@ export const appRouter = router({
   institutionOrders: institutionOrdersRouter,
   operations: operationsRouter,
   publication: publicationRouter,
+  registry: registryRouter,
   review: reviewRouter,
   sanctions: sanctionsRouter,
   sos: sosRouter,

@@ -126,7 +126,16 @@ describe("registry import preview", () => {
     expect(report.counts).toEqual({ new: 1, changed: 1, returning: 0, gone: 1, unchanged: 0 });
     expect(report.added).toEqual([{ code: "0110000003", name: "札幌薬局" }]);
     expect(report.changed).toEqual([
-      { code: "1310000001", name: "東京中央総合病院", fields: ["name", "phone"], returning: false },
+      {
+        code: "1310000001",
+        name: "東京中央総合病院",
+        fields: ["name", "phone"],
+        changes: [
+          { field: "name", label: "名称", before: "東京中央病院", after: "東京中央総合病院" },
+          { field: "phone", label: "電話", before: "03-1234-5678", after: "03-9999-0000" },
+        ],
+        returning: false,
+      },
     ]);
     expect(report.gone).toEqual([{ code: "2710000002", name: "大阪北診療所" }]);
     // A preview writes nothing.
@@ -206,5 +215,13 @@ describe("registry import apply", () => {
         active: true,
       },
     ]);
+  });
+
+  it("reads a file mixing CRLF, LF and CR line ends row by row, with the right line numbers", async () => {
+    const text = `${HEADER}\r\n${A}\n${B}\r\n${C}\r1310000009,種別違い,介護施設,東京都,1000001,千代田区1,0312345678,x@example.jp\n`;
+    const report = await preview(new TextEncoder().encode(text));
+    expect(report.rowCount).toBe(4);
+    expect(report.added.map((a) => a.code)).toEqual(["0110000003", "1310000001", "2710000002"]);
+    expect(report.errors).toEqual([expect.objectContaining({ line: 5, column: "種別" })]);
   });
 });

@@ -556,6 +556,34 @@ export interface AllocationLinesTable {
   takenSets: Generated<number>;
 }
 
+/** A registry file the ministry uploaded in the review console, with its preview (0016). */
+export interface RegistryUploadsTable {
+  id: Generated<string>;
+  fileName: string;
+  /** SHA-256 (hex) of the bytes. */
+  fileDigest: string;
+  /** The file itself until it is applied. */
+  bytes: ColumnType<Buffer | null, Buffer, Buffer | null>;
+  encoding: "utf8" | "cp932";
+  rowCount: number;
+  errorCount: number;
+  counts: ColumnType<unknown, string, string>;
+  /** SHA-256 (hex) of the difference the preview showed. */
+  previewDigest: string;
+  uploadedBy: string;
+  uploadedAt: Timestamp;
+  appliedAt: TimestampNullable;
+  appliedBy: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One line of an upload's preview: an error, or a new, changed or gone institution (0016). */
+export interface RegistryUploadItemsTable {
+  uploadId: string;
+  kind: "error" | "new" | "changed" | "gone";
+  seq: number;
+  item: ColumnType<unknown, string, string>;
+}
+
 export interface Database {
   prefectures: PrefecturesTable;
   institutions: InstitutionsTable;
@@ -599,6 +627,8 @@ export interface Database {
   allocationSeeds: AllocationSeedsTable;
   allocationRuns: AllocationRunsTable;
   allocationLines: AllocationLinesTable;
+  registryUploads: RegistryUploadsTable;
+  registryUploadItems: RegistryUploadItemsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -43,6 +43,10 @@ export const DOMAIN_ERROR_MESSAGES = {
     "この送信は、別の内容の送信として既に受け付けられています。画面を再読み込みして内容を確認してから、もう一度保存してください。",
   CSV_UNREADABLE:
     "CSVファイルを読み取れませんでした。UTF-8 または Shift_JIS の CSV 形式で、1行目に見出しがあるか確認してください。",
+  REGISTRY_CHANGED:
+    "確認（プレビュー）の後に医療機関名簿が変わったため、反映しませんでした。もう一度ファイルを選び、最新の差分を確認してから反映してください。",
+  REGISTRY_HAS_ERRORS:
+    "誤りのある行があるため、反映できません。ファイルを直してから、もう一度取り込んでください。",
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_MESSAGES;

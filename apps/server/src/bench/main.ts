@@ -10,6 +10,7 @@ import type { BenchOptions, PairName } from "./options";
 import { allocationPair } from "./pairs/allocation";
 import { bundlesPair } from "./pairs/bundles";
 import { purchaseLinksPair } from "./pairs/purchase-links";
+import { registryImportPair } from "./pairs/registry-import";
 import { reviewQueuePair } from "./pairs/review-queue";
 import { serverProcessesPair } from "./pairs/server-processes";
 import { signInPair } from "./pairs/sign-in";
@@ -55,6 +56,11 @@ const PAIR_RUNNERS: Record<Exclude<PairName, "allocation">, PairRunner> = {
     run: serverProcessesPair,
     label: "2 server processes vs 1 (survey.answer req/s)",
     goal: { op: ">=", value: 1 },
+  },
+  registry: {
+    run: registryImportPair,
+    label: "registry import (validate + compare + apply)",
+    goal: { op: ">=", value: 0.01 },
   },
 };
 

@@ -9,7 +9,7 @@ export const BENCH_USAGE = `使い方 / usage:
   --institutions N   医療機関数（既定 180,000）/ institutions (default 180,000)
   --reps R           製品とベースラインを交互に R 回（既定 3）/ product and baseline back to back, R times
   --seconds S        スループット測定1回の秒数 / seconds of one throughput measurement
-  --only LIST        測る組だけ（${"survey,signin,queue,csv,mail,bundles,processes,allocation"}）/ only these pairs
+  --only LIST        測る組だけ（${"survey,signin,queue,csv,mail,bundles,processes,allocation,registry"}）/ only these pairs
   --deadline-hour    締切の1時間: 全医療機関が1回ログインして1回回答する / the deadline hour as a run
   --minutes M        締切の1時間を M 分に圧縮（既定 10）/ the hour compressed into M minutes
 
@@ -24,6 +24,7 @@ export const PAIRS = [
   "bundles",
   "processes",
   "allocation",
+  "registry",
 ] as const;
 export type PairName = (typeof PAIRS)[number];
 

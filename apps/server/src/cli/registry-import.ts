@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { importRegistry, isDomainError, type RegistryImportReport } from "@sos/api";
-import { formatNumber, REGISTRY_FIELD_LABELS } from "@sos/domain";
+import { formatNumber } from "@sos/domain";
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase } from "../database";
 
@@ -57,7 +57,7 @@ function reportLines(report: RegistryImportReport, all: boolean): string[] {
     lines.push(
       "変更",
       ...list(report.changed, all, (c) => {
-        const fields = c.fields.map((f) => REGISTRY_FIELD_LABELS[f]);
+        const fields = c.changes.map((f) => `${f.label} ${f.before} → ${f.after}`);
         if (c.returning) fields.unshift("無効→有効");
         return `${c.code} ${c.name}：${fields.join("、")}`;
       }),
@@ -100,6 +100,7 @@ async function main(): Promise<void> {
       apply: values.apply === true,
       actor: { userId: null, role: null, via: "cli" },
       fileName: basename(path),
+      mailFrom: config.mailFrom,
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     for (const line of reportLines(report, values.all === true)) console.log(line);
@@ -108,6 +109,11 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     } else if (report.applied) {
       console.log(`反映しました（${seconds}秒）。監査ログに記録しました。/ applied`);
+      if (report.mailsQueued > 0) {
+        console.log(
+          `メールアドレス・住所が変わった医療機関へのお知らせ ${formatNumber(report.mailsQueued)}通を送信待ちにしました。`,
+        );
+      }
     } else {
       console.log(
         `確認のみで、何も書き込んでいません（${seconds}秒）。反映するには --apply を付けてください。/ preview only`,

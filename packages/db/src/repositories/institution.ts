@@ -97,6 +97,9 @@ export async function stageRegistry(trx: Db, entries: readonly RegistryEntry[]):
   await sql`analyze registry_import`.execute(trx);
 }
 
+/** The registry's values of the compared fields, as stored. */
+export type RegistryValues = Pick<RegistryEntry, RegistryComparedField>;
+
 export interface RegistryDifference {
   code: string;
   name: string;
@@ -105,6 +108,8 @@ export interface RegistryDifference {
   /** In the registry but inactive: the file brings it back. */
   returning: boolean;
   changedFields: RegistryComparedField[];
+  /** What the registry holds now (null for a new institution). */
+  before: RegistryValues | null;
 }
 
 /** The staged rows that are new, returning or differ in a field, in code order. */
@@ -121,7 +126,11 @@ export async function registryDifferences(trx: Db): Promise<RegistryDifference[]
         case when i.address is distinct from s.address then 'address' end,
         case when i.phone is distinct from s.phone then 'phone' end,
         case when i.email is distinct from s.email then 'email' end
-      ], null) as "changedFields"
+      ], null) as "changedFields",
+      case when i.id is not null then jsonb_build_object(
+        'name', i.name, 'type', i.type, 'prefectureCode', i.prefecture_code,
+        'postcode', i.postcode, 'address', i.address, 'phone', i.phone, 'email', i.email
+      ) end as before
     from registry_import s
     left join institutions i on i.code = s.code
     where i.id is null or not i.active
@@ -129,6 +138,32 @@ export async function registryDifferences(trx: Db): Promise<RegistryDifference[]
         is distinct from (s.name, s.type, s.prefecture_code, s.postcode, s.address, s.phone, s.email)
     order by s.code`.execute(trx);
   return rows.map((row) => (row.isNew ? { ...row, changedFields: [] } : row));
+}
+
+/**
+ * Staged rows that would move an institution with SOS requests to another
+ * prefecture. Its requests name the prefecture that reviewed them (the foreign
+ * key sos_requests(institution_id, prefecture_code)), so such a move is refused.
+ */
+export async function registryBlockedMoves(
+  trx: Db,
+): Promise<
+  Array<{ code: string; fromPrefecture: number; toPrefecture: number; requests: number }>
+> {
+  const { rows } = await sql<{
+    code: string;
+    fromPrefecture: number;
+    toPrefecture: number;
+    requests: number;
+  }>`
+    select s.code, i.prefecture_code as "fromPrefecture", s.prefecture_code as "toPrefecture",
+      (select count(*)::int from sos_requests r where r.institution_id = i.id) as requests
+    from registry_import s
+    join institutions i on i.code = s.code
+    where i.prefecture_code <> s.prefecture_code
+      and exists (select 1 from sos_requests r where r.institution_id = i.id)
+    order by s.code`.execute(trx);
+  return rows;
 }
 
 /** Active institutions the staged file does not list. */

@@ -88,8 +88,14 @@ export const nameMatches = sql<boolean>`(vendor_match_text(t.name) = vendor_matc
 export const postcodeMatches = sql<boolean>`(t.postcode = r.postcode)`;
 export const phoneMatches = sql<boolean>`(t.phone = r.phone)`;
 export const addressMatches = sql<boolean>`(vendor_match_address(t.address) = vendor_match_address(r.address))`;
+/**
+ * The address the ministry's registry holds for the item's institution now: a
+ * registry import may have changed it since the list was issued (t.email is the
+ * snapshot), and the registry's address is the one the 照合 trusts.
+ */
+export const registryEmail = sql<string>`(select ri.email from institutions ri where ri.id = t.institution_id)`;
 // Mail systems treat addresses case-insensitively in practice; a case difference is no other mailbox.
-export const emailMatches = sql<boolean>`(lower(t.email) = lower(r.email))`;
+export const emailMatches = sql<boolean>`(lower(${registryEmail}) = lower(r.email))`;
 /** Confirmed by the institution, or the vendor's own customer file. */
 export const registrationVouched = sql<boolean>`(r.confirmed_at is not null or r.source = 'import')`;
 

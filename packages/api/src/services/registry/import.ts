@@ -1,12 +1,13 @@
 import { appendAudit, type Db } from "@sos/db";
-import {
-  applyStagedRegistry,
-  type RegistryComparedField,
-  registryDifferences,
-  registryGone,
-  stageRegistry,
-} from "@sos/db/repositories/institution";
+import { applyStagedRegistry } from "@sos/db/repositories/institution";
 import type { DetectedEncoding, ImportEncoding } from "../../csv-table";
+import {
+  compareRegistry,
+  type RegistryChanged,
+  type RegistryComparison,
+  type RegistryImportCounts,
+} from "./compare";
+import { queueRegistryNotices } from "./notices";
 import { type RegistryRowError, readRegistryFile } from "./registry-file";
 
 /**
@@ -16,39 +17,37 @@ import { type RegistryRowError, readRegistryFile } from "./registry-file";
  * file no longer lists becomes inactive, and comes back if a later file lists it.
  */
 
-export interface RegistryImportCounts {
-  new: number;
-  changed: number;
-  /** Of `changed`: inactive institutions the file lists again. */
-  returning: number;
-  gone: number;
-  unchanged: number;
-}
-
 export interface RegistryImportReport {
   encoding: DetectedEncoding;
   rowCount: number;
   errors: RegistryRowError[];
   counts: RegistryImportCounts;
   added: Array<{ code: string; name: string }>;
-  changed: Array<{
-    code: string;
-    name: string;
-    fields: RegistryComparedField[];
-    returning: boolean;
-  }>;
+  changed: RegistryChanged[];
   gone: Array<{ code: string; name: string }>;
+  /** SHA-256 of the difference shown (see compareRegistry). */
+  digest: string;
   applied: boolean;
+  /** Notices of a changed e-mail or postal address queued by the apply. */
+  mailsQueued: number;
   /** Why nothing was applied, when apply was asked for. */
   refusalJa: string | null;
+}
+
+export interface RegistryActor {
+  /** A ministry user, or null for the operators' command. */
+  userId: string | null;
+  role: string | null;
+  via: "cli" | "console";
 }
 
 export interface RegistryImportOptions {
   apply: boolean;
   encoding?: ImportEncoding;
-  /** Who applied it: a ministry user, or null for the operators' command. */
-  actor?: { userId: string | null; role: string | null; via: "cli" | "console" };
+  actor?: RegistryActor;
   fileName?: string;
+  /** The sender of the change notices; without it an apply queues none (tests of the reader only). */
+  mailFrom?: string;
 }
 
 /** Thrown inside the transaction so a preview rolls back whatever staging wrote. */
@@ -58,63 +57,81 @@ class PreviewDone extends Error {
   }
 }
 
+export function rowErrorRefusal(count: number): string {
+  return `誤りのある行が${count}件あるため、取り込みを行いませんでした。ファイルを直してからもう一度実行してください。`;
+}
+
+/**
+ * After compareRegistry in the same transaction: writes the staged rows, queues
+ * the notices and audits. Returns how many mails were queued.
+ */
+export async function applyCompared(
+  trx: Db,
+  comparison: RegistryComparison,
+  details: {
+    actor: RegistryActor;
+    fileName: string | null;
+    encoding: string;
+    rows: number;
+    mailFrom: string | null;
+    uploadId?: string;
+  },
+): Promise<number> {
+  await applyStagedRegistry(trx);
+  const mailsQueued =
+    details.mailFrom === null
+      ? 0
+      : await queueRegistryNotices(trx, comparison.contactChanges, details.mailFrom);
+  await appendAudit(trx, {
+    action: "registry.import",
+    actorUserId: details.actor.userId,
+    actorRole: details.actor.role,
+    targetType: "institutions",
+    targetId: details.uploadId ?? null,
+    details: {
+      via: details.actor.via,
+      fileName: details.fileName,
+      encoding: details.encoding,
+      rows: details.rows,
+      ...comparison.counts,
+      mailsQueued,
+    },
+  });
+  return mailsQueued;
+}
+
 export async function importRegistry(
   db: Db,
   bytes: Uint8Array,
   options: RegistryImportOptions,
 ): Promise<RegistryImportReport> {
   const file = readRegistryFile(bytes, options.encoding);
-  const refused = options.apply && file.errors.length > 0;
   try {
     return await db.transaction().execute(async (trx) => {
-      await stageRegistry(trx, file.entries);
-      const differences = await registryDifferences(trx);
-      const gone = await registryGone(trx);
-      const added = differences.filter((d) => d.isNew).map(({ code, name }) => ({ code, name }));
-      const changed = differences
-        .filter((d) => !d.isNew)
-        .map((d) => ({
-          code: d.code,
-          name: d.name,
-          fields: d.changedFields,
-          returning: d.returning,
-        }));
-      const counts: RegistryImportCounts = {
-        new: added.length,
-        changed: changed.length,
-        returning: changed.filter((c) => c.returning).length,
-        gone: gone.length,
-        unchanged: file.entries.length - differences.length,
-      };
+      const comparison = await compareRegistry(trx, file);
+      const refused = options.apply && comparison.errors.length > 0;
       const report: RegistryImportReport = {
         encoding: file.encoding,
         rowCount: file.rowCount,
-        errors: file.errors,
-        counts,
-        added,
-        changed,
-        gone,
+        errors: comparison.errors,
+        counts: comparison.counts,
+        added: comparison.added,
+        changed: comparison.changed,
+        gone: comparison.gone,
+        digest: comparison.digest,
         applied: false,
-        refusalJa: refused
-          ? `誤りのある行が${file.errors.length}件あるため、取り込みを行いませんでした。ファイルを直してからもう一度実行してください。`
-          : null,
+        mailsQueued: 0,
+        refusalJa: refused ? rowErrorRefusal(comparison.errors.length) : null,
       };
       if (!options.apply || refused) throw new PreviewDone(report);
-      await applyStagedRegistry(trx);
-      await appendAudit(trx, {
-        action: "registry.import",
-        actorUserId: options.actor?.userId ?? null,
-        actorRole: options.actor?.role ?? null,
-        targetType: "institutions",
-        details: {
-          via: options.actor?.via ?? "cli",
-          fileName: options.fileName ?? null,
-          encoding: file.encoding,
-          rows: file.rowCount,
-          ...counts,
-        },
+      const mailsQueued = await applyCompared(trx, comparison, {
+        actor: options.actor ?? { userId: null, role: null, via: "cli" },
+        fileName: options.fileName ?? null,
+        encoding: file.encoding,
+        rows: file.rowCount,
+        mailFrom: options.mailFrom ?? null,
       });
-      return { ...report, applied: true };
+      return { ...report, applied: true, mailsQueued };
     });
   } catch (error) {
     if (error instanceof PreviewDone) return error.report;

@@ -56,6 +56,8 @@ export interface RegistryFile {
   /** The valid rows, each code once. */
   entries: RegistryEntry[];
   errors: RegistryRowError[];
+  /** The line of each valid row, by institution code. */
+  lineOf: ReadonlyMap<string, number>;
 }
 
 function isRegistryField(key: unknown): key is RegistryField {
@@ -101,5 +103,5 @@ export function readRegistryFile(
     lineByCode.set(institutionCode, row.line);
     entries.push({ code: institutionCode, ...rest });
   }
-  return { encoding: decoded.encoding, rowCount: rows.length, entries, errors };
+  return { encoding: decoded.encoding, rowCount: rows.length, entries, errors, lineOf: lineByCode };
 }
