@@ -107,6 +107,7 @@ export const CompleteAndGoToNext: Story = {
       "11月26日に電話で在庫を確認。",
     );
     await userEvent.click(form.getByRole("button", { name: "都道府県確認を完了" }));
+    await userEvent.click(await page.findByRole("button", { name: "完了する" }));
 
     await heading(page, REQUESTS.sumida.institution.name);
     await expect(inputsOf(callsOf(context), "review.savePrefectureReview")).toEqual([
@@ -312,6 +313,7 @@ export const SaveRefused: Story = {
     const form = decision(page);
     await userEvent.click(form.getByRole("radio", { name: "必要（配送する）" }));
     await userEvent.click(form.getByRole("button", { name: "都道府県確認を完了" }));
+    await userEvent.click(await page.findByRole("button", { name: "完了する" }));
     await expect(await form.findByText(SERVER_TROUBLE)).toBeVisible();
     await heading(page, "千代田中央病院");
     await expect(form.getByRole("radio", { name: "必要（配送する）" })).toBeChecked();
@@ -359,6 +361,7 @@ export const CompletedElsewhere: Story = {
     const form = decision(page);
     await userEvent.click(form.getByRole("radio", { name: "必要（配送する）" }));
     await userEvent.click(form.getByRole("button", { name: "都道府県確認を完了" }));
+    await userEvent.click(await page.findByRole("button", { name: "完了する" }));
     await expect(
       await page.findByText(
         "都道府県確認を完了し、国確認中です。変更が必要な場合は、国に差戻しを依頼してください。",
@@ -445,6 +448,7 @@ export const LastOneBackToQueue: Story = {
     await expect(form.getByLabelText("数量（セット）")).toHaveValue("1");
     await userEvent.click(form.getByRole("radio", { name: "必要（配送する）" }));
     await userEvent.click(form.getByRole("button", { name: "都道府県確認を完了" }));
+    await userEvent.click(await page.findByRole("button", { name: "完了する" }));
 
     await heading(page, "確認待ちの要請");
     await expect(page.getByText("「つきしま助産院」の都道府県確認を完了しました")).toBeVisible();

@@ -761,6 +761,8 @@ describe("the other forms by keyboard alone", { timeout: 180_000 }, () => {
     ).resolves.toBe(true);
     await tabTo(page, /^button\|都道府県確認を完了/);
     await page.keyboard.press("Enter");
+    await tabTo(page, /^button\|完了する/);
+    await page.keyboard.press("Enter");
     await page
       .getByText(`「${INSTITUTIONS.prefecture.name}」の都道府県確認を完了しました`)
       .waitFor();

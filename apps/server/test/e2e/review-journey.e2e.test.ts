@@ -340,6 +340,7 @@ describe("the review console", { timeout: 240_000 }, () => {
     await expect(input(page, "数量（セット）").inputValue()).resolves.toBe("2");
     await form.getByRole("radio", { name: /必要/ }).check();
     await form.getByRole("button", { name: "都道府県確認を完了" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "完了する" }).click();
 
     // On to the next request of the queue, the keyboard already in its form.
     await heading(page, CLINIC.institutionName).waitFor();

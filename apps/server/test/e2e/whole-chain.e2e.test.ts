@@ -233,6 +233,7 @@ describe("the whole chain from an empty database", { timeout: 600_000 }, () => {
     await prefectureForm.getByRole("radio", { name: /必要/ }).check();
     await step(tokyo, "06-prefecture-request");
     await prefectureForm.getByRole("button", { name: "都道府県確認を完了" }).click();
+    await tokyo.getByRole("dialog").getByRole("button", { name: "完了する" }).click();
     await tokyo.getByText(`「${DEMO_HOSPITAL.name}」の都道府県確認を完了しました`).waitFor();
     await step(tokyo, "07-prefecture-completed");
     await expect
