@@ -591,7 +591,7 @@ describe("the vendor app", { timeout: 240_000 }, () => {
 
     for (const [path, title] of [
       ["target-lists", "対象医療機関リスト"],
-      [`target-lists/${batchId}`, "対象医療機関リスト 第1回"],
+      [`target-lists/${batchId}`, "対象医療機関リスト 第1号"],
       ["registrations", "施設登録"],
       ["orders", "注文・出荷"],
       ["products", "商品・在庫"],
