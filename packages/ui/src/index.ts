@@ -64,7 +64,7 @@ export {
   OrderLinesTable,
   type OrderLinesTableProps,
 } from "./order/OrderLinesTable";
-export { OrderStatus, type OrderStatusProps } from "./order/OrderStatus";
+export { OrderStatus, type OrderStatusProps, TrackingNumber } from "./order/OrderStatus";
 export { OrderStatusBadge, type OrderStatusBadgeProps } from "./order/OrderStatusBadge";
 export type { DeliveryDetails, OrderLineView, OrderView, ShipmentView } from "./order/types";
 export { DeadlineCountdown, type DeadlineCountdownProps } from "./scheme/DeadlineCountdown";
