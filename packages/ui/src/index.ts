@@ -39,6 +39,15 @@ export { ErrorSummary, type ErrorSummaryProps, type FieldErrorItem } from "./fee
 export { TONE_LABELS, type Tone } from "./feedback/icons";
 export { Notice, type NoticeProps } from "./feedback/Notice";
 export { Checkbox, type CheckboxProps } from "./field/Checkbox";
+export { DateField, type DateFieldProps } from "./field/DateField";
+export {
+  type DateParts,
+  datePartsOf,
+  dateValueOf,
+  invalidDateMessage,
+  isIsoDate,
+  weekdayJa,
+} from "./field/date-parts";
 export { type FieldChromeProps, FieldError, FieldHint, RequiredMark } from "./field/FieldParts";
 export { fieldIds, joinIds, useControlId } from "./field/field-ids";
 export { NumberField, type NumberFieldProps } from "./field/NumberField";
