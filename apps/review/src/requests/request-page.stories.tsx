@@ -53,6 +53,18 @@ export const AwaitingInput: Story = {
     // Opened by its address: no place in a queue page to show.
     await expect(page.queryByRole("navigation", { name: "一覧の前後の要請" })).toBeNull();
 
+    // The phone is under the title, above the calculation and its explanation.
+    const contact = page.getByRole("group", { name: "連絡先" });
+    const [phone] = within(contact).getAllByRole("link", { name: "03-3251-1234" });
+    await expect(phone).toHaveAttribute("href", "tel:0332511234");
+    await expect(contact).toHaveTextContent("担当");
+    const explainer = page.getByRole("region", { name: "配布条件の判定" });
+    if (phone === undefined) throw new Error("連絡先に電話番号がありません");
+    await expect(
+      phone.compareDocumentPosition(explainer) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    await expect(phone.getBoundingClientRect().top).toBeLessThan(400);
+
     const calculation = within(page.getByRole("region", { name: "配布条件の判定" }));
     await expect(calculation.getByText("購入上限数（算定値）").nextSibling).toHaveTextContent(
       "12セット12,000枚",
