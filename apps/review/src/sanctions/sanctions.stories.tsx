@@ -176,7 +176,7 @@ export const RegisterASanction: StoryObj<typeof SanctionForm> = {
     );
     await expect(
       await canvas.findByText(
-        "「医療法人社団　みなと会　みなと内科クリニック」（医療機関コード 1312345678）への措置を登録しました（2026年12月4日（金）から適用）。",
+        "「医療法人社団 みなと会 みなと内科クリニック」（医療機関コード 1312345678）への措置を登録しました（2026年12月4日（金）から適用）。",
       ),
     ).toBeVisible();
     await expect(canvas.getByRole("textbox", { name: /医療機関コード/ })).toHaveValue("");
