@@ -597,7 +597,12 @@ describe("the vendor's journey", { timeout: 240_000 }, () => {
     // The same page, reached by its address (a bookmark, a reload).
     await own.goto(`${server.url}/institution/requests/${requested.requestId}`);
     await heading(own, "緊急配布要請").waitFor();
-    await onRequest.getByText("1234-5678-9012", { exact: true }).waitFor();
+    // The tracking number opens ヤマト運輸's own tracking page.
+    const tracking = onRequest.getByRole("link", { name: /^1234-5678-9012/ });
+    await tracking.waitFor();
+    expect(await tracking.getAttribute("href")).toBe(
+      "https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?number00=1&number01=123456789012",
+    );
 
     expect(unexpected(phoneProblems)).toEqual([]);
     expect(unexpected(deskProblems)).toEqual([]);
