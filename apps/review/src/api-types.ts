@@ -15,6 +15,7 @@ export type TargetBatch = Outputs["targetList"]["get"];
 export type TargetBatchList = Outputs["targetList"]["list"];
 export type CsvCheck = Outputs["targetList"]["csvCheck"];
 export type Sanction = Outputs["sanctions"]["list"][number];
+export type SanctionTarget = Outputs["sanctions"]["target"];
 export type PublicationFile = Outputs["publication"]["export"];
 export type SignInAlert = Outputs["operations"]["signInAlerts"][number];
 

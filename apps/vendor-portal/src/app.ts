@@ -12,4 +12,6 @@ export const VENDOR_APP: SosAppDefinition = {
   publicRoutes: PUBLIC_ROUTES,
   // Facilities use the storefront without an account: no sign-in offered there.
   publicFrame: { appTitle: STOREFRONT_NAME, signInPrompt: false },
+  // Lists, registrations and orders are tables: 60rem broke their cells mid-word.
+  wide: true,
 };

@@ -261,6 +261,7 @@ describe("review.deadlines", () => {
       },
       timeLeft: { days: 2, hours: 7, minutes: 0, overdue: false },
       awaitingPrefecture: 1,
+      awaitingMinistry: 0,
       overdue: 0,
     });
     expect((await world.ministryCaller.review.deadlines()).awaitingPrefecture).toBe(2);
@@ -280,6 +281,28 @@ describe("review.deadlines", () => {
       },
       awaitingPrefecture: 1,
       overdue: 1,
+    });
+  });
+});
+
+describe("review.deadlines for the ministry", () => {
+  it("counts what waits for the ministry, apart from what waits for the prefectures", async () => {
+    const a = await fileRequest(db, world.clock, world.a, ELIGIBLE);
+    await fileRequest(db, world.clock, world.osaka, ELIGIBLE);
+    expect(await world.ministryCaller.review.deadlines()).toMatchObject({
+      awaitingPrefecture: 2,
+      awaitingMinistry: 0,
+    });
+
+    await completeByPrefecture(tokyo, a);
+    expect(await world.ministryCaller.review.deadlines()).toMatchObject({
+      awaitingPrefecture: 1,
+      awaitingMinistry: 1,
+    });
+    // A prefecture sees its own requests only: Osaka's officer has nothing at the ministry.
+    expect(await tokyo.review.deadlines()).toMatchObject({
+      awaitingPrefecture: 0,
+      awaitingMinistry: 1,
     });
   });
 });

@@ -234,4 +234,40 @@ describe("sanctions", () => {
     expect(noReason.data.fieldErrors).toEqual({ reason: ["措置の理由を入力してください"] });
     expect(await db.selectFrom("sanctions").select("id").execute()).toEqual([]);
   });
+
+  it("names the institution a typed code stands for before the measure is confirmed", async () => {
+    const institution = await db
+      .selectFrom("institutions")
+      .select(["id", "name", "type", "prefectureCode"])
+      .where("id", "=", world.a.institutionId)
+      .executeTakeFirstOrThrow();
+    const target = await ministry.sanctions.target({
+      institutionCode: typedLikeAPerson(institutionCode),
+    });
+    expect(target).toMatchObject({
+      id: institution.id,
+      code: institutionCode,
+      name: institution.name,
+      prefectureCode: institution.prefectureCode,
+      type: institution.type,
+      openSanctions: 0,
+    });
+    expect(target.prefectureName).toMatch(/[都道府県]$/);
+    expect(target.typeLabel).not.toBe(institution.type);
+
+    await ministry.sanctions.create({
+      institutionCode,
+      reason: "転売",
+      effectiveFrom: "2026-12-10",
+    });
+    expect((await ministry.sanctions.target({ institutionCode })).openSanctions).toBe(1);
+
+    const unknown = await refusal(ministry.sanctions.target({ institutionCode: "9999999999" }));
+    expect(unknown.data.fieldErrors).toEqual({
+      institution: ["指定した医療機関が見つかりません。医療機関コード（10桁）を確認してください。"],
+    });
+    // Only the ministry may look institutions up by code here.
+    const tokyo = await refusal(world.tokyoCaller.sanctions.target({ institutionCode }));
+    expect(tokyo.data.code).toBe("FORBIDDEN");
+  });
 });

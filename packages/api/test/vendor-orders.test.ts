@@ -194,6 +194,9 @@ describe("shipping", () => {
     expect(mail?.textBody).not.toContain("/vendor/purchase/");
     expect(mail?.textBody).toContain("配送業者：ヤマト運輸");
     expect(mail?.textBody).toContain("お問い合わせ伝票番号：1234-5678-9012");
+    expect(mail?.textBody).toContain(
+      "配送状況の確認：https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?number00=1&number01=123456789012",
+    );
     expect(mail?.textBody).toContain(order.orderNumber);
 
     const twice = await refusal(

@@ -6,6 +6,7 @@
  * never a classic method; `pnpm typecheck` and the tests check them both ways.
  */
 export * from "./api-limits";
+export * from "./carriers";
 export * from "./consent";
 export * from "./error-messages";
 export * from "./fields/characters";

@@ -39,6 +39,15 @@ export { ErrorSummary, type ErrorSummaryProps, type FieldErrorItem } from "./fee
 export { TONE_LABELS, type Tone } from "./feedback/icons";
 export { Notice, type NoticeProps } from "./feedback/Notice";
 export { Checkbox, type CheckboxProps } from "./field/Checkbox";
+export { DateField, type DateFieldProps } from "./field/DateField";
+export {
+  type DateParts,
+  datePartsOf,
+  dateValueOf,
+  invalidDateMessage,
+  isIsoDate,
+  weekdayJa,
+} from "./field/date-parts";
 export { type FieldChromeProps, FieldError, FieldHint, RequiredMark } from "./field/FieldParts";
 export { fieldIds, joinIds, useControlId } from "./field/field-ids";
 export { NumberField, type NumberFieldProps } from "./field/NumberField";
@@ -64,7 +73,7 @@ export {
   OrderLinesTable,
   type OrderLinesTableProps,
 } from "./order/OrderLinesTable";
-export { OrderStatus, type OrderStatusProps } from "./order/OrderStatus";
+export { OrderStatus, type OrderStatusProps, TrackingNumber } from "./order/OrderStatus";
 export { OrderStatusBadge, type OrderStatusBadgeProps } from "./order/OrderStatusBadge";
 export type { DeliveryDetails, OrderLineView, OrderView, ShipmentView } from "./order/types";
 export { DeadlineCountdown, type DeadlineCountdownProps } from "./scheme/DeadlineCountdown";

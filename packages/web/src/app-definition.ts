@@ -46,6 +46,8 @@ export interface SosAppDefinition {
   publicRoutes?: RouteObject[];
   /** How the public pages look to a visitor who is not a user of this app. */
   publicFrame?: PublicFrame;
+  /** The signed-in pages are mostly tables: the frame runs wider (AppShell wide). */
+  wide?: boolean;
 }
 
 /**

@@ -6,6 +6,17 @@ export type AppId = (typeof APP_IDS)[number];
 
 /** Product name, as @sos/ui's AppShell and the mails write it. */
 export const SERVICE_NAME = "SOS Supply";
+/**
+ * Who answers when the product cannot help itself (a forgotten user name): a message that
+ * says 「事務局までお問い合わせください」 must say how. The ministry's main line, which
+ * forwards to the office running the scheme.
+ */
+export const SUPPORT_CONTACT_JA = {
+  name: "SOS Supply 事務局（厚生労働省 医政局）",
+  phone: "03-5253-1111",
+  hours: "平日 9:30〜18:15",
+} as const;
+
 /** What the product is, for page titles and the signed-out pages. */
 export const SERVICE_DESCRIPTION_JA = "医療用手袋の緊急配布";
 

@@ -2,6 +2,7 @@ import type { AppRouter } from "@sos/api";
 import { MAX_CALLS_PER_REQUEST } from "@sos/domain";
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
+import { ServerStatusError } from "./errors";
 import { idempotentRetryLink, type RetryDelay } from "./idempotent-retry";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -32,13 +33,19 @@ export function createApiClient({
         url,
         // The server refuses a larger batch; the link splits at the same number.
         maxItems: MAX_CALLS_PER_REQUEST,
-        fetch: (input, { signal, ...init } = {}) =>
-          fetch(input, {
+        fetch: async (input, { signal, ...init } = {}) => {
+          const response = await fetch(input, {
             ...init,
             signal: signal ?? null,
             // The session cookie goes to this origin only.
             credentials: "same-origin",
-          }),
+          });
+          // A 5xx page from something in front of the API (not its JSON): say it was
+          // the server, not the user's connection.
+          const json = response.headers.get("content-type")?.includes("json") === true;
+          if (response.status >= 500 && !json) throw new ServerStatusError(response.status);
+          return response;
+        },
       }),
     ],
   });

@@ -1,5 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   domainErrorCode,
   ERROR_MESSAGES,
@@ -7,6 +7,7 @@ import {
   fieldErrorsOf,
   isNetworkError,
   isUnauthorized,
+  ServerStatusError,
 } from "../src/errors";
 
 /** An error as the client builds it from a tRPC error response. */
@@ -60,6 +61,28 @@ describe("errorMessageJa", () => {
     expect(errorMessageJa(new TypeError("NetworkError when attempting to fetch resource."))).toBe(
       ERROR_MESSAGES.network,
     );
+  });
+
+  it("tells a server failing from a connection failing, and from being offline", () => {
+    const proxyError = TRPCClientError.from(new ServerStatusError(500));
+    // Still no answer from the API (so retried like one), but worded as the server's failure.
+    expect(isNetworkError(proxyError)).toBe(true);
+    expect(errorMessageJa(proxyError)).toBe(`${ERROR_MESSAGES.server}（サーバーの応答：500）`);
+    expect(errorMessageJa(proxyError)).not.toContain("接続を確認");
+    expect(errorMessageJa(TRPCClientError.from(new ServerStatusError(503)))).toBe(
+      `${ERROR_MESSAGES.unavailable}（サーバーの応答：503）`,
+    );
+
+    const failedFetch = TRPCClientError.from(new TypeError("Failed to fetch"));
+    const onLine = vi.spyOn(window.navigator, "onLine", "get");
+    try {
+      onLine.mockReturnValue(false);
+      expect(errorMessageJa(failedFetch)).toBe(ERROR_MESSAGES.offline);
+      onLine.mockReturnValue(true);
+      expect(errorMessageJa(failedFetch)).toBe(ERROR_MESSAGES.network);
+    } finally {
+      onLine.mockRestore();
+    }
   });
 
   it("never shows a non-tRPC exception's text", () => {

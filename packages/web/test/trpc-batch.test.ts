@@ -1,5 +1,6 @@
 import { MAX_CALLS_PER_REQUEST } from "@sos/domain";
 import { describe, expect, it } from "vitest";
+import { ERROR_MESSAGES, errorMessageJa } from "../src/errors";
 import { createApiClient } from "../src/trpc";
 
 /** Answers every call of a batch with null, recording the procedure paths of each request. */
@@ -29,5 +30,24 @@ describe("the apps' tRPC link", () => {
       MAX_CALLS_PER_REQUEST,
       3,
     ]);
+  });
+});
+
+describe("a server error in front of the API", () => {
+  it("reads as the server's failure, not as the user's connection", async () => {
+    const client = createApiClient({
+      url: "http://localhost/trpc",
+      fetch: async () =>
+        new Response("<html><body>502 Bad Gateway</body></html>", {
+          status: 502,
+          headers: { "content-type": "text/html" },
+        }),
+    });
+    const error = await client.auth.me.query().then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(errorMessageJa(error)).toBe(`${ERROR_MESSAGES.unavailable}（サーバーの応答：502）`);
+    expect(errorMessageJa(error)).not.toBe(ERROR_MESSAGES.network);
   });
 });

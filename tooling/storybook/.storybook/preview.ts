@@ -39,6 +39,8 @@ const preview: Preview = {
       options: {
         phone: { name: "スマートフォン（375px）", styles: { width: "375px", height: "812px" } },
         tablet: { name: "タブレット（768px）", styles: { width: "768px", height: "1024px" } },
+        desktop: { name: "デスクトップ（1024px）", styles: { width: "1024px", height: "768px" } },
+        wide: { name: "デスクトップ（1440px）", styles: { width: "1440px", height: "900px" } },
       },
     },
   },

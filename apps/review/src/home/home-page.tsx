@@ -84,11 +84,21 @@ function MinistryHome() {
   const trpc = useTRPC();
   const progress = useQuery(trpc.review.ministryProgress.queryOptions());
   const targets = useQuery(trpc.targetList.list.queryOptions());
+  const deadlines = useQuery(trpc.review.deadlines.queryOptions());
   const totals = progress.data?.totals;
   const pending = targets.data?.pending;
+  // Every week's, not only this round's: a request from an earlier week waits all the same.
+  const awaiting = deadlines.data?.awaitingMinistry;
   return (
     <div className="rev-grid">
       <Card title="国確認待ちの要請">
+        {awaiting !== undefined && (
+          <p>
+            {awaiting === 0
+              ? "国確認待ちの要請はありません。"
+              : `国確認待ちの要請が ${formatNumber(awaiting)}件 あります。`}
+          </p>
+        )}
         <p>
           {totals === undefined
             ? "都道府県が確認を完了した要請を確認し、承認します。"

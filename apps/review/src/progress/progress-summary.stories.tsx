@@ -73,6 +73,11 @@ function bodyRows(canvas: ReturnType<typeof within>) {
 /** All 47 prefectures in JIS order with a totals row; sorting by 残り brings the busiest up. */
 export const SortByRemaining: Story = {
   play: async ({ canvas }) => {
+    // By default only the prefectures with requests; unticked, all 47.
+    const onlyActive = canvas.getByRole("checkbox", { name: "件数のある都道府県のみ" });
+    await expect(onlyActive).toBeChecked();
+    await expect(bodyRows(canvas)).toHaveLength(ROWS.filter((row) => row.filed > 0).length);
+    await userEvent.click(onlyActive);
     let rows = bodyRows(canvas);
     await expect(rows).toHaveLength(47);
     await expect(rows[0]).toHaveTextContent("北海道");
@@ -111,14 +116,15 @@ export const BarsHaveText: Story = {
     await expect(canvas.getByRole("list", { name: "進捗バーの凡例" })).toHaveTextContent(
       "承認（受付完了）対象外国確認中都道府県確認中",
     );
-    // A prefecture with nothing filed says so instead of 0%.
+    // A prefecture with nothing filed (shown once asked for) says so instead of 0%.
+    await userEvent.click(canvas.getByRole("checkbox", { name: "件数のある都道府県のみ" }));
     await expect(canvas.getByRole("row", { name: /^栃木県/ })).toHaveTextContent("要請なし");
   },
 };
 
 export const HideEmptyAndOpen: Story = {
   play: async ({ args, canvas }) => {
-    await userEvent.click(canvas.getByRole("checkbox", { name: "要請のない都道府県を隠す" }));
+    await expect(canvas.getByRole("checkbox", { name: "件数のある都道府県のみ" })).toBeChecked();
     await expect(bodyRows(canvas)).toHaveLength(ROWS.filter((row) => row.filed > 0).length);
     await expect(canvas.queryByRole("row", { name: /^栃木県/ })).toBeNull();
 

@@ -128,9 +128,11 @@ export function ProgressSummary({
     key: "prefecture",
     dir: "asc",
   });
-  const [hideEmpty, setHideEmpty] = useState(false);
-
-  const shown = rows.filter((row) => !hideEmpty || row.filed > 0);
+  // Most weeks most prefectures have nothing: those with requests come first by default.
+  const [onlyActive, setOnlyActive] = useState(true);
+  // With nothing filed anywhere there is nothing to hide: every prefecture says 要請なし.
+  const anyActive = rows.some((row) => row.filed > 0);
+  const shown = rows.filter((row) => !onlyActive || !anyActive || row.filed > 0);
   const sign = sort.dir === "asc" ? 1 : -1;
   const sorted = [...shown].sort(
     (a, b) =>
@@ -190,9 +192,14 @@ export function ProgressSummary({
           ))}
         </ul>
         <Checkbox
-          label="要請のない都道府県を隠す"
-          checked={hideEmpty}
-          onChange={(event) => setHideEmpty(event.currentTarget.checked)}
+          label="件数のある都道府県のみ"
+          hint={
+            onlyActive && anyActive
+              ? `要請のない${formatNumber(rows.length - shown.length)}都道府県を表示していません。`
+              : undefined
+          }
+          checked={onlyActive}
+          onChange={(event) => setOnlyActive(event.currentTarget.checked)}
         />
       </div>
 

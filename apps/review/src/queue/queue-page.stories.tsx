@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { QueueInput } from "../api-types";
 import { callsOf, countOf, inputsOf } from "../stories/calls";
+import { dateBoxes, typeDate } from "../stories/date-field";
 import { MINISTRY_USER, PREFECTURE_USER } from "../stories/people";
 import { ALL_REQUESTS, REQUESTS, serveQueue } from "../stories/queue";
 import { requestDetail } from "../stories/requests";
@@ -17,7 +18,7 @@ const PREFECTURE_API = {
 };
 
 const MINISTRY_API = {
-  review: { deadlines: () => deadlines(1_480), queue: nationwideQueue },
+  review: { deadlines: () => deadlines(1_480, 0, 1_234), queue: nationwideQueue },
 };
 
 /** review.queue's input for the role's first queue, as the page sends it. */
@@ -208,14 +209,15 @@ export const PrefectureFilterDateRangeError: Story = {
   play: async (context) => {
     const page = within(context.canvasElement);
     await expect(await page.findByText("全 128 件中 1〜50 件")).toBeVisible();
-    const bar = within(page.getByRole("search", { name: "要請の絞り込み" }));
-    await userEvent.type(bar.getByLabelText("開始日"), "2026-11-25");
-    await userEvent.type(bar.getByLabelText("終了日"), "2026-11-19");
+    const search = page.getByRole("search", { name: "要請の絞り込み" });
+    const bar = within(search);
+    await typeDate(search, "開始日", "2026-11-25");
+    await typeDate(search, "終了日", "2026-11-19");
     await userEvent.click(bar.getByRole("button", { name: "絞り込む" }));
     await expect(
       await bar.findByText("申請日の範囲が正しくありません（開始日が終了日より後です）"),
     ).toBeVisible();
-    await expect(bar.getByLabelText("終了日")).toHaveFocus();
+    await expect(dateBoxes(search, "終了日").year).toHaveFocus();
     await expect(countOf(callsOf(context), "review.queue")).toBe(1);
   },
 };
@@ -334,6 +336,12 @@ export const Ministry: Story = {
       await page.findByRole("heading", { level: 1, name: "要請の確認・承認" }),
     ).toBeVisible();
     await expect(await page.findByText("全 1,234 件中 1〜50 件")).toBeVisible();
+    // The banner counts what waits for the ministry, not the prefectures' 未完了.
+    const banner = context.canvasElement.querySelector(".sos-deadline");
+    await expect(banner).toHaveTextContent(/都道府県の確認期限（.+）まで/);
+    await expect(banner).toHaveTextContent("国確認待ち 1,234件");
+    await expect(banner).toHaveTextContent("都道府県確認中 1,480件");
+    await expect(banner).not.toHaveTextContent("未完了");
     await expect(lastQueueInput(context)).toEqual({ ...FIRST_QUEUE, stage: "ministry" });
     await expect(page.getByRole("link", { name: "都道府県別の進捗状況" })).toHaveAttribute(
       "href",

@@ -88,7 +88,7 @@ export function QueueTableRow({
         openRef={openRef}
         onOpenClick={onOpenClick}
       />
-      {ministry && <td>{row.institution.prefectureName}</td>}
+      {ministry && <td data-label="都道府県">{row.institution.prefectureName}</td>}
       <QueueFigures row={row} />
     </tr>
   );
@@ -137,28 +137,29 @@ function InstitutionCell({
 function QueueFigures({ row }: { row: QueueRow }) {
   return (
     <>
-      <td className="sos-queue__cell--end">
+      {/* data-label: the column's name where a phone shows the row as a card. */}
+      <td className="sos-queue__cell--end" data-label="①在庫（枚）">
         <FigureCell value={row.figures?.stock} />
       </td>
-      <td className="sos-queue__cell--end">
+      <td className="sos-queue__cell--end" data-label="②消費（枚/週）">
         <FigureCell value={row.figures?.consumption} />
       </td>
-      <td className="sos-queue__cell--end">
+      <td className="sos-queue__cell--end" data-label="③購入（枚/週）">
         <FigureCell value={row.figures?.purchases} />
       </td>
-      <td>
+      <td data-label="判定">
         <EligibilityCell row={row} />
       </td>
-      <td className="sos-queue__cell--end">
+      <td className="sos-queue__cell--end" data-label="購入上限">
         <LimitCell row={row} />
       </td>
-      <td className="sos-queue__cell--end">
+      <td className="sos-queue__cell--end" data-label="在庫週数">
         <CoverCell weeks={row.weeksOfCover} />
       </td>
-      <td>
+      <td data-label="申請日時">
         <FiledCell row={row} />
       </td>
-      <td>
+      <td data-label="状態">
         <StageCell row={row} />
       </td>
     </>

@@ -4,6 +4,7 @@ import { errorDescription } from "@sos/ui/testing";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { dateBoxes, dateShown, typeDate } from "../stories/date-field";
 import { DEFAULT_FILTERS, type QueueFilters } from "./queue-params";
 import { ReviewQueueFilterBar, type ReviewQueueFilterBarProps } from "./review-queue-filter-bar";
 
@@ -37,8 +38,8 @@ function fields(canvas: Canvas) {
     status: inBar.getByRole("combobox", { name: "状態" }),
     reviewState: inBar.getByRole("combobox", { name: "都道府県の入力" }),
     type: inBar.getByRole("combobox", { name: "施設種別" }),
-    from: inBar.getByLabelText("開始日"),
-    to: inBar.getByLabelText("終了日"),
+    from: dateBoxes(bar, "開始日").year,
+    to: dateBoxes(bar, "終了日").year,
     late: inBar.getByRole("checkbox", { name: "締切（水曜17時）後の申請のみ" }),
     apply: inBar.getByRole("button", { name: "絞り込む" }),
     clear: inBar.getByRole("button", { name: "条件をクリア" }),
@@ -56,8 +57,8 @@ export const ApplyAll: Story = {
     await userEvent.selectOptions(f.status, "国確認中");
     await userEvent.selectOptions(f.reviewState, "確認完了");
     await userEvent.selectOptions(f.type, "病院");
-    await userEvent.type(f.from, "2026-11-25");
-    await userEvent.type(f.to, "2026-12-02");
+    await typeDate(f.bar, "開始日", "2026-11-25");
+    await typeDate(f.bar, "終了日", "2026-12-02");
     await userEvent.click(f.late);
     await expect(args.onFiltersChange).not.toHaveBeenCalled();
 
@@ -103,17 +104,16 @@ export const EnterToSearch: Story = {
 export const InvalidDateRange: Story = {
   play: async ({ args, canvas }) => {
     const f = fields(canvas);
-    await userEvent.type(f.from, "2026-12-02");
-    await userEvent.type(f.to, "2026-11-25");
+    await typeDate(f.bar, "開始日", "2026-12-02");
+    await typeDate(f.bar, "終了日", "2026-11-25");
     await userEvent.click(f.apply);
     await expect(f.to).toHaveAttribute("aria-invalid", "true");
-    await expect(f.to).toHaveAccessibleDescription(errorDescription(RANGE_ERROR));
+    await expect(f.to).toHaveAccessibleDescription(errorDescription(RANGE_ERROR, "（水）"));
     await expect(f.to).toHaveFocus();
     await expect(args.onFiltersChange).not.toHaveBeenCalled();
 
     // Fixed, it applies and the message goes.
-    await userEvent.clear(f.from);
-    await userEvent.type(f.from, "2026-11-18");
+    await typeDate(f.bar, "開始日", "2026-11-18");
     await userEvent.click(f.apply);
     await expect(f.to).not.toHaveAttribute("aria-invalid");
     await expect(args.onFiltersChange).toHaveBeenCalledOnce();
@@ -122,6 +122,21 @@ export const InvalidDateRange: Story = {
       filedFrom: "2026-11-18",
       filedTo: "2026-11-25",
     });
+  },
+};
+
+/** 2月30日 is no date: said in Japanese at 開始日, which gets the focus; nothing is sent. */
+export const ImpossibleDate: Story = {
+  play: async ({ args, canvas }) => {
+    const f = fields(canvas);
+    await typeDate(f.bar, "開始日", "2026-2-30");
+    await userEvent.click(f.apply);
+    await expect(f.from).toHaveAttribute("aria-invalid", "true");
+    await expect(
+      canvas.getByText("開始日は正しい日付を入力してください（例：2026年12月1日）"),
+    ).toBeVisible();
+    await expect(f.from).toHaveFocus();
+    await expect(args.onFiltersChange).not.toHaveBeenCalled();
   },
 };
 
@@ -162,7 +177,7 @@ export const ClearFilters: Story = {
     await expect(f.search).toHaveValue("さくら");
     await expect(f.status).toHaveDisplayValue("対象外");
     await expect(f.type).toHaveDisplayValue("訪問看護事業所");
-    await expect(f.from).toHaveValue("2026-11-25");
+    await expect(dateShown(f.bar, "開始日")).toBe("2026-11-25");
     await expect(f.late).toBeChecked();
 
     await userEvent.click(f.clear);

@@ -1,5 +1,14 @@
 import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, type InstitutionType } from "@sos/domain";
-import { Button, Checkbox, Select, type SelectOption, TextField } from "@sos/ui";
+import {
+  Button,
+  Checkbox,
+  DateField,
+  invalidDateMessage,
+  isIsoDate,
+  Select,
+  type SelectOption,
+  TextField,
+} from "@sos/ui";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import {
   DEFAULT_FILTERS,
@@ -117,11 +126,13 @@ export function ReviewQueueFilterBar({
   const filtersKey = JSON.stringify(filters);
   const [draft, setDraft] = useState(() => toDraft(filters));
   const [rangeError, setRangeError] = useState<string | undefined>(undefined);
+  const [fromError, setFromError] = useState<string | undefined>(undefined);
 
   // Filters changed from outside (a link, the browser's back button) replace the form.
   useEffect(() => {
     setDraft(toDraft(JSON.parse(filtersKey) as QueueFilters));
     setRangeError(undefined);
+    setFromError(undefined);
   }, [filtersKey]);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
@@ -129,6 +140,15 @@ export function ReviewQueueFilterBar({
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // Three boxes that make no date are said so, never sent as a filter.
+    const badFrom = draft.filedFrom !== "" && !isIsoDate(draft.filedFrom);
+    const badTo = draft.filedTo !== "" && !isIsoDate(draft.filedTo);
+    setFromError(badFrom ? invalidDateMessage("開始日") : undefined);
+    if (badFrom || badTo) {
+      setRangeError(badTo ? invalidDateMessage("終了日") : undefined);
+      document.getElementById(badFrom ? `${id}-from` : `${id}-to`)?.focus();
+      return;
+    }
     if (draft.filedFrom !== "" && draft.filedTo !== "" && draft.filedFrom > draft.filedTo) {
       setRangeError(RANGE_ERROR);
       document.getElementById(`${id}-to`)?.focus();
@@ -140,6 +160,7 @@ export function ReviewQueueFilterBar({
 
   const clear = () => {
     setRangeError(undefined);
+    setFromError(undefined);
     setDraft(toDraft(defaultFilters));
     onFiltersChange({ ...defaultFilters });
   };
@@ -207,25 +228,22 @@ export function ReviewQueueFilterBar({
           <fieldset className="sos-queue-filters__range">
             <legend>申請日</legend>
             <div className="sos-queue-filters__range-fields">
-              <TextField
+              <DateField
                 id={`${id}-from`}
                 label="開始日"
-                type="date"
-                width="medium"
                 value={draft.filedFrom}
-                onChange={(event) => set("filedFrom", event.currentTarget.value)}
+                error={fromError}
+                onChange={(value) => set("filedFrom", value)}
               />
               <span className="sos-queue-filters__range-sep" aria-hidden="true">
                 〜
               </span>
-              <TextField
+              <DateField
                 id={`${id}-to`}
                 label="終了日"
-                type="date"
-                width="medium"
                 value={draft.filedTo}
                 error={rangeError}
-                onChange={(event) => set("filedTo", event.currentTarget.value)}
+                onChange={(value) => set("filedTo", value)}
               />
             </div>
           </fieldset>

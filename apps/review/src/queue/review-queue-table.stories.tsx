@@ -1,8 +1,10 @@
 import { PREFECTURES } from "@sos/domain";
+import { contrastRatio } from "@sos/ui/testing";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import type { QueueRow } from "../api-types";
+import { dateBoxes, typeDate } from "../stories/date-field";
 import { makeQueue, makeQueueRow, serveQueue } from "../stories/queue-fixtures";
 import { BatchApproveBar, batchItemsOf } from "./batch-approve-bar";
 import { DEFAULT_FILTERS, type QueueFilters, type QueueSort } from "./queue-params";
@@ -156,6 +158,47 @@ export const PrefectureQueue: Story = {
   },
 };
 
+/**
+ * The letters work from the page, not only once the table has the focus: j brings the
+ * keyboard into the rows, Enter on the page opens the current one; a letter typed in a
+ * field stays a letter.
+ */
+export const ShortcutsFromThePage: Story = {
+  render: (args) => <QueueHarness {...args} all={QUEUE} />,
+  play: async ({ args, canvas, canvasElement }) => {
+    const table = canvas.getByRole("table", { name: CAPTION });
+    const links = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) => within(row).getAllByRole("link")[0] as HTMLElement);
+    const search = within(canvas.getByRole("search", { name: "要請の絞り込み" }));
+    const name = search.getByRole("searchbox", { name: /医療機関名・コード/ });
+
+    // Typing in a field: j and k are letters, Enter is the field's.
+    await userEvent.click(name);
+    await userEvent.keyboard("jk");
+    await expect(name).toHaveValue("jk");
+    await expect(name).toHaveFocus();
+    await userEvent.clear(name);
+
+    // Nothing in focus (the page itself): j enters the rows, then moves.
+    (document.activeElement as HTMLElement | null)?.blur();
+    await expect(canvasElement.ownerDocument.activeElement).toBe(canvasElement.ownerDocument.body);
+    await userEvent.keyboard("j");
+    await expect(links[0]).toHaveFocus();
+    await userEvent.keyboard("j");
+    await expect(links[1]).toHaveFocus();
+
+    // Back on the page, Enter opens the row the table is on.
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Enter}");
+    const opened = (args.onOpen as ReturnType<typeof fn>).mock.calls.at(-1)?.[0] as
+      | QueueRow
+      | undefined;
+    await expect(opened?.institution.name).toBe(links[1]?.textContent);
+  },
+};
+
 /** n and p turn the page from the keyboard; the new page's first row takes the focus. */
 export const KeyboardPaging: Story = {
   render: (args) => <QueueHarness {...args} all={QUEUE} pageSize={20} />,
@@ -243,10 +286,9 @@ export const Filtering: Story = {
     ).toBeVisible();
     for (const tag of canvas.getAllByText("締切後")) await expect(tag).toBeVisible();
 
-    const from = within(bar).getByLabelText("開始日");
-    const to = within(bar).getByLabelText("終了日");
-    await userEvent.type(from, "2026-12-01");
-    await userEvent.type(to, "2026-11-26");
+    await typeDate(bar, "開始日", "2026-12-01");
+    await typeDate(bar, "終了日", "2026-11-26");
+    const to = dateBoxes(bar, "終了日").year;
     await userEvent.click(within(bar).getByRole("button", { name: "絞り込む" }));
     await expect(to).toHaveAttribute("aria-invalid", "true");
     await expect(to).toHaveFocus();
@@ -422,8 +464,17 @@ export const Phone: Story = {
     const queue = phone.firstElementChild as HTMLElement;
     await expect(queue.scrollWidth).toBeLessThanOrEqual(375);
     const region = canvas.getByRole("region", { name: CAPTION });
-    await expect(region.scrollWidth).toBeGreaterThan(region.clientWidth);
     await expect(region).toHaveAttribute("tabindex", "0");
+    // Each request is a card: no column off to the side, each figure with its name.
+    await expect(region.scrollWidth).toBeLessThanOrEqual(region.clientWidth);
+    const right = phone.getBoundingClientRect().right;
+    const row = within(region).getAllByRole("row")[1] as HTMLElement;
+    for (const cell of within(row).getAllByRole("cell")) {
+      await expect(cell.getBoundingClientRect().right).toBeLessThanOrEqual(right + 0.5);
+    }
+    await expect(
+      getComputedStyle(row.querySelector("[data-label='購入上限']") as Element, "::before").content,
+    ).toBe('"購入上限"');
   },
 };
 
@@ -450,11 +501,24 @@ export const LoadFailed: Story = {
   },
 };
 
-/** While the next page loads the current rows stay, marked busy. */
+/**
+ * While the next page loads the current rows stay, marked busy, and as readable as
+ * ever: every cell's text at 4.5:1 or more (dimmed, the muted text fell to 3.6:1).
+ */
 export const Loading: Story = {
   args: { rows: makeQueue(3), total: 1234, page: 2, loading: true },
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole("table", { name: CAPTION })).toHaveAttribute("aria-busy", "true");
+    const table = canvas.getByRole("table", { name: CAPTION });
+    await expect(table).toHaveAttribute("aria-busy", "true");
     await expect(canvas.getByText("全 1,234 件中 51〜100 件")).toBeVisible();
+    const texts = [...table.querySelectorAll<HTMLElement>("tbody td *, tbody th *, tbody td")]
+      .filter((element) =>
+        [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent?.trim()),
+      )
+      .filter((element) => element.getClientRects().length > 0);
+    await expect(texts.length).toBeGreaterThan(10);
+    for (const element of texts) {
+      await expect(contrastRatio(element), element.textContent ?? "").toBeGreaterThanOrEqual(4.5);
+    }
   },
 };

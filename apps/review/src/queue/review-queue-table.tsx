@@ -1,5 +1,5 @@
 import { Alert, Button } from "@sos/ui";
-import { type MouseEvent, type ReactNode, useId } from "react";
+import { type MouseEvent, type ReactNode, useId, useRef } from "react";
 import type { QueueRow } from "../api-types";
 import { pageCountOf } from "../common/format";
 import { QueueHead, QueueKeyHint } from "./queue-head";
@@ -8,7 +8,7 @@ import { QueueTableRow } from "./queue-table-row";
 import { type PrefectureOption, ReviewQueueFilterBar } from "./review-queue-filter-bar";
 import { ReviewQueuePagination } from "./review-queue-pagination";
 import { type ActiveRow, useActiveRow } from "./use-active-row";
-import { useQueueKeyboard } from "./use-queue-keyboard";
+import { usePageQueueKeys, useQueueKeyboard } from "./use-queue-keyboard";
 import { type QueueSelection, useQueueSelection } from "./use-queue-selection";
 import "../common/review-parts.css";
 import "./review-queue-table.css";
@@ -85,6 +85,8 @@ export function ReviewQueueTable(props: ReviewQueueTableProps) {
     pageCount,
     onPageChange,
   });
+  const scrollRef = useRef<HTMLElement>(null);
+  usePageQueueKeys(scrollRef, handleKeyDown);
   const ministry = prefectures !== undefined;
 
   return (
@@ -111,6 +113,7 @@ export function ReviewQueueTable(props: ReviewQueueTableProps) {
       <QueueKeyHint id={hintId} selectable={selection.selectable} />
 
       <section
+        ref={scrollRef}
         className="sos-queue__scroll"
         aria-labelledby={captionId}
         aria-describedby={hintId}

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from "react";
+import { type KeyboardEvent, type RefObject, useEffect, useRef } from "react";
 import type { QueueRow } from "../api-types";
 import { movedIndex, type QueueKeyAction, queueKeyAction } from "./queue-keys";
 import type { ActiveRow } from "./use-active-row";
@@ -40,6 +40,7 @@ export function useQueueKeyboard(
 
   return (event) => {
     const action = queueKeyAction(event.nativeEvent);
+    if (event.nativeEvent.defaultPrevented) return;
     if (action === null) return;
     const target = event.target as Element;
     // Typing in a field (none in the table today) must never be taken for a shortcut.
@@ -56,12 +57,15 @@ export function useQueueKeyboard(
         event.preventDefault();
         move(action, row === undefined ? -1 : rowIndex);
         return;
-      case "open":
+      case "open": {
+        // On the region itself (or from the page) Enter opens the current row.
+        const opening = row ?? (target === event.currentTarget ? active.activeRow : undefined);
         // On the name itself Enter is the link's (or button's) own; elsewhere in the row it opens.
-        if (row === undefined || target === active.openElement(row.id)) return;
+        if (opening === undefined || target === active.openElement(opening.id)) return;
         event.preventDefault();
-        active.openElement(row.id)?.click();
+        active.openElement(opening.id)?.click();
         return;
+      }
       case "toggle":
         if (row === undefined || !selection.selectable) return;
         event.preventDefault();
@@ -78,4 +82,52 @@ export function useQueueKeyboard(
       }
     }
   };
+}
+
+/** Where a key is the field's, a control's or a dialog's own, never a page shortcut. */
+const OWN_KEYS =
+  'input, textarea, select, [contenteditable=""], [contenteditable="true"], dialog, [role="dialog"], [role="menu"], [role="listbox"]';
+
+/** Enter keeps its meaning on anything that acts on it. */
+const ACTS_ON_ENTER =
+  'a[href], button, summary, [role="button"], [role="link"], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * The queue's letters work from anywhere on the page, not only once the table has the
+ * focus: j/k (and n/p) bring the keyboard into the rows, Enter on the page itself opens
+ * the current request. Never while typing in a field or with a dialog open, and never
+ * the arrows or Home/End, which scroll the page.
+ */
+export function usePageQueueKeys(
+  region: RefObject<HTMLElement | null>,
+  handle: (event: KeyboardEvent<HTMLElement>) => void,
+): void {
+  const latest = useRef(handle);
+  latest.current = handle;
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      const element = region.current;
+      if (element === null || event.defaultPrevented) return;
+      const target = event.target instanceof Element ? event.target : document.body;
+      if (element.contains(target)) return; // the table's own handler has it
+      if (target.closest(OWN_KEYS) !== null || document.querySelector("dialog[open]") !== null) {
+        return;
+      }
+      const action = queueKeyAction(event);
+      if (action === null) return;
+      const letter = /^[a-z]$/.test(event.key);
+      const enterOnPage = action === "open" && target.closest(ACTS_ON_ENTER) === null;
+      if (!letter && !enterOnPage) return;
+      if (action === "toggle") return; // x acts on the row in focus only
+      // The table's handler, as if the key had been pressed on its scroll region.
+      latest.current({
+        nativeEvent: event,
+        target: element,
+        currentTarget: element,
+        preventDefault: () => event.preventDefault(),
+      } as unknown as KeyboardEvent<HTMLElement>);
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [region]);
 }

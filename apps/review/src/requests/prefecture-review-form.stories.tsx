@@ -53,6 +53,15 @@ export const CompleteAtTheLimit: Story = {
 
     await userEvent.click(canvas.getByRole("radio", { name: "必要（配送する）" }));
     await userEvent.click(canvas.getByRole("button", { name: "都道府県確認を完了" }));
+    // Completing cannot be undone here: nothing is sent before the officer confirms.
+    const dialog = within(await canvas.findByRole("dialog", { name: /都道府県確認を完了します$/ }));
+    await expect(dialog.getByText("3セット（3,000枚）")).toBeVisible();
+    await expect(args.onSave).not.toHaveBeenCalled();
+    await userEvent.click(dialog.getByRole("button", { name: "キャンセル" }));
+    await expect(canvas.queryByRole("dialog")).toBeNull();
+    await expect(args.onSave).not.toHaveBeenCalled();
+    await userEvent.click(canvas.getByRole("button", { name: "都道府県確認を完了" }));
+    await userEvent.click(await canvas.findByRole("button", { name: "完了する" }));
     await waitFor(() =>
       expect(args.onSave).toHaveBeenCalledWith({
         supplyNeeded: true,
@@ -101,6 +110,7 @@ export const OverrideNeedsAReason: Story = {
 
     await userEvent.type(reason, "感染症病棟の開設で来週の消費量が倍増するため（電話で確認済み）");
     await userEvent.click(canvas.getByRole("button", { name: "都道府県確認を完了" }));
+    await userEvent.click(await canvas.findByRole("button", { name: "完了する" }));
     await waitFor(() =>
       expect(args.onSave).toHaveBeenCalledWith({
         supplyNeeded: true,
@@ -146,6 +156,7 @@ export const SupplyNotNeeded: Story = {
     ).toBeDisabled();
     await userEvent.type(canvas.getByRole("textbox", { name: /備考/ }), "他の医療機関から融通済み");
     await userEvent.click(canvas.getByRole("button", { name: "都道府県確認を完了" }));
+    await userEvent.click(await canvas.findByRole("button", { name: "完了する" }));
     await waitFor(() =>
       expect(args.onSave).toHaveBeenCalledWith({
         supplyNeeded: false,

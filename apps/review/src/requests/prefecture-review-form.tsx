@@ -3,6 +3,7 @@ import {
   Alert,
   Button,
   Checkbox,
+  ConfirmDialog,
   formatSets,
   NumberField,
   RadioGroup,
@@ -120,29 +121,50 @@ function usePrefectureReview(props: PrefectureReviewFormProps, ids: Ids) {
   const [failed, setFailed] = useState(false);
   const [saved, setSaved] = useState<Action | null>(null);
   const [pendingAction, setPendingAction] = useState<Action | null>(null);
+  // Completing cannot be undone without the ministry: the checked values wait for a confirm.
+  const [confirming, setConfirming] = useState<PrefectureReviewValues | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a reload clears the last failure
   useEffect(() => setFailed(false), [initial, props.version]);
 
+  const save = async (values: PrefectureReviewValues, action: Action) => {
+    setFailed(false);
+    setSaved(null);
+    setPendingAction(action);
+    try {
+      await onSave(values);
+      setSaved(action);
+    } catch {
+      setFailed(true);
+    } finally {
+      setPendingAction(null);
+    }
+  };
   const submitWith = (complete: boolean) => {
     completing.current = complete;
     return form.handleSubmit(async (values) => {
-      setFailed(false);
-      setSaved(null);
-      setPendingAction(complete ? "complete" : "draft");
-      try {
-        await onSave(values);
-        setSaved(complete ? "complete" : "draft");
-      } catch {
-        setFailed(true);
-      } finally {
-        setPendingAction(null);
-      }
+      if (complete) setConfirming(values);
+      else await save(values, "draft");
     })();
+  };
+  const confirmComplete = async () => {
+    if (confirming === null) return;
+    // The form, not the dialog, shows why a save failed (conflict, field messages).
+    await save(confirming, "complete");
+    setConfirming(null);
   };
   const failure =
     props.serverError ||
     (failed && !props.conflict && !form.hasServerFieldErrors ? SUBMIT_FAILED_MESSAGE : null);
-  return { form, submitWith, failure, saved, pendingAction };
+  return {
+    form,
+    submitWith,
+    failure,
+    saved,
+    pendingAction,
+    confirming,
+    confirmComplete,
+    cancelComplete: () => setConfirming(null),
+  };
 }
 
 function EditablePrefectureReview(props: PrefectureReviewFormProps) {
@@ -154,7 +176,8 @@ function EditablePrefectureReview(props: PrefectureReviewFormProps) {
     overrideReason: `${formId}-override-reason`,
     notes: `${formId}-notes`,
   } satisfies Ids;
-  const { form, submitWith, failure, saved, pendingAction } = usePrefectureReview(props, ids);
+  const review = usePrefectureReview(props, ids);
+  const { form, submitWith, failure, saved, pendingAction } = review;
   const { errors, isSubmitting, submitCount } = form.formState;
   const [notEligibleOpen, setNotEligibleOpen] = useState(false);
 
@@ -198,6 +221,15 @@ function EditablePrefectureReview(props: PrefectureReviewFormProps) {
           <NotEligibleSection formId={formId} onOpen={() => setNotEligibleOpen(true)} />
         )}
       </form>
+      <ConfirmDialog
+        open={review.confirming !== null}
+        title={`${props.institutionName ? `「${props.institutionName}」の` : ""}都道府県確認を完了します`}
+        description={<CompletionFacts values={review.confirming} />}
+        confirmLabel="完了する"
+        pendingLabel="保存中"
+        onConfirm={review.confirmComplete}
+        onCancel={review.cancelComplete}
+      />
       {onMarkNotEligible !== undefined && (
         <NotEligibleStep
           open={notEligibleOpen}
@@ -208,6 +240,28 @@ function EditablePrefectureReview(props: PrefectureReviewFormProps) {
           error={props.notEligibleError}
         />
       )}
+    </>
+  );
+}
+
+/** What is sent to the ministry, and that it cannot be taken back here. */
+function CompletionFacts({ values }: { values: PrefectureReviewValues | null }) {
+  if (values === null) return null;
+  return (
+    <>
+      <dl className="sos-review-facts">
+        <dt>配送要否</dt>
+        <dd>{values.supplyNeeded ? "必要（配送する）" : "不要"}</dd>
+        <dt>数量</dt>
+        <dd>{values.quantitySets === null ? "未入力" : formatSets(values.quantitySets)}</dd>
+        {values.overrideReason !== "" && (
+          <>
+            <dt>{OVERRIDE_REASON_LABEL}</dt>
+            <dd>{values.overrideReason}</dd>
+          </>
+        )}
+      </dl>
+      <p>完了すると国確認中となり、以降の変更には国からの差戻しが必要です。</p>
     </>
   );
 }

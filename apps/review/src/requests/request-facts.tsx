@@ -21,6 +21,33 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/**
+ * How to reach the institution, in one line under the page's title: officers phone
+ * before they decide (the manual: 電話で確認), so it must not sit below the explainers.
+ */
+export function ContactLine({ request }: { request: ReviewDetail }) {
+  const { institution } = request;
+  return (
+    <fieldset className="rev-contact" aria-label="連絡先">
+      <span>
+        電話 <a href={`tel:${institution.phone}`}>{formatPhone(institution.phone)}</a>
+      </span>
+      <span>
+        担当 {request.contactName}
+        {request.contactPhone && (
+          <>
+            {" "}
+            <a href={`tel:${request.contactPhone}`}>{formatPhone(request.contactPhone)}</a>
+          </>
+        )}
+      </span>
+      <span>
+        <a href={`mailto:${institution.email}`}>{institution.email}</a>
+      </span>
+    </fieldset>
+  );
+}
+
 /** Who filed it, with everything needed to phone or mail them (the manual: 電話で確認). */
 export function InstitutionCard({ request }: { request: ReviewDetail }) {
   const { institution } = request;

@@ -53,6 +53,18 @@ export const AwaitingInput: Story = {
     // Opened by its address: no place in a queue page to show.
     await expect(page.queryByRole("navigation", { name: "一覧の前後の要請" })).toBeNull();
 
+    // The phone is under the title, above the calculation and its explanation.
+    const contact = page.getByRole("group", { name: "連絡先" });
+    const [phone] = within(contact).getAllByRole("link", { name: "03-3251-1234" });
+    await expect(phone).toHaveAttribute("href", "tel:0332511234");
+    await expect(contact).toHaveTextContent("担当");
+    const explainer = page.getByRole("region", { name: "配布条件の判定" });
+    if (phone === undefined) throw new Error("連絡先に電話番号がありません");
+    await expect(
+      phone.compareDocumentPosition(explainer) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    await expect(phone.getBoundingClientRect().top).toBeLessThan(400);
+
     const calculation = within(page.getByRole("region", { name: "配布条件の判定" }));
     await expect(calculation.getByText("購入上限数（算定値）").nextSibling).toHaveTextContent(
       "12セット12,000枚",
@@ -107,6 +119,7 @@ export const CompleteAndGoToNext: Story = {
       "11月26日に電話で在庫を確認。",
     );
     await userEvent.click(form.getByRole("button", { name: "都道府県確認を完了" }));
+    await userEvent.click(await page.findByRole("button", { name: "完了する" }));
 
     await heading(page, REQUESTS.sumida.institution.name);
     await expect(inputsOf(callsOf(context), "review.savePrefectureReview")).toEqual([
@@ -312,6 +325,7 @@ export const SaveRefused: Story = {
     const form = decision(page);
     await userEvent.click(form.getByRole("radio", { name: "必要（配送する）" }));
     await userEvent.click(form.getByRole("button", { name: "都道府県確認を完了" }));
+    await userEvent.click(await page.findByRole("button", { name: "完了する" }));
     await expect(await form.findByText(SERVER_TROUBLE)).toBeVisible();
     await heading(page, "千代田中央病院");
     await expect(form.getByRole("radio", { name: "必要（配送する）" })).toBeChecked();
@@ -359,6 +373,7 @@ export const CompletedElsewhere: Story = {
     const form = decision(page);
     await userEvent.click(form.getByRole("radio", { name: "必要（配送する）" }));
     await userEvent.click(form.getByRole("button", { name: "都道府県確認を完了" }));
+    await userEvent.click(await page.findByRole("button", { name: "完了する" }));
     await expect(
       await page.findByText(
         "都道府県確認を完了し、国確認中です。変更が必要な場合は、国に差戻しを依頼してください。",
@@ -445,6 +460,7 @@ export const LastOneBackToQueue: Story = {
     await expect(form.getByLabelText("数量（セット）")).toHaveValue("1");
     await userEvent.click(form.getByRole("radio", { name: "必要（配送する）" }));
     await userEvent.click(form.getByRole("button", { name: "都道府県確認を完了" }));
+    await userEvent.click(await page.findByRole("button", { name: "完了する" }));
 
     await heading(page, "確認待ちの要請");
     await expect(page.getByText("「つきしま助産院」の都道府県確認を完了しました")).toBeVisible();

@@ -22,6 +22,7 @@ import { PrefectureDecision } from "./prefecture-decision";
 import {
   ApprovalCard,
   CalculationCard,
+  ContactLine,
   FilingCard,
   InstitutionCard,
   RequestNotices,
@@ -143,10 +144,13 @@ function RequestView({
         title={institution.name}
         meta={<StatusBadge status={request.status} reviewStage={request.reviewStage} />}
         description={
-          <p className="rev-muted">
-            {institution.prefectureName}・{institution.typeLabel}・医療機関コード {institution.code}
-            ・{request.weekTitle}
-          </p>
+          <>
+            <p className="rev-muted">
+              {institution.prefectureName}・{institution.typeLabel}・医療機関コード{" "}
+              {institution.code}・{request.weekTitle}
+            </p>
+            <ContactLine request={request} />
+          </>
         }
       />
       {context !== null && <RequestPager context={context} currentId={request.id} />}

@@ -4,15 +4,19 @@ import {
   Alert,
   Button,
   ConfirmDialog,
+  DateField,
   ErrorSummary,
   type FieldErrorItem,
   formatJaDate,
+  invalidDateMessage,
+  isIsoDate,
   Textarea,
   TextField,
 } from "@sos/ui";
 import { useEffect, useId, useState } from "react";
-import { type FieldErrors, useForm } from "react-hook-form";
+import { Controller, type FieldErrors, useForm } from "react-hook-form";
 import { z } from "zod/mini";
+import type { SanctionTarget } from "../api-types";
 import { REASON_MAX_LENGTH } from "../common/messages";
 import "../common/review-parts.css";
 
@@ -27,7 +31,14 @@ export interface SanctionFormValues {
 
 export type SanctionFieldErrors = Partial<Record<keyof SanctionFormValues, string>>;
 
+/** The institution a code names, or why it cannot be shown (a Japanese message for the code field). */
+export type SanctionTargetLookup = (
+  institutionCode: string,
+) => Promise<{ target: SanctionTarget } | { error: string }>;
+
 export interface SanctionFormProps {
+  /** Who the code names (sanctions.target): the confirmation shows it, so a typo is seen. */
+  lookupTarget: SanctionTargetLookup;
   /** Registers the measure, after a confirmation. Resolve once saved; reject when not. */
   onSubmit: (values: SanctionFormValues) => Promise<void>;
   /** Today (YYYY-MM-DD, Tokyo): the effective date offered. */
@@ -41,7 +52,12 @@ const EFFECTIVE_REQUIRED = "適用開始日を入力してください";
 const SanctionInput = z.object({
   institutionCode: institutionCodeField,
   reason: requiredText("措置の理由", REASON_MAX_LENGTH),
-  effectiveFrom: z.iso.date({ error: EFFECTIVE_REQUIRED }),
+  effectiveFrom: z.string().check(
+    z.minLength(1, { error: EFFECTIVE_REQUIRED }),
+    z.refine((value) => value === "" || isIsoDate(value), {
+      error: invalidDateMessage("適用開始日"),
+    }),
+  ),
 });
 
 const FIELDS = ["institutionCode", "reason", "effectiveFrom"] as const;
@@ -53,6 +69,7 @@ type Draft = { institutionCode: string; reason: string; effectiveFrom: string };
  * day the institution's new requests fail the system check, showing the reason.
  */
 export function SanctionForm({
+  lookupTarget,
   onSubmit,
   defaultEffectiveFrom,
   fieldErrors,
@@ -67,6 +84,7 @@ export function SanctionForm({
   const empty: Draft = { institutionCode: "", reason: "", effectiveFrom: defaultEffectiveFrom };
   const {
     register,
+    control,
     handleSubmit,
     reset,
     setError,
@@ -77,6 +95,7 @@ export function SanctionForm({
     shouldFocusError: false,
   });
   const [confirming, setConfirming] = useState<SanctionFormValues | null>(null);
+  const [target, setTarget] = useState<SanctionTarget | null>(null);
   const [saved, setSaved] = useState<SanctionFormValues | null>(null);
 
   const fieldErrorsKey = JSON.stringify(fieldErrors ?? {});
@@ -105,14 +124,21 @@ export function SanctionForm({
         className="sos-review-form"
         noValidate
         aria-label="措置の登録"
-        onSubmit={handleSubmit((values) => {
+        onSubmit={handleSubmit(async (values) => {
           setSaved(null);
+          const found = await lookupTarget(values.institutionCode);
+          if ("error" in found) {
+            setError("institutionCode", { type: "server", message: found.error });
+            return;
+          }
+          setTarget(found.target);
           setConfirming(values);
         })}
       >
         {saved !== null && (
           <Alert tone="success">
-            医療機関コード {saved.institutionCode} への措置を登録しました（
+            {target === null ? "" : `「${target.name}」（`}医療機関コード {saved.institutionCode}
+            {target === null ? "" : "）"}への措置を登録しました（
             {formatJaDate(saved.effectiveFrom)}から適用）。
           </Alert>
         )}
@@ -141,15 +167,21 @@ export function SanctionForm({
           error={errors.reason?.message}
           {...register("reason")}
         />
-        <TextField
-          id={ids.effectiveFrom}
-          label="適用開始日"
-          hint="この日以降の要請は、システムチェックでエラーになります。"
-          required
-          type="date"
-          width="medium"
-          error={errors.effectiveFrom?.message}
-          {...register("effectiveFrom")}
+        <Controller
+          control={control}
+          name="effectiveFrom"
+          render={({ field }) => (
+            <DateField
+              id={ids.effectiveFrom}
+              label="適用開始日"
+              hint="この日以降の要請は、システムチェックでエラーになります。"
+              required
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              error={errors.effectiveFrom?.message}
+            />
+          )}
         />
         <div className="sos-review-form__actions">
           <Button type="submit" variant="danger">
@@ -159,11 +191,17 @@ export function SanctionForm({
       </form>
       <ConfirmDialog
         open={confirming !== null}
-        title="措置を登録します"
+        title={target === null ? "措置を登録します" : `「${target.name}」に措置を登録します`}
         description={
           confirming === null ? undefined : (
             <>
               <dl className="sos-review-facts">
+                <dt>医療機関</dt>
+                <dd>{target?.name}</dd>
+                <dt>都道府県・種別</dt>
+                <dd>
+                  {target?.prefectureName}・{target?.typeLabel}
+                </dd>
                 <dt>医療機関コード</dt>
                 <dd>{confirming.institutionCode}</dd>
                 <dt>適用開始日</dt>
@@ -171,6 +209,12 @@ export function SanctionForm({
                 <dt>理由</dt>
                 <dd>{confirming.reason}</dd>
               </dl>
+              {target !== null && target.openSanctions > 0 && (
+                <Alert tone="warning">
+                  この医療機関には、解除されていない措置がすでに{target.openSanctions}
+                  件あります。重ねて登録する必要があるか確認してください。
+                </Alert>
+              )}
               <p>
                 適用開始日以降、この医療機関の新しい要請はシステムチェックでエラーとなり、対応されません。
               </p>

@@ -1,7 +1,7 @@
 import { type ApiFixtures, FixtureError } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import type { Sanction } from "../api-types";
+import type { Sanction, SanctionTarget } from "../api-types";
 import { callsOf, countOf, inputsOf } from "../stories/calls";
 import { expectMinistryOnly } from "../stories/denied";
 import { INSTITUTIONS } from "../stories/institutions";
@@ -17,13 +17,33 @@ function listOf(all: readonly Sanction[]) {
     all.filter((sanction) => !input?.state || sanction.state === input.state);
 }
 
+const UNKNOWN_INSTITUTION =
+  "指定した医療機関が見つかりません。医療機関コード（10桁）を確認してください。";
+
+/** sanctions.target over the story institutions, as the server looks a code up. */
+function targetOf({ institutionCode }: { institutionCode: string }): SanctionTarget {
+  const code = institutionCode.normalize("NFKC").replace(/\D/g, "");
+  const found = Object.values(INSTITUTIONS).find((institution) => institution.code === code);
+  if (found === undefined) {
+    throw new FixtureError("NOT_FOUND", UNKNOWN_INSTITUTION, {
+      domainCode: "NOT_FOUND",
+      fieldErrors: { institution: [UNKNOWN_INSTITUTION] },
+    });
+  }
+  const { id, name, prefectureCode, prefectureName, type, typeLabel } = found;
+  const openSanctions = SANCTIONS.filter(
+    (sanction) => sanction.institution.id === id && sanction.state !== "lifted",
+  ).length;
+  return { id, code, name, prefectureCode, prefectureName, type, typeLabel, openSanctions };
+}
+
 const meta = {
   ...SCREEN_META,
   title: "画面/審査/措置",
   args: {
     path: "/sanctions",
     user: MINISTRY_USER,
-    api: { sanctions: { list: listOf(SANCTIONS) } },
+    api: { sanctions: { list: listOf(SANCTIONS), target: targetOf } },
   },
 } satisfies Meta<typeof SCREEN_META.component>;
 
@@ -54,10 +74,12 @@ export const Measures: Story = {
     await expect(await page.findByRole("heading", { level: 1, name: "措置" })).toBeVisible();
     await expect(await page.findByRole("table", { name: "措置の一覧" })).toBeVisible();
     await expect(inputsOf(callsOf(context), "sanctions.list")).toEqual([undefined]);
-    // Today on the Tokyo calendar: a date, whatever it is.
-    await expect((form(page).getByLabelText(/^適用開始日/) as HTMLInputElement).value).toMatch(
-      /^\d{4}-\d{2}-\d{2}$/,
-    );
+    // Today on the Tokyo calendar, in 年・月・日 boxes with its day of the week.
+    const start = within(form(page).getByRole("group", { name: /^適用開始日/ }));
+    await expect(start.getByRole("textbox", { name: "適用開始日 年" })).toHaveValue("2026");
+    await expect(start.getByRole("textbox", { name: "適用開始日 月" })).toHaveValue("11");
+    await expect(start.getByRole("textbox", { name: "適用開始日 日" })).toHaveValue("26");
+    await expect(start.getByText("（木）")).toBeVisible();
 
     const inForce = rowOf(page, "みどり調剤薬局");
     await expect(inForce).toHaveTextContent("1311456789・東京都");
@@ -103,13 +125,24 @@ const CREATED: Sanction = {
 };
 
 /** Fills the form with the clinic's code (full-width), the reason and 1 December. */
+/** 年・月・日 typed over what the boxes hold. */
+async function typeDate(fields: Page, year: string, month: string, day: string) {
+  for (const [unit, text] of [
+    ["年", year],
+    ["月", month],
+    ["日", day],
+  ] as const) {
+    const box = fields.getByRole("textbox", { name: `適用開始日 ${unit}` });
+    await userEvent.clear(box);
+    await userEvent.type(box, text);
+  }
+}
+
 async function fillNewMeasure(page: Page, code = "１３１１２４５６７８") {
   const fields = form(page);
   await userEvent.type(fields.getByLabelText(/^医療機関コード/), code);
   await userEvent.type(fields.getByRole("textbox", { name: /^措置の理由/ }), NEW_REASON);
-  const from = fields.getByLabelText(/^適用開始日/);
-  await userEvent.clear(from);
-  await userEvent.type(from, "2026-12-01");
+  await typeDate(fields, "2026", "１２", "１");
   await userEvent.click(fields.getByRole("button", { name: "措置を登録…" }));
 }
 
@@ -127,6 +160,7 @@ export const RegisterWithFullWidthCode: Story = {
             input,
           ),
         create: () => CREATED,
+        target: targetOf,
       },
     }),
   },
@@ -135,7 +169,19 @@ export const RegisterWithFullWidthCode: Story = {
     await page.findByRole("table", { name: "措置の一覧" });
     await fillNewMeasure(page);
 
-    const dialog = within(await page.findByRole("dialog", { name: "措置を登録します" }));
+    // The officer sees whom the code names, not only ten digits.
+    const dialog = within(
+      await page.findByRole("dialog", { name: "「髙橋整形外科医院」に措置を登録します" }),
+    );
+    await expect(
+      dialog.getByText("医療機関", { exact: true }).nextElementSibling,
+    ).toHaveTextContent("髙橋整形外科医院");
+    await expect(dialog.getByText("都道府県・種別").nextElementSibling).toHaveTextContent(
+      `${INSTITUTIONS.takahashi.prefectureName}・${INSTITUTIONS.takahashi.typeLabel}`,
+    );
+    await expect(inputsOf(callsOf(context), "sanctions.target")).toEqual([
+      { institutionCode: "1311245678" },
+    ]);
     await expect(dialog.getByText("医療機関コード").nextElementSibling).toHaveTextContent(
       "1311245678",
     );
@@ -147,7 +193,7 @@ export const RegisterWithFullWidthCode: Story = {
 
     await expect(
       await page.findByText(
-        "医療機関コード 1311245678 への措置を登録しました（2026年12月1日（火）から適用）。",
+        "「髙橋整形外科医院」（医療機関コード 1311245678）への措置を登録しました（2026年12月1日（火）から適用）。",
       ),
     ).toBeVisible();
     await expect(inputsOf(callsOf(context), "sanctions.create")).toEqual([
@@ -179,41 +225,54 @@ export const ValidationErrors: Story = {
       await summary.findByRole("link", { name: "医療機関コードは10桁の数字で入力してください" }),
     ).toBeVisible();
     await expect(page.queryByRole("dialog")).toBeNull();
+
+    // 2月30日 is no date: refused in Japanese before anything is asked.
+    await typeDate(fields, "2026", "2", "30");
+    await userEvent.click(fields.getByRole("button", { name: "措置を登録…" }));
+    await expect(
+      await summary.findByRole("link", {
+        name: "適用開始日は正しい日付を入力してください（例：2026年12月1日）",
+      }),
+    ).toBeVisible();
+    await expect(page.queryByRole("dialog")).toBeNull();
     await expect(countOf(callsOf(context), "sanctions.create")).toBe(0);
   },
 };
 
-const UNKNOWN_INSTITUTION =
-  "指定した医療機関が見つかりません。医療機関コード（10桁）を確認してください。";
-
-/** No institution has that code: the server's message lands at the code field. */
+/**
+ * No institution has that code: the lookup's Japanese message lands at the code field
+ * before any confirmation, and nothing is created.
+ */
 export const UnknownInstitution: Story = {
-  args: {
-    api: {
-      sanctions: {
-        list: listOf(SANCTIONS),
-        create: () => {
-          throw new FixtureError("NOT_FOUND", UNKNOWN_INSTITUTION, {
-            domainCode: "NOT_FOUND",
-            fieldErrors: { institution: [UNKNOWN_INSTITUTION] },
-          });
-        },
-      },
-    },
-  },
   play: async (context) => {
     const page = within(context.canvasElement);
     await page.findByRole("table", { name: "措置の一覧" });
     await fillNewMeasure(page, "1399999999");
-    const dialog = await page.findByRole("dialog", { name: "措置を登録します" });
-    await userEvent.click(within(dialog).getByRole("button", { name: "措置を登録する" }));
     const code = form(page).getByLabelText(/^医療機関コード/);
     await waitFor(() =>
       expect(code).toHaveAccessibleDescription(expect.stringContaining(UNKNOWN_INSTITUTION)),
     );
-    await waitFor(() => expect(page.queryByRole("dialog")).toBeNull());
+    await expect(page.queryByRole("dialog")).toBeNull();
     await expect(code).toHaveValue("1399999999");
+    await expect(countOf(callsOf(context), "sanctions.create")).toBe(0);
     await expect(page.queryByText(/への措置を登録しました/)).toBeNull();
+  },
+};
+
+/** A code whose institution already has a measure in force: the confirmation warns. */
+export const AlreadySanctioned: Story = {
+  play: async (context) => {
+    const page = within(context.canvasElement);
+    await page.findByRole("table", { name: "措置の一覧" });
+    await fillNewMeasure(page, INSTITUTIONS.midori.code);
+    const dialog = within(
+      await page.findByRole("dialog", {
+        name: `「${INSTITUTIONS.midori.name}」に措置を登録します`,
+      }),
+    );
+    await expect(
+      dialog.getByText(/この医療機関には、解除されていない措置がすでに1件あります/),
+    ).toBeVisible();
   },
 };
 

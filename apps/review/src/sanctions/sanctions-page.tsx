@@ -12,7 +12,12 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
-import { type SanctionFieldErrors, SanctionForm, type SanctionFormValues } from "./sanction-form";
+import {
+  type SanctionFieldErrors,
+  SanctionForm,
+  type SanctionFormValues,
+  type SanctionTargetLookup,
+} from "./sanction-form";
 import { SanctionList } from "./sanction-list";
 
 const STATES = ["in_force", "scheduled", "lifted"] as const;
@@ -50,6 +55,22 @@ export function SanctionsPage() {
   const [today] = useState(() => tokyoDate(new Date()));
 
   const refresh = () => queryClient.invalidateQueries(trpc.sanctions.pathFilter());
+
+  const lookupTarget: SanctionTargetLookup = async (institutionCode) => {
+    setFieldErrors(null);
+    setServerError(null);
+    try {
+      const target = await queryClient.fetchQuery(
+        trpc.sanctions.target.queryOptions({ institutionCode }, { staleTime: 0, retry: false }),
+      );
+      return { target };
+    } catch (error) {
+      const given = fieldErrorsOf(error);
+      return {
+        error: given.institution?.[0] ?? given.institutionCode?.[0] ?? errorMessageJa(error),
+      };
+    }
+  };
 
   const onSubmit = async (values: SanctionFormValues) => {
     setFieldErrors(null);
@@ -91,6 +112,7 @@ export function SanctionsPage() {
       />
       <div className="rev-readable">
         <SanctionForm
+          lookupTarget={lookupTarget}
           onSubmit={onSubmit}
           defaultEffectiveFrom={today}
           fieldErrors={fieldErrors}

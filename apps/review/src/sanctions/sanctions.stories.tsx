@@ -128,7 +128,22 @@ export const Empty: Story = {
 /** The form: a 10-digit code (full width is fine), a reason and a date, after a confirmation. */
 export const RegisterASanction: StoryObj<typeof SanctionForm> = {
   render: (args) => <SanctionForm {...args} />,
-  args: { onSubmit: fn(async () => {}), defaultEffectiveFrom: "2026-12-04" },
+  args: {
+    onSubmit: fn(async () => {}),
+    lookupTarget: fn(async (code: string) => ({
+      target: {
+        id: "6a1e2b3c-0000-4000-8000-000000000101",
+        code,
+        name: "医療法人社団　みなと会　みなと内科クリニック",
+        prefectureCode: 13,
+        prefectureName: "東京都",
+        type: "clinic" as const,
+        typeLabel: "診療所（歯科を含む）",
+        openSanctions: 0,
+      },
+    })),
+    defaultEffectiveFrom: "2026-12-04",
+  },
   play: async ({ args, canvas, canvasElement }) => {
     await userEvent.click(canvas.getByRole("button", { name: "措置を登録…" }));
     const summary = await canvas.findByRole("region", { name: "入力内容に誤りがあります（2件）" });
@@ -144,8 +159,11 @@ export const RegisterASanction: StoryObj<typeof SanctionForm> = {
       "転売の確認（同意事項④）",
     );
     await userEvent.click(canvas.getByRole("button", { name: "措置を登録…" }));
-    const dialog = await page(canvasElement).findByRole("dialog", { name: "措置を登録します" });
+    const dialog = await page(canvasElement).findByRole("dialog", {
+      name: "「医療法人社団　みなと会　みなと内科クリニック」に措置を登録します",
+    });
     await expect(dialog).toHaveTextContent("1312345678");
+    await expect(dialog).toHaveTextContent("東京都・診療所（歯科を含む）");
     await expect(dialog).toHaveTextContent("2026年12月4日（金）");
     await expect(args.onSubmit).not.toHaveBeenCalled();
     await userEvent.click(within(dialog).getByRole("button", { name: "措置を登録する" }));
@@ -158,7 +176,7 @@ export const RegisterASanction: StoryObj<typeof SanctionForm> = {
     );
     await expect(
       await canvas.findByText(
-        "医療機関コード 1312345678 への措置を登録しました（2026年12月4日（金）から適用）。",
+        "「医療法人社団 みなと会 みなと内科クリニック」（医療機関コード 1312345678）への措置を登録しました（2026年12月4日（金）から適用）。",
       ),
     ).toBeVisible();
     await expect(canvas.getByRole("textbox", { name: /医療機関コード/ })).toHaveValue("");
@@ -170,6 +188,7 @@ export const UnknownInstitution: StoryObj<typeof SanctionForm> = {
   render: (args) => <SanctionForm {...args} />,
   args: {
     onSubmit: fn(async () => {}),
+    lookupTarget: fn(async () => ({ error: "" })),
     defaultEffectiveFrom: "2026-12-04",
     fieldErrors: {
       institutionCode:

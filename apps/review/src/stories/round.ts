@@ -18,13 +18,21 @@ export const ROUND = {
 /** The round's title written out, so assertions check the format rather than recompute it. */
 export const ROUND_WEEK_TITLE = "2026年11月18日（水）〜11月25日（水）週";
 
-/** review.deadlines: what waits for the prefecture (the officer's own, or the country's). */
-export function deadlines(awaitingPrefecture: number, overdue = 0): ReviewDeadlines {
+/**
+ * review.deadlines: what waits for the prefecture (the officer's own, or the country's),
+ * and what waits for the ministry.
+ */
+export function deadlines(
+  awaitingPrefecture: number,
+  overdue = 0,
+  awaitingMinistry = 0,
+): ReviewDeadlines {
   return {
     now: new Date(STORY_NOW).toISOString(),
     round: { ...ROUND },
     timeLeft: { days: 0, hours: 6, minutes: 30, overdue: false },
     awaitingPrefecture,
+    awaitingMinistry,
     overdue,
   };
 }

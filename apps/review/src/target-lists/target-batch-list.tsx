@@ -1,3 +1,4 @@
+import { targetListNumberJa } from "@sos/domain";
 import {
   Button,
   ConfirmDialog,
@@ -35,7 +36,7 @@ export interface TargetBatchListProps {
 
 /** 「第3号」: how a list is named in the files and the vendor's email. */
 export function batchName(number: number): string {
-  return `第${formatNumber(number)}号`;
+  return targetListNumberJa(number);
 }
 
 /**

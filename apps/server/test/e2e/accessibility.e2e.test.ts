@@ -591,7 +591,7 @@ describe("the vendor app", { timeout: 240_000 }, () => {
 
     for (const [path, title] of [
       ["target-lists", "対象医療機関リスト"],
-      [`target-lists/${batchId}`, "対象医療機関リスト 第1回"],
+      [`target-lists/${batchId}`, "対象医療機関リスト 第1号"],
       ["registrations", "施設登録"],
       ["orders", "注文・出荷"],
       ["products", "商品・在庫"],
@@ -760,6 +760,8 @@ describe("the other forms by keyboard alone", { timeout: 180_000 }, () => {
         .isChecked(),
     ).resolves.toBe(true);
     await tabTo(page, /^button\|都道府県確認を完了/);
+    await page.keyboard.press("Enter");
+    await tabTo(page, /^button\|完了する/);
     await page.keyboard.press("Enter");
     await page
       .getByText(`「${INSTITUTIONS.prefecture.name}」の都道府県確認を完了しました`)

@@ -375,8 +375,8 @@ describe("purchase links from the vendor's list", { timeout: 300_000 }, () => {
       .getByRole("link", { name: "対象医療機関リスト" })
       .click();
     await heading(desk, "対象医療機関リスト").waitFor();
-    await desk.getByRole("link", { name: "第1回" }).click();
-    await heading(desk, "対象医療機関リスト 第1回").waitFor();
+    await desk.getByRole("link", { name: "第1号" }).click();
+    await heading(desk, "対象医療機関リスト 第1号").waitFor();
 
     // The whole list at once: only the registered clinic is sent a link.
     await desk.getByRole("button", { name: "リストの全件に購入リンクを送信" }).click();

@@ -340,6 +340,7 @@ describe("the review console", { timeout: 240_000 }, () => {
     await expect(input(page, "数量（セット）").inputValue()).resolves.toBe("2");
     await form.getByRole("radio", { name: /必要/ }).check();
     await form.getByRole("button", { name: "都道府県確認を完了" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "完了する" }).click();
 
     // On to the next request of the queue, the keyboard already in its form.
     await heading(page, CLINIC.institutionName).waitFor();
@@ -561,19 +562,17 @@ describe("the review console", { timeout: 240_000 }, () => {
     await input(page, /医療機関コード/).fill("9999999999");
     await input(page, /措置の理由/).fill("転売が確認されたため");
     await sanction.getByRole("button", { name: "措置を登録…" }).click();
-    await page
-      .getByRole("dialog", { name: "措置を登録します" })
-      .getByRole("button", { name: "措置を登録する" })
-      .click();
+    // Looked up before any confirmation: no dialog for a code that names no one.
     await page.getByText("指定した医療機関が見つかりません", { exact: false }).first().waitFor();
-    await page.getByRole("dialog", { name: "措置を登録します" }).waitFor({ state: "hidden" });
+    expect(await page.getByRole("dialog").count()).toBe(0);
     await input(page, /医療機関コード/).fill("1300000002");
     await sanction.getByRole("button", { name: "措置を登録…" }).click();
-    await page
-      .getByRole("dialog", { name: "措置を登録します" })
-      .getByRole("button", { name: "措置を登録する" })
-      .click();
-    await page.getByText("医療機関コード 1300000002 への措置を登録しました").waitFor();
+    const sanctionDialog = page.getByRole("dialog", {
+      name: `「${CLINIC.institutionName}」に措置を登録します`,
+    });
+    await sanctionDialog.getByText("東京都・", { exact: false }).waitFor();
+    await sanctionDialog.getByRole("button", { name: "措置を登録する" }).click();
+    await page.getByText("（医療機関コード 1300000002）への措置を登録しました").waitFor();
     const measures = page.getByRole("table", { name: "措置の一覧" });
     await measures.getByText(CLINIC.institutionName).waitFor();
     await step(page, "13-sanction");

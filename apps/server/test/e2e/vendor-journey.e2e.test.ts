@@ -132,7 +132,7 @@ async function fileRequest(username: string): Promise<string> {
 
 /**
  * The hospital's and the clinic's requests, completed by Tokyo, approved by the
- * ministry and handed over to the vendor as list 第1回.
+ * ministry and handed over to the vendor as list 第1号.
  */
 async function handOver(): Promise<void> {
   const ids = [
@@ -377,8 +377,8 @@ describe("the vendor's journey", { timeout: 240_000 }, () => {
       .getByRole("link", { name: "対象医療機関リスト" })
       .click();
     await heading(desk, "対象医療機関リスト").waitFor();
-    await desk.getByRole("link", { name: "第1回" }).click();
-    await heading(desk, "対象医療機関リスト 第1回").waitFor();
+    await desk.getByRole("link", { name: "第1号" }).click();
+    await heading(desk, "対象医療機関リスト 第1号").waitFor();
     const item = desk.getByRole("listitem").filter({ hasText: "千代田中央病院" });
     await item.getByText("照合済み", { exact: true }).waitFor();
     await expect(item.textContent()).resolves.toContain("上限 4セット（4,000枚）");
@@ -511,7 +511,7 @@ describe("the vendor's journey", { timeout: 240_000 }, () => {
     const shipDialog = desk.getByRole("dialog", {
       name: `注文 ${order.orderNumber} を出荷済みにする`,
     });
-    await shipDialog.getByLabel(/配送業者/).fill("ヤマト運輸");
+    await shipDialog.getByLabel(/配送業者/).selectOption("ヤマト運輸");
     await shipDialog.getByLabel(/お問い合わせ伝票番号/).fill("１２３４－５６７８－９０１２");
     await step(desk, "15-ship-dialog");
     await shipDialog.getByRole("button", { name: "出荷済みにする" }).click();
@@ -597,7 +597,12 @@ describe("the vendor's journey", { timeout: 240_000 }, () => {
     // The same page, reached by its address (a bookmark, a reload).
     await own.goto(`${server.url}/institution/requests/${requested.requestId}`);
     await heading(own, "緊急配布要請").waitFor();
-    await onRequest.getByText("1234-5678-9012", { exact: true }).waitFor();
+    // The tracking number opens ヤマト運輸's own tracking page.
+    const tracking = onRequest.getByRole("link", { name: /^1234-5678-9012/ });
+    await tracking.waitFor();
+    expect(await tracking.getAttribute("href")).toBe(
+      "https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?number00=1&number01=123456789012",
+    );
 
     expect(unexpected(phoneProblems)).toEqual([]);
     expect(unexpected(deskProblems)).toEqual([]);

@@ -233,6 +233,7 @@ describe("the whole chain from an empty database", { timeout: 600_000 }, () => {
     await prefectureForm.getByRole("radio", { name: /必要/ }).check();
     await step(tokyo, "06-prefecture-request");
     await prefectureForm.getByRole("button", { name: "都道府県確認を完了" }).click();
+    await tokyo.getByRole("dialog").getByRole("button", { name: "完了する" }).click();
     await tokyo.getByText(`「${DEMO_HOSPITAL.name}」の都道府県確認を完了しました`).waitFor();
     await step(tokyo, "07-prefecture-completed");
     await expect
@@ -322,7 +323,7 @@ describe("the whole chain from an empty database", { timeout: 600_000 }, () => {
       email: hospital.email,
     });
 
-    // The vendor finds the hospital matched on list 第1回 and sends the purchase link.
+    // The vendor finds the hospital matched on list 第1号 and sends the purchase link.
     const desk = await newDeskPage(browser);
     const deskProblems = watch(desk, "vendor");
     await desk.goto(`${server.url}/vendor/`);
@@ -331,8 +332,8 @@ describe("the whole chain from an empty database", { timeout: 600_000 }, () => {
     const vendorMenu = desk.getByRole("navigation", { name: "メインメニュー" });
     await vendorMenu.getByRole("link", { name: "対象医療機関リスト" }).click();
     await heading(desk, "対象医療機関リスト").waitFor();
-    await desk.getByRole("link", { name: "第1回" }).click();
-    await heading(desk, "対象医療機関リスト 第1回").waitFor();
+    await desk.getByRole("link", { name: "第1号" }).click();
+    await heading(desk, "対象医療機関リスト 第1号").waitFor();
     const item = desk.getByRole("listitem").filter({ hasText: DEMO_HOSPITAL.name });
     await item.getByText("照合済み", { exact: true }).waitFor();
     await expect(item.textContent()).resolves.toContain("上限 4セット（4,000枚）");
@@ -410,7 +411,7 @@ describe("the whole chain from an empty database", { timeout: 600_000 }, () => {
     const shipDialog = desk.getByRole("dialog", {
       name: `注文 ${order.orderNumber} を出荷済みにする`,
     });
-    await shipDialog.getByLabel(/配送業者/).fill("ヤマト運輸");
+    await shipDialog.getByLabel(/配送業者/).selectOption("ヤマト運輸");
     await shipDialog.getByLabel(/お問い合わせ伝票番号/).fill("１２３４－５６７８－９０１２");
     await step(desk, "17-vendor-ship-dialog");
     await shipDialog.getByRole("button", { name: "出荷済みにする" }).click();

@@ -132,3 +132,36 @@ export const ServerDown: Story = {
     await expect(within(stock).queryByText(/販売中の商品とサイズが登録されていません/)).toBeNull();
   },
 };
+
+/** Each text of the header (menu entries, the name, ログアウト) on one line: no ログアウ/ト. */
+async function expectHeaderOnOneLine(canvasElement: HTMLElement, width: number) {
+  await expect(window.innerWidth).toBe(width);
+  const page = within(canvasElement);
+  await page.findByRole("heading", { level: 1, name: "ホーム" });
+  const signOut = page.getByRole("button", { name: "ログアウト" });
+  const links = within(page.getByRole("navigation", { name: "メインメニュー" })).getAllByRole(
+    "link",
+  );
+  for (const element of [signOut, ...links]) {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const lineTops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+    await expect(lineTops.size, element.textContent ?? "").toBe(1);
+  }
+  // The menu and the user sit on one row beside each other.
+  const nav = page.getByRole("navigation", { name: "メインメニュー" }).getBoundingClientRect();
+  const button = signOut.getBoundingClientRect();
+  await expect(Math.abs(nav.top + nav.height / 2 - (button.top + button.height / 2))).toBeLessThan(
+    12,
+  );
+}
+
+export const HeaderAt1024: Story = {
+  globals: { viewport: { value: "desktop" } },
+  play: async ({ canvasElement }) => expectHeaderOnOneLine(canvasElement, 1024),
+};
+
+export const HeaderAt1440: Story = {
+  globals: { viewport: { value: "wide" } },
+  play: async ({ canvasElement }) => expectHeaderOnOneLine(canvasElement, 1440),
+};

@@ -138,15 +138,15 @@ export const PickingAndShipping: Story = {
       ),
     ).toBeVisible();
     await userEvent.click(dialog.getByRole("button", { name: "出荷済みにする" }));
-    await expect(dialog.getByRole("textbox", { name: /配送業者/ })).toHaveAccessibleDescription(
-      showsError("配送業者を入力してください"),
+    await expect(dialog.getByRole("combobox", { name: /配送業者/ })).toHaveAccessibleDescription(
+      showsError("配送業者を選択してください"),
     );
     await expect(
       dialog.getByRole("textbox", { name: /お問い合わせ伝票番号/ }),
     ).toHaveAccessibleDescription(showsError("お問い合わせ伝票番号を入力してください"));
     await expect(log.count("vendorPortal.markShipped")).toBe(0);
 
-    await userEvent.type(dialog.getByRole("textbox", { name: /配送業者/ }), "ヤマト運輸");
+    await userEvent.selectOptions(dialog.getByRole("combobox", { name: /配送業者/ }), "ヤマト運輸");
     await userEvent.type(
       dialog.getByRole("textbox", { name: /お問い合わせ伝票番号/ }),
       "４５１２－３４５６－７８９０",
@@ -197,7 +197,7 @@ export const ShipRefused: Story = {
       orderRow(table, BIG_ORDER.orderNumber).getByRole("button", { name: /を出荷済みにする$/ }),
     );
     const dialog = within(await page.findByRole("dialog", { name: /を出荷済みにする$/ }));
-    await userEvent.type(dialog.getByRole("textbox", { name: /配送業者/ }), "佐川急便");
+    await userEvent.selectOptions(dialog.getByRole("combobox", { name: /配送業者/ }), "佐川急便");
     await userEvent.type(
       dialog.getByRole("textbox", { name: /お問い合わせ伝票番号/ }),
       "360012345678",
@@ -244,7 +244,7 @@ export const TrackingNumberRefused: Story = {
       orderRow(table, SMALL_ORDER.orderNumber).getByRole("button", { name: /を出荷済みにする$/ }),
     );
     const dialog = within(await page.findByRole("dialog", { name: /を出荷済みにする$/ }));
-    await userEvent.type(dialog.getByRole("textbox", { name: /配送業者/ }), "日本郵便");
+    await userEvent.selectOptions(dialog.getByRole("combobox", { name: /配送業者/ }), "日本郵便");
     const tracking = dialog.getByRole("textbox", { name: /お問い合わせ伝票番号/ });
     await userEvent.click(tracking);
     await userEvent.paste("1234-5678-9012 ".repeat(4));
@@ -267,7 +267,12 @@ export const MarkDelivered: Story = {
     const table = await ordersTable(page, "1");
     const row = orderRow(table, SHIPPED_ORDER.orderNumber);
     await expect(row.getByText("出荷済み")).toBeVisible();
-    await expect(row.getByText("ヤマト運輸 451234567890")).toBeVisible();
+    await expect(row.getByText(/^ヤマト運輸/)).toBeVisible();
+    // The tracking number opens the carrier's own tracking page.
+    await expect(row.getByRole("link", { name: /^451234567890/ })).toHaveAttribute(
+      "href",
+      "https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?number00=1&number01=451234567890",
+    );
     await expect(row.getByText("代金引換")).toBeVisible();
     await userEvent.click(row.getByRole("button", { name: "SOS-2026-000123を配達済みにする" }));
     const dialog = within(

@@ -5,6 +5,7 @@ import {
   formatNumber,
   formatSets,
   OrderStatusBadge,
+  TrackingNumber,
 } from "@sos/ui";
 import type { VendorOrder, VendorOrderPage } from "../api-types";
 
@@ -79,7 +80,11 @@ export function OrdersTable({ orders, onShip, onDeliver }: OrdersTableProps) {
               <OrderStatusBadge status={order.status} />
               {order.shipment && (
                 <span className="vendor-muted">
-                  {order.shipment.carrier} {order.shipment.trackingNumber}
+                  {order.shipment.carrier}{" "}
+                  <TrackingNumber
+                    carrier={order.shipment.carrier}
+                    trackingNumber={order.shipment.trackingNumber}
+                  />
                 </span>
               )}
             </span>

@@ -1,4 +1,5 @@
-import { ConfirmDialog, TextField } from "@sos/ui";
+import { CARRIER_NAMES } from "@sos/domain";
+import { ConfirmDialog, Select, TextField } from "@sos/ui";
 import { errorMessageJa, formFieldErrors, useTRPC } from "@sos/web";
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
@@ -8,7 +9,7 @@ const FIELDS = ["carrier", "trackingNumber"] as const;
 type Field = (typeof FIELDS)[number];
 
 const REQUIRED: Record<Field, string> = {
-  carrier: "配送業者を入力してください",
+  carrier: "配送業者を選択してください",
   trackingNumber: "お問い合わせ伝票番号を入力してください",
 };
 
@@ -27,7 +28,7 @@ export function ShipDialog({
   const [values, setValues] = useState<Record<Field, string>>({ carrier: "", trackingNumber: "" });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [serverError, setServerError] = useState<string | null>(null);
-  const carrierRef = useRef<HTMLInputElement>(null);
+  const carrierRef = useRef<HTMLSelectElement>(null);
 
   const reset = () => {
     setValues({ carrier: "", trackingNumber: "" });
@@ -77,11 +78,13 @@ export function ShipDialog({
       error={serverError}
     >
       <div className="sos-stack vendor-dialog-options">
-        <TextField
+        <Select
           ref={carrierRef}
           label="配送業者"
           required
-          hint="例：ヤマト運輸、佐川急便、日本郵便"
+          hint="医療機関へのメールと注文画面で、伝票番号が配送業者の追跡ページへのリンクになります。"
+          placeholder="選択してください"
+          options={CARRIER_NAMES.map((name) => ({ value: name, label: name }))}
           value={values.carrier}
           error={errors.carrier}
           onChange={(event) => setValues({ ...values, carrier: event.currentTarget.value })}

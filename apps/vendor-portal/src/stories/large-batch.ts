@@ -7,7 +7,7 @@ const KINDS = ["病院", "クリニック", "歯科医院", "訪問看護ステ�
 const LARGE_PREFECTURES = [13, 14, 11, 12, 27, 23, 40, 1, 4, 34];
 
 /**
- * 第3回: 1,250 institutions. Every 25th has not registered, every 100th (from the
+ * 第3号: 1,250 institutions. Every 25th has not registered, every 100th (from the
  * 10th) differs from its registration; of the rest, some links are live or bought.
  */
 export const LARGE_BATCH_ITEMS: VendorItem[] = Array.from({ length: 1250 }, (_, i) => {

@@ -64,7 +64,7 @@ export const ITEM = {
   revoked: "a1000000-0000-4000-8000-000000000008",
 } as const;
 
-/** 第4回: one institution in each state the back office tells apart. */
+/** 第4号: one institution in each state the back office tells apart. */
 export const SMALL_BATCH_ITEMS: VendorItem[] = [
   item({
     id: ITEM.toSend,

@@ -1,8 +1,9 @@
+import { targetListNumberJa } from "@sos/domain";
 import { formatJaDateTime } from "@sos/ui";
 
-/** 「第3回（2026年12月3日（木）18:00）」: how a batch is named on every screen. */
+/** 「第3号」: how a list is named on every screen, as the ministry and the mail name it. */
 export function batchTitle(number: number): string {
-  return `第${number.toLocaleString("ja-JP")}回`;
+  return targetListNumberJa(number);
 }
 
 export function issuedText(issuedAt: string): string {

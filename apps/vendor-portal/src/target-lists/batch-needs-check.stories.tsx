@@ -130,7 +130,7 @@ export const TakeoverAttemptHeld: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
     await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第5回" }),
+      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第5号" }),
     ).toBeVisible();
     await expect(page.getByLabelText("照合と送信の状況")).toHaveTextContent(
       "照合済み0件登録内容不一致0件要確認2件未登録0件",

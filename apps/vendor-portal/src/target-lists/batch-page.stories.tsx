@@ -12,7 +12,7 @@ const log = callLog();
 
 const AOBA = "医療法人青葉会 青葉台クリニック";
 
-/** 第4回 once 青葉台クリニック's link has gone out. */
+/** 第4号 once 青葉台クリニック's link has gone out. */
 const AFTER_AOBA_SENT = SMALL_BATCH_ITEMS.map((each) =>
   each.id === ITEM.mismatched ? { ...each, link: link("live", 1, SENT_MONDAY) } : each,
 );
@@ -68,12 +68,12 @@ async function shownList(page: Canvas) {
   return page.findByRole("list", { name: "医療機関の一覧" });
 }
 
-/** 第4回: each institution with its match, its link, its order and what can be done next. */
+/** 第4号: each institution with its match, its link, its order and what can be done next. */
 export const EveryState: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
     await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第4回" }),
+      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第4号" }),
     ).toBeVisible();
     await expect(
       page.getByText(
@@ -85,6 +85,12 @@ export const EveryState: Story = {
     );
     await expect(within(await shownList(page)).getAllByRole("listitem")).toHaveLength(8);
     await expect(page.getByText("8件を表示")).toBeVisible();
+    // The download the issue mail promises: the ministry's CSV of this list.
+    const csv = page.getByRole("link", { name: "CSVをダウンロード" });
+    await expect(csv.getAttribute("href")).toMatch(
+      /^\/api\/target-lists\/[0-9a-f-]{36}\.csv\?encoding=utf8$/,
+    );
+    await expect(csv).toHaveAttribute("download");
 
     const toSend = await institution(page, /みどりが丘記念病院/);
     await expect(toSend.getByText("照合済み")).toBeVisible();
@@ -305,7 +311,7 @@ export const LargeListFollowUp: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
     await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第3回" }),
+      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第3号" }),
     ).toBeVisible();
     await expect(
       page.getByText(
@@ -363,7 +369,7 @@ export const LoadFailedThenRetry: Story = {
     await expect(await page.findByRole("alert")).toHaveTextContent(SERVER_DOWN_MESSAGE);
     await userEvent.click(page.getByRole("button", { name: "再読み込み" }));
     await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第4回" }),
+      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第4号" }),
     ).toBeVisible();
     await expect(within(await shownList(page)).getAllByRole("listitem")).toHaveLength(8);
   },

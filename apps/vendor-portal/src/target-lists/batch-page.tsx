@@ -8,6 +8,7 @@ import { READ_ON_OPEN } from "../common/fresh";
 import { PATHS } from "../paths";
 import { useBatchFilter } from "./batch-filters";
 import { batchTitle, issuedText } from "./batch-name";
+import { CsvDownload } from "./csv-download";
 import { isUnconfirmed } from "./item-actions";
 import { ItemsSection } from "./items-section";
 import { SendDialog, type SendTarget } from "./send-dialog";
@@ -138,6 +139,8 @@ function BatchView({
           setRemindOpen(true);
         }}
       />
+
+      <CsvDownload batchId={batch.id} title={title} />
 
       <ItemsSection
         batchId={batch.id}

@@ -14,7 +14,7 @@ const log = callLog();
 const RUN_ID = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-/** 第4回 once みどりが丘記念病院's link has gone out. */
+/** 第4号 once みどりが丘記念病院's link has gone out. */
 const AFTER_SEND = SMALL_BATCH_ITEMS.map((each) =>
   each.id === ITEM.toSend ? { ...each, link: link("live", 1, SENT_MONDAY) } : each,
 );
@@ -30,7 +30,7 @@ const SELECTED_RUN = runProgress({
   skipped: { already_sent: 1 },
 });
 
-/** 第3回 sent whole, mismatched included: halfway, then done. */
+/** 第3号 sent whole, mismatched included: halfway, then done. */
 const LARGE_HALFWAY = runProgress({
   runId: RUN_ID,
   batchId: LARGE_BATCH_ID,
@@ -52,7 +52,7 @@ const LARGE_DONE = runProgress({
   skipped: { not_registered: 50, already_sent: 587, ordered: 125 },
 });
 
-/** 第4回's last run, stopped by a reload after 3 of 8. */
+/** 第4号's last run, stopped by a reload after 3 of 8. */
 const STOPPED_RUN = runProgress({
   runId: RUN_ID,
   batchId: SMALL_BATCH_ID,
@@ -158,7 +158,7 @@ export const SendToSelected: Story = {
 };
 
 /**
- * 第3回, all 1,250 at once after checking the 13 mismatches (the list narrowed to them):
+ * 第3号, all 1,250 at once after checking the 13 mismatches (the list narrowed to them):
  * the progress while the server works through the list, the buttons held, and the
  * outcome with the reasons.
  */
@@ -180,7 +180,7 @@ export const LargeListSendAll: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
     await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第3回" }),
+      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第3号" }),
     ).toBeVisible();
     await expect(page.getByText("13件を表示")).toBeVisible();
     const send = sendSection(page);

@@ -43,7 +43,7 @@ export const HandedOverLists: Story = {
     const table = await page.findByRole("table", { name: "引き渡されたリスト（新しい順）" });
     await expect(rowTexts(table)).toEqual([
       [
-        "第4回2026年12月10日（木）18:00 受領",
+        "第4号2026年12月10日（木）18:00 受領",
         "8件",
         "1,292セット（1,292,000枚）",
         "5件",
@@ -54,7 +54,7 @@ export const HandedOverLists: Story = {
         "1件",
       ],
       [
-        "第3回2026年12月3日（木）18:00 受領",
+        "第3号2026年12月3日（木）18:00 受領",
         "1,250件",
         "4,994セット（4,994,000枚）",
         "1,187件",
@@ -65,7 +65,7 @@ export const HandedOverLists: Story = {
         "125件",
       ],
       [
-        "第2回2026年11月26日（木）18:00 受領",
+        "第2号2026年11月26日（木）18:00 受領",
         "842件",
         "3,105セット（3,105,000枚）",
         "813件",
@@ -76,7 +76,7 @@ export const HandedOverLists: Story = {
         "801件",
       ],
       [
-        "第1回2026年11月19日（木）18:00 受領",
+        "第1号2026年11月19日（木）18:00 受領",
         "315件",
         "1,020セット（1,020,000枚）",
         "312件",
@@ -88,9 +88,9 @@ export const HandedOverLists: Story = {
       ],
     ]);
 
-    await userEvent.click(within(table).getByRole("link", { name: "第4回" }));
+    await userEvent.click(within(table).getByRole("link", { name: "第4号" }));
     await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第4回" }),
+      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第4号" }),
     ).toBeVisible();
   },
 };
@@ -125,7 +125,7 @@ export const LoadFailedThenRetry: Story = {
 
     await userEvent.click(page.getByRole("button", { name: "再読み込み" }));
     const table = await page.findByRole("table", { name: "引き渡されたリスト（新しい順）" });
-    await expect(within(table).getByRole("link", { name: "第1回" })).toBeVisible();
+    await expect(within(table).getByRole("link", { name: "第1号" })).toBeVisible();
     await expect(page.queryByRole("alert")).toBeNull();
   },
 };

@@ -197,6 +197,8 @@ export const DeadlinesOutput = z.object({
   round: RoundOutput,
   timeLeft: TimeUntilOutput,
   awaitingPrefecture: z.number().int().min(0),
+  /** 国確認中 in scope, every week: what the ministry still has to decide. */
+  awaitingMinistry: z.number().int().min(0),
   overdue: z.number().int().min(0),
 });
 export type ReviewDeadlines = z.input<typeof DeadlinesOutput>;

@@ -1,4 +1,11 @@
-import { Id, IsoDate, institutionCodeField, PrefectureCode, requiredText } from "@sos/domain";
+import {
+  Id,
+  InstitutionType,
+  IsoDate,
+  institutionCodeField,
+  PrefectureCode,
+  requiredText,
+} from "@sos/domain";
 import { z } from "zod";
 import { IsoDateTime, Person } from "./common";
 
@@ -25,6 +32,9 @@ export const SanctionCreateInput = z
     },
   );
 
+/** The code typed in the form, before the confirmation (sanctions.target). */
+export const SanctionTargetInput = z.object({ institutionCode: institutionCodeField });
+
 export const SanctionLiftInput = z.object({ id: Id, reason: requiredText("解除の理由", 1000) });
 
 export const SanctionListInput = z.object({ state: z.enum(SANCTION_STATES).nullish() }).optional();
@@ -49,5 +59,19 @@ export const SanctionOutput = z.object({
   liftedBy: Person.nullable(),
   liftReason: z.string().nullable(),
 });
+/** The institution a code names, for the officer to recognise before confirming. */
+export const SanctionTargetOutput = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  prefectureCode: PrefectureCode,
+  prefectureName: z.string(),
+  type: InstitutionType,
+  typeLabel: z.string(),
+  /** Measures on it not lifted (in force or scheduled): a second one is likely a mistake. */
+  openSanctions: z.number().int().min(0),
+});
+export type SanctionTarget = z.input<typeof SanctionTargetOutput>;
+
 /** A sanction as the services return it (Dates; the router sends ISO strings). */
 export type Sanction = z.input<typeof SanctionOutput>;

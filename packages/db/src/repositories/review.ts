@@ -361,6 +361,18 @@ export async function awaitingPrefectureGroups(db: Db, scope: RequestScope) {
     .execute();
 }
 
+/** Requests in scope waiting for the ministry (国確認中), whatever their week. */
+export async function countAwaitingMinistry(db: Db, scope: RequestScope): Promise<number> {
+  const row = await db
+    .selectFrom("sosRequests as r")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("r.status", "=", "reviewing")
+    .where("r.reviewStage", "=", "ministry")
+    .where(withinScope(scope))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /**
  * Every prefecture with the counts of one survey week's requests (null where
  * it has none), in prefecture order (sos_requests_week_prefecture_idx).

@@ -55,6 +55,32 @@ export async function findSanctionRow(db: Db, id: string): Promise<SanctionRow |
   return sanctionRows(db).where("s.id", "=", id).executeTakeFirst();
 }
 
+/**
+ * The institution a code names, as the ministry confirms it before a measure: name,
+ * prefecture, type, and how many measures are not lifted yet.
+ */
+export async function findSanctionCandidate(db: Db, code: string) {
+  return db
+    .selectFrom("institutions as i")
+    .innerJoin("prefectures as p", "p.code", "i.prefectureCode")
+    .select((eb) => [
+      "i.id",
+      "i.code",
+      "i.name",
+      "i.type",
+      "i.prefectureCode",
+      "p.name as prefectureName",
+      eb
+        .selectFrom("sanctions as s")
+        .select((sb) => sb.fn.countAll<string>().as("n"))
+        .whereRef("s.institutionId", "=", "i.id")
+        .where("s.liftedAt", "is", null)
+        .as("openSanctions"),
+    ])
+    .where("i.code", "=", code)
+    .executeTakeFirst();
+}
+
 /** The institution a sanction is to be applied to, by id or by code. */
 export async function findSanctionTarget(
   db: Db,

@@ -21,3 +21,11 @@ export function formatPieces(pieces: number): string {
 export function formatSets(sets: number): string {
   return `${formatNumber(sets)}セット（${formatPieces(sets * PIECES_PER_SET)}）`;
 }
+
+/**
+ * 3 → "第3号": a numbered target list (対象医療機関リスト), named the same in the ministry's
+ * console, the vendor's portal, the vendor's mail and the CSV file name.
+ */
+export function targetListNumberJa(number: number): string {
+  return `第${formatNumber(number)}号`;
+}

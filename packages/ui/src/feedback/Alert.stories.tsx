@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, userEvent, waitFor } from "storybook/test";
 import { Button } from "../button/Button";
+import { contrastRatio } from "../testing";
 import { Alert } from "./Alert";
 
 const meta = {
@@ -29,6 +30,28 @@ export const ErrorTone: Story = {
     const alert = canvas.getByRole("alert");
     await expect(alert).toHaveTextContent("エラー：ログインできませんでした");
     await expect(alert).toHaveTextContent("ユーザー名またはパスワードが正しくありません");
+  },
+};
+
+/** Every tone's text holds 4.5:1 on its tinted background (the error red once did 4.08:1). */
+export const ContrastOnTints: Story = {
+  args: { tone: "error", title: "" },
+  render: () => (
+    <div>
+      {(["error", "warning", "success", "info"] as const).map((tone) => (
+        <Alert key={tone} tone={tone} title={`${tone}の見出し`}>
+          {tone}の本文
+        </Alert>
+      ))}
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    for (const tone of ["error", "warning", "success", "info"]) {
+      for (const text of [`${tone}の見出し`, `${tone}の本文`]) {
+        const element = canvas.getByText(text);
+        await expect(contrastRatio(element), text).toBeGreaterThanOrEqual(4.5);
+      }
+    }
   },
 };
 

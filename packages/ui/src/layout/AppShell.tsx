@@ -42,6 +42,8 @@ export interface AppShellProps {
   onSignOut?: () => void;
   signingOut?: boolean;
   footer?: ReactNode;
+  /** Page and header up to 80rem instead of 60rem: for apps that are mostly tables. */
+  wide?: boolean;
   children: ReactNode;
 }
 
@@ -70,6 +72,7 @@ export function AppShell({
   onSignOut,
   signingOut = false,
   footer,
+  wide = false,
   children,
 }: AppShellProps) {
   const [menuOpen, setMenuOpen] = useState(false);
@@ -95,7 +98,7 @@ export function AppShell({
   };
 
   return (
-    <div className="sos-app">
+    <div className={wide ? "sos-app sos-app--wide" : "sos-app"}>
       <a className="sos-app__skip-link" href={`#${MAIN_CONTENT_ID}`} onClick={skipToMain}>
         本文へスキップ
       </a>

@@ -67,6 +67,13 @@ export const Shipped: Story = {
     ).toBeVisible();
     await expect(order).toHaveTextContent("配送業者ヤマト運輸");
     await expect(order).toHaveTextContent("お問い合わせ伝票番号4321-8765-0012");
+    // A listed carrier: the number opens its tracking page.
+    await expect(
+      within(order).getByRole("link", { name: /^4321-8765-0012\s?（ヤマト運輸の配送状況/ }),
+    ).toHaveAttribute(
+      "href",
+      "https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?number00=1&number01=432187650012",
+    );
     await expect(order).toHaveTextContent("出荷日時2026年12月5日（土）15:15");
     await expect(order).toHaveTextContent("配達日時配達待ち");
     const current = within(order)
@@ -122,5 +129,22 @@ export const LongJapaneseText: Story = {
   },
   play: async ({ canvasElement }) => {
     await expect(canvasElement.scrollWidth).toBeLessThanOrEqual(canvasElement.clientWidth);
+  },
+};
+
+/** A carrier typed as free text before the list existed: shown as written, no link. */
+export const ShippedLegacyCarrier: Story = {
+  args: {
+    order: {
+      ...ORDER,
+      status: "shipped",
+      shipment: { ...SHIPMENT, carrier: "自社便（新宿営業所）" },
+    },
+  },
+  play: async ({ canvas }) => {
+    const order = canvas.getByRole("region", { name: "ご注文の内容" });
+    await expect(order).toHaveTextContent("配送業者自社便（新宿営業所）");
+    await expect(order).toHaveTextContent("お問い合わせ伝票番号4321-8765-0012");
+    await expect(within(order).queryByRole("link", { name: /4321-8765-0012/ })).toBeNull();
   },
 };

@@ -3,6 +3,7 @@ import {
   ORDER_STATUS_LABELS,
   type OrderStatus as OrderStatusCode,
   toInstant,
+  trackingUrl,
 } from "@sos/domain";
 import { formatPhone } from "@sos/rules";
 import { useId } from "react";
@@ -123,7 +124,12 @@ export function OrderStatus({ order, title = "ご注文の内容", headingLevel 
               { term: "配送業者", detail: shipment.carrier },
               {
                 term: "お問い合わせ伝票番号",
-                detail: <span className="sos-order__tracking">{shipment.trackingNumber}</span>,
+                detail: (
+                  <TrackingNumber
+                    carrier={shipment.carrier}
+                    trackingNumber={shipment.trackingNumber}
+                  />
+                ),
               },
               { term: "出荷日時", detail: formatJaDateTime(toInstant(shipment.shippedAt)) },
               {
@@ -138,5 +144,26 @@ export function OrderStatus({ order, title = "ご注文の内容", headingLevel 
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * The tracking number as a link to the carrier's own tracking page (a new tab: the
+ * order stays open); a carrier not on the list (written before it existed) as text.
+ */
+export function TrackingNumber({
+  carrier,
+  trackingNumber,
+}: {
+  carrier: string;
+  trackingNumber: string;
+}) {
+  const href = trackingUrl(carrier, trackingNumber);
+  if (href === null) return <span className="sos-order__tracking">{trackingNumber}</span>;
+  return (
+    <a className="sos-order__tracking" href={href} target="_blank" rel="noopener noreferrer">
+      {trackingNumber}
+      <span className="sos-visually-hidden">（{carrier}の配送状況を新しいタブで開く）</span>
+    </a>
   );
 }

@@ -49,10 +49,16 @@ async function changePassword(canvasElement: HTMLElement, password: string) {
 export const RequestTheMail: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await userEvent.type(
-      await page.findByLabelText(/^ユーザー名/, { selector: "input" }),
-      "tokyo-hp-yamada",
+    const username = await page.findByLabelText(/^ユーザー名/, { selector: "input" });
+    // 「事務局までお問い合わせください」 says how: the number, to call, and when.
+    await expect(username).toHaveAccessibleDescription(
+      /事務局（厚生労働省 医政局）までお問い合わせください。電話 03-5253-1111（平日 9:30〜18:15）/,
     );
+    await expect(page.getByRole("link", { name: "03-5253-1111" })).toHaveAttribute(
+      "href",
+      "tel:0352531111",
+    );
+    await userEvent.type(username, "tokyo-hp-yamada");
     await userEvent.click(page.getByRole("button", { name: "再設定用のメールを送信" }));
     await expect(await page.findByText(/迷惑メールフォルダ/)).toBeVisible();
     await expect(calls.map((call) => [call.path, call.input])).toContainEqual([

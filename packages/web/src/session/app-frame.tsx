@@ -46,6 +46,7 @@ export function AppFrame({
       user={user && { displayName: user.displayName, detail: userDetailJa(user) }}
       {...(onSignOut ? { onSignOut } : {})}
       signingOut={signingOut}
+      wide={app.wide === true && showNav}
     >
       <ReadOnlyBanner />
       {signOutError !== null && (

@@ -4,9 +4,16 @@ import {
   SanctionLiftInput,
   SanctionListInput,
   SanctionOutput,
+  SanctionTargetInput,
+  SanctionTargetOutput,
 } from "../../schemas/sanctions";
 import { ministryActor } from "../../services/review";
-import { createSanction, liftSanction, listSanctions } from "../../services/sanctions";
+import {
+  createSanction,
+  liftSanction,
+  listSanctions,
+  sanctionTarget,
+} from "../../services/sanctions";
 import { ministryProcedure, router } from "../../trpc";
 
 /** Measures under consent term ④; only the ministry applies or lifts them. */
@@ -38,6 +45,12 @@ export const sanctionsRouter = router({
         reason: input.reason,
       }),
     ),
+
+  /** The institution a typed code names, for the confirmation before create. */
+  target: ministryProcedure
+    .input(SanctionTargetInput)
+    .output(SanctionTargetOutput)
+    .query(({ ctx, input }) => sanctionTarget(ctx.db, input.institutionCode)),
 
   list: ministryProcedure
     .input(SanctionListInput)

@@ -1,5 +1,5 @@
 import type { Db } from "@sos/db";
-import { awaitingPrefectureGroups } from "@sos/db/repositories/review";
+import { awaitingPrefectureGroups, countAwaitingMinistry } from "@sos/db/repositories/review";
 import { surveyWeekTitle } from "@sos/domain";
 import {
   addDaysYmd,
@@ -42,7 +42,10 @@ export function currentRound(now: Date): ReviewRound {
   return round;
 }
 
-/** The round, the time left in it, and how many requests in scope wait for (or are late at) the prefecture. */
+/**
+ * The round, the time left in it, how many requests in scope wait for (or are late at)
+ * the prefecture, and how many wait for the ministry: the ministry's own queue.
+ */
 export async function reviewDeadlines(
   db: Db,
   { scope, now }: { scope: ReviewScope; now: Date },
@@ -50,7 +53,10 @@ export async function reviewDeadlines(
   const round = currentRound(now);
   // The due time depends only on the day handling starts, so one filing time per
   // handle_from stands for its whole group: a few rows, however long the queue.
-  const groups = await awaitingPrefectureGroups(db, scope);
+  const [groups, awaitingMinistry] = await Promise.all([
+    awaitingPrefectureGroups(db, scope),
+    countAwaitingMinistry(db, scope),
+  ]);
   let awaitingPrefecture = 0;
   let overdue = 0;
   for (const group of groups) {
@@ -66,6 +72,7 @@ export async function reviewDeadlines(
     round,
     timeLeft: timeUntil(round.prefectureDue, now),
     awaitingPrefecture,
+    awaitingMinistry,
     overdue,
   };
 }

@@ -1,4 +1,10 @@
-import { formatJaDateTime, formatNumber, formatSets, surveyWeekTitle } from "@sos/domain";
+import {
+  formatJaDateTime,
+  formatNumber,
+  formatSets,
+  surveyWeekTitle,
+  targetListNumberJa,
+} from "@sos/domain";
 import { appBaseUrl } from "../../apps";
 
 /** Mail written by review actions; queued through the outbox in the action's transaction. */
@@ -145,11 +151,11 @@ export function targetListIssuedMail(
   const lines = [
     `${userName} 様`,
     "",
-    `厚生労働省から対象医療機関リスト（第${batch.number}号）が発行されました。`,
+    `厚生労働省から対象医療機関リスト（${targetListNumberJa(batch.number)}）が発行されました。`,
     "リストの医療機関と購入サイトの登録情報を医療機関コードで照合し、購入用URLのご案内をお願いします。",
     "",
     "■リスト",
-    `  第${batch.number}号　発行日時：${formatJaDateTime(batch.issuedAt)}`,
+    `  ${targetListNumberJa(batch.number)}　発行日時：${formatJaDateTime(batch.issuedAt)}`,
     `  医療機関数：${formatNumber(batch.itemCount)}件`,
     `  購入上限数の合計：${formatSets(batch.totalSets)}`,
     "",
@@ -159,7 +165,7 @@ export function targetListIssuedMail(
     FOOTER,
   ];
   return {
-    subject: `【SOS Supply】対象医療機関リスト（第${batch.number}号）が発行されました`,
+    subject: `【SOS Supply】対象医療機関リスト（${targetListNumberJa(batch.number)}）が発行されました`,
     text: `${lines.join("\n")}\n`,
   };
 }

@@ -6,4 +6,5 @@ export {
   listSanctions,
   SANCTION_STATES,
   type SanctionState,
+  sanctionTarget,
 } from "./sanctions";

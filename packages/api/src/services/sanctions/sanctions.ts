@@ -1,5 +1,6 @@
 import { appendAudit, type Db } from "@sos/db";
 import {
+  findSanctionCandidate,
   findSanctionRow,
   findSanctionTarget,
   insertSanction,
@@ -8,9 +9,10 @@ import {
   type SanctionRow,
   setSanctionLifted,
 } from "@sos/db/repositories/sanction";
+import { INSTITUTION_TYPE_LABELS, type InstitutionType } from "@sos/domain";
 import { tokyoDate } from "@sos/rules";
 import { DomainError } from "../../errors";
-import type { Sanction, SanctionState } from "../../schemas/sanctions";
+import type { Sanction, SanctionState, SanctionTarget } from "../../schemas/sanctions";
 import type { ReviewActor } from "../review/actor";
 
 /**
@@ -64,6 +66,30 @@ async function sanctionById(db: Db, id: string, now: Date): Promise<Sanction> {
 export const INSTITUTION_NOT_FOUND_MESSAGE =
   "指定した医療機関が見つかりません。医療機関コード（10桁）を確認してください。";
 
+function institutionNotFound(): DomainError {
+  return new DomainError("NOT_FOUND", {
+    messageJa: INSTITUTION_NOT_FOUND_MESSAGE,
+    fieldErrors: { institution: [INSTITUTION_NOT_FOUND_MESSAGE] },
+  });
+}
+
+/** Who the code names: shown in the confirmation, so a typo is not sanctioned blind. */
+export async function sanctionTarget(db: Db, code: string): Promise<SanctionTarget> {
+  const row = await findSanctionCandidate(db, code);
+  if (!row) throw institutionNotFound();
+  const type = row.type as InstitutionType;
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    prefectureCode: row.prefectureCode,
+    prefectureName: row.prefectureName,
+    type,
+    typeLabel: INSTITUTION_TYPE_LABELS.ja[type],
+    openSanctions: Number(row.openSanctions ?? 0),
+  };
+}
+
 export async function createSanction(
   db: Db,
   {
@@ -82,12 +108,7 @@ export async function createSanction(
 ): Promise<Sanction> {
   const id = await db.transaction().execute(async (trx) => {
     const target = await findSanctionTarget(trx, institution);
-    if (!target) {
-      throw new DomainError("NOT_FOUND", {
-        messageJa: INSTITUTION_NOT_FOUND_MESSAGE,
-        fieldErrors: { institution: [INSTITUTION_NOT_FOUND_MESSAGE] },
-      });
-    }
+    if (!target) throw institutionNotFound();
     const row = await insertSanction(trx, {
       institutionId: target.id,
       reason,

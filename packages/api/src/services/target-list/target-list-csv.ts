@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import type { Db } from "@sos/db";
+import { targetListNumberJa } from "@sos/domain";
 import { tokyoDate } from "@sos/rules";
 import {
   type CsvCheck,
@@ -78,7 +79,7 @@ export async function openTargetListCsv(
   options: CsvOptions = {},
 ): Promise<CsvDownload> {
   const batch = await findTargetBatch(db, batchId);
-  const base = `対象医療機関リスト_第${batch.number}号_${tokyoDate(batch.issuedAt).replaceAll("-", "")}`;
+  const base = `対象医療機関リスト_${targetListNumberJa(batch.number)}_${tokyoDate(batch.issuedAt).replaceAll("-", "")}`;
   const asciiBase = `target-list-${String(batch.number).padStart(3, "0")}`;
   const body = () =>
     Readable.from(fileChunks(db, batchId, encoding, options.rowsPerRead), { objectMode: false });

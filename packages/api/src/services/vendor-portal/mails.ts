@@ -5,6 +5,7 @@ import {
   type GloveSize,
   PAYMENT_METHOD_LABELS,
   type PaymentMethod,
+  trackingUrl,
 } from "@sos/domain";
 import { formatPhone, formatPostcode } from "@sos/rules";
 import { appBaseUrl } from "../../apps";
@@ -261,6 +262,8 @@ export interface ShipmentFacts {
 }
 
 export function orderShippedMail(facts: OrderFacts, shipment: ShipmentFacts): MailText {
+  // A listed carrier's own tracking page; a free-text one (before the list) has none.
+  const tracking = trackingUrl(shipment.carrier, shipment.trackingNumber);
   return compose(`商品を出荷しました（注文番号 ${facts.orderNumber}）`, [
     `${facts.facilityName} ご担当者様`,
     "",
@@ -270,6 +273,7 @@ export function orderShippedMail(facts: OrderFacts, shipment: ShipmentFacts): Ma
     `  出荷日時：${formatJaDateTime(shipment.shippedAt)}`,
     `  配送業者：${shipment.carrier}`,
     `  お問い合わせ伝票番号：${shipment.trackingNumber}`,
+    ...(tracking === null ? [] : [`  配送状況の確認：${tracking}`]),
     "",
     ...orderBlock(facts),
   ]);

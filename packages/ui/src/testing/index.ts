@@ -1,0 +1,2 @@
+export { contrastRatio } from "./contrast";
+export { errorDescription } from "./description";
