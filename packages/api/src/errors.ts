@@ -67,6 +67,10 @@ export const DOMAIN_ERRORS = {
     messageJa: DOMAIN_ERROR_MESSAGES.IDEMPOTENCY_KEY_REUSED,
   },
   CSV_UNREADABLE: { trpc: "BAD_REQUEST", messageJa: DOMAIN_ERROR_MESSAGES.CSV_UNREADABLE },
+  INVITATION_INVALID: {
+    trpc: "PRECONDITION_FAILED",
+    messageJa: DOMAIN_ERROR_MESSAGES.INVITATION_INVALID,
+  },
 } as const satisfies Record<DomainErrorCode, DomainErrorSpec>;
 
 export interface DomainErrorOptions {

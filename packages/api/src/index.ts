@@ -25,6 +25,7 @@ export type {
   TargetBatchSummary,
   UnrepresentableChar,
 } from "./schemas/target-list";
+export { runInvitationBatch } from "./services/invitations";
 export {
   importRegistry,
   type RegistryImportReport,
