@@ -48,7 +48,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       role text not null check (role in ('institution', 'prefecture', 'vendor')),
       institution_id uuid references institutions(id),
       prefecture_code smallint references prefectures(code),
-      email text not null check (position('@' in email) > 1 and length(email) <= 254),
+      email text not null check (position('@' in email) > 1),
       invited_by uuid not null references users(id),
       run_id uuid references invitation_runs(id),
       created_at timestamptz not null,
