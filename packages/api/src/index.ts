@@ -25,7 +25,12 @@ export type {
   TargetBatchSummary,
   UnrepresentableChar,
 } from "./schemas/target-list";
-export { runInvitationBatch } from "./services/invitations";
+export {
+  createInvitation,
+  type InviteActor,
+  runInvitationBatch,
+  startBulkInvitation,
+} from "./services/invitations";
 export {
   importRegistry,
   type RegistryImportReport,
