@@ -536,6 +536,7 @@ export interface InvitationRunsTable {
   paceSeconds: number;
   total: number;
   invited: Generated<number>;
+  lastCode: string | null;
   finishedAt: TimestampNullable;
 }
 

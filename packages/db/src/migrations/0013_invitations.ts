@@ -35,6 +35,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       -- institutions without a user and without an open invitation when it started
       total integer not null check (total >= 0),
       invited integer not null default 0 check (invited >= 0),
+      -- the run walks the register in code order: each batch starts after the last code taken
+      last_code char(10),
       finished_at timestamptz,
       check (expires_at > created_at)
     );

@@ -83,12 +83,14 @@ export interface InvitationRun {
   paceSeconds: number;
   total: number;
   invited: number;
+  lastCode: string | null;
   finishedAt: Date | null;
   inviterName: string;
 }
 
 const RUN_COLUMNS = sql`r.id, r.prefecture_code, r.created_by, r.created_at, r.expires_at,
-  r.public_base_url, r.mail_from, r.batch_size, r.pace_seconds, r.total, r.invited, r.finished_at,
+  r.public_base_url, r.mail_from, r.batch_size, r.pace_seconds, r.total, r.invited, r.last_code,
+  r.finished_at,
   u.display_name as inviter_name`;
 
 export async function lockInvitationRun(
@@ -117,16 +119,22 @@ export interface InstitutionInBatch {
   prefectureName: string;
 }
 
-/** The next `limit` institutions of the run, locked so that nothing else invites them meanwhile. */
+/**
+ * The next `limit` institutions of the run after `afterCode`, in code order (the
+ * code's unique index), locked so that nothing else invites them meanwhile: each
+ * batch reads only its own stretch of the register, whatever has been invited.
+ */
 export async function nextInstitutionsToInvite(
   trx: Db,
   prefectureCode: number | null,
+  afterCode: string | null,
   limit: number,
 ): Promise<InstitutionInBatch[]> {
   const result = await sql<InstitutionInBatch>`
     with picked as (
       select i.id, i.code, i.name, i.email, i.prefecture_code ${eligible(prefectureCode)}
-      order by i.prefecture_code, i.code
+        and i.code > ${afterCode ?? ""}
+      order by i.code
       limit ${limit}
       for update of i skip locked
     )
@@ -163,10 +171,14 @@ export async function insertInvitationBatch(trx: Db, batch: InvitationBatch): Pr
   return result.rows[0]?.count ?? 0;
 }
 
-export async function addToRun(trx: Db, runId: string, invited: number): Promise<void> {
-  await sql`update invitation_runs set invited = invited + ${invited} where id = ${runId}`.execute(
-    trx,
-  );
+export async function addToRun(
+  trx: Db,
+  runId: string,
+  invited: number,
+  lastCode: string,
+): Promise<void> {
+  await sql`update invitation_runs set invited = invited + ${invited}, last_code = ${lastCode}
+    where id = ${runId}`.execute(trx);
 }
 
 export async function finishInvitationRun(trx: Db, runId: string, at: Date): Promise<void> {

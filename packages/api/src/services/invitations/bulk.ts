@@ -85,7 +85,12 @@ export async function runInvitationBatch(
   return db.transaction().execute(async (trx) => {
     const run = await lockInvitationRun(trx, runId);
     if (run === undefined || run.finishedAt !== null) return { invited: 0, finished: true };
-    const institutions = await nextInstitutionsToInvite(trx, run.prefectureCode, run.batchSize);
+    const institutions = await nextInstitutionsToInvite(
+      trx,
+      run.prefectureCode,
+      run.lastCode,
+      run.batchSize,
+    );
     if (institutions.length === 0) {
       await finishInvitationRun(trx, run.id, options.now);
       return { invited: 0, finished: true };
@@ -116,7 +121,7 @@ export async function runInvitationBatch(
       tokenHashes: tokens.map(hashToken),
       mailIds,
     });
-    await addToRun(trx, run.id, invited);
+    await addToRun(trx, run.id, invited, institutions[institutions.length - 1]?.code ?? "");
     if (options.schedule !== false) await scheduleInvitationBatch(trx, run.id, run.paceSeconds);
     return { invited, finished: false };
   });
