@@ -6,6 +6,8 @@ export const PATHS = {
   targetLists: "/target-lists",
   sanctions: "/sanctions",
   publication: "/publication",
+  invitations: "/invitations",
+  undeliverableInvitations: "/invitations/undeliverable",
 } as const;
 
 export function requestPath(id: string): string {

@@ -93,7 +93,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     onRcptTo(address, _session, callback) {
       if (rejected.has(address.address.toLowerCase())) {
         const error = new Error(
-          "5.1.1 <" + address.address + ">: Recipient address rejected: User unknown",
+          `5.1.1 <${address.address}>: Recipient address rejected: User unknown`,
         );
         return callback(Object.assign(error, { responseCode: 550 }));
       }
