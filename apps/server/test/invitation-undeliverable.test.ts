@@ -1,5 +1,5 @@
-import { createInvitation, type InviteActor } from "@sos/api";
-import { createTestUser, TEST_API_CONFIG } from "@sos/api/testing";
+import { createInvitation, type InviteActor, startBulkInvitation } from "@sos/api";
+import { createTestUser, insertTestPrefectures, TEST_API_CONFIG } from "@sos/api/testing";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -46,7 +46,7 @@ async function invitationTo(email: string) {
       "mailOutbox.rejectedAt",
     ])
     .where("invitations.email", "=", email)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
@@ -77,7 +77,7 @@ it("records an invitation refused by the SMTP server (550) as undeliverable, wit
 
   const refused = await waitUntil(
     () => invitationTo("nobody@pref.example.jp"),
-    (row) => row.delivery !== "pending",
+    (row) => row !== undefined && row.delivery !== "pending",
   );
   expect(refused).toMatchObject({
     delivery: "undeliverable",
@@ -85,15 +85,62 @@ it("records an invitation refused by the SMTP server (550) as undeliverable, wit
     attempts: 1,
     sentAt: null,
   });
-  expect(refused.deliveryError).toMatch(/550.*User unknown|User unknown.*550/s);
-  expect(refused.rejectedAt).toBeInstanceOf(Date);
+  expect(refused?.deliveryError).toMatch(/550.*User unknown|User unknown.*550/s);
+  expect(refused?.rejectedAt).toBeInstanceOf(Date);
 
   const delivered = await waitUntil(
     () => invitationTo("officer@pref.example.jp"),
-    (row) => row.delivery !== "pending",
+    (row) => row !== undefined && row.delivery !== "pending",
   );
   expect(delivered).toMatchObject({ delivery: "sent", status: "sent", deliveryError: null });
   const mail = await sink.waitFor((m) => m.to === "officer@pref.example.jp");
   expect(mail.subject).toContain("アカウント登録のご案内");
   expect(sink.received.map((m) => m.to)).toEqual(["officer@pref.example.jp"]);
+});
+
+it("runs the ministry's bulk invitation through the job queue, and a 550 in a batch send marks only that one undeliverable", async () => {
+  const ministry = await createTestUser(tdb.db, "ministry");
+  await insertTestPrefectures(tdb.db);
+  const emails = ["bulk-ok@example.jp", "bulk-gone@example.jp"];
+  await tdb.db
+    .insertInto("institutions")
+    .values(
+      emails.map((email, i) => ({
+        code: String(1_350_000_000 + i),
+        name: `一括送信クリニック${i}`,
+        type: "clinic" as const,
+        prefectureCode: 27,
+        postcode: "5300001",
+        address: "大阪府大阪市北区梅田1-1",
+        phone: "0612345678",
+        email,
+      })),
+    )
+    .execute();
+  sink.rejectAddress("bulk-gone@example.jp");
+  await startBulkInvitation(tdb.db, {
+    actor: { user: ministry.user, ip: null },
+    now: new Date(),
+    config: { ...TEST_API_CONFIG, invitations: { batchSize: 500, paceSeconds: 0 } },
+    prefectureCode: 27,
+  });
+  const gone = await waitUntil(
+    () => invitationTo("bulk-gone@example.jp"),
+    (row) => row !== undefined && row.delivery !== "pending",
+  );
+  expect(gone).toMatchObject({ delivery: "undeliverable", status: "failed", attempts: 1 });
+  const ok = await waitUntil(
+    () => invitationTo("bulk-ok@example.jp"),
+    (row) => row !== undefined && row.delivery !== "pending",
+  );
+  expect(ok).toMatchObject({ delivery: "sent", status: "sent" });
+  const run = await waitUntil(
+    () =>
+      tdb.db
+        .selectFrom("invitationRuns")
+        .select(["invited", "finishedAt"])
+        .executeTakeFirstOrThrow(),
+    (row) => row.finishedAt !== null,
+  );
+  expect(run.invited).toBe(2);
 });
