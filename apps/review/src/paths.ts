@@ -7,6 +7,8 @@ export const PATHS = {
   sanctions: "/sanctions",
   publication: "/publication",
   registry: "/registry",
+  invitations: "/invitations",
+  undeliverableInvitations: "/invitations/undeliverable",
 } as const;
 
 export function requestPath(id: string): string {

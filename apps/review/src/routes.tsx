@@ -17,16 +17,26 @@ export const NAV: readonly AppNavItem[] = [
   { to: PATHS.sanctions, label: "措置", roles: ["ministry"] },
   { to: PATHS.publication, label: "公表用一覧", roles: ["ministry"] },
   { to: PATHS.registry, label: "医療機関名簿", roles: ["ministry"] },
+  { to: PATHS.invitations, label: "医療機関の招待", roles: ["ministry"] },
+  { to: PATHS.undeliverableInvitations, label: "招待の不達", roles: ["prefecture"] },
 ];
 
 /** A ministry page: anyone else reaching the address gets RequireRole's explanation. */
 function ministryOnly(title: string, page: LazyPage): Pick<RouteObject, "lazy"> {
+  return roleOnly("ministry", title, page);
+}
+
+function roleOnly(
+  forRole: "ministry" | "prefecture",
+  title: string,
+  page: LazyPage,
+): Pick<RouteObject, "lazy"> {
   return {
     lazy: async () => {
       const { Component: Page } = await page.lazy();
       return {
         element: (
-          <RequireRole forRole="ministry" title={title}>
+          <RequireRole forRole={forRole} title={title}>
             <Page />
           </RequireRole>
         ),
@@ -84,6 +94,21 @@ export const ROUTES: RouteObject[] = [
     ...ministryOnly(
       "公表用一覧",
       lazyPage(() => import("./publication/publication-page"), "PublicationPage"),
+    ),
+  },
+  {
+    path: PATHS.invitations,
+    ...ministryOnly(
+      "医療機関の招待",
+      lazyPage(() => import("./invitations/invitations-page"), "InvitationsPage"),
+    ),
+  },
+  {
+    path: PATHS.undeliverableInvitations,
+    ...roleOnly(
+      "prefecture",
+      "招待メールが届かなかった医療機関",
+      lazyPage(() => import("./invitations/undeliverable-page"), "UndeliverablePage"),
     ),
   },
 ];

@@ -33,6 +33,7 @@ export type ServerSettings = Pick<
   | "logLevel"
   | "paymentMethods"
   | "purchaseLinks"
+  | "invitations"
 > & {
   /** How many survey answers this process saves at once and lets wait (default in @sos/api). */
   answerAdmission?: ApiConfig["answerAdmission"] | undefined;
@@ -62,6 +63,7 @@ export function apiConfigOf(config: ServerSettings): ApiConfig {
     paymentMethods: config.paymentMethods,
     purchaseLinks: config.purchaseLinks,
     ...(config.answerAdmission ? { answerAdmission: config.answerAdmission } : {}),
+    ...(config.invitations ? { invitations: config.invitations } : {}),
   };
 }
 

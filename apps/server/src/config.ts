@@ -143,6 +143,9 @@ const EnvSchema = z.object({
     .min(1, { error: "日数は1以上で指定してください" })
     .max(365, { error: "日数は365以下で指定してください" })
     .default(14),
+  // The ministry's bulk invitation: invitations per batch, and seconds between batches.
+  INVITATION_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  INVITATION_PACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 });
 
 export interface ServerConfig {
@@ -193,6 +196,8 @@ export interface ServerConfig {
   answerAdmission: { concurrency: number; queueLimit: number };
   /** Purchase links: a fixed end of sale, else valid `ttlDays` days from sending. */
   purchaseLinks: { expiresAt: Date | null; ttlDays: number };
+  /** The bulk invitation's batches: size and pace (INVITATION_BATCH_SIZE, INVITATION_PACE_SECONDS). */
+  invitations?: { batchSize: number; paceSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -270,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     paymentMethods: e.PAYMENT_METHODS,
     purchaseLinks: { expiresAt: e.PURCHASE_LINK_EXPIRES_AT, ttlDays: e.PURCHASE_LINK_TTL_DAYS },
     answerAdmission: { concurrency: e.ANSWER_CONCURRENCY, queueLimit: e.ANSWER_QUEUE_LIMIT },
+    invitations: { batchSize: e.INVITATION_BATCH_SIZE, paceSeconds: e.INVITATION_PACE_SECONDS },
   };
 }
 

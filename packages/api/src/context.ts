@@ -21,6 +21,11 @@ export interface ApiConfig {
    * else at 23:59 Tokyo time `ttlDays` days after the send (default 14).
    */
   purchaseLinks?: { expiresAt?: Date | null; ttlDays?: number };
+  /**
+   * Invitations: valid `ttlDays` days (default 14); the ministry's bulk run writes
+   * `batchSize` invitations (default 500) every `paceSeconds` seconds (default 60).
+   */
+  invitations?: { ttlDays?: number; batchSize?: number; paceSeconds?: number };
   /** How many answers a server process saves at once, and how many may wait (see admission.ts). */
   answerAdmission?: Partial<AdmissionOptions>;
 }

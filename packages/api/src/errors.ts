@@ -72,6 +72,10 @@ export const DOMAIN_ERRORS = {
     trpc: "PRECONDITION_FAILED",
     messageJa: DOMAIN_ERROR_MESSAGES.REGISTRY_HAS_ERRORS,
   },
+  INVITATION_INVALID: {
+    trpc: "PRECONDITION_FAILED",
+    messageJa: DOMAIN_ERROR_MESSAGES.INVITATION_INVALID,
+  },
 } as const satisfies Record<DomainErrorCode, DomainErrorSpec>;
 
 export interface DomainErrorOptions {

@@ -27,6 +27,12 @@ export type {
   UnrepresentableChar,
 } from "./schemas/target-list";
 export {
+  createInvitation,
+  type InviteActor,
+  runInvitationBatch,
+  startBulkInvitation,
+} from "./services/invitations";
+export {
   applyRegistryUpload,
   importRegistry,
   type RegistryImportReport,

@@ -1,6 +1,7 @@
 import { authRouter } from "./routers/auth";
 import { homeRouter } from "./routers/home";
 import { institutionOrdersRouter } from "./routers/institution-orders";
+import { invitationsRouter } from "./routers/invitations";
 import { operationsRouter } from "./routers/operations";
 import { publicationRouter } from "./routers/publication";
 import { registryRouter } from "./routers/registry";
@@ -18,6 +19,7 @@ export const appRouter = router({
   auth: authRouter,
   home: homeRouter,
   institutionOrders: institutionOrdersRouter,
+  invitations: invitationsRouter,
   operations: operationsRouter,
   publication: publicationRouter,
   registry: registryRouter,

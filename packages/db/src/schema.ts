@@ -144,6 +144,8 @@ export interface MailOutboxTable {
   sendingSince: ColumnType<Date | null, never, Date | string | null>;
   /** 0006: attempts found cut off between the SMTP send and marking it sent. */
   interruptedAttempts: Generated<number>;
+  /** 0013: the SMTP server refused the address for good (a 5xx reply); the mail is failed. */
+  rejectedAt: TimestampNullable;
 }
 
 /** 'sending': claimed by an attempt that has not yet recorded its outcome (0006). */
@@ -584,6 +586,48 @@ export interface RegistryUploadItemsTable {
   item: ColumnType<unknown, string, string>;
 }
 
+export type InvitationRole = "institution" | "prefecture" | "vendor";
+export type InvitationDelivery = "pending" | "sent" | "undeliverable";
+
+/** A one-time link to create an account for one role and scope (0013). */
+export interface InvitationsTable {
+  id: Generated<string>;
+  tokenHash: string;
+  role: InvitationRole;
+  institutionId: string | null;
+  prefectureCode: number | null;
+  email: string;
+  invitedBy: string;
+  runId: string | null;
+  createdAt: TimestampGiven;
+  expiresAt: TimestampGiven;
+  mailId: string | null;
+  delivery: ColumnType<InvitationDelivery, InvitationDelivery | undefined, InvitationDelivery>;
+  deliveryError: string | null;
+  sentAt: TimestampNullable;
+  acceptedAt: TimestampNullable;
+  acceptedUserId: string | null;
+  voidedAt: TimestampNullable;
+  voidReason: "resent" | "revoked" | null;
+}
+
+/** The ministry's 「一括招待」: one run invites every institution still without a user (0013). */
+export interface InvitationRunsTable {
+  id: Generated<string>;
+  prefectureCode: number | null;
+  createdBy: string;
+  createdAt: TimestampGiven;
+  expiresAt: TimestampGiven;
+  publicBaseUrl: string;
+  mailFrom: string;
+  batchSize: number;
+  paceSeconds: number;
+  total: number;
+  invited: Generated<number>;
+  lastCode: string | null;
+  finishedAt: TimestampNullable;
+}
+
 export interface Database {
   prefectures: PrefecturesTable;
   institutions: InstitutionsTable;
@@ -629,6 +673,8 @@ export interface Database {
   allocationLines: AllocationLinesTable;
   registryUploads: RegistryUploadsTable;
   registryUploadItems: RegistryUploadItemsTable;
+  invitations: InvitationsTable;
+  invitationRuns: InvitationRunsTable;
 }
 
 export type User = Selectable<UsersTable>;

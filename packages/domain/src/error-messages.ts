@@ -41,6 +41,8 @@ export const DOMAIN_ERROR_MESSAGES = {
   OVERLOADED: "混雑しています。しばらくしてから再度お試しください。",
   IDEMPOTENCY_KEY_REUSED:
     "この送信は、別の内容の送信として既に受け付けられています。画面を再読み込みして内容を確認してから、もう一度保存してください。",
+  INVITATION_INVALID:
+    "この招待リンクは使用できません。招待した方に、招待メールの再送を依頼してください。",
   CSV_UNREADABLE:
     "CSVファイルを読み取れませんでした。UTF-8 または Shift_JIS の CSV 形式で、1行目に見出しがあるか確認してください。",
   REGISTRY_CHANGED:

@@ -39,6 +39,11 @@ export function createSosRoutes(app: SosAppDefinition): RouteObject[] {
           path: "/reset-password",
           ...lazyPage(() => import("./pages/reset-password-page"), "ResetPasswordPage"),
         },
+        {
+          // The page behind a mailed invitation link (every app: the link names the invitee's).
+          path: "/invitation/:token",
+          ...lazyPage(() => import("./pages/accept-invitation-page"), "AcceptInvitationPage"),
+        },
         ...(app.publicRoutes && app.publicRoutes.length > 0
           ? [{ element: <PublicLayout />, children: app.publicRoutes }]
           : []),

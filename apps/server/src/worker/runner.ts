@@ -2,6 +2,7 @@ import { createDb, type Db } from "@sos/db";
 import { Logger, type LogLevel, type Runner, run } from "graphile-worker";
 import pg from "pg";
 import type { MailTransport } from "../mail/transport";
+import { createInvitationRunTask, INVITATION_RUN_TASK } from "./invitation-run";
 import {
   type ProcessRegistry,
   type RegistryTiming,
@@ -110,6 +111,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerRunner>
     preset: { plugins: [registryPlugin(registry)] },
     taskList: {
       [SEND_MAIL_TASK]: createSendMailTask({ db: workerDb, transport: options.transport }),
+      [INVITATION_RUN_TASK]: createInvitationRunTask(workerDb),
       ...scheduledTasks(options.db),
     },
   });

@@ -2,7 +2,7 @@ import { type Database, type Db, SENT_SECRET_MAIL_TEXT } from "@sos/db";
 import type { JobHelpers } from "graphile-worker";
 import { type Selectable, sql } from "kysely";
 import type { MailTransport } from "../mail/transport";
-import { type Attempt, describeError, messageOf } from "./send-mail-message";
+import { type Attempt, describeError, isPermanentRejection, messageOf } from "./send-mail-message";
 
 type Mail = Selectable<Database["mailOutbox"]>;
 
@@ -73,6 +73,8 @@ interface Outcome {
   mailId: string;
   /** null: sent; otherwise why the send failed. */
   error: string | null;
+  /** The server refused it for good (see isPermanentRejection): failed at once, not retried. */
+  rejected?: boolean;
 }
 
 /**
@@ -128,14 +130,16 @@ async function writeOutcomes(
   // A sent secret mail loses its body in the statement that marks it sent.
   const result = await sql<{ id: string }>`
     update mail_outbox m set
-      status = case when u.error is null then 'sent' when ${exhausted} then 'failed' else 'pending' end,
+      status = case when u.error is null then 'sent' when ${exhausted} or u.rejected then 'failed'
+        else 'pending' end,
       sent_at = case when u.error is null then now() else m.sent_at end,
+      rejected_at = case when u.rejected then now() else m.rejected_at end,
       last_error = coalesce(u.error, m.last_error),
       text_body = case when u.error is null and m.secret then ${SENT_SECRET_MAIL_TEXT} else m.text_body end,
       html_body = case when u.error is null and m.secret then null else m.html_body end,
       sending_job_id = null, sending_worker = null, sending_since = null
-    from unnest(${outcomes.map((o) => o.mailId)}::uuid[], ${outcomes.map((o) => o.error)}::text[])
-      as u(id, error)
+    from unnest(${outcomes.map((o) => o.mailId)}::uuid[], ${outcomes.map((o) => o.error)}::text[],
+      ${outcomes.map((o) => o.rejected === true)}::boolean[]) as u(id, error, rejected)
     where m.id = u.id and m.status = 'sending' and m.sending_job_id = ${attempt.jobId}::bigint
       and m.sending_worker = ${attempt.workerId}
     returning m.id`.execute(db);
@@ -177,7 +181,10 @@ export async function sendMailBatch(
     try {
       await transport.sendMail(messageOf(claim.mail));
     } catch (error) {
-      await record({ mailId, error: describeError(error) });
+      const rejected = isPermanentRejection(error);
+      await record({ mailId, error: describeError(error), rejected });
+      // Refused for good: the entry is done (failed, rejected), not retried.
+      if (rejected) return;
       throw error;
     }
     if (!(await record({ mailId, error: null }))) {

@@ -24,6 +24,24 @@ export function describeError(error: unknown): string {
   return text.slice(0, LAST_ERROR_MAX);
 }
 
+/**
+ * The receiving server refused this message or its address for good: a 5xx reply
+ * (RFC 5321 §4.2.1, "permanent negative completion") to RCPT TO or to the data. A
+ * retry would get the same answer, so the mail is failed at once and marked
+ * rejected (an invitation then shows as undeliverable). A 5xx to anything else
+ * (the greeting, authentication) is the sending side's trouble, not the
+ * address's, and is retried like any failure.
+ */
+export function isPermanentRejection(error: unknown): boolean {
+  const { responseCode, code, command } = (error ?? {}) as {
+    responseCode?: unknown;
+    code?: unknown;
+    command?: unknown;
+  };
+  if (typeof responseCode !== "number" || responseCode < 500 || responseCode > 599) return false;
+  return code === "EENVELOPE" || command === "RCPT TO" || command === "DATA";
+}
+
 /** An outbox row as the SMTP message it stands for, on the single and the batch path alike. */
 export function messageOf(mail: Selectable<Database["mailOutbox"]>): SendMailOptions {
   return {

@@ -4,7 +4,13 @@ import { type Selectable, sql, type UpdateObject } from "kysely";
 import { z } from "zod";
 import type { MailTransport } from "../mail/transport";
 import { sendMailBatch } from "./send-mail-batch";
-import { type Attempt, describeError, mailMessageId, messageOf } from "./send-mail-message";
+import {
+  type Attempt,
+  describeError,
+  isPermanentRejection,
+  mailMessageId,
+  messageOf,
+} from "./send-mail-message";
 
 export { mailMessageId, SEND_MAIL_TASK };
 
@@ -122,6 +128,16 @@ export function createSendMailTask(deps: { db: Db; transport: MailTransport }): 
     try {
       await transport.sendMail(messageOf(mail));
     } catch (error) {
+      if (isPermanentRejection(error)) {
+        // Refused for good: no retry; the outbox row says so (and an invitation follows it).
+        await recordOutcome(db, mailId, attempt, {
+          lastError: describeError(error),
+          status: "failed",
+          rejectedAt: sql<Date>`now()`,
+        });
+        helpers.logger.warn(`mail ${mailId} refused for good: ${describeError(error)}`);
+        return;
+      }
       const exhausted = helpers.job.attempts >= helpers.job.max_attempts;
       await recordOutcome(db, mailId, attempt, {
         lastError: describeError(error),

@@ -37,6 +37,8 @@ export interface SmtpSink {
   refused: number;
   /** Refuse the next `count` deliveries, as a flaky mail server would. */
   refuseNext(count: number): void;
+  /** Refuse RCPT TO for this address for good (550 5.1.1), as for a mailbox that does not exist. */
+  rejectAddress(address: string): void;
   /** Hold the next delivery to `to` at the given point (see Stall). */
   stall(to: string, at: "rcpt" | "data-end"): Stall;
   /** How many times a Message-ID was delivered. */
@@ -71,6 +73,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const counts = new Map<string, number>();
   const held: Held[] = [];
   let toRefuse = 0;
+  const rejected = new Set<string>();
   const sink = {
     refused: 0,
   };
@@ -88,6 +91,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     logger: false,
     closeTimeout: 200,
     onRcptTo(address, _session, callback) {
+      if (rejected.has(address.address.toLowerCase())) {
+        const error = new Error(
+          `5.1.1 <${address.address}>: Recipient address rejected: User unknown`,
+        );
+        return callback(Object.assign(error, { responseCode: 550 }));
+      }
       const stall = takeStall(address.address, "rcpt");
       if (!stall) return callback();
       stall.reach();
@@ -151,6 +160,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     refuseNext(count) {
       toRefuse = count;
+    },
+    rejectAddress(address) {
+      rejected.add(address.toLowerCase());
     },
     stall(to, at) {
       const reached = deferred();
