@@ -1,3 +1,4 @@
+export * from "./account-scope";
 export {
   addDaysYmd,
   businessDayOnOrAfter,
