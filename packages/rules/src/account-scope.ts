@@ -133,7 +133,10 @@ export function decideAccountAction(
   if (!ACTIONS_OF[scope.kind].includes(action) || !appliesTo(action, target)) {
     return err("not_permitted");
   }
-  if (facts.targetState === "removed" && action !== "unsetLead") return err("removed");
+  // Removing or disabling the removed changes nothing (a second click); bringing back does.
+  if (facts.targetState === "removed" && (action === "enable" || action === "setLead")) {
+    return err("removed");
+  }
   if (action === "remove" && facts.targetState === "active" && facts.activeColleagues <= 1) {
     return err("last_active_user");
   }
@@ -153,6 +156,6 @@ export function allowedAccountActions(
     if (action === "enable") return facts.targetState === "disabled";
     if (action === "setLead") return !target.leadOfficer && facts.targetState === "active";
     if (action === "unsetLead") return target.leadOfficer;
-    return true;
+    return facts.targetState !== "removed";
   });
 }

@@ -102,7 +102,7 @@ describe("decideAccountAction: actions within the scope", () => {
     ["instA1", "remove", "instA1", active(), "ok"],
     ["instA1", "remove", "instA1", active(1), "last_active_user"],
     ["instA1", "remove", "instA2", { targetState: "disabled", activeColleagues: 1 }, "ok"],
-    ["instA1", "remove", "instA2", { targetState: "removed", activeColleagues: 1 }, "removed"],
+    ["instA1", "remove", "instA2", { targetState: "removed", activeColleagues: 1 }, "ok"],
     ["instA1", "disable", "instA2", active(), "not_permitted"],
     ["instA1", "remove", "instB", active(), "out_of_scope"],
     ["leadTokyo", "disable", "officerTokyo", active(), "ok"],
