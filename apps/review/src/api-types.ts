@@ -27,3 +27,5 @@ export type TargetBatchSummary = TargetBatchList["batches"][number];
 /** A character the Shift_JIS (CP932) file cannot hold (targetList.csvCheck). */
 export type UnrepresentableChar = CsvCheck["unrepresentable"][number];
 export type SanctionState = Sanction["state"];
+export type AccountList = Outputs["accounts"]["people"];
+export type Account = AccountList["people"][number];

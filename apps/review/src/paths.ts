@@ -6,6 +6,8 @@ export const PATHS = {
   targetLists: "/target-lists",
   sanctions: "/sanctions",
   publication: "/publication",
+  accounts: "/accounts",
+  permissions: "/accounts/permissions",
 } as const;
 
 export function requestPath(id: string): string {

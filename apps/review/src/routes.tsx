@@ -16,6 +16,9 @@ export const NAV: readonly AppNavItem[] = [
   { to: PATHS.targetLists, label: "対象医療機関リスト", roles: ["ministry"] },
   { to: PATHS.sanctions, label: "措置", roles: ["ministry"] },
   { to: PATHS.publication, label: "公表用一覧", roles: ["ministry"] },
+  // A lead officer opens /accounts by its address: the session knows no lead flag yet.
+  { to: PATHS.accounts, label: "アカウント管理", roles: ["ministry"], end: true },
+  { to: PATHS.permissions, label: "権限の一覧", roles: ["ministry"] },
 ];
 
 /** A ministry page: anyone else reaching the address gets RequireRole's explanation. */
@@ -38,6 +41,14 @@ function ministryOnly(title: string, page: LazyPage): Pick<RouteObject, "lazy"> 
 export const HOME = lazyPage(() => import("./home/home-page"), "HomePage");
 
 export const ROUTES: RouteObject[] = [
+  {
+    path: PATHS.accounts,
+    ...lazyPage(() => import("./accounts/accounts-page"), "AccountsPage"),
+  },
+  {
+    path: PATHS.permissions,
+    ...lazyPage(() => import("./accounts/permissions-page"), "PermissionsPage"),
+  },
   { path: PATHS.requests, ...lazyPage(() => import("./queue/queue-page"), "QueuePage") },
   {
     path: "/requests/:requestId",
