@@ -1,7 +1,7 @@
 import { FixtureError } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { LEAD_SEES, MINISTRY_MANAGES, TOKYO_OFFICER } from "../stories/accounts";
+import { HOSPITAL_STAFF, LEAD_SEES, MINISTRY_MANAGES, TOKYO_OFFICER } from "../stories/accounts";
 import { callsOf, countOf, inputsOf } from "../stories/calls";
 import { MINISTRY_USER, PREFECTURE_USER } from "../stories/people";
 import { SCREEN_META } from "../stories/screen";
@@ -128,5 +128,33 @@ export const NotALead: Story = {
     const page = within(canvasElement);
     await expect(await page.findByText("利用者の一覧を表示できませんでした")).toBeVisible();
     await expect(page.getByText("この操作を行う権限がありません。")).toBeVisible();
+  },
+};
+
+/** An institution's staff by its code (typed in full-width digits): the server reads the code. */
+export const InstitutionByCode: Story = {
+  args: {
+    live: (calls) => ({
+      accounts: {
+        people: () => ({
+          scope: "ministry",
+          people: countOf(calls, "accounts.people") > 1 ? [HOSPITAL_STAFF] : MINISTRY_MANAGES,
+        }),
+      },
+    }),
+  },
+  play: async (context) => {
+    const page = within(context.canvasElement);
+    await page.findByRole("table", { name: "利用者の一覧" });
+    await userEvent.type(page.getByLabelText(/^医療機関コード/), "１３１００１２３４５");
+    await userEvent.click(page.getByRole("button", { name: "職員を表示" }));
+    await waitFor(() =>
+      expect(inputsOf(callsOf(context), "accounts.people").at(-1)).toEqual({
+        institutionCode: "１３１００１２３４５",
+      }),
+    );
+    const row = await waitFor(() => rowOf(page, "山本 恵子"));
+    await expect(row).toHaveTextContent("医療機関・千代田中央病院");
+    await expect(within(row).getByRole("button", { name: "山本 恵子を利用停止" })).toBeVisible();
   },
 };

@@ -1,10 +1,10 @@
-import { ConfirmDialog, PageHeader, Select } from "@sos/ui";
+import { ConfirmDialog, PageHeader } from "@sos/ui";
 import { errorMessageJa, LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Account } from "../api-types";
 import { type AccountActionName, AccountTable } from "./account-table";
-import { PREFECTURE_OPTIONS } from "./prefecture-options";
+import { listInputOf, type MinistryFilter, MinistryFilters } from "./ministry-filters";
 
 interface Wording {
   title: string;
@@ -49,11 +49,9 @@ const CONFIRM: Readonly<Record<AccountActionName, Wording>> = {
 export function AccountsPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [prefectureCode, setPrefectureCode] = useState<number | null>(null);
+  const [filter, setFilter] = useState<MinistryFilter>({ kind: "staff" });
   const list = useQuery(
-    trpc.accounts.people.queryOptions(prefectureCode === null ? undefined : { prefectureCode }, {
-      placeholderData: keepPreviousData,
-    }),
+    trpc.accounts.people.queryOptions(listInputOf(filter), { placeholderData: keepPreviousData }),
   );
   const disable = useMutation(trpc.accounts.disable.mutationOptions());
   const enable = useMutation(trpc.accounts.enable.mutationOptions());
@@ -93,24 +91,11 @@ export function AccountsPage() {
         title="アカウント管理"
         description={
           ministry
-            ? "都道府県担当者と販売業者の利用者について、利用停止・再開と主担当の指定ができます。利用を停止すると、その人はすぐにログアウトされます。"
+            ? "都道府県担当者と販売業者の利用者について、利用停止・再開と主担当の指定ができます。医療機関の職員は、医療機関コードで表示して利用を停止できます。利用を停止すると、その人はすぐにログアウトされます。"
             : "同じ都道府県の担当者（主担当を除く）について、利用停止・再開ができます。利用を停止すると、その人はすぐにログアウトされます。"
         }
       />
-      {ministry && (
-        <div className="rev-readable">
-          <Select
-            label="都道府県"
-            placeholder="すべて（販売業者を含む）"
-            options={PREFECTURE_OPTIONS}
-            value={prefectureCode === null ? "" : String(prefectureCode)}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              setPrefectureCode(value === "" ? null : Number(value));
-            }}
-          />
-        </div>
-      )}
+      {ministry && <MinistryFilters filter={filter} onChange={setFilter} />}
       {done !== null && (
         <p role="status" className="rev-accounts__done">
           {done}

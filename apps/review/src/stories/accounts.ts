@@ -77,3 +77,19 @@ export const LEAD_SEES: Account[] = [
   { ...TOKYO_LEAD, self: true, actions: [] },
   { ...TOKYO_OFFICER, actions: ["disable"] },
 ];
+
+/** An institution's staff member, as the ministry finds them by the institution's code. */
+export const HOSPITAL_STAFF = person({
+  id: "8d2f6a10-4b3c-4e5d-9a01-00000000c002",
+  displayName: "山本 恵子",
+  username: "chiyoda-hp-yamamoto",
+  email: "yamamoto@chiyoda-hp.example.jp",
+  role: "institution",
+  institution: {
+    id: "6a1e2b3c-0000-4000-8000-000000000001",
+    code: "1310012345",
+    name: "千代田中央病院",
+  },
+  manages: "institution",
+  actions: ["disable"],
+});
