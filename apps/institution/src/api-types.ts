@@ -16,3 +16,4 @@ export type SosListItem = Outputs["sos"]["list"]["items"][number];
 export type SosApplyResult = Outputs["sos"]["checkAndApply"];
 /** Buying through the vendor for one request: handed over, link mailed, order and shipping. */
 export type PurchaseStatus = Outputs["institutionOrders"]["forRequest"];
+export type Colleague = Outputs["accounts"]["people"]["people"][number];

@@ -5,6 +5,7 @@ export const PATHS = {
   selfCheck: "/self-check",
   requests: "/requests",
   newRequest: "/requests/new",
+  colleagues: "/colleagues",
 } as const;
 
 export function surveyPath(id: string): string {

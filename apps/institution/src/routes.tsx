@@ -8,12 +8,17 @@ export const NAV: readonly AppNavItem[] = [
   { to: PATHS.surveys, label: "週次調査" },
   { to: PATHS.selfCheck, label: "自己チェック" },
   { to: PATHS.requests, label: "緊急配布要請" },
+  { to: PATHS.colleagues, label: "職員の管理" },
 ];
 
 // Each page is its own chunk, fetched on its first visit (see lazyPage).
 export const HOME = lazyPage(() => import("./home/home-page"), "HomePage");
 
 export const ROUTES: RouteObject[] = [
+  {
+    path: PATHS.colleagues,
+    ...lazyPage(() => import("./colleagues/colleagues-page"), "ColleaguesPage"),
+  },
   {
     path: PATHS.surveys,
     ...lazyPage(() => import("./surveys/survey-list-page"), "SurveyListPage"),

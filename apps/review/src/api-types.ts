@@ -30,3 +30,5 @@ export type UnrepresentableChar = CsvCheck["unrepresentable"][number];
 export type SanctionState = Sanction["state"];
 export type RegistryUpload = Outputs["registry"]["upload"];
 export type RegistryItems = Outputs["registry"]["items"];
+export type AccountList = Outputs["accounts"]["people"];
+export type Account = AccountList["people"][number];

@@ -9,6 +9,8 @@ export const PATHS = {
   registry: "/registry",
   invitations: "/invitations",
   undeliverableInvitations: "/invitations/undeliverable",
+  accounts: "/accounts",
+  permissions: "/accounts/permissions",
 } as const;
 
 export function requestPath(id: string): string {

@@ -19,6 +19,9 @@ export const NAV: readonly AppNavItem[] = [
   { to: PATHS.registry, label: "医療機関名簿", roles: ["ministry"] },
   { to: PATHS.invitations, label: "医療機関の招待", roles: ["ministry"] },
   { to: PATHS.undeliverableInvitations, label: "招待の不達", roles: ["prefecture"] },
+  // A lead officer opens /accounts by its address: the session knows no lead flag yet.
+  { to: PATHS.accounts, label: "アカウント管理", roles: ["ministry"], end: true },
+  { to: PATHS.permissions, label: "権限の一覧", roles: ["ministry"] },
 ];
 
 /** A ministry page: anyone else reaching the address gets RequireRole's explanation. */
@@ -49,6 +52,14 @@ function roleOnly(
 export const HOME = lazyPage(() => import("./home/home-page"), "HomePage");
 
 export const ROUTES: RouteObject[] = [
+  {
+    path: PATHS.accounts,
+    ...lazyPage(() => import("./accounts/accounts-page"), "AccountsPage"),
+  },
+  {
+    path: PATHS.permissions,
+    ...lazyPage(() => import("./accounts/permissions-page"), "PermissionsPage"),
+  },
   { path: PATHS.requests, ...lazyPage(() => import("./queue/queue-page"), "QueuePage") },
   {
     path: "/requests/:requestId",

@@ -1,3 +1,4 @@
+import { accountsRouter } from "./routers/accounts";
 import { authRouter } from "./routers/auth";
 import { homeRouter } from "./routers/home";
 import { institutionOrdersRouter } from "./routers/institution-orders";
@@ -16,6 +17,7 @@ import { createCallerFactory, router } from "./trpc";
 
 /** Each key names its folder under routers/ (and services/, where it has services). */
 export const appRouter = router({
+  accounts: accountsRouter,
   auth: authRouter,
   home: homeRouter,
   institutionOrders: institutionOrdersRouter,

@@ -13,6 +13,7 @@ import * as m0010 from "./migrations/0010_survey_receipts";
 import * as m0011 from "./migrations/0011_queue_name_sort";
 import * as m0012 from "./migrations/0012_target_list_display";
 import * as m0013 from "./migrations/0013_invitations";
+import * as m0014 from "./migrations/0014_accounts";
 import * as m0016 from "./migrations/0016_registry_changes";
 import * as m0018 from "./migrations/0018_allocation";
 import type { Database } from "./schema";
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   "0011_queue_name_sort": m0011,
   "0012_target_list_display": m0012,
   "0013_invitations": m0013,
+  "0014_accounts": m0014,
   "0016_registry_changes": m0016,
   "0018_allocation": m0018,
 };

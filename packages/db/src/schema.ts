@@ -50,6 +50,11 @@ export interface UsersTable {
   passwordChangedAt: Timestamp;
   disabledAt: TimestampNullable;
   createdAt: Timestamp;
+  /** The prefecture's lead officer (主担当): manages its prefecture's other officers (0014). */
+  leadOfficer: Generated<boolean>;
+  /** Removed by a colleague (0014): stays disabled; the row stays for the history. */
+  removedAt: TimestampNullable;
+  removedBy: string | null;
 }
 
 export interface SessionsTable {

@@ -7,6 +7,7 @@ export {
   validateAllocationInput,
   validateAllocationParameters,
 } from "./allocation-validate";
+export * from "./account-scope";
 export {
   addDaysYmd,
   businessDayOnOrAfter,

@@ -429,6 +429,8 @@ describe("the review console", { timeout: 240_000 }, () => {
       "対象医療機関リスト",
       "措置",
       "公表用一覧",
+      "アカウント管理",
+      "権限の一覧",
     ]);
 
     await openFromMenu(page, "進捗状況");
