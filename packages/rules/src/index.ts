@@ -1,3 +1,4 @@
+export * from "./account-scope";
 export * from "./allocation";
 export { byLottery, lotteryKey, seedCommitment } from "./allocation-lottery";
 export * from "./allocation-text";
@@ -7,7 +8,6 @@ export {
   validateAllocationInput,
   validateAllocationParameters,
 } from "./allocation-validate";
-export * from "./account-scope";
 export {
   addDaysYmd,
   businessDayOnOrAfter,
