@@ -16,3 +16,10 @@ export type SosListItem = Outputs["sos"]["list"]["items"][number];
 export type SosApplyResult = Outputs["sos"]["checkAndApply"];
 /** Buying through the vendor for one request: handed over, link mailed, order and shipping. */
 export type PurchaseStatus = Outputs["institutionOrders"]["forRequest"];
+/** 代理入力: the institution's grants, and what a delegate may pick. */
+export type DelegationList = Outputs["delegation"]["list"];
+export type DelegationView = DelegationList["current"][number];
+export type DelegateOrganisationView = Outputs["delegation"]["search"][number];
+export type DelegateClients = Outputs["delegation"]["clients"];
+/** 「○○医師会 が ○○クリニック の代理で」 and when. */
+export type OnBehalf = NonNullable<SurveyDetail["onBehalf"]>;

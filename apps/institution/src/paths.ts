@@ -5,6 +5,8 @@ export const PATHS = {
   selfCheck: "/self-check",
   requests: "/requests",
   newRequest: "/requests/new",
+  /** 代理入力の許可: the institution grants and revokes delegates. */
+  delegation: "/delegation",
 } as const;
 
 export function surveyPath(id: string): string {

@@ -67,6 +67,10 @@ export const DOMAIN_ERRORS = {
     messageJa: DOMAIN_ERROR_MESSAGES.IDEMPOTENCY_KEY_REUSED,
   },
   CSV_UNREADABLE: { trpc: "BAD_REQUEST", messageJa: DOMAIN_ERROR_MESSAGES.CSV_UNREADABLE },
+  DELEGATION_NOT_GRANTED: {
+    trpc: "FORBIDDEN",
+    messageJa: DOMAIN_ERROR_MESSAGES.DELEGATION_NOT_GRANTED,
+  },
 } as const satisfies Record<DomainErrorCode, DomainErrorSpec>;
 
 export interface DomainErrorOptions {

@@ -46,8 +46,11 @@ export {
 export {
   authedProcedure,
   createCallerFactory,
+  type DelegateUser,
+  delegateProcedure,
   type InstitutionUser,
   institutionProcedure,
+  institutionSelfProcedure,
   type MinistryUser,
   middleware,
   ministryProcedure,

@@ -1,4 +1,5 @@
 import { authRouter } from "./routers/auth";
+import { delegationRouter } from "./routers/delegation";
 import { homeRouter } from "./routers/home";
 import { institutionOrdersRouter } from "./routers/institution-orders";
 import { operationsRouter } from "./routers/operations";
@@ -15,6 +16,7 @@ import { createCallerFactory, router } from "./trpc";
 /** Each key names its folder under routers/ (and services/, where it has services). */
 export const appRouter = router({
   auth: authRouter,
+  delegation: delegationRouter,
   home: homeRouter,
   institutionOrders: institutionOrdersRouter,
   operations: operationsRouter,

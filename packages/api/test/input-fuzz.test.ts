@@ -68,7 +68,15 @@ describe("arbitrary input to every procedure, as every kind of caller", () => {
   it.each(procedures)("$path never answers 5xx", async ({ path, inputs }) => {
     const [schema] = inputs;
     const context = {
-      ids: [...world.secrets, world.registrationId, world.productId, world.sizeId, world.a.batchId],
+      ids: [
+        ...world.secrets,
+        world.registrationId,
+        world.productId,
+        world.sizeId,
+        world.a.batchId,
+        world.a.revocableDelegationId,
+        world.ungrantedOrganisationId,
+      ],
       tokens: [world.unusedToken, world.a.confirmationToken],
     };
     const input = schema === undefined ? oddValue : arbitraryFor(schema, context);

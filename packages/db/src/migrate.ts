@@ -12,6 +12,7 @@ import * as m0009 from "./migrations/0009_maintenance_mode";
 import * as m0010 from "./migrations/0010_survey_receipts";
 import * as m0011 from "./migrations/0011_queue_name_sort";
 import * as m0012 from "./migrations/0012_target_list_display";
+import * as m0015 from "./migrations/0015_delegation";
 import type { Database } from "./schema";
 
 // Listed explicitly so the set does not depend on how the code is loaded (tsx, vitest, bundle).
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   "0010_survey_receipts": m0010,
   "0011_queue_name_sort": m0011,
   "0012_target_list_display": m0012,
+  "0015_delegation": m0015,
 };
 
 /**

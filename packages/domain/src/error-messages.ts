@@ -43,6 +43,9 @@ export const DOMAIN_ERROR_MESSAGES = {
     "この送信は、別の内容の送信として既に受け付けられています。画面を再読み込みして内容を確認してから、もう一度保存してください。",
   CSV_UNREADABLE:
     "CSVファイルを読み取れませんでした。UTF-8 または Shift_JIS の CSV 形式で、1行目に見出しがあるか確認してください。",
+  // 代理入力: the institution has not granted the delegate's organisation, or has revoked it.
+  DELEGATION_NOT_GRANTED:
+    "この医療機関の代理入力は許可されていません。医療機関が許可を取り消した可能性があります。代理入力する医療機関を選び直してください。",
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_MESSAGES;

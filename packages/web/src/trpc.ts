@@ -2,6 +2,7 @@ import type { AppRouter } from "@sos/api";
 import { MAX_CALLS_PER_REQUEST } from "@sos/domain";
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
+import { ACTING_FOR_HEADER, readActingFor } from "./acting-for";
 import { idempotentRetryLink, type RetryDelay } from "./idempotent-retry";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -32,6 +33,11 @@ export function createApiClient({
         url,
         // The server refuses a larger batch; the link splits at the same number.
         maxItems: MAX_CALLS_PER_REQUEST,
+        // 代理入力: the institution this tab acts for, when a delegate chose one.
+        headers: () => {
+          const acting = readActingFor();
+          return acting === null ? {} : { [ACTING_FOR_HEADER]: acting.institutionId };
+        },
         fetch: (input, { signal, ...init } = {}) =>
           fetch(input, {
             ...init,
