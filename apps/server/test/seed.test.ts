@@ -52,6 +52,9 @@ describe("seedDemo on an empty database", () => {
       "demo-osaka",
       "demo-ministry",
       "demo-vendor",
+      "demo-ishikai",
+      "demo-clinic",
+      "demo-clinic2",
     ]);
     expect(lines.join("\n")).toMatch(/医療機関 300件/);
   });
