@@ -17,3 +17,10 @@ export type SosApplyResult = Outputs["sos"]["checkAndApply"];
 /** Buying through the vendor for one request: handed over, link mailed, order and shipping. */
 export type PurchaseStatus = Outputs["institutionOrders"]["forRequest"];
 export type Colleague = Outputs["accounts"]["people"]["people"][number];
+/** 代理入力: the institution's grants, and what a delegate may pick. */
+export type DelegationList = Outputs["delegation"]["list"];
+export type DelegationView = DelegationList["current"][number];
+export type DelegateOrganisationView = Outputs["delegation"]["search"][number];
+export type DelegateClients = Outputs["delegation"]["clients"];
+/** 「○○医師会 が ○○クリニック の代理で」 and when. */
+export type OnBehalf = NonNullable<SurveyDetail["onBehalf"]>;

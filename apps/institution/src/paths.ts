@@ -6,6 +6,8 @@ export const PATHS = {
   requests: "/requests",
   newRequest: "/requests/new",
   colleagues: "/colleagues",
+  /** 代理入力の許可: the institution grants and revokes delegates. */
+  delegation: "/delegation",
 } as const;
 
 export function surveyPath(id: string): string {

@@ -8,7 +8,8 @@ export const NAV: readonly AppNavItem[] = [
   { to: PATHS.surveys, label: "週次調査" },
   { to: PATHS.selfCheck, label: "自己チェック" },
   { to: PATHS.requests, label: "緊急配布要請" },
-  { to: PATHS.colleagues, label: "職員の管理" },
+  { to: PATHS.colleagues, label: "職員の管理", roles: ["institution"] },
+  { to: PATHS.delegation, label: "代理入力の許可", roles: ["institution"] },
 ];
 
 // Each page is its own chunk, fetched on its first visit (see lazyPage).
@@ -39,6 +40,10 @@ export const ROUTES: RouteObject[] = [
   {
     path: "/requests/:requestId/edit",
     ...lazyPage(() => import("./requests/edit-request-page"), "EditRequestPage"),
+  },
+  {
+    path: PATHS.delegation,
+    ...lazyPage(() => import("./delegation/delegation-page"), "DelegationPage"),
   },
 ];
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSeedArgs, SeedUsageError } from "../src/seed/cli-args";
 import {
   DEMO_ACCOUNTS,
+  DEMO_ASSOCIATION,
   DEMO_HOSPITAL,
   DEMO_PRODUCT_NAME,
   planDemo,
@@ -51,6 +52,9 @@ describe("seedDemo on an empty database", () => {
       "demo-osaka",
       "demo-ministry",
       "demo-vendor",
+      "demo-ishikai",
+      "demo-clinic",
+      "demo-clinic2",
     ]);
     expect(lines.join("\n")).toMatch(/医療機関 300件/);
   });
@@ -130,9 +134,47 @@ describe("seedDemo on an empty database", () => {
         prefecture: "/review/",
         ministry: "/review/",
         vendor: "/vendor/",
+        delegate: "/institution/",
       };
       expect(account.appPath).toBe(app[account.role]);
     }
+  });
+
+  it("seeds the medical association with two Tokyo clinics that authorised it, each by its own user", async () => {
+    const grants = await t.db
+      .selectFrom("delegations as g")
+      .innerJoin("delegateOrganisations as o", "o.id", "g.delegateOrganisationId")
+      .innerJoin("institutions as i", "i.id", "g.institutionId")
+      .innerJoin("users as u", "u.id", "g.grantedBy")
+      .select([
+        "o.name",
+        "i.type",
+        "i.prefectureCode",
+        "u.username",
+        "u.institutionId",
+        "g.institutionId as grantFor",
+        "g.revokedAt",
+      ])
+      .orderBy("u.username")
+      .execute();
+    expect(grants).toHaveLength(2);
+    for (const grant of grants) {
+      expect(grant).toMatchObject({
+        name: DEMO_ASSOCIATION.name,
+        type: "clinic",
+        prefectureCode: 13,
+        revokedAt: null,
+      });
+      expect(grant.institutionId).toBe(grant.grantFor);
+    }
+    expect(grants.map((g) => g.username)).toEqual(["demo-clinic", "demo-clinic2"]);
+    const delegate = await t.db
+      .selectFrom("users")
+      .innerJoin("delegateOrganisations as o", "o.id", "users.delegateOrganisationId")
+      .select(["users.role", "o.code"])
+      .where("users.username", "=", "demo-ishikai")
+      .executeTakeFirstOrThrow();
+    expect(delegate).toEqual({ role: "delegate", code: DEMO_ASSOCIATION.code });
   });
 
   it("writes weekly surveys for three Wednesday weeks, the current one partly unanswered", async () => {

@@ -19,6 +19,7 @@ export const APP_BY_ROLE: Readonly<Record<Role, AppName>> = {
   prefecture: "review",
   ministry: "review",
   vendor: "vendor",
+  delegate: "institution",
 };
 
 /** "https://host/base" + "/review", whatever trailing slash the configured base has. */

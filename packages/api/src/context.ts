@@ -58,6 +58,12 @@ export interface Context {
   answerGate?: AdmissionGate | undefined;
   user: SessionUser | null;
   session: { id: string } | null;
+  /**
+   * 代理入力: the institution a delegate's user acts for in this request (the
+   * `x-sos-acting-for` header, chosen per browser tab); ignored for every other
+   * role. Whether the institution has granted it is checked on each call.
+   */
+  actingForInstitutionId?: string | undefined;
   ip: string;
   userAgent: string;
   config: ApiConfig;

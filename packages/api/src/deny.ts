@@ -6,9 +6,11 @@ import { DomainError } from "./errors";
 /**
  * How a refusal is answered: FORBIDDEN when the caller may know the thing exists
  * (a procedure or route of another role, another prefecture's parameter),
- * NOT_FOUND when even that would say too much (another's object by its id).
+ * NOT_FOUND when even that would say too much (another's object by its id);
+ * DELEGATION_NOT_GRANTED (a FORBIDDEN) when a delegate names an institution
+ * that has not granted, or has revoked, its organisation (代理入力).
  */
-export type DenialAnswer = "FORBIDDEN" | "NOT_FOUND";
+export type DenialAnswer = "FORBIDDEN" | "NOT_FOUND" | "DELEGATION_NOT_GRANTED";
 
 /**
  * The one way to refuse a signed-in caller: records the refusal (access.denied,

@@ -76,6 +76,10 @@ export const DOMAIN_ERRORS = {
     trpc: "PRECONDITION_FAILED",
     messageJa: DOMAIN_ERROR_MESSAGES.INVITATION_INVALID,
   },
+  DELEGATION_NOT_GRANTED: {
+    trpc: "FORBIDDEN",
+    messageJa: DOMAIN_ERROR_MESSAGES.DELEGATION_NOT_GRANTED,
+  },
 } as const satisfies Record<DomainErrorCode, DomainErrorSpec>;
 
 export interface DomainErrorOptions {

@@ -55,8 +55,11 @@ export {
 export {
   authedProcedure,
   createCallerFactory,
+  type DelegateUser,
+  delegateProcedure,
   type InstitutionUser,
   institutionProcedure,
+  institutionSelfProcedure,
   type MinistryUser,
   middleware,
   ministryProcedure,

@@ -1,5 +1,6 @@
 import { accountsRouter } from "./routers/accounts";
 import { authRouter } from "./routers/auth";
+import { delegationRouter } from "./routers/delegation";
 import { homeRouter } from "./routers/home";
 import { institutionOrdersRouter } from "./routers/institution-orders";
 import { invitationsRouter } from "./routers/invitations";
@@ -19,6 +20,7 @@ import { createCallerFactory, router } from "./trpc";
 export const appRouter = router({
   accounts: accountsRouter,
   auth: authRouter,
+  delegation: delegationRouter,
   home: homeRouter,
   institutionOrders: institutionOrdersRouter,
   invitations: invitationsRouter,

@@ -1,5 +1,6 @@
 import type { SessionUser } from "@sos/auth";
 import { isReadOnly } from "@sos/db";
+import { findActiveDelegationForUser } from "@sos/db/repositories/delegation";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { auditOutOfScope } from "./access-denied";
 import type { Context } from "./context";
@@ -62,7 +63,14 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { user: ctx.user, session: ctx.session } });
 });
 
-type RequiredRole = "institution" | "prefecture" | "ministry" | "reviewer" | "vendor";
+type RequiredRole =
+  | "institution"
+  | "institution_self"
+  | "prefecture"
+  | "ministry"
+  | "reviewer"
+  | "vendor"
+  | "delegate";
 
 /** Records who tried what, then refuses; a wrong-role call is worth a look by an administrator. */
 function denied(
@@ -73,7 +81,14 @@ function denied(
   return deny(ctx.db, ctx, { targetType: "procedure", targetId: path, details: { required } });
 }
 
-export type InstitutionUser = SessionUser & { role: "institution"; institutionId: string };
+/** Who acts in an institution procedure: its own user, or a delegate's user acting for it. */
+export type InstitutionUser = SessionUser & {
+  role: "institution" | "delegate";
+  institutionId: string;
+};
+/** 代理入力: the delegate organisation a call is made through; null for the institution's own user. */
+export type ActingDelegation = { organisationId: string; organisationName: string } | null;
+export type DelegateUser = SessionUser & { role: "delegate" };
 export type PrefectureUser = SessionUser & { role: "prefecture"; prefectureCode: number };
 export type MinistryUser = SessionUser & { role: "ministry" };
 export type VendorUser = SessionUser & { role: "vendor" };
@@ -83,25 +98,90 @@ export type ReviewScope = { kind: "prefecture"; code: number } | { kind: "minist
 
 // The scoped procedures below answer another's object NOT_FOUND; auditOutOfScope records it.
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The institution a call works on, and through whom: the caller's own
+ * institution, or (代理入力) the institution a delegate's user names in
+ * ctx.actingForInstitutionId when that institution has an active grant to the
+ * user's organisation. The grant is read on every call, so a revocation
+ * refuses the delegate's very next request. This is the one scope check of
+ * delegated entry: every institution procedure goes through it.
+ */
+async function institutionScope(
+  ctx: Context & { user: SessionUser },
+  path: string,
+): Promise<{ institutionId: string; delegation: ActingDelegation }> {
+  const { user } = ctx;
+  if (user.role === "institution" && user.institutionId !== null) {
+    return { institutionId: user.institutionId, delegation: null };
+  }
+  if (user.role !== "delegate") throw await denied(ctx, path, "institution");
+  const institutionId = ctx.actingForInstitutionId;
+  const grant =
+    institutionId !== undefined && UUID.test(institutionId)
+      ? await findActiveDelegationForUser(ctx.db, user.id, institutionId)
+      : undefined;
+  if (institutionId === undefined || grant === undefined) {
+    const denial = {
+      targetType: institutionId === undefined ? "procedure" : "institution",
+      targetId: institutionId === undefined ? path : institutionId.slice(0, 64),
+      details: { procedure: path, reason: "not_delegated" },
+    };
+    throw await deny(ctx.db, ctx, denial, "DELEGATION_NOT_GRANTED");
+  }
+  const { organisationId, organisationName } = grant;
+  return { institutionId, delegation: { organisationId, organisationName } };
+}
+
+/**
+ * An institution's procedures: its own users, and delegates acting for it
+ * with its consent (see institutionScope). ctx.delegation tells them apart for
+ * what they record.
+ */
 export const institutionProcedure = authedProcedure.use(
+  async ({ ctx, path, getRawInput, next }) => {
+    const { institutionId, delegation } = await institutionScope(ctx, path);
+    const institutionUser: InstitutionUser = {
+      ...ctx.user,
+      role: delegation === null ? "institution" : "delegate",
+      institutionId,
+    };
+    const result = await next({ ctx: { user: institutionUser, institutionId, delegation } });
+    await auditOutOfScope(ctx, { path, scope: { institutionId }, getRawInput }, result);
+    return result;
+  },
+);
+
+/**
+ * What only the institution's own users may do, never a delegate: granting
+ * and revoking delegates (代理入力の許可).
+ */
+export const institutionSelfProcedure = authedProcedure.use(
   async ({ ctx, path, getRawInput, next }) => {
     const { user } = ctx;
     if (user.role !== "institution" || user.institutionId === null) {
-      throw await denied(ctx, path, "institution");
+      throw await denied(ctx, path, "institution_self");
     }
     const institutionUser: InstitutionUser = {
       ...user,
       role: "institution",
       institutionId: user.institutionId,
     };
-    const result = await next({
-      ctx: { user: institutionUser, institutionId: user.institutionId },
-    });
-    const scope = { institutionId: user.institutionId };
-    await auditOutOfScope(ctx, { path, scope, getRawInput }, result);
+    const institutionId = user.institutionId;
+    const result = await next({ ctx: { user: institutionUser, institutionId } });
+    await auditOutOfScope(ctx, { path, scope: { institutionId }, getRawInput }, result);
     return result;
   },
 );
+
+/** A delegate organisation's user, on its own (which institutions it may act for). */
+export const delegateProcedure = authedProcedure.use(async ({ ctx, path, next }) => {
+  const { user } = ctx;
+  if (user.role !== "delegate") throw await denied(ctx, path, "delegate");
+  const delegateUser: DelegateUser = { ...user, role: "delegate" };
+  return next({ ctx: { user: delegateUser } });
+});
 
 export const prefectureProcedure = authedProcedure.use(async ({ ctx, path, getRawInput, next }) => {
   const { user } = ctx;

@@ -75,6 +75,8 @@ describe("arbitrary input to every procedure, as every kind of caller", () => {
         world.sizeId,
         world.a.batchId,
         world.colleagueOfA.id,
+        world.a.revocableDelegationId,
+        world.ungrantedOrganisationId,
       ],
       tokens: [world.unusedToken, world.a.confirmationToken],
     };

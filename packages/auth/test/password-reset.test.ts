@@ -35,6 +35,7 @@ const APPS: Record<Role, string> = {
   prefecture: "https://sos.example.jp/review",
   ministry: "https://sos.example.jp/review/",
   vendor: "https://sos.example.jp/vendor",
+  delegate: "https://sos.example.jp/institution",
 };
 
 beforeAll(async () => {

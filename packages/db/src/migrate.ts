@@ -14,6 +14,7 @@ import * as m0011 from "./migrations/0011_queue_name_sort";
 import * as m0012 from "./migrations/0012_target_list_display";
 import * as m0013 from "./migrations/0013_invitations";
 import * as m0014 from "./migrations/0014_accounts";
+import * as m0015 from "./migrations/0015_delegation";
 import * as m0016 from "./migrations/0016_registry_changes";
 import * as m0018 from "./migrations/0018_allocation";
 import type { Database } from "./schema";
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   "0012_target_list_display": m0012,
   "0013_invitations": m0013,
   "0014_accounts": m0014,
+  "0015_delegation": m0015,
   "0016_registry_changes": m0016,
   "0018_allocation": m0018,
 };

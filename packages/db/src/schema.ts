@@ -43,9 +43,11 @@ export interface UsersTable {
   username: string;
   displayName: string;
   email: string;
-  role: "institution" | "prefecture" | "ministry" | "vendor";
+  role: "institution" | "prefecture" | "ministry" | "vendor" | "delegate";
   institutionId: string | null;
   prefectureCode: number | null;
+  /** The delegate organisation of a 'delegate' user (0015); null for every other role. */
+  delegateOrganisationId: ColumnType<string | null, string | null | undefined, string | null>;
   passwordHash: string;
   passwordChangedAt: Timestamp;
   disabledAt: TimestampNullable;
@@ -185,6 +187,8 @@ export interface WeeklySurveysTable {
   answeredAt: TimestampNullable;
   answeredBy: string | null;
   updatedAt: Timestamp;
+  /** The delegate organisation that entered the latest answer (代理入力, 0015); null: the institution. */
+  answeredByDelegateId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One saved survey answer's receipt (0010): 受付番号 and when the server accepted it. */
@@ -204,6 +208,8 @@ export interface SurveyReceiptsTable {
   purchases: number;
   /** The client's idempotency key, unique per user; null when none was sent. */
   idempotencyKey: string | null;
+  /** The delegate organisation that entered this answer (代理入力, 0015); null: the institution. */
+  delegateOrganisationId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type SosStatusColumn =
@@ -244,6 +250,8 @@ export interface SosRequestsTable {
   errorDetails: Json<SosCheckErrorDetail[]>;
   /** The institution's name, kept by triggers for the queue's name sort (0011); never written here. */
   institutionName: ColumnType<string, never, never>;
+  /** The delegate organisation that created it for the institution (代理入力, 0015); null: itself. */
+  createdByDelegateId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SosCheckErrorDetail {
@@ -263,6 +271,8 @@ export interface SosRequestHistoryTable {
   fromStatus: string | null;
   toStatus: string | null;
   changes: Json<Record<string, unknown>>;
+  /** The delegate organisation whose user acted for the institution (代理入力, 0015). */
+  delegateOrganisationId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SosRequestViewsTable {
@@ -633,6 +643,28 @@ export interface InvitationRunsTable {
   finishedAt: TimestampNullable;
 }
 
+/** A medical association (医師会) or a group's head office (法人本部) that enters for institutions (0015). */
+export interface DelegateOrganisationsTable {
+  id: Generated<string>;
+  /** Its code, as institutions search for it: upper-case letters and digits. */
+  code: string;
+  name: string;
+  kind: "medical_association" | "head_office";
+  prefectureCode: number | null;
+  createdAt: Timestamp;
+}
+
+/** One institution's consent to a delegate organisation (0015); revoked by stamping, never deleted. */
+export interface DelegationsTable {
+  id: Generated<string>;
+  delegateOrganisationId: string;
+  institutionId: string;
+  grantedBy: string;
+  grantedAt: TimestampGiven;
+  revokedBy: string | null;
+  revokedAt: TimestampNullable;
+}
+
 export interface Database {
   prefectures: PrefecturesTable;
   institutions: InstitutionsTable;
@@ -680,6 +712,8 @@ export interface Database {
   registryUploadItems: RegistryUploadItemsTable;
   invitations: InvitationsTable;
   invitationRuns: InvitationRunsTable;
+  delegateOrganisations: DelegateOrganisationsTable;
+  delegations: DelegationsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -49,6 +49,9 @@ export const DOMAIN_ERROR_MESSAGES = {
     "確認（プレビュー）の後に医療機関名簿が変わったため、反映しませんでした。もう一度ファイルを選び、最新の差分を確認してから反映してください。",
   REGISTRY_HAS_ERRORS:
     "誤りのある行があるため、反映できません。ファイルを直してから、もう一度取り込んでください。",
+  // 代理入力: the institution has not granted the delegate's organisation, or has revoked it.
+  DELEGATION_NOT_GRANTED:
+    "この医療機関の代理入力は許可されていません。医療機関が許可を取り消した可能性があります。代理入力する医療機関を選び直してください。",
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_MESSAGES;

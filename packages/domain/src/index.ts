@@ -34,6 +34,7 @@ export * from "./institution-type";
 export * from "./link-state";
 export * from "./locale";
 export * from "./match";
+export * from "./on-behalf";
 export * from "./order-status";
 export * from "./payment-method";
 export * from "./prefecture-code";

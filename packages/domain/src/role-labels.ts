@@ -8,11 +8,13 @@ export const ROLE_LABELS: LabelMap<Role> = {
     prefecture: "都道府県担当者",
     ministry: "国（厚生労働省）",
     vendor: "販売業者",
+    delegate: "代理入力団体",
   },
   en: {
     institution: "Medical institution",
     prefecture: "Prefecture officer",
     ministry: "Ministry (MHLW)",
     vendor: "Vendor",
+    delegate: "Delegate (medical association, head office)",
   },
 };

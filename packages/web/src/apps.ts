@@ -32,6 +32,8 @@ export const APP_OF_ROLE: Readonly<Record<Role, AppId>> = {
   prefecture: "review",
   ministry: "review",
   vendor: "vendor",
+  // A delegate (医師会, 法人本部) enters in the institution app for the institutions that consented.
+  delegate: "institution",
 };
 
 export function rolesOfApp(app: AppId): readonly Role[] {

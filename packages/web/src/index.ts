@@ -1,4 +1,10 @@
 export {
+  ACTING_FOR_HEADER,
+  type ActingFor,
+  chooseActingFor,
+  readActingFor,
+} from "./acting-for";
+export {
   type AppNavItem,
   type LazyPage,
   type PublicFrame,

@@ -3,6 +3,7 @@ import { MAX_CALLS_PER_REQUEST } from "@sos/domain";
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { ServerStatusError } from "./errors";
+import { ACTING_FOR_HEADER, readActingFor } from "./acting-for";
 import { idempotentRetryLink, type RetryDelay } from "./idempotent-retry";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -33,6 +34,11 @@ export function createApiClient({
         url,
         // The server refuses a larger batch; the link splits at the same number.
         maxItems: MAX_CALLS_PER_REQUEST,
+        // 代理入力: the institution this tab acts for, when a delegate chose one.
+        headers: () => {
+          const acting = readActingFor();
+          return acting === null ? {} : { [ACTING_FOR_HEADER]: acting.institutionId };
+        },
         fetch: async (input, { signal, ...init } = {}) => {
           const response = await fetch(input, {
             ...init,

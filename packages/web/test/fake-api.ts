@@ -24,13 +24,14 @@ class FakeDomainError extends Error {
 
 export function fakeUser(role: Role, overrides: Partial<SignedInUser> = {}): SignedInUser {
   return {
-    id: `00000000-0000-4000-8000-00000000000${["institution", "prefecture", "ministry", "vendor"].indexOf(role)}`,
+    id: `00000000-0000-4000-8000-00000000000${["institution", "prefecture", "ministry", "vendor", "delegate"].indexOf(role)}`,
     username: `${role}-user`,
     displayName: {
       institution: "山田 花子",
       prefecture: "佐藤 健一",
       ministry: "鈴木 一郎",
       vendor: "高橋 美咲",
+      delegate: "田中 一郎",
     }[role],
     role,
     institutionId: role === "institution" ? "10000000-0000-4000-8000-000000000001" : null,

@@ -1,6 +1,8 @@
 import { Notice, PageHeader } from "@sos/ui";
-import { LoadFailed, Loading, PageTitle, useSignedInUser, useTRPC } from "@sos/web";
+import { LoadFailed, Loading, PageTitle, readActingFor, useSignedInUser, useTRPC } from "@sos/web";
 import { useQuery } from "@tanstack/react-query";
+import { ActingForBanner } from "../delegation/acting-for-banner";
+import { DelegateHome } from "../delegation/delegate-home";
 import { PurchaseCard } from "../purchase/purchase-card";
 import { DeadlineCard } from "./deadline-card";
 import { ForecastCard } from "./forecast-card";
@@ -8,8 +10,18 @@ import { RequestCard } from "./request-card";
 import { SelfCheckCard } from "./self-check-card";
 import { SurveyCard } from "./survey-card";
 
-/** What to do this week at a glance: the survey, the deadline, the request and its outcome. */
+/**
+ * A delegate (代理入力) first picks the institution this tab acts for; then it
+ * sees that institution's home like its own staff.
+ */
 export function HomePage() {
+  const user = useSignedInUser();
+  if (user.role === "delegate" && readActingFor() === null) return <DelegateHome />;
+  return <InstitutionHome />;
+}
+
+/** What to do this week at a glance: the survey, the deadline, the request and its outcome. */
+function InstitutionHome() {
   const user = useSignedInUser();
   const trpc = useTRPC();
   const summary = useQuery(trpc.home.summary.queryOptions());
@@ -21,8 +33,9 @@ export function HomePage() {
       <PageTitle>ホーム</PageTitle>
       <PageHeader
         title="ホーム"
-        description={`${user.displayName}さん（医療機関）としてログインしています。`}
+        description={`${user.displayName}さん（${user.role === "delegate" ? "代理入力" : "医療機関"}）としてログインしています。`}
       />
+      <ActingForBanner />
       {summary.data === undefined ? (
         summary.isError ? (
           <LoadFailed

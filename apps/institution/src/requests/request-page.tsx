@@ -22,6 +22,8 @@ import { skipToken, useQuery } from "@tanstack/react-query";
 import { type RefObject, useEffect, useRef, useState } from "react";
 import { Link, useHref, useLocation, useNavigate, useParams } from "react-router";
 import type { HomeSummary, SosRequestDetail } from "../api-types";
+import { ActingForBanner } from "../delegation/acting-for-banner";
+import { OnBehalfNote } from "../delegation/on-behalf-note";
 import { editRequestPath, PATHS, surveyPath } from "../paths";
 import { PurchaseSection } from "../purchase/purchase-section";
 import { CheckSummary } from "./check-summary";
@@ -128,8 +130,14 @@ function RequestView({
       <PageHeader
         title="緊急配布要請"
         meta={<StatusBadge status={request.status} />}
-        description={<p className="inst-week-title">{request.weekTitle}</p>}
+        description={
+          <>
+            <p className="inst-week-title">{request.weekTitle}</p>
+            <OnBehalfNote onBehalf={request.onBehalf} />
+          </>
+        }
       />
+      <ActingForBanner />
 
       <CommandOutcome request={request} commands={commands} flash={flash} resultRef={resultRef} />
 

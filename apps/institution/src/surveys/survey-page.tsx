@@ -16,6 +16,8 @@ import { useState } from "react";
 import { useParams } from "react-router";
 import type { SurveyDetail } from "../api-types";
 import { SurveyStatusBadge } from "../common/survey-status-badge";
+import { ActingForBanner } from "../delegation/acting-for-banner";
+import { OnBehalfNote } from "../delegation/on-behalf-note";
 import { PATHS } from "../paths";
 import { useSubmissionKey } from "./submission-key";
 import { type SurveyFieldErrors, SurveyForm } from "./survey-form";
@@ -119,9 +121,11 @@ function SurveyAnswerSection({ survey }: { survey: SurveyDetail }) {
               </p>
             )}
             {survey.latestReceipt && <SurveyReceiptNote receipt={survey.latestReceipt} />}
+            <OnBehalfNote onBehalf={survey.onBehalf} />
           </>
         }
       />
+      <ActingForBanner />
       {survey.editable && (
         <p>
           {answered

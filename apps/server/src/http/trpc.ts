@@ -21,6 +21,13 @@ import type { ReadRouting } from "./read-your-writes";
 
 export const TRPC_PREFIX = "/trpc";
 
+/** 代理入力: the institution a delegate's browser tab acts for (checked by institutionProcedure). */
+const ACTING_FOR_HEADER = "x-sos-acting-for";
+
+function actingFor(value: string | string[] | undefined): string | undefined {
+  return typeof value === "string" && value.length <= 64 ? value : undefined;
+}
+
 /** Longest accepted User-Agent; the rest is dropped before it reaches the database. */
 const USER_AGENT_MAX = 512;
 
@@ -76,6 +83,7 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcMountOptio
       clearSessionCookie,
       deviceTokens: parseDeviceCookie(req.cookies[deviceCookie]),
       setDeviceCookie,
+      actingForInstitutionId: actingFor(req.headers[ACTING_FOR_HEADER]),
     };
   }
 

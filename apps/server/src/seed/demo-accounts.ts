@@ -16,7 +16,23 @@ export interface DemoAccount {
   prefectureCode: number | null;
   /** What the account is for, as the start banner shows it. */
   descriptionJa: string;
+  /**
+   * An institution account's institution: the demo hospital (absent), or the
+   * n-th Tokyo clinic of the demo plan (代理入力's consenting clinics).
+   */
+  demoClinic?: 1 | 2;
 }
+
+/**
+ * 代理入力's demo: a Tokyo medical association that two Tokyo clinics of the
+ * demo (the first two of the plan, each with its own account) have authorised.
+ */
+export const DEMO_ASSOCIATION = {
+  code: "D13000001",
+  name: "東京都デモ区医師会",
+  kind: "medical_association",
+  prefectureCode: 13,
+} as const;
 
 /**
  * The Tokyo hospital the institution account belongs to. It is fixed rather
@@ -90,5 +106,37 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     appPath: "/vendor/",
     prefectureCode: null,
     descriptionJa: "販売事業者の担当者：施設登録・購入URLの送付・受注と出荷の管理",
+  },
+  {
+    role: "delegate",
+    username: "demo-ishikai",
+    password: "Ishikai-Proxy-2026",
+    displayName: "東京都デモ区医師会 事務局（デモ）",
+    email: "demo-ishikai@demo-ishikai.example.jp",
+    appPath: "/institution/",
+    prefectureCode: null,
+    descriptionJa: `医師会「${DEMO_ASSOCIATION.name}」の事務局：許可した診療所2件の代理入力（週次調査・緊急配布要請）`,
+  },
+  {
+    role: "institution",
+    username: "demo-clinic",
+    password: "Clinic-Consent-2026",
+    displayName: "診療所 事務担当（デモ）",
+    email: "demo-clinic@demo-clinic.example.jp",
+    appPath: "/institution/",
+    prefectureCode: null,
+    descriptionJa: `${DEMO_ASSOCIATION.name}に代理入力を許可した診療所の担当者：「代理入力の許可」で許可・取消`,
+    demoClinic: 1,
+  },
+  {
+    role: "institution",
+    username: "demo-clinic2",
+    password: "Clinic-Second-2026",
+    displayName: "診療所 事務担当（デモ2）",
+    email: "demo-clinic2@demo-clinic.example.jp",
+    appPath: "/institution/",
+    prefectureCode: null,
+    descriptionJa: `${DEMO_ASSOCIATION.name}に代理入力を許可した2件目の診療所の担当者`,
+    demoClinic: 2,
   },
 ];

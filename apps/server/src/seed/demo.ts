@@ -8,7 +8,7 @@ import {
 } from "@sos/domain";
 import type { SurveyWeek } from "@sos/rules";
 import { sql } from "kysely";
-import { DEMO_ACCOUNTS, DEMO_HOSPITAL, type DemoAccount } from "./demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_ASSOCIATION, DEMO_HOSPITAL, type DemoAccount } from "./demo-accounts";
 import { GEOGRAPHY } from "./geography";
 import { generateInstitution, type InstitutionSeed } from "./institutions";
 import { databaseHasData, ensurePrefectures, SEED_LOCK } from "./prefectures";
@@ -16,7 +16,7 @@ import { apportion, Random } from "./random";
 import { recentSurveyWeeks, type SurveySeed, supplyProfile, surveyHistory } from "./surveys";
 
 export type { DemoAccount } from "./demo-accounts";
-export { DEMO_ACCOUNTS, DEMO_HOSPITAL } from "./demo-accounts";
+export { DEMO_ACCOUNTS, DEMO_ASSOCIATION, DEMO_HOSPITAL } from "./demo-accounts";
 
 export const DEMO_INSTITUTION_COUNT = 300;
 /** Survey weeks in the demo: two finished weeks and the current one. */
@@ -111,6 +111,18 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     const idByCode = new Map(inserted.map((row) => [row.code, row.id]));
     const hospitalId = idByCode.get(DEMO_HOSPITAL.code);
     if (hospitalId === undefined) throw new Error("the demo hospital was not inserted");
+    const clinicIds = demoClinicCodes(plan).map((code) => idByCode.get(code) ?? "");
+    const association = await trx
+      .insertInto("delegateOrganisations")
+      .values(DEMO_ASSOCIATION)
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const institutionOf = (account: DemoAccount): string | null => {
+      if (account.role !== "institution") return null;
+      return account.demoClinic === undefined
+        ? hospitalId
+        : (clinicIds[account.demoClinic - 1] ?? null);
+    };
 
     const users = await trx
       .insertInto("users")
@@ -120,16 +132,18 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
           displayName: account.displayName,
           email: account.email,
           role: account.role,
-          institutionId: account.role === "institution" ? hospitalId : null,
+          institutionId: institutionOf(account),
           prefectureCode: account.prefectureCode,
+          delegateOrganisationId: account.role === "delegate" ? association.id : null,
           passwordHash,
           passwordChangedAt: now,
           createdAt: now,
         })),
       )
-      .returning(["id", "role"])
+      .returning(["id", "role", "institutionId"])
       .execute();
-    const hospitalUserId = users.find((user) => user.role === "institution")?.id ?? null;
+    const hospitalUserId = users.find((user) => user.institutionId === hospitalId)?.id ?? null;
+    await grantDemoDelegations(trx, association.id, users, clinicIds, now);
 
     const surveyRows = [...plan.surveys].flatMap(([code, history]) => {
       const institutionId = idByCode.get(code);
@@ -193,6 +207,40 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     ].join(""),
   );
   return { accounts: [...DEMO_ACCOUNTS] };
+}
+
+/** Each demo clinic's own user has authorised the association (代理入力の許可). */
+async function grantDemoDelegations(
+  trx: Db,
+  associationId: string,
+  users: ReadonlyArray<{ id: string; institutionId: string | null }>,
+  clinicIds: readonly string[],
+  now: Date,
+): Promise<void> {
+  const grants = users.filter(
+    (user) => user.institutionId !== null && clinicIds.includes(user.institutionId),
+  );
+  await trx
+    .insertInto("delegations")
+    .values(
+      grants.map((user) => ({
+        delegateOrganisationId: associationId,
+        institutionId: user.institutionId ?? "",
+        grantedBy: user.id,
+        grantedAt: now,
+      })),
+    )
+    .execute();
+}
+
+/** 代理入力's demo clinics: the first two Tokyo clinics of the plan, by code. */
+export function demoClinicCodes(plan: { institutions: readonly InstitutionSeed[] }): string[] {
+  const clinics = plan.institutions
+    .filter((i) => i.prefectureCode === 13 && i.type === "clinic")
+    .map((i) => i.code)
+    .sort();
+  if (clinics.length < 2) throw new Error("the demo plan has fewer than two Tokyo clinics");
+  return clinics.slice(0, 2);
 }
 
 /** The whole demo data set, computed before any write; deterministic for a given `now`. */

@@ -15,7 +15,8 @@ export const ACCOUNTS = {
   prefecture: { username: "e2e-tokyo", displayName: "佐藤 健一", role: "prefecture" },
   ministry: { username: "e2e-mhlw", displayName: "鈴木 一郎", role: "ministry" },
   vendor: { username: "e2e-vendor", displayName: "高橋 美咲", role: "vendor" },
-} as const satisfies Record<Role, Account>;
+  // A delegate (代理入力) acts in the institution app; the delegation journey makes its own.
+} as const satisfies Record<Exclude<Role, "delegate">, Account>;
 
 /** Kept apart from ACCOUNTS: the password-reset scenario changes this one's password. */
 export const RESET_ACCOUNT = {

@@ -9,6 +9,7 @@ import {
 } from "@sos/domain";
 import { z } from "zod";
 import { IsoDateTime, PageLimit, Person, Version } from "./common";
+import { OnBehalfOutput } from "./delegation";
 import { AssessmentOutput, FiguresOutput } from "./survey";
 
 export const SOS_LIST_VIEWS = ["all", "recent", "active"] as const;
@@ -91,6 +92,8 @@ export const SosHistoryEntryOutput = z.object({
   fromStatusLabel: z.string().nullable(),
   toStatusLabel: z.string().nullable(),
   changes: z.record(z.string(), z.unknown()),
+  /** 代理入力: a delegate organisation's user did it for the institution (absent or null: not). */
+  onBehalf: OnBehalfOutput.nullish(),
 });
 export type SosHistoryEntryOutput = z.infer<typeof SosHistoryEntryOutput>;
 export type SosHistoryEntry = z.input<typeof SosHistoryEntryOutput>;
@@ -143,6 +146,8 @@ export const SosDetailOutput = SosListItemOutput.extend({
     prefectureName: z.string(),
   }),
   history: z.array(SosHistoryEntryOutput),
+  /** 代理入力: the latest change a delegate organisation made for the institution, if any. */
+  onBehalf: OnBehalfOutput.nullish(),
   check: SosCheckOutput.nullable(),
   decision: SosDecisionOutput.nullable(),
 });

@@ -2,6 +2,7 @@ import { Id, IsoDate, SurveyAnswerInput, SurveyStatus } from "@sos/domain";
 import { MAX_QUANTITY } from "@sos/rules";
 import { z } from "zod";
 import { IsoDateTime, PageLimit, Person } from "./common";
+import { OnBehalfOutput } from "./delegation";
 
 export const Pieces = z.number().int().min(0).max(MAX_QUANTITY);
 
@@ -44,6 +45,8 @@ export const SurveyViewOutput = z.object({
   editable: z.boolean(),
   assessment: AssessmentOutput.nullable(),
   latestReceipt: ReceiptOutput.nullable(),
+  /** 代理入力: the latest answer was entered by a delegate organisation (absent or null: not). */
+  onBehalf: OnBehalfOutput.nullish(),
 });
 export type SurveyViewOutput = z.infer<typeof SurveyViewOutput>;
 /** The services return the schemas' input side: instants as Date, serialised by the output schema. */

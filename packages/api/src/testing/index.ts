@@ -26,6 +26,8 @@ export interface TestContextOptions {
   config?: Partial<ApiConfig>;
   /** The browser's device cookie, as parsed tokens. */
   deviceTokens?: readonly string[];
+  /** 代理入力: the institution a delegate's user acts for (the x-sos-acting-for header). */
+  actingForInstitutionId?: string;
 }
 
 /** A Context as the HTTP server would build it, with the cookie writes recorded. */
@@ -48,6 +50,7 @@ export function createTestContext(
       cookies.cleared += 1;
     },
     deviceTokens: options.deviceTokens ?? [],
+    actingForInstitutionId: options.actingForInstitutionId,
     setDeviceCookie: (tokens, expiresAt) => cookies.device.push({ tokens, expiresAt }),
     cookies,
   };
@@ -78,6 +81,8 @@ export interface TestUserOptions {
   email?: string;
   /** For prefecture users (default 13) and for the institution of an institution user. */
   prefectureCode?: number;
+  /** A delegate user's organisation; by default a new medical association of its own. */
+  delegateOrganisationId?: string;
 }
 
 export interface TestUser {
@@ -116,6 +121,12 @@ export async function createTestUser(
       .executeTakeFirstOrThrow();
     institutionId = institution.id;
   }
+  let delegateOrganisationId: string | null = null;
+  if (role === "delegate") {
+    delegateOrganisationId =
+      options.delegateOrganisationId ??
+      (await createTestDelegateOrganisation(db, { name: `テスト医師会${n}` })).id;
+  }
   const row = await db
     .insertInto("users")
     .values({
@@ -125,11 +136,28 @@ export async function createTestUser(
       role,
       institutionId,
       prefectureCode: role === "prefecture" ? prefectureCode : null,
+      delegateOrganisationId,
       passwordHash: await hashPassword(password),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
   return { user: toSessionUser(row), username, password };
+}
+
+/** A delegate organisation (医師会 by default) with a unique code. */
+export async function createTestDelegateOrganisation(
+  db: Db,
+  {
+    name,
+    kind = "medical_association",
+  }: { name: string; kind?: "medical_association" | "head_office" },
+): Promise<{ id: string; code: string; name: string }> {
+  const code = `D${String(100_000 + nextNumber())}`;
+  return db
+    .insertInto("delegateOrganisations")
+    .values({ code, name, kind, prefectureCode: null })
+    .returning(["id", "code", "name"])
+    .executeTakeFirstOrThrow();
 }
 
 /** A context for a signed-in user, backed by a real session row. */

@@ -28,6 +28,13 @@ export async function foreignObjects(
           .where("id", "in", ids)
           .where("institutionId", "<>", scope.institutionId),
       )
+      .unionAll(
+        db
+          .selectFrom("delegations")
+          .select([sql<string>`'delegation'`.as("type"), "id"])
+          .where("id", "in", ids)
+          .where("institutionId", "<>", scope.institutionId),
+      )
       .execute();
   }
   return db

@@ -123,6 +123,8 @@ export interface HistoryInsert {
   fromStatus: SosStatus | null;
   toStatus: SosStatus | null;
   changes: Record<string, unknown>;
+  /** 代理入力: the delegate organisation whose user acted; absent or null for anyone else. */
+  delegateOrganisationId?: string | null;
 }
 
 export async function insertHistory(db: Db, entry: HistoryInsert): Promise<void> {
@@ -136,6 +138,7 @@ export async function listHistory(db: Db, requestId: string) {
   return db
     .selectFrom("sosRequestHistory as h")
     .leftJoin("users as u", "u.id", "h.actorUserId")
+    .leftJoin("delegateOrganisations as d", "d.id", "h.delegateOrganisationId")
     .select([
       "h.id",
       "h.at",
@@ -146,6 +149,7 @@ export async function listHistory(db: Db, requestId: string) {
       "h.toStatus",
       "h.changes",
       "u.displayName as actorName",
+      "d.name as delegateName",
     ])
     .where("h.requestId", "=", requestId)
     .orderBy("h.at")

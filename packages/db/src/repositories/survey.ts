@@ -15,6 +15,9 @@ export type SurveyRecord = SurveyRow & {
   answeredByName: string | null;
   receiptNumber: string | null;
   receiptAcceptedAt: Date | null;
+  /** 代理入力: the delegate organisation that entered the latest answer, and the institution's name. */
+  delegateName: string | null;
+  institutionName: string | null;
 };
 
 /**
@@ -39,6 +42,8 @@ function recordQuery(db: Db) {
   return db
     .selectFrom("weeklySurveys as s")
     .leftJoin("users as u", "u.id", "s.answeredBy")
+    .leftJoin("delegateOrganisations as d", "d.id", "s.answeredByDelegateId")
+    .innerJoin("institutions as i", "i.id", "s.institutionId")
     .leftJoinLateral(
       (eb) =>
         eb
@@ -56,6 +61,8 @@ function recordQuery(db: Db) {
       "u.displayName as answeredByName",
       "latest.number as receiptNumber",
       "latest.acceptedAt as receiptAcceptedAt",
+      "d.name as delegateName",
+      "i.name as institutionName",
     ]);
 }
 
@@ -141,7 +148,13 @@ export type AnswerSource =
   | { kind: "copyPrevious" };
 
 export interface SaveAnswerInput {
-  actor: { userId: string; institutionId: string; ip: string | null };
+  /** delegateOrganisationId: 代理入力, recorded on the survey, the receipt and the audit entry. */
+  actor: {
+    userId: string;
+    institutionId: string;
+    ip: string | null;
+    delegateOrganisationId: string | null;
+  };
   surveyId: string;
   /** The survey week open at the acceptance time: only its record may be saved. */
   openWeekStart: string;
@@ -171,6 +184,9 @@ export interface SaveAnswerRow {
   previousStock: number | null;
   previousConsumption: number | null;
   previousPurchases: number | null;
+  /** 代理入力 only (null otherwise): the delegate organisation's and the institution's names. */
+  delegateName: string | null;
+  institutionName: string | null;
 }
 
 // One statement, one round trip, its own transaction: it locks the survey (the
@@ -198,6 +214,7 @@ const SAVE_ANSWER = compiledStatement<
     acceptedAt: Date,
     storedAt: Date,
     idempotencyKey: string | null,
+    delegateOrganisationId: string | null,
   ]
 >(`
 with target as (
@@ -239,11 +256,11 @@ accepted as (
 ),
 receipt as (
   insert into survey_receipts (id, number, institution_id, week_start, accepted_at, stored_at,
-    answered_by, action, stock, consumption, purchases, idempotency_key)
+    answered_by, action, stock, consumption, purchases, idempotency_key, delegate_organisation_id)
   select n.v,
     to_char(a.week_start, 'YYYYMMDD') || '-' || lpad(n.v::text, greatest(7, length(n.v::text)), '0'),
     a.institution_id, a.week_start, $10::timestamptz, $11::timestamptz, $8::uuid, a.action,
-    a.new_stock, a.new_consumption, a.new_purchases, $12::uuid
+    a.new_stock, a.new_consumption, a.new_purchases, $12::uuid, $13::uuid
   from accepted a
   cross join lateral (select nextval('survey_receipt_seq') as v) n
   on conflict (answered_by, idempotency_key) do nothing
@@ -252,14 +269,17 @@ receipt as (
 saved as (
   update weekly_surveys w
   set stock = r.stock, consumption = r.consumption, purchases = r.purchases,
-    answered_at = $10::timestamptz, answered_by = $8::uuid, updated_at = $11::timestamptz
+    answered_at = $10::timestamptz, answered_by = $8::uuid, updated_at = $11::timestamptz,
+    answered_by_delegate_id = $13::uuid
   from receipt r
   where w.id = $1::uuid
   returning w.id
 ),
 audit as (
   insert into audit_log (action, actor_user_id, actor_role, target_type, target_id, ip, details)
-  select a.action, $8::uuid, 'institution', 'weekly_survey', a.id::text, $9::inet,
+  select a.action, $8::uuid,
+    case when $13::uuid is null then 'institution' else 'delegate' end,
+    'weekly_survey', a.id::text, $9::inet,
     jsonb_build_object(
       'weekStart', to_char(a.week_start, 'YYYY-MM-DD'),
       'before', case when a.stock is null then null else jsonb_build_object(
@@ -267,6 +287,8 @@ audit as (
       'after', jsonb_build_object(
         'stock', r.stock, 'consumption', r.consumption, 'purchases', r.purchases)
     ) || a.extra
+    || case when $13::uuid is null then '{}'::jsonb else jsonb_build_object(
+      'actingFor', a.institution_id, 'delegateOrganisationId', $13::uuid) end
   from accepted a
   cross join receipt r
   returning id
@@ -277,7 +299,11 @@ select t.id, t.institution_id, t.week_start, t.created_at,
   r.consumption as saved_consumption, r.purchases as saved_purchases,
   (select display_name from users where id = $8::uuid) as answered_by_name,
   p.id as previous_id, p.week_start as previous_week_start, p.stock as previous_stock,
-  p.consumption as previous_consumption, p.purchases as previous_purchases
+  p.consumption as previous_consumption, p.purchases as previous_purchases,
+  case when $13::uuid is null then null
+    else (select name from delegate_organisations where id = $13::uuid) end as delegate_name,
+  case when $13::uuid is null then null
+    else (select name from institutions where id = t.institution_id) end as institution_name
 from target t
 left join receipt r on true
 left join previous p on true
@@ -303,6 +329,7 @@ export async function runSaveAnswer(
     input.acceptedAt,
     input.storedAt,
     input.idempotencyKey,
+    input.actor.delegateOrganisationId,
   );
   return result.rows[0];
 }
@@ -334,6 +361,9 @@ export interface ReplayRow {
   previousStock: number | null;
   previousConsumption: number | null;
   previousPurchases: number | null;
+  answeredByDelegateId: string | null;
+  delegateName: string | null;
+  institutionName: string | null;
 }
 
 // The second round trip, only when the first saved nothing: a fresh snapshot
@@ -346,10 +376,13 @@ select r.number as receipt_number, r.accepted_at as receipt_accepted_at,
   s.answered_at, s.answered_by, s.updated_at, u.display_name as answered_by_name,
   l.number as latest_number, l.accepted_at as latest_accepted_at,
   p.id as previous_id, p.week_start as previous_week_start, p.stock as previous_stock,
-  p.consumption as previous_consumption, p.purchases as previous_purchases
+  p.consumption as previous_consumption, p.purchases as previous_purchases,
+  s.answered_by_delegate_id, d.name as delegate_name, i.name as institution_name
 from survey_receipts r
 join weekly_surveys s on s.institution_id = r.institution_id and s.week_start = r.week_start
+join institutions i on i.id = s.institution_id
 left join users u on u.id = s.answered_by
+left join delegate_organisations d on d.id = s.answered_by_delegate_id
 cross join lateral (
   select number, accepted_at from survey_receipts
   where institution_id = s.institution_id and week_start = s.week_start

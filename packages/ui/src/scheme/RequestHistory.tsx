@@ -17,6 +17,8 @@ export interface RequestHistoryEntry {
   fromStatus: SosStatus | null;
   toStatus: SosStatus | null;
   changes?: Readonly<Record<string, unknown>> | null | undefined;
+  /** 代理入力: 「○○医師会 が ○○クリニック の代理で」 when a delegate organisation did it. */
+  onBehalf?: { label: string } | null | undefined;
 }
 
 export interface RequestHistoryProps {
@@ -71,8 +73,9 @@ function Change({ line }: { line: ChangeLine }) {
 }
 
 /** 「山田 太郎（医療機関）」; an entry without a person was written by the system. */
-function actorText({ actor, actorRoleLabel }: RequestHistoryEntry): string {
+function actorText({ actor, actorRoleLabel, onBehalf }: RequestHistoryEntry): string {
   const name = actor?.displayName;
+  if (onBehalf) return name ? `${onBehalf.label}入力（${name}）` : `${onBehalf.label}入力`;
   if (!name) return actorRoleLabel ?? "システム";
   return actorRoleLabel ? `${name}（${actorRoleLabel}）` : name;
 }

@@ -22,7 +22,11 @@ import { institutionProcedure, router } from "../../trpc";
 
 /** Both ways of saving an answer: admitted through the server's gate, judged on arrival time. */
 function saveAnswer(
-  ctx: Context & { user: { id: string }; institutionId: string },
+  ctx: Context & {
+    user: { id: string };
+    institutionId: string;
+    delegation: { organisationId: string } | null;
+  },
   input: { id: string; idempotencyKey?: string | undefined },
   source: AnswerSource,
 ) {

@@ -199,7 +199,7 @@ export async function reviewDetail(
     })),
     targetList: target ?? null,
     history: history.map((entry) => {
-      const view = toHistoryEntry(entry);
+      const view = toHistoryEntry(entry, institution.name);
       return { ...view, actionLabel: reviewHistoryLabel(entry.action) };
     }),
     abilities: abilitiesFor(scope, row.status, row.reviewStage),

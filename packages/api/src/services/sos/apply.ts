@@ -18,7 +18,7 @@ import {
 } from "@sos/rules";
 import { DomainError } from "../../errors";
 import type { ApplyResult } from "../../schemas/sos";
-import type { InstitutionActor } from "../survey/actor";
+import { actorRole, delegationDetails, type InstitutionActor } from "../survey/actor";
 import { surveyFigures } from "../survey/service";
 import { OPEN_REQUEST_EXISTS_MESSAGE, runSystemCheck, type SystemCheckResult } from "./check";
 import { lockAtVersion, type MailConfig } from "./commands";
@@ -71,11 +71,12 @@ export async function applySosRequest(
     await appendAudit(trx, {
       action: check.passed ? "sos.apply.passed" : "sos.apply.failed",
       actorUserId: actor.userId,
-      actorRole: "institution",
+      actorRole: actorRole(actor),
       targetType: "sos_request",
       targetId: row.id,
       ip: actor.ip,
       details: {
+        ...delegationDetails(actor),
         weekStart,
         fromStatus: row.status,
         reasons: check.reasons.map((reason) => reason.code),
@@ -155,7 +156,8 @@ async function recordApplyHistory(
     requestId: row.id,
     at: now,
     actorUserId: actor.userId,
-    actorRole: "institution",
+    actorRole: actorRole(actor),
+    delegateOrganisationId: actor.delegateOrganisationId,
     action: check.passed ? "apply_passed" : "apply_failed",
     fromStatus: row.status,
     toStatus: check.passed ? "reviewing" : "error",

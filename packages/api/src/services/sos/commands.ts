@@ -10,7 +10,7 @@ import {
 import { isEditable, surveyWeekOf, transition } from "@sos/rules";
 import { DomainError } from "../../errors";
 import type { SosRequestDetail } from "../../schemas/sos";
-import type { InstitutionActor } from "../survey/actor";
+import { actorRole, delegationDetails, type InstitutionActor } from "../survey/actor";
 import { NOT_EDITABLE_MESSAGES, NOT_WITHDRAWABLE_MESSAGES } from "./messages";
 import { mailOfficers, reviewLink, withdrawnMail } from "./officer-mail";
 import { loadRequestDetail } from "./read";
@@ -72,6 +72,7 @@ export async function createSosRequest(
       contactPhone: form.contactPhone,
       notes: form.notes,
       createdBy: actor.userId,
+      createdByDelegateId: actor.delegateOrganisationId,
       createdAt: now,
       updatedAt: now,
     });
@@ -82,7 +83,8 @@ export async function createSosRequest(
       requestId: row.id,
       at: now,
       actorUserId: actor.userId,
-      actorRole: "institution",
+      actorRole: actorRole(actor),
+      delegateOrganisationId: actor.delegateOrganisationId,
       action: "create",
       fromStatus: null,
       toStatus: "draft",
@@ -91,11 +93,14 @@ export async function createSosRequest(
     await appendAudit(trx, {
       action: "sos.create",
       actorUserId: actor.userId,
-      actorRole: "institution",
+      actorRole: actorRole(actor),
       targetType: "sos_request",
       targetId: row.id,
       ip: actor.ip,
-      details: { weekStart: row.weekStart },
+      details: {
+        ...delegationDetails(actor),
+        weekStart: row.weekStart,
+      },
     });
     return row.id;
   });
@@ -147,7 +152,8 @@ export async function updateSosRequest(
       requestId: row.id,
       at: now,
       actorUserId: actor.userId,
-      actorRole: "institution",
+      actorRole: actorRole(actor),
+      delegateOrganisationId: actor.delegateOrganisationId,
       action: "save",
       fromStatus: row.status,
       toStatus: row.status,
@@ -156,11 +162,15 @@ export async function updateSosRequest(
     await appendAudit(trx, {
       action: "sos.update",
       actorUserId: actor.userId,
-      actorRole: "institution",
+      actorRole: actorRole(actor),
       targetType: "sos_request",
       targetId: row.id,
       ip: actor.ip,
-      details: { fields: Object.keys(changes), status: row.status },
+      details: {
+        ...delegationDetails(actor),
+        fields: Object.keys(changes),
+        status: row.status,
+      },
     });
   });
   return loadRequestDetail(db, { actor, id });
@@ -203,7 +213,8 @@ export async function withdrawSosRequest(
       requestId: row.id,
       at: now,
       actorUserId: actor.userId,
-      actorRole: "institution",
+      actorRole: actorRole(actor),
+      delegateOrganisationId: actor.delegateOrganisationId,
       action: "withdraw",
       fromStatus: row.status,
       toStatus: next.value,
@@ -214,11 +225,15 @@ export async function withdrawSosRequest(
     await appendAudit(trx, {
       action: "sos.withdraw",
       actorUserId: actor.userId,
-      actorRole: "institution",
+      actorRole: actorRole(actor),
       targetType: "sos_request",
       targetId: row.id,
       ip: actor.ip,
-      details: { fromStatus: row.status, officersMailed: mailed },
+      details: {
+        ...delegationDetails(actor),
+        fromStatus: row.status,
+        officersMailed: mailed,
+      },
     });
   });
   return loadRequestDetail(db, { actor, id });

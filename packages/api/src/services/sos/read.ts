@@ -26,6 +26,7 @@ import { surveyFigures } from "../survey/service";
 import { INSTITUTION_VISIBLE_ACTIONS, INVALID_CURSOR_MESSAGE } from "./messages";
 import {
   errorReasonsOf,
+  latestOnBehalf,
   requestAbilities,
   requestDeadline,
   toCheckView,
@@ -42,8 +43,11 @@ function activeSince(now: Date): Date {
 }
 
 /** Reviewers appear by role only, and their internal notes and reasons are not shown. */
-function forInstitution(row: Parameters<typeof toHistoryEntry>[0]): SosHistoryEntry {
-  const entry = toHistoryEntry(row);
+function forInstitution(
+  row: Parameters<typeof toHistoryEntry>[0],
+  institutionName: string,
+): SosHistoryEntry {
+  const entry = toHistoryEntry(row, institutionName);
   if (row.actorRole !== "prefecture" && row.actorRole !== "ministry") return entry;
   return { ...entry, actor: null, changes: {} };
 }
@@ -65,6 +69,9 @@ export async function loadRequestDetail(
     findReviewOutcome(db, row.id),
   ]);
   if (!institution) throw new DomainError("NOT_FOUND");
+  const shown = history
+    .filter((h) => INSTITUTION_VISIBLE_ACTIONS.has(h.action))
+    .map((h) => forInstitution(h, institution.name));
   return {
     ...toListItem(row),
     contactPhone: row.contactPhone,
@@ -77,7 +84,8 @@ export async function loadRequestDetail(
     createdBy: { id: row.createdBy, displayName: createdByName ?? "" },
     ...requestAbilities(row.status),
     institution,
-    history: history.filter((h) => INSTITUTION_VISIBLE_ACTIONS.has(h.action)).map(forInstitution),
+    history: shown,
+    onBehalf: latestOnBehalf(shown),
     check: toCheckView(
       row,
       survey ? { weekStart: survey.weekStart, figures: surveyFigures(survey) } : null,

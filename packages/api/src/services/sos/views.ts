@@ -2,6 +2,7 @@ import type { SosCheckErrorDetail } from "@sos/db";
 import type { SosListRow, SosRequestRow } from "@sos/db/repositories/sos-request";
 import {
   formatJaDate,
+  onBehalfLabel,
   ROLE_LABELS,
   type Role,
   SOS_STATUS_LABELS,
@@ -124,17 +125,22 @@ export function toCheckView(
   };
 }
 
-export function toHistoryEntry(row: {
-  id: string;
-  at: Date;
-  actorUserId: string | null;
-  actorRole: string | null;
-  actorName: string | null;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  changes: Record<string, unknown>;
-}): SosHistoryEntry {
+export function toHistoryEntry(
+  row: {
+    id: string;
+    at: Date;
+    actorUserId: string | null;
+    actorRole: string | null;
+    actorName: string | null;
+    action: string;
+    fromStatus: string | null;
+    toStatus: string | null;
+    changes: Record<string, unknown>;
+    /** 代理入力: the delegate organisation's name, when one of its users did it. */
+    delegateName?: string | null;
+  },
+  institutionName = "",
+): SosHistoryEntry {
   const fromStatus = asStatus(row.fromStatus);
   const toStatus = asStatus(row.toStatus);
   let actorRoleLabel: string | null = null;
@@ -156,7 +162,21 @@ export function toHistoryEntry(row: {
     fromStatusLabel: fromStatus === null ? null : SOS_STATUS_LABELS.ja[fromStatus],
     toStatusLabel: toStatus === null ? null : SOS_STATUS_LABELS.ja[toStatus],
     changes: row.changes,
+    onBehalf:
+      row.delegateName === undefined || row.delegateName === null
+        ? null
+        : {
+            organisationName: row.delegateName,
+            institutionName,
+            label: onBehalfLabel(row.delegateName, institutionName),
+            at: row.at,
+          },
   };
+}
+
+/** The request's latest entry made by a delegate, as the request page shows it on top. */
+export function latestOnBehalf(history: readonly SosHistoryEntry[]): SosHistoryEntry["onBehalf"] {
+  return history.findLast((entry) => entry.onBehalf != null)?.onBehalf ?? null;
 }
 
 export function toDecision(

@@ -8,7 +8,12 @@ import {
   type SurveyRecord,
   type SurveyRow,
 } from "@sos/db/repositories/survey";
-import { SURVEY_STATUS_LABELS, type SurveyStatus, surveyWeekTitle } from "@sos/domain";
+import {
+  onBehalfLabel,
+  SURVEY_STATUS_LABELS,
+  type SurveyStatus,
+  surveyWeekTitle,
+} from "@sos/domain";
 import { assessEligibility, type SurveyFigures, surveyWeekOf } from "@sos/rules";
 import { DomainError } from "../../errors";
 import type { SurveyDetail, SurveyPage, SurveyView } from "../../schemas/survey";
@@ -57,6 +62,19 @@ export function toSurveyView(record: SurveyRecord, now: Date): SurveyView {
       record.receiptNumber === null || record.receiptAcceptedAt === null
         ? null
         : { number: record.receiptNumber, acceptedAt: record.receiptAcceptedAt },
+    onBehalf: onBehalfOf(record),
+  };
+}
+
+/** 代理入力: who entered the latest answer for the institution, when a delegate did. */
+function onBehalfOf(record: SurveyRecord): SurveyView["onBehalf"] {
+  if (record.delegateName === null || record.answeredAt === null) return null;
+  const institutionName = record.institutionName ?? "";
+  return {
+    organisationName: record.delegateName,
+    institutionName,
+    label: onBehalfLabel(record.delegateName, institutionName),
+    at: record.answeredAt,
   };
 }
 

@@ -1,0 +1,3 @@
+export { delegateClients } from "./clients";
+export { grantDelegation, listDelegations, revokeDelegation } from "./grants";
+export { searchDelegates } from "./search";
