@@ -60,7 +60,9 @@ function expectedDenials(outcome: Outcome, path: string, userId: string | null) 
     return [
       {
         actorUserId: userId,
-        targetType: expect.stringMatching(/^(sos_request|weekly_survey|institution|user|delegation)$/),
+        targetType: expect.stringMatching(
+          /^(sos_request|weekly_survey|institution|user|delegation)$/,
+        ),
         targetId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         details: { procedure: path, reason: "out_of_scope" },
       },

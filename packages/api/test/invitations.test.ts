@@ -90,53 +90,47 @@ async function inviteByResend(institutionId: string): Promise<string> {
 
 const PASSWORD = "Tebukuro-Haru-2026";
 
-describe("mayInvite", () => {
-  const a = { role: "institution" as const, institutionId: "a", prefectureCode: null };
-  it.each([
-    [
-      "an institution user: a colleague of its own institution",
-      a,
-      { role: "institution" as const, institutionId: "a" },
-      true,
-    ],
-    [
-      "an institution user: another institution",
-      a,
-      { role: "institution" as const, institutionId: "b" },
-      false,
-    ],
-    [
-      "an institution user: an officer",
-      a,
-      { role: "prefecture" as const, prefectureCode: 13 },
-      false,
-    ],
-    [
-      "the ministry: an officer",
-      { role: "ministry" as const, institutionId: null, prefectureCode: null },
-      { role: "prefecture" as const, prefectureCode: 13 },
-      true,
-    ],
-    [
-      "the ministry: a vendor user",
-      { role: "ministry" as const, institutionId: null, prefectureCode: null },
-      { role: "vendor" as const },
-      true,
-    ],
-    [
-      "an officer (until lead officers exist): its own prefecture's officer",
-      { role: "prefecture" as const, institutionId: null, prefectureCode: 13 },
-      { role: "prefecture" as const, prefectureCode: 13 },
-      false,
-    ],
-    [
-      "the vendor: anyone",
-      { role: "vendor" as const, institutionId: null, prefectureCode: null },
-      { role: "vendor" as const },
-      false,
-    ],
-  ])("%s → %s", (_what, actor, invitee, allowed) => {
-    expect(mayInvite(actor, invitee)).toBe(allowed);
+describe("mayInvite: the account policy, with the lead flag read from the database", () => {
+  const tokyoOfficer = { role: "prefecture" as const, prefectureCode: 13 };
+  const osakaOfficer = { role: "prefecture" as const, prefectureCode: 27 };
+
+  it("lets an institution user invite its own colleagues only", async () => {
+    const user = world.a.user;
+    const own = { role: "institution" as const, institutionId: world.a.institutionId };
+    const other = { role: "institution" as const, institutionId: world.b.institutionId };
+    expect(await mayInvite(db, user, own)).toBe(true);
+    expect(await mayInvite(db, user, other)).toBe(false);
+    expect(await mayInvite(db, user, tokyoOfficer)).toBe(false);
+    expect(await mayInvite(db, user, { role: "vendor" })).toBe(false);
+  });
+
+  it("lets the ministry invite staff, officers and vendor users", async () => {
+    const user = world.ministry.user;
+    expect(await mayInvite(db, user, tokyoOfficer)).toBe(true);
+    expect(await mayInvite(db, user, { role: "vendor" })).toBe(true);
+    const own = { role: "institution" as const, institutionId: world.a.institutionId };
+    expect(await mayInvite(db, user, own)).toBe(true);
+  });
+
+  it("lets a lead officer invite its own prefecture's officers, and no one else", async () => {
+    const officer = (world.tokyoOfficers[0] as (typeof world.tokyoOfficers)[number]).user;
+    expect(await mayInvite(db, officer, tokyoOfficer)).toBe(false);
+    await db.updateTable("users").set({ leadOfficer: true }).where("id", "=", officer.id).execute();
+    try {
+      expect(await mayInvite(db, officer, tokyoOfficer)).toBe(true);
+      expect(await mayInvite(db, officer, osakaOfficer)).toBe(false);
+      expect(await mayInvite(db, officer, { role: "vendor" })).toBe(false);
+    } finally {
+      await db
+        .updateTable("users")
+        .set({ leadOfficer: false })
+        .where("id", "=", officer.id)
+        .execute();
+    }
+  });
+
+  it("lets the vendor invite no one", async () => {
+    expect(await mayInvite(db, world.vendor.user, { role: "vendor" })).toBe(false);
   });
 });
 

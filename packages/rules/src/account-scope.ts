@@ -11,7 +11,8 @@ import { err, ok, type Result } from "./result";
 // A lead officer manages its own prefecture's other, non-lead officers: two leads
 // of one prefecture cannot disable each other; the ministry decides between them.
 
-export type AccountRole = "institution" | "prefecture" | "ministry" | "vendor";
+/** "delegate": a medical association's or head office's account for 代理入力 (0015). */
+export type AccountRole = "institution" | "prefecture" | "ministry" | "vendor" | "delegate";
 
 /** A person as the policy sees them: enough to place them, nothing else. */
 export interface AccountPerson {
@@ -35,7 +36,7 @@ export const MANAGE_SCOPE_LABELS_JA: Record<ManageScope["kind"], string> = {
   none: "なし",
   institution: "自施設の職員",
   prefecture: "自都道府県の担当者（主担当を除く）",
-  ministry: "都道府県担当者・販売業者・医療機関の利用停止",
+  ministry: "都道府県担当者・販売業者・代理入力団体・医療機関の利用停止",
 };
 
 export function manageScopeOf(actor: AccountPerson): ManageScope {
@@ -72,7 +73,10 @@ export function mayManage(actor: AccountPerson, target: AccountPerson): boolean 
       );
     case "ministry":
       return (
-        target.role === "prefecture" || target.role === "vendor" || target.role === "institution"
+        target.role === "prefecture" ||
+        target.role === "vendor" ||
+        target.role === "institution" ||
+        target.role === "delegate"
       );
     default:
       return false;

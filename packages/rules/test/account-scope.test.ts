@@ -40,6 +40,7 @@ const people = {
   ministry2: person("ministry2", "ministry"),
   vendor: person("vendor", "vendor"),
   vendor2: person("vendor2", "vendor"),
+  association: person("association", "delegate"),
 };
 type Name = keyof typeof people;
 const NAMES = Object.keys(people) as Name[];
@@ -59,6 +60,7 @@ const MANAGES: Record<Name, Name[]> = {
   ministry2: NAMES.filter((name) => !name.startsWith("ministry")),
   vendor: [],
   vendor2: [],
+  association: [],
 };
 
 describe("mayManage: every actor × every target", () => {
@@ -86,6 +88,7 @@ describe("manageScopeOf", () => {
     ["officerTokyo", { kind: "none" }],
     ["ministry", { kind: "ministry" }],
     ["vendor", { kind: "none" }],
+    ["association", { kind: "none" }],
   ] as const)("%s → %o", (name, scope) => {
     expect(manageScopeOf(people[name])).toEqual(scope);
   });
@@ -130,6 +133,9 @@ describe("decideAccountAction: actions within the scope", () => {
       "removed",
     ],
     ["vendor", "disable", "vendor2", active(), "out_of_scope"],
+    ["ministry", "disable", "association", active(), "ok"],
+    ["ministry", "setLead", "association", active(), "not_permitted"],
+    ["association", "disable", "instA1", active(), "out_of_scope"],
   ])("%s %s %s (%o) → %s", (actor, action, target, facts, expected) => {
     const decision = decideAccountAction(people[actor], action, people[target], facts);
     expect(decision.ok ? "ok" : decision.error).toBe(expected);
@@ -156,7 +162,7 @@ describe("decideAccountAction: actions within the scope", () => {
 const arbPerson: fc.Arbitrary<AccountPerson> = fc
   .record({
     id: fc.constantFrom("p1", "p2", "p3", "p4", "p5", "p6"),
-    role: fc.constantFrom("institution", "prefecture", "ministry", "vendor"),
+    role: fc.constantFrom("institution", "prefecture", "ministry", "vendor", "delegate"),
     institution: fc.constantFrom("A", "B"),
     prefectureCode: fc.constantFrom(13, 27),
     leadOfficer: fc.boolean(),

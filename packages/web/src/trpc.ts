@@ -2,8 +2,8 @@ import type { AppRouter } from "@sos/api";
 import { MAX_CALLS_PER_REQUEST } from "@sos/domain";
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
-import { ServerStatusError } from "./errors";
 import { ACTING_FOR_HEADER, readActingFor } from "./acting-for";
+import { ServerStatusError } from "./errors";
 import { idempotentRetryLink, type RetryDelay } from "./idempotent-retry";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();

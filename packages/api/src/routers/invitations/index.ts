@@ -65,7 +65,7 @@ export const invitationsRouter = router({
     .input(CreateInvitationInput)
     .output(InvitationCreatedOutput)
     .mutation(async ({ ctx, input, path }) => {
-      if (!mayInvite(ctx.user, input.invitee)) {
+      if (!(await mayInvite(ctx.db, ctx.user, input.invitee))) {
         throw await deny(ctx.db, ctx, {
           targetType: "procedure",
           targetId: path,

@@ -13,4 +13,4 @@ export {
   resendInstitutionInvitation,
 } from "./create";
 export { INVITATION_MAIL_KIND, invitationMail, invitationUrl } from "./mail";
-export { type Invitee, mayInvite, officerMayInvite } from "./may-invite";
+export { type Invitee, mayInvite } from "./may-invite";

@@ -1,4 +1,7 @@
 import type { SessionUser } from "@sos/auth";
+import type { Db } from "@sos/db";
+import { findManager } from "@sos/db/repositories/account";
+import { type AccountPerson, mayInvite as policyMayInvite } from "@sos/rules";
 
 /** Whom an invitation makes a user of: an institution's staff, a prefecture's officer, the vendor. */
 export type Invitee =
@@ -6,40 +9,34 @@ export type Invitee =
   | { role: "prefecture"; prefectureCode: number }
   | { role: "vendor" };
 
-export type InvitingActor = Pick<SessionUser, "role" | "institutionId" | "prefectureCode">;
+export type InvitingActor = Pick<SessionUser, "id" | "role" | "institutionId" | "prefectureCode">;
 
-/**
- * A prefecture officer inviting: allowed only for its own prefecture's officers,
- * and only to a lead officer (users.lead_officer, migration 0014 of the
- * accounts work). Until that flag exists no officer may invite, so this answers
- * false; it is the one place to wire the lead officer's right.
- */
-export function officerMayInvite(actor: InvitingActor, invitee: Invitee): boolean {
-  void actor;
-  void invitee;
-  return false;
+function inviteePerson(invitee: Invitee): AccountPerson {
+  return {
+    role: invitee.role,
+    institutionId: invitee.role === "institution" ? invitee.institutionId : null,
+    prefectureCode: invitee.role === "prefecture" ? invitee.prefectureCode : null,
+    leadOfficer: false,
+  };
 }
 
 /**
- * Who may invite whom, in one place:
- * - an institution's user: a colleague of its own institution;
- * - the ministry: institutions' staff, prefecture officers, vendor users;
- * - a prefecture officer: see officerMayInvite;
- * - the vendor: nobody.
+ * Who may invite whom is who may manage whom (the account policy in @sos/rules):
+ * an institution's user its own colleagues; a prefecture's lead officer its own
+ * prefecture's officers; the ministry institutions' staff, officers and vendor
+ * users. The lead flag is read from the database, as the accounts router does, so
+ * a flag the ministry has just taken away counts at once.
  */
-export function mayInvite(actor: InvitingActor, invitee: Invitee): boolean {
-  switch (actor.role) {
-    case "ministry":
-      return true;
-    case "institution":
-      return (
-        invitee.role === "institution" &&
-        actor.institutionId !== null &&
-        invitee.institutionId === actor.institutionId
-      );
-    case "prefecture":
-      return officerMayInvite(actor, invitee);
-    default:
-      return false;
-  }
+export async function mayInvite(db: Db, actor: InvitingActor, invitee: Invitee): Promise<boolean> {
+  const leadOfficer =
+    actor.role === "prefecture" && (await findManager(db, actor.id))?.leadOfficer === true;
+  if (actor.role === "delegate") return false;
+  const person: AccountPerson = {
+    id: actor.id,
+    role: actor.role,
+    institutionId: actor.institutionId,
+    prefectureCode: actor.prefectureCode,
+    leadOfficer,
+  };
+  return policyMayInvite(person, inviteePerson(invitee));
 }
