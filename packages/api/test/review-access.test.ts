@@ -171,6 +171,11 @@ const cases: ProcedureCase[] = [
   },
   { path: "sanctions.list", call: (c) => c.sanctions.list(), tokyoOnOsaka: "FORBIDDEN" },
   {
+    path: "sanctions.target",
+    call: (c) => c.sanctions.target({ institutionCode: "1390000001" }),
+    tokyoOnOsaka: "FORBIDDEN",
+  },
+  {
     path: "publication.export",
     call: (c) => c.publication.export({ weekStart: "2026-11-25" }),
     tokyoOnOsaka: "FORBIDDEN",

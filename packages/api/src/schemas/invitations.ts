@@ -1,4 +1,4 @@
-import { emailField, Id, PrefectureCode, Role, requiredText } from "@sos/domain";
+import { emailField, Id, inputString, PrefectureCode, Role, requiredText } from "@sos/domain";
 import { z } from "zod";
 import { IsoDateTime } from "./common";
 import { Token } from "./storefront";
@@ -22,7 +22,7 @@ export const AcceptInvitationInput = z.object({
   token: Token,
   displayName: requiredText("氏名", 100),
   // Judged by the password policy in the service, against the account's name.
-  password: z.string().max(1000),
+  password: inputString().max(1000),
 });
 
 export const ResendInvitationInput = z.object({ institutionId: Id });
