@@ -8,6 +8,7 @@ import {
   collectProblems,
   launchChromium,
   newPhonePage,
+  PHONE_VIEWPORT,
   screenshot,
   scrollsSideways,
 } from "./browser";
@@ -65,6 +66,18 @@ async function step(page: Page, name: string): Promise<void> {
   await screenshot(page, `delegation-journey-${name}`);
 }
 
+/** On a phone, an action must sit within the screen's width, not behind a sideways scroll. */
+async function clickInReach(page: Page, name: string): Promise<void> {
+  const button = page.getByRole("button", { name, exact: true });
+  await button.waitFor();
+  const box = await button.boundingBox();
+  expect(box, `${name} is shown`).not.toBeNull();
+  expect((box?.x ?? 0) + (box?.width ?? 0), `${name} within the screen`).toBeLessThanOrEqual(
+    PHONE_VIEWPORT.width,
+  );
+  await button.click();
+}
+
 async function signIn(page: Page, user: TestUser): Promise<void> {
   await page.goto(`${server.url}/institution/`);
   await input(page, "ユーザー名").fill(user.username);
@@ -101,7 +114,7 @@ describe("代理入力 on a phone", { timeout: 240_000 }, () => {
     await clinicPage.getByText("代理入力を許可している団体はありません。").waitFor();
     await input(clinicPage, "団体名または団体コード").fill("千代田区");
     await clinicPage.getByRole("button", { name: "検索", exact: true }).click();
-    await clinicPage.getByRole("button", { name: `「${ASSOCIATION}」に許可する` }).click();
+    await clickInReach(clinicPage, `「${ASSOCIATION}」に許可する`);
     const grantDialog = clinicPage.getByRole("dialog", {
       name: `「${ASSOCIATION}」に代理入力を許可しますか`,
     });
@@ -114,8 +127,9 @@ describe("代理入力 on a phone", { timeout: 240_000 }, () => {
     const delegatePage = await openPage("delegate");
     await signIn(delegatePage, delegate);
     await heading(delegatePage, "代理入力する医療機関の選択").waitFor();
+    await delegatePage.getByRole("list", { name: "代理入力を許可している医療機関" }).waitFor();
     await step(delegatePage, "02-delegate-home");
-    await delegatePage.getByRole("button", { name: `${clinicName} の代理で入力する` }).click();
+    await clickInReach(delegatePage, `${clinicName} の代理で入力する`);
     await heading(delegatePage, "ホーム").waitFor();
     await delegatePage.getByText(`${clinicName} の代理で入力しています`).waitFor();
     await step(delegatePage, "03-delegate-acting-home");
@@ -156,7 +170,7 @@ describe("代理入力 on a phone", { timeout: 240_000 }, () => {
 
     // The clinic takes the consent back.
     await openFromMenu(clinicPage, "代理入力の許可");
-    await clinicPage.getByRole("button", { name: `「${ASSOCIATION}」の許可を取り消す` }).click();
+    await clickInReach(clinicPage, `「${ASSOCIATION}」の許可を取り消す`);
     const revokeDialog = clinicPage.getByRole("dialog", {
       name: `「${ASSOCIATION}」の代理入力の許可を取り消しますか`,
     });
