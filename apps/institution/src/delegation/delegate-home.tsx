@@ -1,7 +1,8 @@
 import { formatJaDateTime } from "@sos/domain";
-import { Button, DataTable, PageHeader } from "@sos/ui";
+import { Button, PageHeader } from "@sos/ui";
 import { appHref, chooseActingFor, LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { useQuery } from "@tanstack/react-query";
+import { DelegationCards } from "./delegation-cards";
 
 /**
  * A delegate's home (医師会, 法人本部): the institutions that consent to its
@@ -33,37 +34,30 @@ export function DelegateHome() {
           <Loading>医療機関の一覧を読み込んでいます…</Loading>
         )
       ) : (
-        <DataTable
-          caption="代理入力を許可している医療機関"
+        <DelegationCards
+          label="代理入力を許可している医療機関"
+          headingLevel={2}
           rows={clients.data.clients}
           rowKey={(row) => row.institutionId}
           emptyMessage="代理入力を許可している医療機関はありません。医療機関の「代理入力の許可」で許可されると、ここに表示されます。"
-          columns={[
-            { key: "name", header: "医療機関名", rowHeader: true, cell: (row) => row.name },
-            { key: "code", header: "医療機関コード", cell: (row) => row.code },
-            { key: "pref", header: "都道府県", cell: (row) => row.prefectureName },
-            {
-              key: "granted",
-              header: "許可された日時",
-              cell: (row) => formatJaDateTime(new Date(row.grantedAt)),
-            },
-            {
-              key: "act",
-              header: "操作",
-              cell: (row) => (
-                <Button
-                  onClick={() =>
-                    chooseActingFor(
-                      { institutionId: row.institutionId, institutionName: row.name },
-                      appHref("institution"),
-                    )
-                  }
-                >
-                  {row.name} の代理で入力する
-                </Button>
-              ),
-            },
+          title={(row) => row.name}
+          facts={(row) => [
+            ["医療機関コード", row.code],
+            ["都道府県", row.prefectureName],
+            ["許可された日時", formatJaDateTime(new Date(row.grantedAt))],
           ]}
+          action={(row) => (
+            <Button
+              onClick={() =>
+                chooseActingFor(
+                  { institutionId: row.institutionId, institutionName: row.name },
+                  appHref("institution"),
+                )
+              }
+            >
+              {row.name} の代理で入力する
+            </Button>
+          )}
         />
       )}
     </div>

@@ -1,9 +1,10 @@
 import { formatJaDateTime } from "@sos/domain";
-import { Alert, Button, ConfirmDialog, DataTable, PageHeader, TextField } from "@sos/ui";
+import { Alert, Button, ConfirmDialog, PageHeader, TextField } from "@sos/ui";
 import { errorMessageJa, LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { DelegateOrganisationView, DelegationList, DelegationView } from "../api-types";
+import { DelegationCards } from "./delegation-cards";
 
 type Pending =
   | { kind: "grant"; organisation: DelegateOrganisationView }
@@ -85,31 +86,28 @@ export function DelegationPage() {
           />
         )}
         {search.data && (
-          <DataTable
-            caption="検索結果"
+          <DelegationCards
+            label="検索結果"
             rows={search.data}
             rowKey={(row) => row.id}
             emptyMessage="該当する団体はありません。名称またはコードを確認してください。"
-            columns={[
-              { key: "name", header: "団体名", rowHeader: true, cell: (row) => row.name },
-              { key: "kind", header: "種別", cell: (row) => row.kindLabel },
-              { key: "code", header: "団体コード", cell: (row) => row.code },
-              {
-                key: "action",
-                header: "操作",
-                cell: (row) =>
-                  list.data?.current.some((g) => g.organisation.id === row.id) ? (
-                    "許可済み"
-                  ) : (
-                    <Button
-                      variant="secondary"
-                      onClick={() => setPending({ kind: "grant", organisation: row })}
-                    >
-                      「{row.name}」に許可する
-                    </Button>
-                  ),
-              },
+            title={(row) => row.name}
+            facts={(row) => [
+              ["種別", row.kindLabel],
+              ["団体コード", row.code],
             ]}
+            action={(row) =>
+              list.data?.current.some((g) => g.organisation.id === row.id) ? (
+                <p>許可済み</p>
+              ) : (
+                <Button
+                  variant="secondary"
+                  onClick={() => setPending({ kind: "grant", organisation: row })}
+                >
+                  「{row.name}」に許可する
+                </Button>
+              )
+            }
           />
         )}
       </section>
@@ -162,65 +160,45 @@ function GrantTables({
     <>
       <section aria-labelledby="delegation-current-title" className="sos-stack">
         <h2 id="delegation-current-title">許可している団体</h2>
-        <DataTable
-          caption="許可している団体"
-          hideCaption
+        <DelegationCards
+          label="許可している団体"
           rows={list.current}
           rowKey={(row) => row.id}
           emptyMessage="代理入力を許可している団体はありません。"
-          columns={[
-            {
-              key: "name",
-              header: "団体名",
-              rowHeader: true,
-              cell: (row) => row.organisation.name,
-            },
-            { key: "kind", header: "種別", cell: (row) => row.organisation.kindLabel },
-            {
-              key: "granted",
-              header: "許可した日時",
-              cell: (row) => `${formatJaDateTime(new Date(row.grantedAt))}（${row.grantedByName}）`,
-            },
-            {
-              key: "action",
-              header: "操作",
-              cell: (row) => (
-                <Button variant="danger" onClick={() => onRevoke(row)}>
-                  「{row.organisation.name}」の許可を取り消す
-                </Button>
-              ),
-            },
+          title={(row) => row.organisation.name}
+          facts={(row) => [
+            ["種別", row.organisation.kindLabel],
+            [
+              "許可した日時",
+              `${formatJaDateTime(new Date(row.grantedAt))}（${row.grantedByName}）`,
+            ],
           ]}
+          action={(row) => (
+            <Button variant="danger" onClick={() => onRevoke(row)}>
+              「{row.organisation.name}」の許可を取り消す
+            </Button>
+          )}
         />
       </section>
       <section aria-labelledby="delegation-past-title" className="sos-stack">
         <h2 id="delegation-past-title">過去の許可</h2>
-        <DataTable
-          caption="過去の許可"
-          hideCaption
+        <DelegationCards
+          label="過去の許可"
           rows={list.past}
           rowKey={(row) => row.id}
           emptyMessage="取り消した許可はありません。"
-          columns={[
-            {
-              key: "name",
-              header: "団体名",
-              rowHeader: true,
-              cell: (row) => row.organisation.name,
-            },
-            {
-              key: "granted",
-              header: "許可した日時",
-              cell: (row) => `${formatJaDateTime(new Date(row.grantedAt))}（${row.grantedByName}）`,
-            },
-            {
-              key: "revoked",
-              header: "取り消した日時",
-              cell: (row) =>
-                row.revokedAt === null
-                  ? ""
-                  : `${formatJaDateTime(new Date(row.revokedAt))}（${row.revokedByName ?? ""}）`,
-            },
+          title={(row) => row.organisation.name}
+          facts={(row) => [
+            [
+              "許可した日時",
+              `${formatJaDateTime(new Date(row.grantedAt))}（${row.grantedByName}）`,
+            ],
+            [
+              "取り消した日時",
+              row.revokedAt === null
+                ? ""
+                : `${formatJaDateTime(new Date(row.revokedAt))}（${row.revokedByName ?? ""}）`,
+            ],
           ]}
         />
       </section>

@@ -412,6 +412,11 @@ describe("the institution app at 375 px", { timeout: 240_000 }, () => {
       .toBe("eligible");
     await audit.check(page, "self-check signed in");
 
+    await page.goto(`${base}/delegation`);
+    await heading(page, "代理入力の許可").waitFor();
+    await page.getByText("代理入力を許可している団体はありません。").waitFor();
+    await audit.check(page, "delegation (代理入力の許可)");
+
     for (const view of ["all", "recent", "active"]) {
       await page.goto(`${base}/requests?view=${view}`);
       await heading(page, "緊急配布要請").waitFor();
