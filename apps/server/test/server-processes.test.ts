@@ -232,5 +232,7 @@ describe("pnpm start with SERVER_PROCESSES=2", () => {
     await until(() => workers.every(listened), "both processes to listen");
     await killHard(cli, "server");
     for (const pid of workers) await until(() => !alive(pid), `orphaned HTTP process ${pid}`);
-  });
+    // A whole `pnpm start` (build check, migrations, two forks) inside the test: on a busy
+    // machine that alone can pass the 30 s default.
+  }, 120_000);
 });

@@ -287,7 +287,7 @@ describe("the review console", { timeout: 240_000 }, () => {
     await signIn(page, ACCOUNTS.prefecture.username);
     await heading(page, "ホーム").waitFor();
     // The prefecture's menu: no ministry pages.
-    await expect(menuLabels(page)).resolves.toEqual(["ホーム", "確認待ちの要請"]);
+    await expect(menuLabels(page)).resolves.toEqual(["ホーム", "確認待ちの要請", "招待の不達"]);
     await page.getByText(/確認期限（[^）]+）まで/).waitFor();
     await page.getByText("確認待ちの要請が 2件 あります。").waitFor();
     await step(page, "01-prefecture-home");
@@ -429,6 +429,8 @@ describe("the review console", { timeout: 240_000 }, () => {
       "対象医療機関リスト",
       "措置",
       "公表用一覧",
+      "医療機関名簿",
+      "医療機関の招待",
       "アカウント管理",
       "権限の一覧",
     ]);
