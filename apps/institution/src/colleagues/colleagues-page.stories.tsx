@@ -1,4 +1,4 @@
-import { FixtureError, type Screen } from "@sos/web/storybook";
+import { FixtureError, findVisible, type Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { Colleague } from "../api-types";
@@ -76,7 +76,7 @@ function card(page: ReturnType<typeof within>, name: string) {
 export const Colleagues: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(await page.findByRole("heading", { level: 1, name: "職員の管理" })).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "職員の管理" });
     await page.findByRole("list", { name: "職員の一覧" });
     const me = card(page, "山田 花子（あなた）");
     await expect(me.getByText("yamada@example-hospital.jp")).toBeVisible();

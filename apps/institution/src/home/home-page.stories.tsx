@@ -1,4 +1,4 @@
-import { FixtureError, type Screen } from "@sos/web/storybook";
+import { FixtureError, findVisible, type Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { PurchaseStatus } from "../api-types";
@@ -42,7 +42,7 @@ async function card(canvasElement: HTMLElement, name: string) {
 export const NewWeek: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(await page.findByRole("heading", { level: 1, name: "ホーム" })).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "ホーム" });
     await expect(
       page.getByText("山田 花子さん（医療機関）としてログインしています。"),
     ).toBeVisible();
@@ -308,7 +308,7 @@ export const SummaryLoadFailed: Story = {
 
     summaryOutage.recover();
     await userEvent.click(page.getByRole("button", { name: "再読み込み" }));
-    await expect(await page.findByRole("region", { name: "今週の週次調査" })).toBeVisible();
+    await findVisible(page, "region", { name: "今週の週次調査" });
     await expect(page.queryByRole("alert")).toBeNull();
     await expect(inputsOf(args.calls, "home.summary")).toHaveLength(2);
   },

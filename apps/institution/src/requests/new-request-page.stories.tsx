@@ -1,5 +1,5 @@
 import { CONDITIONS_NOT_CONFIRMED_MESSAGE, type SosRequestFormInput } from "@sos/domain";
-import { type ApiFixtures, FixtureError, type Screen } from "@sos/web/storybook";
+import { type ApiFixtures, FixtureError, findVisible, type Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
 import type { SosRequestDetail, SurveyDetail } from "../api-types";
@@ -89,9 +89,7 @@ const SAVED = {
 export const SaveDraft: Story = {
   play: async ({ args, canvasElement }) => {
     const page = within(canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "緊急配布要請の作成" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "緊急配布要請の作成" });
     await fillAndSave(canvasElement);
 
     await expectHeaderStatus(canvasElement, "申請前");
@@ -261,7 +259,7 @@ export const Cancel: Story = {
     const form = within(await page.findByRole("form", { name: "緊急配布要請" }));
     await userEvent.type(form.getByRole("textbox", { name: /担当者氏名/ }), "山田 花子");
     await userEvent.click(form.getByRole("button", { name: "キャンセル" }));
-    await expect(await page.findByRole("region", { name: "すべての一覧" })).toBeVisible();
+    await findVisible(page, "region", { name: "すべての一覧" });
     await expect(inputsOf(args.calls, "sos.create")).toEqual([]);
   },
 };

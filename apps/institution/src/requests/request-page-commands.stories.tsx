@@ -1,4 +1,4 @@
-import { type ApiFixtures, FixtureError, type Screen } from "@sos/web/storybook";
+import { type ApiFixtures, FixtureError, findVisible, type Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { SosRequestDetail } from "../api-types";
@@ -254,7 +254,7 @@ export const WithdrawRefusedAfterApproval: Story = {
       "受付完了の要請は取り下げできません。取り下げが必要な場合は、都道府県の担当者にご連絡ください。",
     );
     await expect(page.queryByText("要請を取り下げました")).toBeNull();
-    await expect(await page.findByRole("region", { name: "購入・配送" })).toBeVisible();
+    await findVisible(page, "region", { name: "購入・配送" });
     await expect(inputsOf(args.calls, "sos.withdraw")).toHaveLength(1);
   },
 };

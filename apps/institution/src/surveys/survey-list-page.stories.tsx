@@ -1,4 +1,4 @@
-import { FixtureError, type Screen } from "@sos/web/storybook";
+import { FixtureError, findVisible, type Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
 import { inputsOf, outage } from "../stories/fixtures";
@@ -27,7 +27,7 @@ async function rows(canvasElement: HTMLElement) {
 export const SeveralWeeks: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(await page.findByRole("heading", { level: 1, name: "週次調査" })).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "週次調査" });
     const [thisWeek, lastWeek, , neverAnswered] = await rows(canvasElement);
     if (!thisWeek || !lastWeek || !neverAnswered) throw new Error("週次調査が足りません");
 

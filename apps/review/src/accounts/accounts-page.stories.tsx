@@ -1,4 +1,4 @@
-import { FixtureError } from "@sos/web/storybook";
+import { FixtureError, findVisible } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { HOSPITAL_STAFF, LEAD_SEES, MINISTRY_MANAGES, TOKYO_OFFICER } from "../stories/accounts";
@@ -31,10 +31,8 @@ function rowOf(page: ReturnType<typeof within>, name: string): HTMLElement {
 export const MinistryList: Story = {
   play: async (context) => {
     const page = within(context.canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "アカウント管理" }),
-    ).toBeVisible();
-    await expect(await page.findByRole("table", { name: "利用者の一覧" })).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "アカウント管理" });
+    await findVisible(page, "table", { name: "利用者の一覧" });
     const lead = rowOf(page, "佐藤 美咲");
     await expect(lead).toHaveTextContent("東京都の担当者（主担当）");
     await expect(lead).toHaveTextContent("自都道府県の担当者");

@@ -1,3 +1,4 @@
+import { findVisible } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
 import { LEAD_SEES, MINISTRY_MANAGES, MINISTRY_PERSON } from "../stories/accounts";
@@ -33,7 +34,7 @@ function rowOf(page: ReturnType<typeof within>, name: string): HTMLElement {
 export const Ministry: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(await page.findByRole("heading", { level: 1, name: "権限の一覧" })).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "権限の一覧" });
     await page.findByRole("table", { name: "権限の一覧" });
     await expect(rowOf(page, "田中 健一")).toHaveTextContent("国（厚生労働省）・全国");
     await expect(rowOf(page, "田中 健一")).toHaveTextContent("都道府県担当者・販売業者");

@@ -1,4 +1,4 @@
-import { FixtureError } from "@sos/web/storybook";
+import { FixtureError, findVisible } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { callsOf, inputsOf } from "../stories/calls";
@@ -46,7 +46,7 @@ const MINISTRY_MENU = ["進捗状況", "対象医療機関リスト", "措置", 
 export const Prefecture: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(await page.findByRole("heading", { level: 1, name: "ホーム" })).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "ホーム" });
     await expect(
       page.getByText("佐藤 美咲さん（東京都 都道府県担当者）としてログインしています。"),
     ).toBeVisible();
@@ -81,9 +81,7 @@ export const PrefectureOpensLateRequests: Story = {
   play: async (context) => {
     const page = within(context.canvasElement);
     await userEvent.click(await page.findByRole("link", { name: "締切後の申請" }));
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "確認待ちの要請" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "確認待ちの要請" });
     await expect(await page.findByText("全 1 件中 1〜1 件")).toBeVisible();
     await expect(page.getByRole("link", { name: "つきしま助産院" })).toBeVisible();
     await expect(page.getByText("締切後")).toBeVisible();
@@ -201,12 +199,10 @@ export const InstitutionAccount: Story = {
   args: { user: INSTITUTION_STAFF, api: {} },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(
-      await page.findByRole("heading", {
-        level: 1,
-        name: "都道府県・国向けのページは利用できません",
-      }),
-    ).toBeVisible();
+    await findVisible(page, "heading", {
+      level: 1,
+      name: "都道府県・国向けのページは利用できません",
+    });
     await expect(page.getByText("医療機関のアカウントでログインしています")).toBeVisible();
     await expect(page.queryByRole("link", { name: "確認待ちの要請" })).toBeNull();
   },
@@ -217,7 +213,7 @@ export const SignedOut: Story = {
   args: { user: null, api: {} },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(await page.findByRole("heading", { level: 1, name: "ログイン" })).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "ログイン" });
     await expect(page.queryByText(/としてログインしています/)).toBeNull();
   },
 };

@@ -1,4 +1,4 @@
-import { FixtureError } from "@sos/web/storybook";
+import { FixtureError, findVisible } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { callsOf, countOf, inputsOf } from "../stories/calls";
@@ -56,8 +56,8 @@ const tokyo = PROGRESS.prefectures.find((row) => row.prefectureCode === 13);
 export const CurrentRound: Story = {
   play: async (context) => {
     const page = within(context.canvasElement);
-    await expect(await page.findByRole("heading", { level: 1, name: "進捗状況" })).toBeVisible();
-    await expect(await page.findByRole("table", { name: TABLE })).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "進捗状況" });
+    await findVisible(page, "table", { name: TABLE });
     await expect(inputsOf(callsOf(context), "review.ministryProgress")).toEqual([undefined]);
     await expect(page.getByRole("combobox", { name: "対象の週" })).toHaveDisplayValue(
       "現在確認中の週",
@@ -126,9 +126,7 @@ export const OpenPrefectureQueue: Story = {
     const link = page.getByRole("link", { name: "神奈川県" });
     await expect(link).toHaveAttribute("href", "/requests?stage=any&pref=14");
     await userEvent.click(link);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "要請の確認・承認" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "要請の確認・承認" });
     await waitFor(() =>
       expect(inputsOf(callsOf(context), "review.queue").at(-1)).toMatchObject({
         prefectureCode: 14,
@@ -157,7 +155,7 @@ export const EarlierWeek: Story = {
       }),
     );
     const table = `都道府県別の進捗（${surveyWeekTitle(earlier.value)}）`;
-    await expect(await page.findByRole("table", { name: table })).toBeVisible();
+    await findVisible(page, "table", { name: table });
     await expect(cellsOf(rowOf(context.canvasElement, table, "全国"))[4]).toBe("0");
   },
 };
@@ -186,7 +184,7 @@ export const LoadFailed: Story = {
       page.getByText("システムエラーが発生しました。しばらく時間をおいてから再度お試しください。"),
     ).toBeVisible();
     await userEvent.click(page.getByRole("button", { name: "再読み込み" }));
-    await expect(await page.findByRole("table", { name: TABLE })).toBeVisible();
+    await findVisible(page, "table", { name: TABLE });
   },
 };
 

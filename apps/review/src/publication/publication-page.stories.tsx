@@ -1,4 +1,4 @@
-import { FixtureError } from "@sos/web/storybook";
+import { FixtureError, findVisible } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, spyOn, userEvent, waitFor, within } from "storybook/test";
 import { callsOf, countOf, inputsOf } from "../stories/calls";
@@ -81,7 +81,7 @@ async function weekSelect(page: Page): Promise<HTMLSelectElement> {
 export const ExportWeek: Story = {
   play: async (context) => {
     const page = within(context.canvasElement);
-    await expect(await page.findByRole("heading", { level: 1, name: "公表用一覧" })).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "公表用一覧" });
     const select = await weekSelect(page);
     await expect(select.options[0]?.textContent).toMatch(/（今週）$/);
     const downloads = catchDownloads();

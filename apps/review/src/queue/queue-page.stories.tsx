@@ -1,4 +1,4 @@
-import { FixtureError } from "@sos/web/storybook";
+import { FixtureError, findVisible } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { QueueInput } from "../api-types";
@@ -67,9 +67,7 @@ function bodyRows(canvasElement: HTMLElement, caption: string): HTMLElement[] {
 export const Prefecture: Story = {
   play: async (context) => {
     const page = within(context.canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "確認待ちの要請" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "確認待ちの要請" });
     await expect(
       page.getByText(/^東京都の医療機関からの要請です。配送要否と数量を入力し/),
     ).toBeVisible();
@@ -302,24 +300,18 @@ export const PrefectureOpensRequest: Story = {
     page.getByRole("region", { name: "東京都の要請" }).focus();
     await userEvent.keyboard("j");
     await userEvent.keyboard("{Enter}");
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "千代田中央病院" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "千代田中央病院" });
     const pager = page.getByRole("navigation", { name: "一覧の前後の要請" });
     await expect(within(pager).getByText("このページの 1 / 50 件目")).toBeVisible();
     await expect(within(pager).queryByRole("link", { name: /前の要請/ })).toBeNull();
     await userEvent.click(within(pager).getByRole("link", { name: /次の要請/ }));
-    await expect(
-      await page.findByRole("heading", {
-        level: 1,
-        name: "社会福祉法人恩賜財団済生会支部東京都済生会向島病院附属すみだ訪問看護ステーション",
-      }),
-    ).toBeVisible();
+    await findVisible(page, "heading", {
+      level: 1,
+      name: "社会福祉法人恩賜財団済生会支部東京都済生会向島病院附属すみだ訪問看護ステーション",
+    });
     await expect(page.getByText("このページの 2 / 50 件目")).toBeVisible();
     await userEvent.click(page.getByRole("link", { name: "要請の一覧へ" }));
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "確認待ちの要請" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "確認待ちの要請" });
   },
 };
 
@@ -332,9 +324,7 @@ export const Ministry: Story = {
   args: { user: MINISTRY_USER, api: MINISTRY_API },
   play: async (context) => {
     const page = within(context.canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "要請の確認・承認" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "要請の確認・承認" });
     await expect(await page.findByText("全 1,234 件中 1〜50 件")).toBeVisible();
     // The banner counts what waits for the ministry, not the prefectures' 未完了.
     const banner = context.canvasElement.querySelector(".sos-deadline");

@@ -1,3 +1,4 @@
+import { findVisible } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { RegistryItems, RegistryUpload } from "../api-types";
@@ -98,9 +99,7 @@ type Story = StoryObj<typeof meta>;
 export const PreviewWithErrors: Story = {
   play: async (context) => {
     const page = within(context.canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "医療機関名簿の取り込み" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "医療機関名簿の取り込み" });
     const summary = await page.findByLabelText("取り込むファイル");
     await expect(summary).toHaveTextContent("179,842行（Shift_JIS）");
     await expect(summary).toHaveTextContent("1,204件（うち名簿に戻る 3件）");

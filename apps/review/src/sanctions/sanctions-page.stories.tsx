@@ -1,4 +1,4 @@
-import { type ApiFixtures, FixtureError } from "@sos/web/storybook";
+import { type ApiFixtures, FixtureError, findVisible } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { Sanction, SanctionTarget } from "../api-types";
@@ -71,8 +71,8 @@ function rowOf(page: Page, name: string): HTMLElement {
 export const Measures: Story = {
   play: async (context) => {
     const page = within(context.canvasElement);
-    await expect(await page.findByRole("heading", { level: 1, name: "措置" })).toBeVisible();
-    await expect(await page.findByRole("table", { name: "措置の一覧" })).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "措置" });
+    await findVisible(page, "table", { name: "措置の一覧" });
     await expect(inputsOf(callsOf(context), "sanctions.list")).toEqual([undefined]);
     // Today on the Tokyo calendar, in 年・月・日 boxes with its day of the week.
     const start = within(form(page).getByRole("group", { name: /^適用開始日/ }));
@@ -221,19 +221,15 @@ export const ValidationErrors: Story = {
 
     await userEvent.type(fields.getByLabelText(/^医療機関コード/), "１３１１２");
     await userEvent.click(fields.getByRole("button", { name: "措置を登録…" }));
-    await expect(
-      await summary.findByRole("link", { name: "医療機関コードは10桁の数字で入力してください" }),
-    ).toBeVisible();
+    await findVisible(summary, "link", { name: "医療機関コードは10桁の数字で入力してください" });
     await expect(page.queryByRole("dialog")).toBeNull();
 
     // 2月30日 is no date: refused in Japanese before anything is asked.
     await typeDate(fields, "2026", "2", "30");
     await userEvent.click(fields.getByRole("button", { name: "措置を登録…" }));
-    await expect(
-      await summary.findByRole("link", {
-        name: "適用開始日は正しい日付を入力してください（例：2026年12月1日）",
-      }),
-    ).toBeVisible();
+    await findVisible(summary, "link", {
+      name: "適用開始日は正しい日付を入力してください（例：2026年12月1日）",
+    });
     await expect(page.queryByRole("dialog")).toBeNull();
     await expect(countOf(callsOf(context), "sanctions.create")).toBe(0);
   },
@@ -406,7 +402,7 @@ export const LoadFailed: Story = {
     const page = within(canvasElement);
     await expect(await page.findByText("措置の一覧を表示できませんでした")).toBeVisible();
     await userEvent.click(page.getByRole("button", { name: "再読み込み" }));
-    await expect(await page.findByRole("table", { name: "措置の一覧" })).toBeVisible();
+    await findVisible(page, "table", { name: "措置の一覧" });
   },
 };
 

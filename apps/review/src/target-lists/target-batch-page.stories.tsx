@@ -1,4 +1,4 @@
-import { FixtureError } from "@sos/web/storybook";
+import { FixtureError, findVisible } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
 import { callsOf, countOf, inputsOf } from "../stories/calls";
@@ -51,9 +51,7 @@ const CAPTION = "第12号に載せた医療機関";
 export const Batch: Story = {
   play: async (context) => {
     const page = within(context.canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第12号" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "対象医療機関リスト 第12号" });
     await expect(inputsOf(callsOf(context), "targetList.get")).toEqual([
       { batchId: LATEST_BATCH.id },
     ]);
@@ -99,9 +97,7 @@ export const OpenListedRequest: Story = {
     const page = within(canvasElement);
     const table = within(await page.findByRole("table", { name: CAPTION }));
     await userEvent.click(table.getByRole("link", { name: "東京ベイ総合医療センター" }));
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "東京ベイ総合医療センター" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "東京ベイ総合医療センター" });
     const approval = within(page.getByRole("region", { name: "国の承認" }));
     await expect(approval.getByText("第12号（2026年11月19日（木）15:00 発行）")).toBeVisible();
     await expect(approval.getByText("1,250セット（1,250,000枚）")).toBeVisible();
@@ -127,9 +123,7 @@ export const NotFound: Story = {
     await expect(page.getByText(NOT_FOUND)).toBeVisible();
     await expect(page.queryByRole("button", { name: "再読み込み" })).toBeNull();
     await userEvent.click(page.getByRole("link", { name: "対象医療機関リストへ戻る" }));
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "対象医療機関リスト" });
   },
 };
 
@@ -158,7 +152,7 @@ export const LoadFailed: Story = {
       ),
     ).toBeVisible();
     await userEvent.click(page.getByRole("button", { name: "再読み込み" }));
-    await expect(await page.findByRole("table", { name: CAPTION })).toBeVisible();
+    await findVisible(page, "table", { name: CAPTION });
   },
 };
 

@@ -1,4 +1,4 @@
-import { FixtureError } from "@sos/web/storybook";
+import { FixtureError, findVisible } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { callsOf, countOf, inputsOf } from "../stories/calls";
@@ -59,9 +59,7 @@ function batchRow(canvasElement: HTMLElement, number: number): HTMLElement {
 export const IssuedLists: Story = {
   play: async (context) => {
     const page = within(context.canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "対象医療機関リスト" });
     await expect(await findPending(page)).toHaveTextContent(PENDING_TEXT);
     await expect(page.getByRole("button", { name: "第13号のリストを発行" })).toBeEnabled();
     const rows = within(page.getByRole("table", { name: "発行済みの対象医療機関リスト" }))
@@ -126,9 +124,7 @@ export const IssueNextList: Story = {
       expect(batchRow(context.canvasElement, 13)).toHaveAttribute("aria-current", "true"),
     );
 
-    await expect(
-      await page.findByRole("heading", { level: 2, name: "第13号のCSVファイル（1,250件）" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 2, name: "第13号のCSVファイル（1,250件）" });
     await expect(inputsOf(callsOf(context), "targetList.csvCheck")).toEqual([
       { batchId: ISSUED_BATCH.id },
     ]);
@@ -217,9 +213,7 @@ export const ShiftJisCheck: Story = {
   args: { path: `/target-lists?batch=${LATEST_BATCH.id}` },
   play: async (context) => {
     const page = within(context.canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 2, name: "第12号のCSVファイル（6件）" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 2, name: "第12号のCSVファイル（6件）" });
     await expect(await page.findByText("Shift_JISで表せない文字が2か所あります")).toBeVisible();
     const lost = within(page.getByRole("table", { name: "Shift_JISで表せない文字" }));
     const rows = lost.getAllByRole("row").slice(1);
@@ -240,9 +234,7 @@ export const ShiftJisCheck: Story = {
     ).toHaveAttribute("href", `/api/target-lists/${LATEST_BATCH.id}.csv?encoding=sjis&replace=1`);
 
     await userEvent.click(page.getByRole("button", { name: "第11号のCSV出力" }));
-    await expect(
-      await page.findByRole("heading", { level: 2, name: /^第11号のCSVファイル/ }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 2, name: /^第11号のCSVファイル/ });
     await expect(await page.findByText("すべての文字をShift_JISで出力できます。")).toBeVisible();
     await waitFor(() =>
       expect(batchRow(context.canvasElement, 11)).toHaveAttribute("aria-current", "true"),

@@ -1,4 +1,4 @@
-import { Screen } from "@sos/web/storybook";
+import { findVisible, Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
 import { VENDOR_APP } from "../app";
@@ -45,7 +45,7 @@ async function card(page: Canvas, title: string): Promise<HTMLElement> {
 export const WorkingWeek: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(await page.findByRole("heading", { level: 1, name: "ホーム" })).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "ホーム" });
     await expect(
       page.getByText("佐藤 健一さん（販売業者）としてログインしています。"),
     ).toBeVisible();
@@ -79,9 +79,7 @@ export const WorkingWeek: Story = {
     ]);
 
     await userEvent.click(within(lists).getByRole("link", { name: "リストを見る" }));
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "対象医療機関リスト" });
   },
 };
 

@@ -1,4 +1,4 @@
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { FixtureError, findVisible, Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { VENDOR_APP } from "../app";
@@ -79,7 +79,7 @@ function orderRow(table: HTMLElement, orderNumber: string) {
 export const PickingAndShipping: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(await page.findByRole("heading", { level: 1, name: "注文・出荷" })).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "注文・出荷" });
     await expect(
       await page.findByText("注文済みで未出荷の注文 312件・合計 1,974セット（1,974,000枚）"),
     ).toBeVisible();

@@ -1,4 +1,4 @@
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { FixtureError, findVisible, Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { Product } from "../api-types";
@@ -76,7 +76,7 @@ async function stockTable(page: Canvas) {
 export const StockBySize: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(await page.findByRole("heading", { level: 1, name: "商品・在庫" })).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "商品・在庫" });
     const card = within(
       await page.findByRole("region", {
         name: "ニトリル手袋（パウダーフリー）100枚入×10箱（販売中）",

@@ -1,4 +1,4 @@
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { FixtureError, findVisible, Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { VENDOR_APP } from "../app";
@@ -59,7 +59,7 @@ function base64Of(text: string): string {
 export const RegisteredFacilities: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(await page.findByRole("heading", { level: 1, name: "施設登録" })).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "施設登録" });
     const table = await registrationTable(page, "1,250");
     const rows = within(table).getAllByRole("row");
     await expect(rows).toHaveLength(51);
@@ -97,9 +97,7 @@ export const RegisteredFacilities: Story = {
     });
 
     await userEvent.click(page.getByRole("link", { name: "購入サイトへの施設登録" }));
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "購入サイトへの施設登録" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "購入サイトへの施設登録" });
   },
 };
 

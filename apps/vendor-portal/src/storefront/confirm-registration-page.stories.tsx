@@ -1,4 +1,4 @@
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { FixtureError, findVisible, Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { ConfirmedRegistration, RegistrationConfirmation } from "../api-types";
@@ -81,9 +81,7 @@ function detailsOf(list: HTMLElement): (string | null)[] {
 export const ConfirmOwnRegistration: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "施設登録の確定" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "施設登録の確定" });
     await expect(detailsOf(page.getByLabelText("申し込まれた内容"))).toEqual([
       PENDING.facilityName,
       "1310004567",
@@ -154,9 +152,7 @@ export const AlreadyConfirmed: Story = {
   },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "この施設登録は確定済みです" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "この施設登録は確定済みです" });
     await expect(page.queryByRole("button", { name: "登録を確定する" })).toBeNull();
     await expect(detailsOf(page.getByLabelText("登録内容"))).toContain(
       "soumu@futaba-clinic.example.jp",
@@ -178,14 +174,10 @@ export const InvalidLink: Story = {
   },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "確認リンクが無効です" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "確認リンクが無効です" });
     await expect(page.getByRole("alert")).toHaveTextContent(INVALID);
     await userEvent.click(page.getByRole("link", { name: "購入サイトの施設登録へ" }));
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "購入サイトへの施設登録" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "購入サイトへの施設登録" });
   },
 };
 
@@ -229,6 +221,6 @@ export const LoadFailedThenRetry: Story = {
     await expect(alert).toHaveTextContent("登録内容を表示できませんでした");
     await expect(alert).toHaveTextContent(SERVER_DOWN_MESSAGE);
     await userEvent.click(page.getByRole("button", { name: "再読み込み" }));
-    await expect(await page.findByRole("button", { name: "登録を確定する" })).toBeVisible();
+    await findVisible(page, "button", { name: "登録を確定する" });
   },
 };

@@ -1,4 +1,4 @@
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { FixtureError, findVisible, Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { PurchaseFormPage } from "../api-types";
@@ -78,9 +78,7 @@ function fitsTheScreen() {
 export const ChooseSizesAndOrder: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "ご購入手続き" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "ご購入手続き" });
     await expect(page.getByRole("banner")).toHaveTextContent("医療用手袋 購入サイト");
     const offer = page.getByLabelText("ご購入いただける内容");
     await expect(
@@ -220,9 +218,7 @@ export const UsedLink: Story = {
   args: { api: { storefront: { purchasePage: () => ORDERED_PAGE } } },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "ご注文の内容" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "ご注文の内容" });
     await expect(
       page.getByRole("heading", { name: "この購入リンクでのご購入は完了しています" }),
     ).toBeVisible();
@@ -265,9 +261,7 @@ export const BoughtInAnotherTab: Story = {
     await userEvent.click(form.getByRole("button", { name: "注文内容を確認する" }));
     await userEvent.click(await page.findByRole("button", { name: "注文を確定する" }));
 
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "ご注文の内容" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "ご注文の内容" });
     await expect(
       page.getByRole("heading", { name: "この購入リンクでのご購入は完了しています" }),
     ).toBeVisible();
@@ -291,9 +285,7 @@ export const InvalidLink: Story = {
   },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "購入リンクが無効です" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "購入リンクが無効です" });
     const alert = page.getByRole("alert");
     await expect(alert).toHaveTextContent("このリンクではご購入いただけません");
     await expect(alert).toHaveTextContent(INVALID_LINK);

@@ -1,4 +1,4 @@
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { FixtureError, findVisible, Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { VENDOR_APP } from "../app";
@@ -87,9 +87,7 @@ async function form(page: Canvas) {
 export const FullWidthConfirmationSent: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "購入サイトへの施設登録" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "購入サイトへの施設登録" });
     // The storefront's own frame: its name, no back-office menu, no sign-in offered.
     await expect(page.getByRole("banner")).toHaveTextContent("医療用手袋 購入サイト");
     await expect(page.queryByRole("navigation", { name: "メインメニュー" })).toBeNull();
@@ -199,9 +197,7 @@ export const SignedInInstitution: Story = {
     const confirm = within(await page.findByRole("region", { name: "入力内容の確認" }));
     await userEvent.click(confirm.getByRole("button", { name: "登録する" }));
 
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "施設登録が完了しました" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "施設登録が完了しました" });
     await expect(page.getByRole("status")).toHaveTextContent(
       "登録内容のお知らせを soumu@futaba-clinic.example.jp にお送りしました。",
     );
@@ -248,9 +244,7 @@ export const ValidationErrors: Story = {
       メールアドレス: "uketsuke@",
     });
     await userEvent.click(fields.getByRole("button", { name: "入力内容を確認する" }));
-    await expect(
-      await page.findByRole("region", { name: "入力内容に誤りがあります（5件）" }),
-    ).toBeVisible();
+    await findVisible(page, "region", { name: "入力内容に誤りがあります（5件）" });
     await expect(
       fields.getByRole("textbox", { name: /^医療機関コード/ }),
     ).toHaveAccessibleDescription(showsError("医療機関コードは10桁の数字で入力してください"));

@@ -1,4 +1,4 @@
-import { Screen } from "@sos/web/storybook";
+import { findVisible, Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { BatchDetail, VendorItem } from "../api-types";
@@ -129,9 +129,7 @@ async function institution(page: Canvas, name: string) {
 export const TakeoverAttemptHeld: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第5号" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "対象医療機関リスト 第5号" });
     await expect(page.getByLabelText("照合と送信の状況")).toHaveTextContent(
       "照合済み0件登録内容不一致0件要確認2件未登録0件",
     );

@@ -1,4 +1,4 @@
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { FixtureError, findVisible, Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { VENDOR_APP } from "../app";
@@ -72,9 +72,7 @@ async function shownList(page: Canvas) {
 export const EveryState: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第4号" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "対象医療機関リスト 第4号" });
     await expect(
       page.getByText(
         "2026年12月10日（木）18:00 受領・8件・上限数の合計 1,292セット（1,292,000枚）",
@@ -310,9 +308,7 @@ export const LargeListFollowUp: Story = {
   args: { path: `/target-lists/${LARGE_BATCH_ID}?match=not_registered` },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第3号" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "対象医療機関リスト 第3号" });
     await expect(
       page.getByText(
         "2026年12月3日（木）18:00 受領・1,250件・上限数の合計 4,994セット（4,994,000枚）",
@@ -368,9 +364,7 @@ export const LoadFailedThenRetry: Story = {
     const page = within(canvasElement);
     await expect(await page.findByRole("alert")).toHaveTextContent(SERVER_DOWN_MESSAGE);
     await userEvent.click(page.getByRole("button", { name: "再読み込み" }));
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第4号" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "対象医療機関リスト 第4号" });
     await expect(within(await shownList(page)).getAllByRole("listitem")).toHaveLength(8);
   },
 };

@@ -1,4 +1,4 @@
-import { FixtureError, Screen } from "@sos/web/storybook";
+import { FixtureError, findVisible, Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { RunProgress } from "../api-types";
@@ -179,9 +179,7 @@ export const LargeListSendAll: Story = {
   },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第3号" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "対象医療機関リスト 第3号" });
     await expect(page.getByText("13件を表示")).toBeVisible();
     const send = sendSection(page);
     await userEvent.click(send.getByRole("button", { name: "リストの全件に購入リンクを送信" }));

@@ -1,4 +1,4 @@
-import { Screen } from "@sos/web/storybook";
+import { findVisible, Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
 import { VENDOR_APP } from "../app";
@@ -37,9 +37,7 @@ function rowTexts(table: HTMLElement): string[][] {
 export const HandedOverLists: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "対象医療機関リスト" });
     const table = await page.findByRole("table", { name: "引き渡されたリスト（新しい順）" });
     await expect(rowTexts(table)).toEqual([
       [
@@ -89,9 +87,7 @@ export const HandedOverLists: Story = {
     ]);
 
     await userEvent.click(within(table).getByRole("link", { name: "第4号" }));
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "対象医療機関リスト 第4号" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "対象医療機関リスト 第4号" });
   },
 };
 

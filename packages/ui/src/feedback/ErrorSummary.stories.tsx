@@ -103,9 +103,9 @@ export const KeepsFocusWhileTyping: Story = {
     const field = canvas.getByRole("textbox", { name: /数量/ });
     await userEvent.click(field);
     await userEvent.clear(field);
-    await expect(
-      await canvas.findByRole("region", { name: "入力内容に誤りがあります（1件）" }),
-    ).toBeVisible();
+    await waitFor(() =>
+      expect(canvas.getByRole("region", { name: "入力内容に誤りがあります（1件）" })).toBeVisible(),
+    );
     await expect(field).toHaveFocus();
     await userEvent.keyboard("1250");
     await expect(field).toHaveValue("1250");

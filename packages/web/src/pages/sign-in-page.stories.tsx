@@ -1,7 +1,7 @@
 import { AUTH_MESSAGES } from "@sos/domain";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { type FixtureCall, FixtureError, Screen } from "../storybook";
+import { type FixtureCall, FixtureError, findVisible, Screen } from "../storybook";
 import { STORY_APP, STORY_INSTITUTION_USER, STORY_VENDOR_USER } from "../storybook/story-app";
 
 const calls: FixtureCall[] = [];
@@ -37,7 +37,7 @@ async function signIn(canvasElement: HTMLElement, username: string, password: st
 export const SignsIn: Story = {
   play: async ({ canvasElement }) => {
     const page = await signIn(canvasElement, "tokyo-hp-yamada", "Tebukuro2026");
-    await expect(await page.findByRole("heading", { level: 1, name: "ホーム" })).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "ホーム" });
     await expect(page.getAllByText(/山田 花子/).length).toBeGreaterThan(0);
     await expect(calls.filter((call) => call.path === "auth.signIn")).toEqual([
       {
@@ -111,9 +111,7 @@ export const BackToTheRequestedPage: Story = {
   args: { path: "/no-such-page" },
   play: async ({ canvasElement }) => {
     const page = await signIn(canvasElement, "tokyo-hp-yamada", "Tebukuro2026");
-    await expect(
-      await page.findByRole("heading", { level: 1, name: "ページが見つかりません" }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: "ページが見つかりません" });
   },
 };
 
@@ -122,9 +120,7 @@ export const WrongApp: Story = {
   args: { path: "/", user: STORY_VENDOR_USER },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await expect(
-      await page.findByRole("heading", { level: 1, name: /のページは利用できません/ }),
-    ).toBeVisible();
+    await findVisible(page, "heading", { level: 1, name: /のページは利用できません/ });
     await waitFor(() =>
       expect(page.getByRole("link", { name: /のページへ移動/ })).toHaveAttribute(
         "href",

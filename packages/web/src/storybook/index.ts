@@ -1,4 +1,5 @@
 export { preloadDeclaredPages } from "../lazy-page";
+export { findVisible } from "./find-visible";
 export {
   type ApiFixtures,
   type FixtureCall,
