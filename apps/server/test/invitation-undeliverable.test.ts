@@ -1,35 +1,26 @@
 import { createInvitation, type InviteActor, startBulkInvitation } from "@sos/api";
 import { createTestUser, insertTestPrefectures, TEST_API_CONFIG } from "@sos/api/testing";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
-import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createMailTransport } from "../src/mail/transport";
-import { startWorker } from "../src/worker/runner";
-import { type SmtpSink, startSmtpSink } from "./support/smtp-sink";
+import { type MailChain, startMailChain } from "./support/mail-chain";
+import type { SmtpSink } from "./support/smtp-sink";
 
 // A real SMTP conversation: the sink refuses one address at RCPT TO with 550, as a
 // provider does for a mailbox that does not exist. The worker fails that mail at
 // once (no retries) and the invitation it carried shows as undeliverable.
 
 let tdb: TestDatabase;
+let chain: MailChain;
 let sink: SmtpSink;
-let worker: Runner;
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
-  sink = await startSmtpSink();
-  worker = await startWorker({
-    db: tdb.db,
-    connectionString: tdb.url,
-    transport: createMailTransport(sink.url),
-    concurrency: 2,
-    pollInterval: 200,
-  });
+  chain = await startMailChain(tdb, { name: "sos-test-undeliverable-worker" });
+  sink = chain.sink;
 });
 
 afterAll(async () => {
-  await worker.stop();
-  await sink.close();
+  await chain?.close();
   await tdb.destroy();
 });
 

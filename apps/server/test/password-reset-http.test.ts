@@ -1,33 +1,27 @@
 import { createTestUser, type TestUser } from "@sos/api/testing";
-import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMailTransport } from "../src/mail/transport";
-import { startWorker } from "../src/worker/runner";
 import { mutate, query } from "./support/http";
-import { type SmtpSink, startSmtpSink } from "./support/smtp-sink";
+import { type MailChain, startMailChain } from "./support/mail-chain";
+import type { SmtpSink } from "./support/smtp-sink";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let server: TestServer;
+let chain: MailChain;
 let sink: SmtpSink;
-let worker: Runner;
 let user: TestUser;
 
 beforeAll(async () => {
   server = await startTestServer();
-  sink = await startSmtpSink();
-  worker = await startWorker({
-    db: server.tdb.db,
-    connectionString: server.tdb.url,
-    transport: createMailTransport(sink.url),
+  chain = await startMailChain(server.tdb, {
+    name: "sos-test-password-reset-worker",
     concurrency: 1,
-    pollInterval: 200,
   });
+  sink = chain.sink;
   user = await createTestUser(server.tdb.db, "institution", { email: "yodo@hospital.example.jp" });
 });
 
 afterAll(async () => {
-  await worker.stop();
-  await sink.close();
+  await chain?.close();
   await server.close();
 });
 

@@ -1,11 +1,9 @@
 import { createTestUser, type TestUser } from "@sos/api/testing";
 import type { Db } from "@sos/db";
-import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMailTransport } from "../src/mail/transport";
-import { startWorker } from "../src/worker/runner";
 import { mutate, query, signInOverHttp } from "./support/http";
-import { type SmtpSink, startSmtpSink } from "./support/smtp-sink";
+import { type MailChain, startMailChain } from "./support/mail-chain";
+import type { SmtpSink } from "./support/smtp-sink";
 import { listAccepted } from "./support/target-list";
 import { startTestServer, type TestServer } from "./support/test-server";
 
@@ -25,8 +23,8 @@ const CODE_PATTERN = /\/vendor\/register\/confirm\/([a-z2-7]{32})/;
 const PURCHASE_PATTERN = /\/vendor\/purchase\/([a-z2-7]{32})/;
 
 let server: TestServer;
+let chain: MailChain;
 let sink: SmtpSink;
-let worker: Runner;
 let db: Db;
 let institution: TestUser;
 let vendor: TestUser;
@@ -113,14 +111,12 @@ async function mailDrained(): Promise<void> {
 beforeAll(async () => {
   server = await startTestServer({ now: () => NOW });
   db = server.tdb.db;
-  sink = await startSmtpSink();
-  worker = await startWorker({
-    db,
-    connectionString: server.tdb.url,
-    transport: createMailTransport(sink.url),
+  chain = await startMailChain(server.tdb, {
+    name: "sos-test-takeover-worker",
     concurrency: 1,
     pollInterval: 100,
   });
+  sink = chain.sink;
   institution = await createTestUser(db, "institution");
   await db
     .updateTable("institutions")
@@ -132,8 +128,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await worker?.stop();
-  await sink?.close();
+  await chain?.close();
   await server?.close();
 });
 

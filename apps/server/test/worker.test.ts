@@ -2,34 +2,26 @@ import type { AddressInfo } from "node:net";
 import { passwordResetMail } from "@sos/auth";
 import { addJob, addJobs, enqueueMail, enqueueMailBatch, SENT_SECRET_MAIL_TEXT } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
-import type { Runner } from "graphile-worker";
 import { sql } from "kysely";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailTransport, SMTP_POOL_CONNECTIONS } from "../src/mail/transport";
-import { startWorker } from "../src/worker/runner";
 import { mailMessageId } from "../src/worker/send-mail";
-import { type SmtpSink, startSmtpSink } from "./support/smtp-sink";
+import { type MailChain, startMailChain } from "./support/mail-chain";
+import type { SmtpSink } from "./support/smtp-sink";
 
 let tdb: TestDatabase;
+let chain: MailChain;
 let sink: SmtpSink;
-let worker: Runner;
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
-  sink = await startSmtpSink();
-  worker = await startWorker({
-    db: tdb.db,
-    connectionString: tdb.url,
-    transport: createMailTransport(sink.url),
-    concurrency: 2,
-    pollInterval: 200,
-  });
+  chain = await startMailChain(tdb, { name: "sos-test-worker" });
+  sink = chain.sink;
 });
 
 afterAll(async () => {
-  await worker.stop();
-  await sink.close();
+  await chain?.close();
   await tdb.destroy();
 });
 

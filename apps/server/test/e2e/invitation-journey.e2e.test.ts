@@ -1,13 +1,10 @@
 import { importRegistry } from "@sos/api";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
-import type { Runner } from "graphile-worker";
-import { sql } from "kysely";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMailTransport, type MailTransport } from "../../src/mail/transport";
 import { DEMO_ACCOUNTS, seedDemo } from "../../src/seed/demo";
-import { startWorker } from "../../src/worker/runner";
-import { type SmtpSink, startSmtpSink } from "../support/smtp-sink";
+import { type MailChain, startMailChain } from "../support/mail-chain";
+import type { SmtpSink } from "../support/smtp-sink";
 import { startTestServer, type TestServer } from "../support/test-server";
 import { APPS_DIR, ensureAllBuilt } from "./app-builds";
 import { launchChromium, newDeskPage, newPhonePage, screenshot, scrollsSideways } from "./browser";
@@ -22,7 +19,6 @@ import { heading, input } from "./page";
  * and saves a first answer.
  */
 
-const WORKER_APPLICATION = "sos-e2e-invitation-worker";
 const CLINIC = {
   code: "1312345678",
   name: "招待テスト診療所",
@@ -31,23 +27,10 @@ const CLINIC = {
 const MINISTRY = DEMO_ACCOUNTS.find((account) => account.username === "demo-ministry");
 
 let tdb: TestDatabase;
+let chain: MailChain;
 let sink: SmtpSink;
-let transport: MailTransport;
-let worker: Runner;
 let server: TestServer;
 let browser: Browser;
-
-async function workerDisconnected(): Promise<void> {
-  if (tdb === undefined) return;
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const open = await sql<{ n: number }>`
-      select count(*)::int as n from pg_stat_activity
-      where application_name = ${WORKER_APPLICATION}`.execute(tdb.db);
-    if ((open.rows[0]?.n ?? 0) === 0 || Date.now() > deadline) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function registryCsv(): Uint8Array {
   const lines = [
@@ -64,18 +47,9 @@ beforeAll(async () => {
   await seedDemo(tdb.db, { log: () => {} });
   const report = await importRegistry(tdb.db, registryCsv(), { apply: true });
   expect(report.errors).toEqual([]);
-  sink = await startSmtpSink();
-  transport = createMailTransport(sink.url);
-  const named = new URL(tdb.url);
-  named.searchParams.set("application_name", WORKER_APPLICATION);
   // Started after the import, so the start-up survey fill gives the new clinic this week's record.
-  worker = await startWorker({
-    db: tdb.db,
-    connectionString: named.toString(),
-    transport,
-    concurrency: 2,
-    pollInterval: 200,
-  });
+  chain = await startMailChain(tdb, { name: "sos-e2e-invitation-worker" });
+  sink = chain.sink;
   server = await startTestServer({ tdb, appsDir: APPS_DIR });
   browser = await launchChromium();
 }, 900_000);
@@ -83,10 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await worker?.stop();
-  await workerDisconnected();
-  transport?.close();
-  await sink?.close();
+  await chain?.close();
   await tdb?.destroy();
 });
 

@@ -1,13 +1,10 @@
 import { createCaller } from "@sos/api";
 import { createTestContext } from "@sos/api/testing";
 import { hashPassword, toSessionUser } from "@sos/auth";
-import type { Runner } from "graphile-worker";
-import { sql } from "kysely";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { createMailTransport } from "../../src/mail/transport";
-import { startWorker } from "../../src/worker/runner";
-import { type SmtpSink, startSmtpSink } from "../support/smtp-sink";
+import { type MailChain, startMailChain } from "../support/mail-chain";
+import type { SmtpSink } from "../support/smtp-sink";
 import { startTestServer, type TestServer } from "../support/test-server";
 import { ACCOUNTS, insertAccounts, PASSWORD } from "./accounts";
 import { APPS_DIR, ensureBuilt } from "./app-builds";
@@ -50,8 +47,8 @@ const CUSTOMERS_CSV = [
 ].join("\r\n");
 
 let server: TestServer;
+let chain: MailChain;
 let sink: SmtpSink;
-let worker: Runner;
 let browser: Browser;
 
 /** The API as an officer or the institution: their screens are other apps. */
@@ -158,54 +155,21 @@ async function handOver(): Promise<void> {
   expect(batch.number).toBe(1);
 }
 
-/** The worker's connections carry this name, so the end of the test can wait for them. */
-const WORKER_APPLICATION = "sos-e2e-vendor-worker";
-
-function workerConnectionString(url: string): string {
-  const named = new URL(url);
-  named.searchParams.set("application_name", WORKER_APPLICATION);
-  return named.toString();
-}
-
-/**
- * graphile-worker's stop() ends its pool without waiting for it; dropping the test
- * database under a connection still closing fails the run with an unhandled 57P01.
- */
-async function workerDisconnected(): Promise<void> {
-  if (server === undefined) return;
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const open = await sql<{ n: number }>`
-      select count(*)::int as n from pg_stat_activity
-      where application_name = ${WORKER_APPLICATION}`.execute(server.tdb.db);
-    if ((open.rows[0]?.n ?? 0) === 0 || Date.now() > deadline) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 beforeAll(async () => {
   await ensureBuilt("vendor");
   await ensureBuilt("institution");
-  sink = await startSmtpSink();
   server = await startTestServer({ appsDir: APPS_DIR });
   await insertAccounts(server.tdb.db);
   await insertClinic();
   await handOver();
-  worker = await startWorker({
-    db: server.tdb.db,
-    connectionString: workerConnectionString(server.tdb.url),
-    transport: createMailTransport(sink.url),
-    concurrency: 2,
-    pollInterval: 200,
-  });
+  chain = await startMailChain(server.tdb, { name: "sos-e2e-vendor-worker" });
+  sink = chain.sink;
   browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {
   await browser?.close();
-  await worker?.stop();
-  await workerDisconnected();
-  await sink?.close();
+  await chain?.close();
   await server?.close();
 });
 

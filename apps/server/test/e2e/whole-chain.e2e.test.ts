@@ -1,13 +1,10 @@
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { CONDITIONS_CONFIRMATION_LABEL } from "@sos/domain";
-import type { Runner } from "graphile-worker";
-import { sql } from "kysely";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { createMailTransport, type MailTransport } from "../../src/mail/transport";
 import { DEMO_ACCOUNTS, DEMO_HOSPITAL, seedDemo } from "../../src/seed/demo";
-import { startWorker } from "../../src/worker/runner";
-import { type SmtpSink, startSmtpSink } from "../support/smtp-sink";
+import { type MailChain, startMailChain } from "../support/mail-chain";
+import type { SmtpSink } from "../support/smtp-sink";
 import { startTestServer, type TestServer } from "../support/test-server";
 import { APPS_DIR, ensureAllBuilt } from "./app-builds";
 import {
@@ -48,31 +45,11 @@ function fullWidth(text: string): string {
   );
 }
 
-/** The worker's connections carry this name, so the end of the test can wait for them. */
-const WORKER_APPLICATION = "sos-e2e-whole-chain-worker";
-
 let tdb: TestDatabase;
+let chain: MailChain;
 let sink: SmtpSink;
-let transport: MailTransport;
-let worker: Runner;
 let server: TestServer;
 let browser: Browser;
-
-/**
- * graphile-worker's stop() ends its pool without waiting for it; dropping the test
- * database under a connection still closing fails the run with an unhandled 57P01.
- */
-async function workerDisconnected(): Promise<void> {
-  if (tdb === undefined) return;
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const open = await sql<{ n: number }>`
-      select count(*)::int as n from pg_stat_activity
-      where application_name = ${WORKER_APPLICATION}`.execute(tdb.db);
-    if ((open.rows[0]?.n ?? 0) === 0 || Date.now() > deadline) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 beforeAll(async () => {
   await ensureAllBuilt();
@@ -82,17 +59,8 @@ beforeAll(async () => {
   expect(seeded?.accounts.map((account) => account.username)).toEqual(
     DEMO_ACCOUNTS.map((account) => account.username),
   );
-  sink = await startSmtpSink();
-  transport = createMailTransport(sink.url);
-  const named = new URL(tdb.url);
-  named.searchParams.set("application_name", WORKER_APPLICATION);
-  worker = await startWorker({
-    db: tdb.db,
-    connectionString: named.toString(),
-    transport,
-    concurrency: 2,
-    pollInterval: 200,
-  });
+  chain = await startMailChain(tdb, { name: "sos-e2e-whole-chain-worker" });
+  sink = chain.sink;
   server = await startTestServer({ tdb, appsDir: APPS_DIR });
   browser = await launchChromium();
 }, 900_000);
@@ -100,10 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await worker?.stop();
-  await workerDisconnected();
-  transport?.close();
-  await sink?.close();
+  await chain?.close();
   await tdb?.destroy();
 });
 
