@@ -1,10 +1,10 @@
 import { createTestUser, type TestUser } from "@sos/api/testing";
 import { SESSION_COOKIE_NAME } from "@sos/auth";
 import type { Db } from "@sos/db";
-import { PREFECTURES } from "@sos/domain";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REGISTRY_UPLOAD_ROUTE } from "../src/http/registry-upload";
+import { ensurePrefectures } from "../src/seed/prefectures";
 import { mutate, query, signInOverHttp } from "./support/http";
 import { startTestServer, type TestServer } from "./support/test-server";
 
@@ -58,11 +58,7 @@ beforeAll(async () => {
     users[role] = await createTestUser(db, role);
     tokens[role] = await signInOverHttp(server.url, users[role]);
   }
-  await db
-    .insertInto("prefectures")
-    .values(PREFECTURES.map((p) => ({ code: p.code, name: p.name, nameEn: p.nameEn })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await ensurePrefectures(db);
 });
 
 afterAll(async () => {

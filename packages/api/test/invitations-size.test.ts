@@ -1,10 +1,9 @@
 import type { Db } from "@sos/db";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
-import { PREFECTURES } from "@sos/domain";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { runInvitationBatch, startBulkInvitation } from "../src/services/invitations";
-import { createTestUser, TEST_API_CONFIG } from "../src/testing";
+import { createTestUser, insertAllPrefectures, TEST_API_CONFIG } from "../src/testing";
 
 // The whole register (about 180,000) is invited in one action. This invites
 // 20,000 by default (INVITATION_SIZE_ROWS=180000 for the full size) in batches of
@@ -19,11 +18,7 @@ let db: Db;
 beforeAll(async () => {
   tdb = await createTestDatabase();
   db = tdb.db;
-  await db
-    .insertInto("prefectures")
-    .values(PREFECTURES.map((p) => ({ code: p.code, name: p.name, nameEn: p.nameEn })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await insertAllPrefectures(db);
   await sql`
     insert into institutions (code, name, type, prefecture_code, postcode, address, phone, email)
     select lpad((1000000000 + n)::text, 10, '0'), '医療機関' || n, 'clinic', 1 + n % 47, '1000001',

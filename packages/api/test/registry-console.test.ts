@@ -1,11 +1,10 @@
 import type { Db } from "@sos/db";
 import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
-import { PREFECTURES } from "@sos/domain";
 import { TRPCError } from "@trpc/server";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { applyRegistryUpload, importRegistry, uploadRegistryFile } from "../src/services/registry";
-import { callerFor, createTestUser, insertTestPrefectures, type TestUser } from "../src/testing";
+import { callerFor, createTestUser, insertAllPrefectures, type TestUser } from "../src/testing";
 import { handOver } from "./fixtures/vendor-world";
 
 // The registry import in the review console: upload (kept with its preview),
@@ -90,12 +89,7 @@ async function domainCodeOf(promise: Promise<unknown>): Promise<string> {
 beforeAll(async () => {
   tdb = await createTestDatabase();
   db = tdb.db;
-  await insertTestPrefectures(db);
-  await db
-    .insertInto("prefectures")
-    .values(PREFECTURES.map((p) => ({ code: p.code, name: p.name, nameEn: p.nameEn })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await insertAllPrefectures(db);
   ministry = await createTestUser(db, "ministry");
   others = {
     prefecture: await createTestUser(db, "prefecture"),

@@ -1,9 +1,8 @@
 import type { Db } from "@sos/db";
 import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
-import { PREFECTURES } from "@sos/domain";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { importRegistry } from "../src/services/registry";
-import { callerFor, createTestUser, type TestUser } from "../src/testing";
+import { callerFor, createTestUser, insertAllPrefectures, type TestUser } from "../src/testing";
 import { handOver, mailsOfKind, registerAsListed } from "./fixtures/vendor-world";
 
 // Issue 15 item 5 with issue 12's rules: the registry's address is the one the
@@ -28,10 +27,7 @@ function csv(row: string): Uint8Array {
 beforeAll(async () => {
   tdb = await createTestDatabase();
   db = tdb.db;
-  await db
-    .insertInto("prefectures")
-    .values(PREFECTURES.map((p) => ({ code: p.code, name: p.name, nameEn: p.nameEn })))
-    .execute();
+  await insertAllPrefectures(db);
   ministry = await createTestUser(db, "ministry");
   vendor = await createTestUser(db, "vendor");
 });

@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
 import { PREFECTURES } from "@sos/domain";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { importRegistry } from "../src/services/registry";
+import { insertAllPrefectures } from "../src/testing";
 
 // The register is about 180,000 rows; this applies 20,000 (the bench can run
 // the full size) and prints the time rather than asserting it.
@@ -16,10 +17,7 @@ let db: Db;
 beforeAll(async () => {
   tdb = await createTestDatabase();
   db = tdb.db;
-  await db
-    .insertInto("prefectures")
-    .values(PREFECTURES.map((p) => ({ code: p.code, name: p.name, nameEn: p.nameEn })))
-    .execute();
+  await insertAllPrefectures(db);
 });
 
 afterAll(async () => {

@@ -1,10 +1,10 @@
 import type { Db } from "@sos/db";
 import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
-import { PREFECTURES } from "@sos/domain";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DomainError } from "../src/errors";
 import { importRegistry } from "../src/services/registry";
+import { insertAllPrefectures } from "../src/testing";
 
 let tdb: TestDatabase;
 let db: Db;
@@ -12,10 +12,7 @@ let db: Db;
 beforeAll(async () => {
   tdb = await createTestDatabase();
   db = tdb.db;
-  await db
-    .insertInto("prefectures")
-    .values(PREFECTURES.map((p) => ({ code: p.code, name: p.name, nameEn: p.nameEn })))
-    .execute();
+  await insertAllPrefectures(db);
 });
 
 afterAll(async () => {

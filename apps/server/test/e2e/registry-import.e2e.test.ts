@@ -1,10 +1,10 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PREFECTURES } from "@sos/domain";
 import iconv from "iconv-lite";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it, onTestFailed } from "vitest";
+import { ensurePrefectures } from "../../src/seed/prefectures";
 import { startTestServer, type TestServer } from "../support/test-server";
 import { ACCOUNTS, insertAccounts, PASSWORD } from "./accounts";
 import { APPS_DIR, ensureBuilt } from "./app-builds";
@@ -41,11 +41,7 @@ beforeAll(async () => {
   server = await startTestServer({ appsDir: APPS_DIR });
   const db = server.tdb.db;
   await insertAccounts(db);
-  await db
-    .insertInto("prefectures")
-    .values(PREFECTURES.map((p) => ({ code: p.code, name: p.name, nameEn: p.nameEn })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await ensurePrefectures(db);
   // Gone from the new file: marked inactive, not deleted.
   await db
     .insertInto("institutions")

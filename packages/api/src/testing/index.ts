@@ -1,5 +1,6 @@
 import { createSession, hashPassword, type SessionUser, toSessionUser } from "@sos/auth";
 import type { Db } from "@sos/db";
+import { PREFECTURES } from "@sos/domain";
 import type { ApiConfig, Context } from "../context";
 import { createTestCaller } from "./probe-router";
 
@@ -64,6 +65,15 @@ function nextNumber(): number {
 }
 
 /** Tokyo (13) and Osaka (27): enough for scoping tests; a test database starts with none. */
+/** All 47 prefectures, as the registry's 都道府県 column names them; inserting again changes nothing. */
+export async function insertAllPrefectures(db: Db): Promise<void> {
+  await db
+    .insertInto("prefectures")
+    .values(PREFECTURES.map(({ code, name, nameEn }) => ({ code, name, nameEn })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
 export async function insertTestPrefectures(db: Db): Promise<void> {
   await db
     .insertInto("prefectures")
