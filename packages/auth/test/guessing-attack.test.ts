@@ -90,7 +90,8 @@ async function passwordChecks(targetId: string | null, username?: string) {
   }).length;
 }
 
-describe("1,000 guesses from one address", () => {
+// A thousand sign-in calls each: about 10 s on a quiet machine, past 30 s when it is shared.
+describe("1,000 guesses from one address", { timeout: 120_000 }, () => {
   it("get nowhere against one account, while the owner's browser signs in throughout", async () => {
     const { owner, device } = await ownerWithTrustedBrowser("yodogawa-hospital");
     let ownerDevice = device;
