@@ -55,9 +55,14 @@ export const NotEligible: Story = {
 };
 
 export const PurchasesCoverUse: Story = {
-  args: { figures: { stock: 0, consumption: 500, purchases: 700 } },
-  play: async ({ canvas }) => {
-    await expect(canvas.getByText("②−③ ＝ 500枚 − 700枚 ＝ −200枚")).toBeVisible();
+  args: { figures: { stock: 0, consumption: 500, purchases: 800 } },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(canvas.getByText("③ 800枚 ≧ ② 500枚")).toBeVisible();
+    await expect(
+      canvas.getByText("（1週間の購入見込み量が想定消費量以上のため、在庫は減りません）"),
+    ).toBeVisible();
+    // Issue 16: 「500枚 − 800枚 ＝ −300枚」 and 「−300枚 × 4」 read as an error.
+    await expect(canvasElement.textContent).not.toMatch(/−\d/);
     await expect(
       canvas.getByText(/在庫は減らない見込みのため、配布対象に該当しません/),
     ).toBeVisible();

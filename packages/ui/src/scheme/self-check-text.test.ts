@@ -52,15 +52,25 @@ describe("not eligible", () => {
     );
   });
 
-  it("says the stock does not shrink when purchases cover use", () => {
-    const figures = { stock: 0, consumption: 500, purchases: 700 };
+  it("says in words why the stock does not shrink when purchases cover use, with no negative figure", () => {
+    const figures = { stock: 0, consumption: 500, purchases: 800 };
     const assessment = assessEligibility(figures);
-    expect(calculationSteps(figures, assessment).map((step) => step.formula)).toEqual([
-      "②−③ ＝ 500枚 − 700枚 ＝ −200枚",
-      "（②−③）×４ ＝ −200枚 × 4 ＝ −800枚",
-      "① 0枚 ≧ −800枚",
+    const steps = calculationSteps(figures, assessment);
+    expect(steps).toEqual([
+      {
+        formula: "③ 800枚 ≧ ② 500枚",
+        note: "（1週間の購入見込み量が想定消費量以上のため、在庫は減りません）",
+      },
+      { formula: "① 0枚 は１ヶ月後も減らない見込みです" },
     ]);
+    expect(JSON.stringify(steps)).not.toMatch(/[−-]\d/);
     expect(conclusionText(assessment)).toContain("在庫は減らない見込み");
+  });
+
+  it("words purchases equal to consumption the same way (no shortfall, no 0枚 × 4)", () => {
+    const figures = { stock: 100, consumption: 500, purchases: 500 };
+    const assessment = assessEligibility(figures);
+    expect(calculationSteps(figures, assessment)[0]?.formula).toBe("③ 500枚 ≧ ② 500枚");
   });
 
   it("announces nothing while figures are missing", () => {

@@ -19,13 +19,28 @@ export interface CalculationStep {
   note?: string;
 }
 
-/** The manual's worked example, step by step, with this institution's figures. */
+/**
+ * The manual's worked example, step by step, with this institution's figures.
+ * When purchases cover use the stock does not shrink: the steps say so in words
+ * rather than carry a negative shortfall (「−300枚 × 4」) that reads like an error.
+ */
 export function calculationSteps(
   figures: SurveyFigures,
   assessment: Assessment,
 ): CalculationStep[] {
   const { stock, consumption, purchases } = figures;
   const { weeklyShortfall, monthlyShortfall, eligible } = assessment;
+  if (weeklyShortfall <= 0) {
+    return [
+      {
+        formula: `③ ${formatPieces(purchases)} ≧ ② ${formatPieces(consumption)}`,
+        note: "（1週間の購入見込み量が想定消費量以上のため、在庫は減りません）",
+      },
+      {
+        formula: `① ${formatPieces(stock)} は１ヶ月後も減らない見込みです`,
+      },
+    ];
+  }
   return [
     {
       formula: `②−③ ＝ ${formatPieces(consumption)} − ${formatPieces(purchases)} ＝ ${formatPieces(weeklyShortfall)}`,
