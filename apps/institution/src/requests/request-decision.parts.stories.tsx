@@ -42,8 +42,9 @@ export const AwaitingMinistry: Story = {
   },
   play: async ({ canvas }) => {
     await expect(canvas.getByText("国の承認待ち")).toBeVisible();
-    await expect(canvas.getByText("都道府県が確認した数量")).toBeVisible();
-    await expect(canvas.getByText("3セット（3,000枚）")).toBeVisible();
+    await expect(canvas.getByText("都道府県が確認した数量").nextElementSibling).toHaveTextContent(
+      "3セット（3,000枚）",
+    );
     await expect(canvas.getByText(/数量は変わることがあります/)).toBeVisible();
     await expect(canvas.queryByText(/調整されています/)).toBeNull();
   },
@@ -68,12 +69,18 @@ export const Accepted: Story = {
     await expect(canvas.getByText("決定した数量").nextElementSibling).toHaveTextContent(
       "2セット（2,000枚）",
     );
-    await expect(canvas.getByText("購入上限数").nextElementSibling).toHaveTextContent("2,000枚");
+    // Issue 16 #7: the limit in sets, as everywhere else (not 「2,000枚」 alone).
+    await expect(canvas.getByText("購入上限数").nextElementSibling).toHaveTextContent(
+      "2セット（2,000枚）",
+    );
     await expect(canvas.getByText("承認日時").nextElementSibling).toHaveTextContent(
       "2026年12月3日（木）15:00",
     );
     await expect(canvas.getByText(/3セット（3,000枚）/)).toHaveTextContent(/調整されています/);
-    await expect(canvas.getByText(/購入用のURLと購入できる枚数がメールで届きます/)).toBeVisible();
+    await expect(
+      canvas.getByText("購入の手続きと配送の状況は「購入・配送」に表示しています。"),
+    ).toBeVisible();
+    await expect(canvas.queryByText(/購入用のURL/)).toBeNull();
   },
 };
 
@@ -91,8 +98,9 @@ export const LargeQuantity: Story = {
     },
   },
   play: async ({ canvas, canvasElement }) => {
-    await expect(canvas.getByText("20,000セット（20,000,000枚）")).toBeVisible();
-    await expect(canvas.getByText("20,000,000枚")).toBeVisible();
+    for (const figure of canvas.getAllByText("20,000セット（20,000,000枚）")) {
+      await expect(figure).toBeVisible();
+    }
     await expect(canvasElement.scrollWidth).toBeLessThanOrEqual(canvasElement.clientWidth);
   },
 };

@@ -1,5 +1,5 @@
 import type { SosStatus } from "@sos/domain";
-import { formatJaDateTime, formatPieces, formatSets, toInstant } from "@sos/ui";
+import { formatJaDateTime, formatSets, toInstant } from "@sos/ui";
 import { type ReactNode, useId } from "react";
 import type { SosDecision } from "../api-types";
 import "./request-decision.css";
@@ -132,7 +132,7 @@ function Quantity({
         </div>
         <div>
           <dt>購入上限数</dt>
-          <dd>{formatPieces(decision.purchaseLimitPieces)}</dd>
+          <dd>{formatSets(decision.quantitySets)}</dd>
         </div>
         <div>
           <dt>{final ? "承認日時" : "確認日時"}</dt>
@@ -146,8 +146,10 @@ function Quantity({
         </p>
       )}
       <p className={final ? undefined : "sos-decision__note"}>
+        {/* What to do next changes as the purchase goes on (link, order, shipping): the
+            購入・配送 card says it, so the decision does not repeat a step already taken. */}
         {final
-          ? "販売業者から、購入用のURLと購入できる枚数がメールで届きます。販売業者の購入サイトへの施設登録がまだの場合は、早めに登録してください（登録がないとメールは届きません）。"
+          ? "購入の手続きと配送の状況は「購入・配送」に表示しています。"
           : "国が確認中のため、数量は変わることがあります。国の承認後に確定します。"}
       </p>
     </>

@@ -244,8 +244,9 @@ export const ReviewingWithPrefectureQuantity: Story = {
     await loaded(canvasElement, "都道府県・国確認中");
     const decision = region(canvasElement, "確認結果");
     await expect(decision.getByText("国の承認待ち")).toBeVisible();
-    await expect(decision.getByText("都道府県が確認した数量")).toBeVisible();
-    await expect(decision.getByText("2セット（2,000枚）")).toBeVisible();
+    await expect(decision.getByText("都道府県が確認した数量").nextElementSibling).toHaveTextContent(
+      "2セット（2,000枚）",
+    );
     await expect(decision.getByText("2026年11月20日（金）15:15")).toBeVisible();
     await expect(decision.getByText(/国の承認後に確定します。/)).toBeVisible();
   },
@@ -298,9 +299,12 @@ export const AcceptedLinkSent: Story = {
     const page = await loaded(canvasElement, "受付完了");
     const decision = region(canvasElement, "確認結果");
     await expect(decision.getByText("決定")).toBeVisible();
-    await expect(decision.getByText("決定した数量")).toBeVisible();
-    await expect(decision.getByText("2セット（2,000枚）")).toBeVisible();
-    await expect(decision.getByText("2,000枚")).toBeVisible();
+    await expect(decision.getByText("決定した数量").nextElementSibling).toHaveTextContent(
+      "2セット（2,000枚）",
+    );
+    await expect(decision.getByText("購入上限数").nextElementSibling).toHaveTextContent(
+      "2セット（2,000枚）",
+    );
     await expect(decision.getByText("2026年11月24日（火）10:30")).toBeVisible();
 
     const purchase = within(await page.findByRole("region", { name: "購入・配送" }));
@@ -387,6 +391,8 @@ export const AcceptedDelivered: Story = {
     await expect(order.getByText("4455-6677-8899")).toBeVisible();
     await expect(order.getByText("2026年11月25日（水）10:20")).toBeVisible();
     await expect(order.getByText("2026年11月25日（水）16:40")).toBeVisible();
+    // Issue 16 #7: once bought, no step of buying is shown as still to do.
+    await expect(page.queryByText(/購入用のURL|施設登録/)).toBeNull();
   },
 };
 
@@ -421,8 +427,9 @@ export const AcceptedLargeQuantity: Story = {
   play: async ({ canvasElement }) => {
     const page = await loaded(canvasElement, "受付完了");
     const decision = region(canvasElement, "確認結果");
-    await expect(decision.getByText("1,000セット（1,000,000枚）")).toBeVisible();
-    await expect(decision.getByText("1,000,000枚")).toBeVisible();
+    await expect(decision.getByText("購入上限数").nextElementSibling).toHaveTextContent(
+      "1,000セット（1,000,000枚）",
+    );
     await expect(decision.getByText(/自己チェックで計算した購入上限数/)).toHaveTextContent(
       "自己チェックで計算した購入上限数（1,250セット（1,250,000枚））から、都道府県・国の確認により調整されています。",
     );
