@@ -152,7 +152,8 @@ export const TypingWinsOverLateSurvey: Story = {
     const stock = canvas.getByRole("textbox", { name: /在庫量/ });
     await userEvent.type(stock, "１２３");
     await userEvent.click(canvas.getByRole("button", { name: "回答を読み込む" }));
-    await expect(stock).toHaveValue("１２３");
+    // Kept as typed (shown in half width once the box was left).
+    await expect(stock).toHaveValue("123");
     await expect(canvas.getByRole("textbox", { name: /想定消費量/ })).toHaveValue("");
   },
 };

@@ -269,7 +269,7 @@ export const SaveRefused: Story = {
     await expect(inputsOf(args.calls, "survey.answer")).toHaveLength(1);
     await expect(page.getByText("未回答")).toBeVisible();
     await expect(page.queryByText("週次調査の回答を保存しました。")).toBeNull();
-    await expect(box(canvasElement, /在庫量/)).toHaveValue("２，０００");
+    await expect(box(canvasElement, /在庫量/)).toHaveValue("2,000");
   },
 };
 
@@ -373,7 +373,7 @@ export const BusyThenSavedWithTheSameKey: Story = {
     await expect(await page.findByRole("alert")).toHaveTextContent(
       "混雑しています。しばらくしてから再度お試しください。",
     );
-    await expect(box(canvasElement, /在庫量/)).toHaveValue("２０００");
+    await expect(box(canvasElement, /在庫量/)).toHaveValue("2000");
 
     await userEvent.click(page.getByRole("button", { name: "保存" }));
     await expect(await page.findByText("週次調査の回答を保存しました。")).toBeVisible();

@@ -30,13 +30,18 @@ export const Default: Story = {
   },
 };
 
-/** Full-width digits and commas, as a Japanese IME gives them, are kept as typed. */
+/**
+ * Full-width digits and commas, as a Japanese IME gives them, are kept while typing
+ * and shown in half width once the box is left (issue 16 #13).
+ */
 export const FullWidthTyping: Story = {
   args: { label: "1週間の想定消費量" },
   play: async ({ canvas }) => {
     const input = canvas.getByRole("textbox", { name: /1週間の想定消費量/ });
     await userEvent.type(input, "１，０００");
     await expect(input).toHaveValue("１，０００");
+    await userEvent.tab();
+    await expect(input).toHaveValue("1,000");
   },
 };
 
@@ -87,6 +92,10 @@ export const ParsedByDomain: Story = {
   play: async ({ canvas }) => {
     const input = canvas.getByRole("textbox", { name: /在庫量/ });
     await userEvent.type(input, "２，０００");
+    await expect(canvas.getByText("2,000枚として受け付けます")).toBeVisible();
+    // A controlled field follows the half-width value shown on leaving the box.
+    await userEvent.tab();
+    await expect(input).toHaveValue("2,000");
     await expect(canvas.getByText("2,000枚として受け付けます")).toBeVisible();
     await userEvent.clear(input);
     await userEvent.type(input, "1.5");
