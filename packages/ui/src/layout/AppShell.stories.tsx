@@ -68,6 +68,13 @@ export const Phone: Story = {
     await expect(toggle).toHaveAttribute("aria-expanded", "false");
     await expect(toggle).toHaveFocus();
     await expect(canvasElement.scrollWidth).toBeLessThanOrEqual(canvasElement.clientWidth);
+
+    // Issue 16 #13: Esc right after opening, with focus still on the menu button.
+    await userEvent.click(toggle);
+    await expect(toggle).toHaveFocus();
+    await userEvent.keyboard("{Escape}");
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await expect(canvas.queryByRole("navigation", { name: "メインメニュー" })).toBeNull();
   },
 };
 

@@ -1,11 +1,4 @@
-import {
-  type KeyboardEvent,
-  type MouseEvent,
-  type ReactNode,
-  useId,
-  useRef,
-  useState,
-} from "react";
+import { type MouseEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { Button } from "../button/Button";
 import "./AppShell.css";
 
@@ -90,12 +83,18 @@ export function AppShell({
     main.scrollIntoView({ block: "start" });
   };
 
-  const closeOnEscape = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === "Escape" && menuOpen) {
+  // Esc closes the open menu wherever focus is: right after opening it, focus is
+  // still on the menu button, outside the panel.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const closeOnEscape = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== "Escape") return;
       setMenuOpen(false);
       toggleRef.current?.focus();
-    }
-  };
+    };
+    document.addEventListener("keydown", closeOnEscape);
+    return () => document.removeEventListener("keydown", closeOnEscape);
+  }, [menuOpen]);
 
   return (
     <div className={wide ? "sos-app sos-app--wide" : "sos-app"}>
@@ -123,13 +122,7 @@ export function AppShell({
           )}
         </div>
         {hasPanel && (
-          // biome-ignore lint/a11y/noStaticElementInteractions: Escape handling for the menu panel
-          <div
-            id={panelId}
-            className="sos-app__panel"
-            data-open={menuOpen}
-            onKeyDown={closeOnEscape}
-          >
+          <div id={panelId} className="sos-app__panel" data-open={menuOpen}>
             {nav.length > 0 && (
               <nav className="sos-app__nav" aria-label="メインメニュー">
                 <ul className="sos-app__nav-list">
