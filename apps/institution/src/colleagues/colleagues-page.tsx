@@ -68,7 +68,7 @@ export function ColleaguesPage() {
                 actions={
                   person.actions.includes("remove") ? (
                     <Button
-                      variant="danger"
+                      variant="danger-secondary"
                       aria-label={`${person.displayName}さんを削除`}
                       onClick={() => {
                         setError(null);

@@ -174,7 +174,7 @@ function GrantTables({
             ],
           ]}
           action={(row) => (
-            <Button variant="danger" onClick={() => onRevoke(row)}>
+            <Button variant="danger-secondary" onClick={() => onRevoke(row)}>
               「{row.organisation.name}」の許可を取り消す
             </Button>
           )}

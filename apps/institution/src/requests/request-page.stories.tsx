@@ -123,7 +123,11 @@ export const ErrorWithReasons: Story = {
     await expect(actions.getByText(/週次調査の回答を確認・修正してから/)).toBeVisible();
     await expect(actions.getByRole("button", { name: "システムチェック&申請" })).toBeVisible();
     await expect(actions.getByRole("link", { name: "編集" })).toBeVisible();
-    await expect(actions.getByRole("button", { name: "取下げ" })).toBeVisible();
+    const withdraw = actions.getByRole("button", { name: "取下げ" });
+    await expect(withdraw).toBeVisible();
+    // Issue 16 #13: the entry to withdrawing is outlined, not a solid red block under 編集;
+    // the solid red is the confirmation's 取り下げる.
+    await expect(getComputedStyle(withdraw).backgroundColor).toBe("rgb(255, 255, 255)");
 
     const check = region(canvasElement, "システムチェックで確認した週次調査");
     await expect(check.getByText("3,000枚")).toBeVisible();

@@ -335,7 +335,7 @@ function RequestActions({
           </RouterLinkButton>
         )}
         {request.canWithdraw && (
-          <Button variant="danger" fullWidth onClick={onWithdraw}>
+          <Button variant="danger-secondary" fullWidth onClick={onWithdraw}>
             取下げ
           </Button>
         )}

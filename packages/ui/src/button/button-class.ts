@@ -1,4 +1,15 @@
-export const BUTTON_VARIANTS = ["primary", "secondary", "tertiary", "danger"] as const;
+/**
+ * "danger" is the solid red of the step that destroys (取り下げる in the dialog);
+ * "danger-secondary" the outlined red of the button that only opens that step, so
+ * a page's destructive entry never outweighs its main action.
+ */
+export const BUTTON_VARIANTS = [
+  "primary",
+  "secondary",
+  "tertiary",
+  "danger",
+  "danger-secondary",
+] as const;
 export type ButtonVariant = (typeof BUTTON_VARIANTS)[number];
 
 export type ButtonSize = "medium" | "large";
