@@ -20,6 +20,7 @@ import {
   NOT_ELIGIBLE_DECISION_REASON,
   NOT_ELIGIBLE_REASON_MESSAGE,
   NOT_ELIGIBLE_REQUEST,
+  OPEN_REQUEST_REASON,
   OPEN_REQUEST_REASON_MESSAGE,
   REQUEST_ID,
   REVIEWING_REQUEST,
@@ -136,6 +137,24 @@ export const ErrorWithReasons: Story = {
       "not-eligible",
     );
     await expect(region(canvasElement, "履歴").getByText(/配布条件を満たさない/)).toBeVisible();
+  },
+};
+
+/**
+ * Issue 16 #4: refused only because another request of the week is open. The survey is
+ * not the cause, so the card does not send the institution to fix it.
+ */
+export const ErrorOpenRequestOnly: Story = {
+  args: withRequest({ ...ERROR_REQUEST, errorReasons: [OPEN_REQUEST_REASON] }),
+  play: async ({ canvasElement }) => {
+    const page = await loaded(canvasElement, "エラーあり");
+    await expect(
+      within(page.getByRole("alert")).getByText(OPEN_REQUEST_REASON_MESSAGE),
+    ).toBeVisible();
+    const actions = region(canvasElement, "この要請の操作");
+    await expect(actions.getByText(/その要請の結果をお待ちください/)).toBeVisible();
+    await expect(actions.queryByText(/週次調査の回答を確認・修正/)).toBeNull();
+    await expect(actions.getByRole("button", { name: "取下げ" })).toBeVisible();
   },
 };
 

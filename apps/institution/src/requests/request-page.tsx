@@ -29,6 +29,7 @@ import { PurchaseSection } from "../purchase/purchase-section";
 import { CheckSummary } from "./check-summary";
 import { notEditableReason } from "./closed-reasons";
 import { flashOf, type RequestFlash } from "./flash";
+import { applyNextStep } from "./next-step";
 import { useRequestCommands } from "./request-commands";
 import { RequestDecision } from "./request-decision";
 import { RequestDetails } from "./request-details";
@@ -300,11 +301,7 @@ function RequestActions({
     <Card title="この要請の操作">
       {request.canApply && (
         <>
-          <p>
-            {request.status === "draft"
-              ? "まだ要請は完了していません。「システムチェック&申請」を押すと、システムが今週の週次調査の回答などを確認し、条件を満たしていれば都道府県・国に要請が届きます。"
-              : "週次調査の回答を確認・修正してから、もう一度「システムチェック&申請」を行ってください。"}
-          </p>
+          <p>{applyNextStep(request)}</p>
           {summary && (
             <DeadlineCountdown
               deadline={summary.deadline.at}
