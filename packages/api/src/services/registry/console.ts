@@ -176,6 +176,7 @@ export async function applyRegistryUpload(
       rows: file.rowCount,
       mailFrom: input.mailFrom,
       uploadId: row.id,
+      now: input.now,
     });
     await markRegistryUploadApplied(trx, row.id, { userId: input.actor.userId, at: input.now });
     return { alreadyApplied: false, mailsQueued };

@@ -1,5 +1,6 @@
 import { appendAudit, type Db } from "@sos/db";
 import { applyStagedRegistry } from "@sos/db/repositories/institution";
+import { revokeLinksForRegistryEmail } from "@sos/db/repositories/purchase-link";
 import type { DetectedEncoding, ImportEncoding } from "../../csv-table";
 import {
   compareRegistry,
@@ -48,6 +49,8 @@ export interface RegistryImportOptions {
   fileName?: string;
   /** The sender of the change notices; without it an apply queues none (tests of the reader only). */
   mailFrom?: string;
+  /** When the apply happens (purchase links live at that instant are revoked); the clock by default. */
+  now?: Date;
 }
 
 /** Thrown inside the transaction so a preview rolls back whatever staging wrote. */
@@ -61,9 +64,17 @@ export function rowErrorRefusal(count: number): string {
   return `誤りのある行が${count}件あるため、取り込みを行いませんでした。ファイルを直してからもう一度実行してください。`;
 }
 
+/** Institutions whose registry e-mail the file changes (a change of case is the same mailbox). */
+function emailChanges(comparison: RegistryComparison) {
+  return comparison.contactChanges
+    .filter((c) => c.before.email.toLowerCase() !== c.after.email.toLowerCase())
+    .map((c) => ({ institutionCode: c.code, oldEmail: c.before.email, newEmail: c.after.email }));
+}
+
 /**
- * After compareRegistry in the same transaction: writes the staged rows, queues
- * the notices and audits. Returns how many mails were queued.
+ * After compareRegistry in the same transaction: writes the staged rows,
+ * revokes the purchase links mailed to an address the registry no longer holds,
+ * queues the notices and audits. Returns how many mails were queued.
  */
 export async function applyCompared(
   trx: Db,
@@ -75,13 +86,21 @@ export async function applyCompared(
     rows: number;
     mailFrom: string | null;
     uploadId?: string;
+    now: Date;
   },
 ): Promise<number> {
   await applyStagedRegistry(trx);
+  // The link is a bearer key mailed to the old address: whoever keeps that mailbox
+  // must not buy with it. The vendor sends a new one to the registry's new address.
+  const revokedLinks = await revokeLinksForRegistryEmail(trx, emailChanges(comparison), {
+    now: details.now,
+    actor: details.actor,
+    uploadId: details.uploadId ?? null,
+  });
   const mailsQueued =
     details.mailFrom === null
       ? 0
-      : await queueRegistryNotices(trx, comparison.contactChanges, details.mailFrom);
+      : await queueRegistryNotices(trx, comparison.contactChanges, details.mailFrom, revokedLinks);
   await appendAudit(trx, {
     action: "registry.import",
     actorUserId: details.actor.userId,
@@ -95,6 +114,7 @@ export async function applyCompared(
       rows: details.rows,
       ...comparison.counts,
       mailsQueued,
+      purchaseLinksRevoked: [...revokedLinks.values()].reduce((sum, n) => sum + n, 0),
     },
   });
   return mailsQueued;
@@ -130,6 +150,7 @@ export async function importRegistry(
         encoding: file.encoding,
         rows: file.rowCount,
         mailFrom: options.mailFrom ?? null,
+        now: options.now ?? new Date(),
       });
       return { ...report, applied: true, mailsQueued };
     });
