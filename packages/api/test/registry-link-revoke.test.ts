@@ -1,10 +1,12 @@
 import type { Db } from "@sos/db";
+import { revokeLinksForRegistryEmail } from "@sos/db/repositories/purchase-link";
 import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
 import { DOMAIN_ERROR_MESSAGES, PREFECTURES } from "@sos/domain";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { applyRegistryUpload, importRegistry, uploadRegistryFile } from "../src/services/registry";
-import { callerFor, createTestUser, type TestUser } from "../src/testing";
+import { sendLinksForItems } from "../src/services/vendor-portal/links";
+import { callerFor, createTestUser, TEST_API_CONFIG, type TestUser } from "../src/testing";
 import { refusal } from "./fixtures/institution-world";
 import {
   type HandedOver,
@@ -326,4 +328,75 @@ describe("a registry change of e-mail address and the purchase links", () => {
     const answer = await refusal(visitor().storefront.purchasePage({ token: tokens.a }));
     expect(answer.data).toMatchObject({ domainCode: "PURCHASE_LINK_ADDRESS_CHANGED" });
   });
+
+  it("a send that committed while the apply waited is revoked too", async () => {
+    const send = await db.startTransaction().execute();
+    let importing: Promise<unknown> | null = null;
+    try {
+      await sendLinksForItems(send, [itemOf("1310000001")], {
+        actor: { userId: vendor.user.id, ip: null },
+        now: NOW,
+        config: TEST_API_CONFIG,
+        resend: true,
+        allowMismatched: false,
+        allowEmailDiffers: false,
+        expiresAt: new Date("2026-12-20T14:59:59.999Z"),
+      });
+      importing = importRegistry(db, csv(CHANGED), { apply: true, now: NOW });
+      await untilSomeoneWaitsOnALock();
+      await send.commit().execute();
+      await importing;
+    } catch (error) {
+      if (!send.isCommitted) await send.rollback().execute();
+      await importing?.catch(() => undefined);
+      throw error;
+    }
+    const links = await linksOf("1310000001");
+    expect(links).toHaveLength(2);
+    expect(links.every((l) => l.revokedAt !== null)).toBe(true);
+    expect((await vendorItem("1310000001")).link.state).toBe("address_changed");
+  });
+
+  it("a send that waited behind the apply reads the new address and sends nothing to the old", async () => {
+    const apply = await db.startTransaction().execute();
+    let reissuing: Promise<unknown> | null = null;
+    try {
+      await apply
+        .updateTable("institutions")
+        .set({ email: "a-new@example.jp" })
+        .where("code", "=", "1310000001")
+        .execute();
+      await revokeLinksForRegistryEmail(
+        apply,
+        [{ institutionCode: "1310000001", oldEmail: "a@example.jp", newEmail: "a-new@example.jp" }],
+        { now: NOW, actor: { userId: ministry.user.id, role: "ministry" }, uploadId: null },
+      );
+      const caller = await vendorCaller();
+      reissuing = refusal(caller.vendorPortal.reissueLink({ itemId: itemOf("1310000001") }));
+      await untilSomeoneWaitsOnALock();
+      await apply.commit().execute();
+      expect(await reissuing).toMatchObject({ data: { code: "PRECONDITION_FAILED" } });
+    } catch (error) {
+      if (!apply.isCommitted) await apply.rollback().execute();
+      await reissuing?.catch(() => undefined);
+      throw error;
+    }
+    // Only the three links of the first send: nothing went to the old address since.
+    expect((await mailsOfKind(db, "purchase_link")).map((m) => m.toAddress).sort()).toEqual([
+      "a@example.jp",
+      "b@example.jp",
+      "c@example.jp",
+    ]);
+  });
 });
+
+async function untilSomeoneWaitsOnALock(): Promise<void> {
+  for (let i = 0; i < 250; i += 1) {
+    const waiting = await sql<{ n: number }>`
+      select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+    if ((waiting.rows[0]?.n ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error("nobody waited on a lock");
+}

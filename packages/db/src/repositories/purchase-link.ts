@@ -1,4 +1,4 @@
-import { type Insertable, sql } from "kysely";
+import { type Insertable, type RawBuilder, sql } from "kysely";
 import type { Db } from "../connect";
 import type { PaymentMethodColumn, PurchaseLinkRunsTable } from "../schema";
 import { REGISTRY_EMAIL_REVOKE_REASON, revokedForAddressChangeSql } from "./link-revoke-reason";
@@ -104,6 +104,12 @@ export async function revokeLinksForRegistryEmail(
   }: { now: Date; actor: { userId: string | null; role: string | null }; uploadId: string | null },
 ): Promise<Map<string, number>> {
   if (changes.length === 0) return new Map();
+  // As a send does: a send that got there first has committed its link (revoked
+  // below); one that comes later reads the new address and no longer matches.
+  await lockItemRows(
+    trx,
+    sql<boolean>`t.institution_code = any(${changes.map((c) => c.institutionCode)}::text[])`,
+  );
   const revoked = await sql<{ institutionCode: string; links: number }>`
     with changed as (
       select * from unnest(${changes.map((c) => c.institutionCode)}::text[],
@@ -147,8 +153,20 @@ export interface LockedItem {
   registryEmail: string;
 }
 
-/** The items with their registration's facts, locked in id order (the same order everywhere). */
+/** Locks the items in id order (the same order everywhere): sends and registry applies queue. */
+async function lockItemRows(trx: Db, where: RawBuilder<boolean>): Promise<void> {
+  await sql`select t.id from target_items t where ${where} order by t.id
+    for no key update of t`.execute(trx);
+}
+
+/**
+ * The items with their registration's facts, locked. The facts are read after the
+ * lock, in a statement of their own: a registry apply that held the items (and
+ * changed the institution's address) is seen once it committed, never the
+ * address from before it.
+ */
 export async function lockItems(trx: Db, itemIds: readonly string[]): Promise<LockedItem[]> {
+  await lockItemRows(trx, sql<boolean>`t.id = any(${itemIds}::uuid[])`);
   const result = await sql<LockedItem>`
     select t.id, t.batch_id, t.institution_code, t.limit_sets, ${matchStatusSql} as match_status,
       ${registrationVouched} as registration_vouched, ${emailMatches} as email_matches,
@@ -157,8 +175,7 @@ export async function lockItems(trx: Db, itemIds: readonly string[]): Promise<Lo
     from target_items t
     left join vendor_registrations r on r.institution_code = t.institution_code
     where t.id = any(${itemIds}::uuid[])
-    order by t.id
-    for no key update of t`.execute(trx);
+    order by t.id`.execute(trx);
   return result.rows;
 }
 
