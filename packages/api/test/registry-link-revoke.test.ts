@@ -1,12 +1,18 @@
 import type { Db } from "@sos/db";
 import { revokeLinksForRegistryEmail } from "@sos/db/repositories/purchase-link";
 import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
-import { DOMAIN_ERROR_MESSAGES, PREFECTURES } from "@sos/domain";
+import { DOMAIN_ERROR_MESSAGES } from "@sos/domain";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { applyRegistryUpload, importRegistry, uploadRegistryFile } from "../src/services/registry";
 import { sendLinksForItems } from "../src/services/vendor-portal/links";
-import { callerFor, createTestUser, TEST_API_CONFIG, type TestUser } from "../src/testing";
+import {
+  callerFor,
+  createTestUser,
+  insertTestPrefectures,
+  TEST_API_CONFIG,
+  type TestUser,
+} from "../src/testing";
 import { refusal } from "./fixtures/institution-world";
 import {
   type HandedOver,
@@ -39,7 +45,7 @@ const A =
 /** B: only its postal address changes. */
 const B = "2710000002,大阪北診療所,診療所,27,530-0001,大阪市北区梅田1-1,06-1234-5678,b@example.jp";
 /** C: its e-mail changes after it bought with its link. */
-const C = "0110000003,札幌薬局,薬局,北海道,060-0001,札幌市中央区北1条西1,011-123-4567,c@example.jp";
+const C = "1310000003,一ツ橋薬局,薬局,東京都,100-0003,千代田区一ツ橋1-1,03-1111-2222,c@example.jp";
 
 const CHANGED = [
   A.replace("a@example.jp", "a-new@example.jp"),
@@ -118,10 +124,7 @@ async function linksOf(code: string) {
 beforeAll(async () => {
   tdb = await createTestDatabase();
   db = tdb.db;
-  await db
-    .insertInto("prefectures")
-    .values(PREFECTURES.map((p) => ({ code: p.code, name: p.name, nameEn: p.nameEn })))
-    .execute();
+  await insertTestPrefectures(db);
   ministry = await createTestUser(db, "ministry");
   vendor = await createTestUser(db, "vendor");
 });
@@ -139,7 +142,7 @@ beforeEach(async () => {
   const institutions = await db
     .selectFrom("institutions")
     .select(["id", "code"])
-    .where("code", "in", ["1310000001", "2710000002", "0110000003"])
+    .where("code", "in", ["1310000001", "1310000003", "2710000002"])
     .orderBy("code")
     .execute();
   batch = await handOver(
@@ -163,10 +166,10 @@ beforeEach(async () => {
     token: tokens.c,
     lines: [{ size: "S", sets: 1 }],
     delivery: {
-      name: "札幌薬局",
-      postcode: "060-0001",
-      address: "北海道札幌市中央区北1条西1",
-      phone: "011-123-4567",
+      name: "一ツ橋薬局",
+      postcode: "100-0003",
+      address: "東京都千代田区一ツ橋1-1",
+      phone: "03-1111-2222",
     },
     paymentMethod: "bank_transfer",
   });
@@ -227,10 +230,10 @@ describe("a registry change of e-mail address and the purchase links", () => {
     expect(pageB.kind).toBe("form");
     expect((await vendorItem("2710000002")).link.state).toBe("live");
 
-    expect((await linksOf("0110000003")).map((l) => l.revokedAt)).toEqual([null]);
+    expect((await linksOf("1310000003")).map((l) => l.revokedAt)).toEqual([null]);
     const pageC = await visitor().storefront.purchasePage({ token: tokens.c });
     expect(pageC.kind).toBe("ordered");
-    expect((await vendorItem("0110000003")).link.state).toBe("used");
+    expect((await vendorItem("1310000003")).link.state).toBe("used");
     expect((await revokeAudits()).map((a) => a.targetId)).toEqual([itemOf("1310000001")]);
   });
 
