@@ -324,7 +324,8 @@ describe("a registry change of e-mail address and the purchase links", () => {
     expect(await revokeAudits()).toHaveLength(0);
     expect((await visitor().storefront.purchasePage({ token: tokens.a })).kind).toBe("form");
 
-    await importRegistry(db, csv(CHANGED), { apply: true, now: NOW });
+    const report = await importRegistry(db, csv(CHANGED), { apply: true, now: NOW });
+    expect(report).toMatchObject({ applied: true, purchaseLinksRevoked: 1 });
     const audits = await revokeAudits();
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ actorUserId: null, targetId: itemOf("1310000001") });

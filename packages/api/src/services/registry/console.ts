@@ -169,7 +169,7 @@ export async function applyRegistryUpload(
     const comparison = await compareRegistry(trx, file);
     if (comparison.digest !== row.previewDigest) throw new DomainError("REGISTRY_CHANGED");
     if (comparison.errors.length > 0) throw new DomainError("REGISTRY_HAS_ERRORS");
-    const mailsQueued = await applyCompared(trx, comparison, {
+    const { mailsQueued } = await applyCompared(trx, comparison, {
       actor: { userId: input.actor.userId, role: input.actor.role, via: "console" },
       fileName: row.fileName,
       encoding: file.encoding,

@@ -31,6 +31,8 @@ export interface RegistryImportReport {
   applied: boolean;
   /** Notices of a changed e-mail or postal address queued by the apply. */
   mailsQueued: number;
+  /** Purchase links revoked because their institution's e-mail address changed. */
+  purchaseLinksRevoked: number;
   /** Why nothing was applied, when apply was asked for. */
   refusalJa: string | null;
 }
@@ -74,7 +76,7 @@ function emailChanges(comparison: RegistryComparison) {
 /**
  * After compareRegistry in the same transaction: writes the staged rows,
  * revokes the purchase links mailed to an address the registry no longer holds,
- * queues the notices and audits. Returns how many mails were queued.
+ * queues the notices and audits. Returns how many mails it queued and links it revoked.
  */
 export async function applyCompared(
   trx: Db,
@@ -88,7 +90,7 @@ export async function applyCompared(
     uploadId?: string;
     now: Date;
   },
-): Promise<number> {
+): Promise<{ mailsQueued: number; purchaseLinksRevoked: number }> {
   await applyStagedRegistry(trx);
   // The link is a bearer key mailed to the old address: whoever keeps that mailbox
   // must not buy with it. The vendor sends a new one to the registry's new address.
@@ -101,6 +103,7 @@ export async function applyCompared(
     details.mailFrom === null
       ? 0
       : await queueRegistryNotices(trx, comparison.contactChanges, details.mailFrom, revokedLinks);
+  const purchaseLinksRevoked = [...revokedLinks.values()].reduce((sum, n) => sum + n, 0);
   await appendAudit(trx, {
     action: "registry.import",
     actorUserId: details.actor.userId,
@@ -114,10 +117,10 @@ export async function applyCompared(
       rows: details.rows,
       ...comparison.counts,
       mailsQueued,
-      purchaseLinksRevoked: [...revokedLinks.values()].reduce((sum, n) => sum + n, 0),
+      purchaseLinksRevoked,
     },
   });
-  return mailsQueued;
+  return { mailsQueued, purchaseLinksRevoked };
 }
 
 export async function importRegistry(
@@ -141,10 +144,11 @@ export async function importRegistry(
         digest: comparison.digest,
         applied: false,
         mailsQueued: 0,
+        purchaseLinksRevoked: 0,
         refusalJa: refused ? rowErrorRefusal(comparison.errors.length) : null,
       };
       if (!options.apply || refused) throw new PreviewDone(report);
-      const mailsQueued = await applyCompared(trx, comparison, {
+      const outcome = await applyCompared(trx, comparison, {
         actor: options.actor ?? { userId: null, role: null, via: "cli" },
         fileName: options.fileName ?? null,
         encoding: file.encoding,
@@ -152,7 +156,7 @@ export async function importRegistry(
         mailFrom: options.mailFrom ?? null,
         now: options.now ?? new Date(),
       });
-      return { ...report, applied: true, mailsQueued };
+      return { ...report, applied: true, ...outcome };
     });
   } catch (error) {
     if (error instanceof PreviewDone) return error.report;
