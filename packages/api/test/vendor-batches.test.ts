@@ -152,6 +152,7 @@ describe("matching the list with registrations", () => {
       sendCount: 0,
       lastSentAt: null,
       expiresAt: null,
+      resendTo: null,
     });
     expect(missing.order).toBeNull();
   });

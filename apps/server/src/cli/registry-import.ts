@@ -114,6 +114,11 @@ async function main(): Promise<void> {
           `メールアドレス・住所が変わった医療機関へのお知らせ ${formatNumber(report.mailsQueued)}通を送信待ちにしました。`,
         );
       }
+      if (report.purchaseLinksRevoked > 0) {
+        console.log(
+          `メールアドレスが変わった医療機関の購入リンク ${formatNumber(report.purchaseLinksRevoked)}件を無効にしました。販売業者の画面で「メールアドレス変更により無効」と表示され、変更後のアドレスに再送信できます。`,
+        );
+      }
     } else {
       console.log(
         `確認のみで、何も書き込んでいません（${seconds}秒）。反映するには --apply を付けてください。/ preview only`,

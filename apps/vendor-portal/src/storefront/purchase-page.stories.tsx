@@ -1,3 +1,4 @@
+import { DOMAIN_ERROR_MESSAGES } from "@sos/domain";
 import { FixtureError, findVisible, Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
@@ -292,6 +293,30 @@ export const InvalidLink: Story = {
     await expect(page.getByText(/URLが途中で改行されている場合は/)).toBeVisible();
     await expect(page.queryByRole("button", { name: "再読み込み" })).toBeNull();
     await expect(log.inputsTo("storefront.purchasePage")).toEqual([{ token: TOKEN }]);
+  },
+};
+
+/** Revoked because the registry's e-mail address changed: why, and where the new link goes. */
+export const AddressChangedLink: Story = {
+  args: {
+    api: {
+      storefront: {
+        purchasePage: () => {
+          throw new FixtureError("NOT_FOUND", DOMAIN_ERROR_MESSAGES.PURCHASE_LINK_ADDRESS_CHANGED, {
+            domainCode: "PURCHASE_LINK_ADDRESS_CHANGED",
+          });
+        },
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    await findVisible(page, "heading", { level: 1, name: "購入リンクは無効になりました" });
+    const alert = page.getByRole("alert");
+    await expect(alert).toHaveTextContent("メールアドレスの変更により");
+    await expect(alert).toHaveTextContent(DOMAIN_ERROR_MESSAGES.PURCHASE_LINK_ADDRESS_CHANGED);
+    await expect(page.getByText(/都道府県の担当窓口/)).toBeVisible();
+    await expect(page.queryByText(/URLが途中で改行されている場合は/)).toBeNull();
   },
 };
 

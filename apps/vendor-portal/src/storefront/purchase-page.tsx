@@ -39,7 +39,11 @@ export function PurchasePage() {
     );
   }
   if (page.isError) {
-    return domainErrorCode(page.error) === "PURCHASE_LINK_INVALID" ? (
+    const code = domainErrorCode(page.error);
+    if (code === "PURCHASE_LINK_ADDRESS_CHANGED") {
+      return <AddressChangedLink message={errorMessageJa(page.error)} />;
+    }
+    return code === "PURCHASE_LINK_INVALID" ? (
       <InvalidLink message={errorMessageJa(page.error)} />
     ) : (
       <div className="sos-stack vendor-storefront">
@@ -71,6 +75,20 @@ function InvalidLink({ message }: { message: string }) {
       <p>
         購入用URLはメールでお送りしています。URLが途中で改行されている場合は、1行につなげてブラウザに貼り付けてください。
       </p>
+    </div>
+  );
+}
+
+/** Revoked because the registry's e-mail address changed: what happened and where the new link goes. */
+function AddressChangedLink({ message }: { message: string }) {
+  return (
+    <div className="sos-stack vendor-storefront">
+      <StorefrontTitle>購入リンクは無効になりました</StorefrontTitle>
+      <PageHeader title="購入リンクは無効になりました" />
+      <Alert tone="error" title="メールアドレスの変更により、このリンクではご購入いただけません">
+        <p>{message}</p>
+      </Alert>
+      <p>変更に心当たりがない場合は、至急、所在地の都道府県の担当窓口にご連絡ください。</p>
     </div>
   );
 }
@@ -142,6 +160,7 @@ function Purchase({
       if (
         code === "ALREADY_PURCHASED" ||
         code === "PURCHASE_LINK_INVALID" ||
+        code === "PURCHASE_LINK_ADDRESS_CHANGED" ||
         code === "OUT_OF_STOCK"
       ) {
         void queryClient.invalidateQueries({ queryKey: pageKey });

@@ -18,10 +18,15 @@ const EXPIRED_FRIDAY = "2026-12-18T01:00:00.000Z";
 export const SENT_MONDAY = "2026-12-14T01:00:00.000Z";
 const EXPIRES_MONDAY = "2026-12-21T01:00:00.000Z";
 
-export function link(state: LinkState, sendCount = 0, lastSentAt: string | null = null) {
+export function link(
+  state: LinkState,
+  sendCount = 0,
+  lastSentAt: string | null = null,
+  resendTo: string | null = null,
+) {
   const expiresAt =
     lastSentAt === null ? null : lastSentAt === SENT_MONDAY ? EXPIRES_MONDAY : EXPIRED_FRIDAY;
-  return { state, label: LINK_LABELS[state], sendCount, lastSentAt, expiresAt };
+  return { state, label: LINK_LABELS[state], sendCount, lastSentAt, expiresAt, resendTo };
 }
 
 export type Ministry = VendorItem["ministry"];

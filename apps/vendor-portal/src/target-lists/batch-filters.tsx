@@ -24,6 +24,7 @@ const LINK_OPTIONS = [
   { value: "live", label: LINK_STATE_LABELS.live },
   { value: "expired", label: LINK_STATE_LABELS.expired },
   { value: "revoked", label: LINK_STATE_LABELS.revoked },
+  { value: "address_changed", label: LINK_STATE_LABELS.address_changed },
   { value: "used", label: LINK_STATE_LABELS.used },
 ] as const;
 

@@ -30,9 +30,19 @@ const MINATO: Ministry = {
   email: "info@minato-eye.example.jp",
 };
 
+const SAKURA: Ministry = {
+  name: "さくら内科医院",
+  postcode: "1600022",
+  address: "東京都新宿区新宿3-1-1",
+  phone: "0333501234",
+  contactName: "院長 佐藤 花子",
+  email: "info@sakura-naika.example.jp",
+};
+
 const ITEM_ID = {
   takeover: "a5000000-0000-4000-8000-000000000001",
   otherAddress: "a5000000-0000-4000-8000-000000000002",
+  addressChanged: "a5000000-0000-4000-8000-000000000003",
 } as const;
 
 /** Someone registered かすみ総合病院's code with their own address; nobody confirmed it. */
@@ -76,6 +86,24 @@ const OTHER_ADDRESS = item({
   }),
 });
 
+/**
+ * Confirmed and sent at the address the list carried; the ministry's registry has
+ * since changed it, so the link sent there was revoked and must go to the new one.
+ */
+const SAKURA_NEW_ADDRESS = "uketsuke@sakura-naika.example.jp";
+const ADDRESS_CHANGED = item({
+  id: ITEM_ID.addressChanged,
+  batchId: BATCH_ID,
+  batchNumber: 5,
+  institutionCode: "1310000999",
+  prefectureCode: 13,
+  limitSets: 3,
+  ministry: SAKURA,
+  match: "needs_check",
+  reasons: ["email_differs"],
+  link: link("address_changed", 1, SENT_MONDAY, SAKURA_NEW_ADDRESS),
+});
+
 function detail(items: VendorItem[]): BatchDetail {
   return {
     ...summaryOf(BATCH_ID, 5, "2026-12-17T09:00:00.000Z", items),
@@ -84,8 +112,12 @@ function detail(items: VendorItem[]): BatchDetail {
   };
 }
 
-const BEFORE = [TAKEOVER, OTHER_ADDRESS];
-const AFTER_SENT = [TAKEOVER, { ...OTHER_ADDRESS, link: link("live", 1, SENT_MONDAY) }];
+const BEFORE = [TAKEOVER, OTHER_ADDRESS, ADDRESS_CHANGED];
+const AFTER_SENT = [
+  TAKEOVER,
+  { ...OTHER_ADDRESS, link: link("live", 1, SENT_MONDAY) },
+  ADDRESS_CHANGED,
+];
 
 const meta = {
   title: "対象医療機関リスト/要確認の医療機関",
@@ -131,7 +163,7 @@ export const TakeoverAttemptHeld: Story = {
     const page = within(canvasElement);
     await findVisible(page, "heading", { level: 1, name: "対象医療機関リスト 第5号" });
     await expect(page.getByLabelText("照合と送信の状況")).toHaveTextContent(
-      "照合済み0件登録内容不一致0件要確認2件未登録0件",
+      "照合済み0件登録内容不一致0件要確認3件未登録0件",
     );
     const held = await institution(page, KASUMI.name);
     await expect(held.getByText("要確認", { selector: "span" })).toBeVisible();
@@ -236,5 +268,54 @@ export const OtherAddressSentAfterCheck: Story = {
       { itemId: ITEM_ID.otherAddress, allowEmailDiffers: true },
     ]);
     await waitFor(() => expect(customer.getByText("送信済み（有効）")).toBeVisible());
+  },
+};
+
+/**
+ * The registry changed the institution's address after its link was sent: the
+ * link reads 「メールアドレス変更により無効」, the card says where it must go now,
+ * and the one action offered sends it to the registry's new address.
+ */
+export const AddressChangedResent: Story = {
+  args: {
+    api: {
+      vendorPortal: {
+        batches: () => [summaryOf(BATCH_ID, 5, "2026-12-17T09:00:00.000Z", BEFORE)],
+        batch: () => detail(BEFORE),
+        reissueLink: () => ({
+          ...ADDRESS_CHANGED,
+          link: link("live", 2, SENT_MONDAY),
+        }),
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    const moved = await institution(page, SAKURA.name);
+    await expect(moved.getByText("メールアドレス変更により無効")).toBeVisible();
+    await expect(moved.getByRole("note", { name: "購入リンクの再送信が必要" })).toHaveTextContent(
+      `変更後のアドレス（${SAKURA_NEW_ADDRESS}）に送り直してください。`,
+    );
+    await expect(moved.getAllByRole("button").map((button) => button.textContent)).toEqual([
+      "変更後のアドレスに再送信",
+    ]);
+    await userEvent.click(
+      moved.getByRole("button", { name: `${SAKURA.name}：変更後のアドレスに再送信` }),
+    );
+    const dialog = within(
+      await page.findByRole("dialog", {
+        name: "変更後のメールアドレスに購入リンクを送信しますか？",
+      }),
+    );
+    await expect(
+      dialog.getByText(new RegExp(`${SAKURA_NEW_ADDRESS} 宛てに送信します`)),
+    ).toBeVisible();
+    await userEvent.click(dialog.getByRole("button", { name: "変更後のアドレスに送信する" }));
+    await expect(
+      await page.findByText(`${SAKURA.name}の変更後のメールアドレスに購入リンクを送信しました。`),
+    ).toBeVisible();
+    await expect(log.inputsTo("vendorPortal.reissueLink")).toEqual([
+      { itemId: ITEM_ID.addressChanged, allowMismatched: false, toRegistryAddress: true },
+    ]);
   },
 };

@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { VendorItem } from "../api-types";
 import { SideBySideDiff } from "./side-by-side-diff";
 
-type Action = "send" | "reissue" | "revoke" | "remind";
+type Action = "send" | "reissue" | "resendToRegistry" | "revoke" | "remind";
 
 /** 要確認 because nobody confirmed the registration: no link at all, only a request to register. */
 export function isUnconfirmed(item: VendorItem): boolean {
@@ -53,6 +53,12 @@ function actionText(item: VendorItem, action: Action): ActionText {
         title: "購入リンクを再発行しますか？",
         description: `今のURLは使えなくなり、新しいURLを ${email} 宛てに送信します。購入できるのは1回のままです。`,
         confirmLabel: "再発行して送信する",
+      };
+    case "resendToRegistry":
+      return {
+        title: "変更後のメールアドレスに購入リンクを送信しますか？",
+        description: `国の医療機関名簿で${name}のメールアドレスが変更されたため、以前のURLは無効になっています。新しいURLを名簿の変更後のアドレス ${item.link.resendTo ?? ""} 宛てに送信します。購入できるのは1回のままです。`,
+        confirmLabel: "変更後のアドレスに送信する",
       };
     case "revoke":
       return {
@@ -104,7 +110,8 @@ export function ItemActions({
     actions.push("remind");
     // A link sent before registrations had to be confirmed can still be stopped.
     if (state === "live") actions.push("revoke");
-  } else if (state === "none") actions.push("send");
+  } else if (state === "address_changed") actions.push("resendToRegistry");
+  else if (state === "none") actions.push("send");
   else if (state === "live") actions.push("reissue", "revoke");
   else if (state === "expired" || state === "revoked") actions.push("reissue");
 
@@ -118,6 +125,13 @@ export function ItemActions({
             : { itemId: item.id, allowMismatched: mismatched },
         );
         return `${name}に購入リンクを送信しました。`;
+      case "resendToRegistry":
+        await reissue.mutateAsync({
+          itemId: item.id,
+          allowMismatched: mismatched,
+          toRegistryAddress: true,
+        });
+        return `${name}の変更後のメールアドレスに購入リンクを送信しました。`;
       case "revoke":
         await revoke.mutateAsync({ itemId: item.id });
         return `${name}の購入リンクを取り消しました。`;
@@ -154,6 +168,7 @@ export function ItemActions({
         ? "確認のうえ購入リンクを送信"
         : "購入リンクを送信",
     reissue: "再発行",
+    resendToRegistry: "変更後のアドレスに再送信",
     revoke: "取り消す",
     remind: "登録依頼メールを送信",
   };

@@ -102,6 +102,15 @@ export function ItemCard({
             </div>
           )}
         </dl>
+        {link.state === "address_changed" && (
+          <div className="vendor-item__check" role="note" aria-label="購入リンクの再送信が必要">
+            <p className="vendor-item__check-title">購入リンクの再送信が必要です</p>
+            <p>
+              国の医療機関名簿でメールアドレスが変更されたため、変更前のアドレスに送った購入リンクは無効になりました。変更後のアドレス（
+              {link.resendTo}）に送り直してください。
+            </p>
+          </div>
+        )}
         {item.match.reasons.length > 0 && (
           <div className="vendor-item__check" role="note" aria-label="要確認の理由">
             <p className="vendor-item__check-title">要確認：購入リンクは自動では送信しません</p>

@@ -249,6 +249,8 @@ export const VendorItemOutput = z.object({
     sendCount: z.number().int(),
     lastSentAt: IsoDateTime.nullable(),
     expiresAt: IsoDateTime.nullable(),
+    /** Revoked by a change of the registry's address: that address now, where a resend goes. */
+    resendTo: z.string().nullable(),
   }),
   reminders: z.object({ count: z.number().int(), lastAt: IsoDateTime.nullable() }),
   order: z
@@ -350,6 +352,11 @@ export const ReissueInput = z.object({
    * registrations are never sent to.
    */
   allowEmailDiffers: z.boolean().default(false),
+  /**
+   * Send to the address the ministry's registry holds now instead of the
+   * registration's (after the registry changed it); the registration must be vouched.
+   */
+  toRegistryAddress: z.boolean().default(false),
 });
 export type ReissueInput = z.infer<typeof ReissueInput>;
 

@@ -1,11 +1,13 @@
-import { type Insertable, sql } from "kysely";
+import { type Insertable, type RawBuilder, sql } from "kysely";
 import type { Db } from "../connect";
 import type { PaymentMethodColumn, PurchaseLinkRunsTable } from "../schema";
+import { REGISTRY_EMAIL_REVOKE_REASON, revokedForAddressChangeSql } from "./link-revoke-reason";
 import {
   emailMatches,
   type MatchStatusCode,
   matchStatusSql,
   registrationVouched,
+  registryEmail,
 } from "./registration";
 
 /**
@@ -33,6 +35,8 @@ export interface PurchaseLinkRow {
   registrationEmail: string | null;
   registrationPaymentMethod: PaymentMethodColumn | null;
   targetEmail: string;
+  /** Revoked because the registry's e-mail address changed (see revokeLinksForRegistryEmail). */
+  revokedForAddressChange: boolean;
 }
 
 /** The link with this token hash; `lock` takes the link row until the transaction ends. */
@@ -47,7 +51,8 @@ export async function findPurchaseLink(
       t.email as target_email,
       r.facility_name as registration_name, r.postcode as registration_postcode,
       r.address as registration_address, r.phone as registration_phone,
-      r.email as registration_email, r.payment_method as registration_payment_method
+      r.email as registration_email, r.payment_method as registration_payment_method,
+      ${revokedForAddressChangeSql} as revoked_for_address_change
     from purchase_links pl
     join target_items t on t.id = pl.target_item_id
     -- Only a registration the institution confirmed (or the vendor's customer file) may
@@ -78,6 +83,59 @@ export async function revokeLiveLinksOfCode(
   return revoked.rows.map((link) => link.id);
 }
 
+export interface RegistryEmailChange {
+  institutionCode: string;
+  oldEmail: string;
+  newEmail: string;
+}
+
+/**
+ * Revokes every still usable link (unrevoked, unexpired, its item not bought) of
+ * the institutions whose registry address changed, and audits each with the
+ * reason, in one statement. Returns how many links each code lost.
+ */
+export async function revokeLinksForRegistryEmail(
+  trx: Db,
+  changes: readonly RegistryEmailChange[],
+  {
+    now,
+    actor,
+    uploadId,
+  }: { now: Date; actor: { userId: string | null; role: string | null }; uploadId: string | null },
+): Promise<Map<string, number>> {
+  if (changes.length === 0) return new Map();
+  // As a send does: a send that got there first has committed its link (revoked
+  // below); one that comes later reads the new address and no longer matches.
+  await lockItemRows(
+    trx,
+    sql<boolean>`t.institution_code = any(${changes.map((c) => c.institutionCode)}::text[])`,
+  );
+  const revoked = await sql<{ institutionCode: string; links: number }>`
+    with changed as (
+      select * from unnest(${changes.map((c) => c.institutionCode)}::text[],
+        ${changes.map((c) => c.oldEmail)}::text[], ${changes.map((c) => c.newEmail)}::text[])
+        as c(code, old_email, new_email)
+    ), revoked as (
+      update purchase_links pl set revoked_at = ${now}
+      from target_items t, changed c
+      where t.id = pl.target_item_id and t.institution_code = c.code
+        and pl.revoked_at is null and pl.expires_at > ${now}
+        and not exists (select 1 from orders o where o.target_item_id = t.id)
+      returning pl.id as link_id, t.id as item_id, t.batch_id, c.code, c.old_email, c.new_email
+    ), audited as (
+      insert into audit_log (action, actor_user_id, actor_role, target_type, target_id, details)
+      select 'purchase_link.revoke', ${actor.userId}::uuid, ${actor.role}, 'target_item',
+        r.item_id::text, jsonb_build_object('reason', ${REGISTRY_EMAIL_REVOKE_REASON}::text,
+          'linkId', r.link_id, 'batchId', r.batch_id, 'institutionCode', r.code,
+          'oldEmail', r.old_email, 'newEmail', r.new_email, 'registryUploadId', ${uploadId}::text)
+      from revoked r order by r.item_id
+    )
+    select code as institution_code, count(*)::int as links from revoked group by code`.execute(
+    trx,
+  );
+  return new Map(revoked.rows.map((row) => [row.institutionCode, row.links]));
+}
+
 // ---- sending links (set-based: the same few statements for one item or hundreds) ----
 
 /** A target-list item with its registration's facts, as the link rules read it. */
@@ -91,19 +149,33 @@ export interface LockedItem {
   emailMatches: boolean | null;
   registrationName: string | null;
   registrationEmail: string | null;
+  /** The address the ministry's registry holds for the institution now. */
+  registryEmail: string;
 }
 
-/** The items with their registration's facts, locked in id order (the same order everywhere). */
+/** Locks the items in id order (the same order everywhere): sends and registry applies queue. */
+async function lockItemRows(trx: Db, where: RawBuilder<boolean>): Promise<void> {
+  await sql`select t.id from target_items t where ${where} order by t.id
+    for no key update of t`.execute(trx);
+}
+
+/**
+ * The items with their registration's facts, locked. The facts are read after the
+ * lock, in a statement of their own: a registry apply that held the items (and
+ * changed the institution's address) is seen once it committed, never the
+ * address from before it.
+ */
 export async function lockItems(trx: Db, itemIds: readonly string[]): Promise<LockedItem[]> {
+  await lockItemRows(trx, sql<boolean>`t.id = any(${itemIds}::uuid[])`);
   const result = await sql<LockedItem>`
     select t.id, t.batch_id, t.institution_code, t.limit_sets, ${matchStatusSql} as match_status,
       ${registrationVouched} as registration_vouched, ${emailMatches} as email_matches,
-      r.facility_name as registration_name, r.email as registration_email
+      r.facility_name as registration_name, r.email as registration_email,
+      ${registryEmail} as registry_email
     from target_items t
     left join vendor_registrations r on r.institution_code = t.institution_code
     where t.id = any(${itemIds}::uuid[])
-    order by t.id
-    for no key update of t`.execute(trx);
+    order by t.id`.execute(trx);
   return result.rows;
 }
 

@@ -6,6 +6,7 @@ import type {
   VendorRegistrationConfirmationsTable,
   VendorRegistrationsTable,
 } from "../schema";
+import { revokedForAddressChangeSql } from "./link-revoke-reason";
 
 /**
  * ①' the vendor's registrations (vendor_registrations): a facility's delivery
@@ -447,6 +448,8 @@ export interface VendorItemRow {
   linkId: string | null;
   linkExpiresAt: Date | null;
   linkRevokedAt: Date | null;
+  linkRevokedForAddressChange: boolean | null;
+  registryEmail: string;
   sendCount: number;
   lastSentAt: Date | null;
   reminderCount: number;
@@ -473,7 +476,8 @@ async function vendorItemRows(db: Db, where: RawBuilder<boolean>): Promise<Vendo
       ${nameMatches} as name_matches, ${postcodeMatches} as postcode_matches,
       ${phoneMatches} as phone_matches, ${addressMatches} as address_matches,
       l.id as link_id, l.expires_at as link_expires_at, l.revoked_at as link_revoked_at,
-      s.send_count, s.last_sent_at, rm.reminder_count, rm.last_reminded_at,
+      l.revoked_for_address_change as link_revoked_for_address_change,
+      ${registryEmail} as registry_email, s.send_count, s.last_sent_at, rm.reminder_count, rm.last_reminded_at,
       o.id as order_id, o.order_number, o.status as order_status,
       o.total_sets as order_total_sets, o.created_at as ordered_at
     from target_items t
@@ -481,7 +485,9 @@ async function vendorItemRows(db: Db, where: RawBuilder<boolean>): Promise<Vendo
     left join vendor_registrations r on r.institution_code = t.institution_code
     -- the live link if there is one, else the latest
     left join lateral (
-      select pl.id, pl.expires_at, pl.revoked_at from purchase_links pl
+      select pl.id, pl.expires_at, pl.revoked_at,
+        ${revokedForAddressChangeSql} as revoked_for_address_change
+      from purchase_links pl
       where pl.target_item_id = t.id
       order by (pl.revoked_at is null) desc, pl.created_at desc limit 1
     ) l on true

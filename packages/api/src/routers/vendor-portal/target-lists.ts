@@ -88,6 +88,7 @@ export const targetListProcedures = {
         itemId: input.itemId,
         allowMismatched: input.allowMismatched,
         allowEmailDiffers: input.allowEmailDiffers,
+        toRegistryAddress: input.toRegistryAddress,
         actor: vendorActor(ctx),
         now: ctx.now(),
         config: ctx.config,

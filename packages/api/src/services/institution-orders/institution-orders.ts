@@ -32,6 +32,7 @@ const FROM_LINK_STATE: Readonly<Record<LinkState, InstitutionLinkState>> = {
   live: "sent",
   expired: "expired",
   revoked: "revoked",
+  address_changed: "revoked",
   used: "used",
 };
 

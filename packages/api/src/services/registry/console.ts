@@ -169,13 +169,14 @@ export async function applyRegistryUpload(
     const comparison = await compareRegistry(trx, file);
     if (comparison.digest !== row.previewDigest) throw new DomainError("REGISTRY_CHANGED");
     if (comparison.errors.length > 0) throw new DomainError("REGISTRY_HAS_ERRORS");
-    const mailsQueued = await applyCompared(trx, comparison, {
+    const { mailsQueued } = await applyCompared(trx, comparison, {
       actor: { userId: input.actor.userId, role: input.actor.role, via: "console" },
       fileName: row.fileName,
       encoding: file.encoding,
       rows: file.rowCount,
       mailFrom: input.mailFrom,
       uploadId: row.id,
+      now: input.now,
     });
     await markRegistryUploadApplied(trx, row.id, { userId: input.actor.userId, at: input.now });
     return { alreadyApplied: false, mailsQueued };

@@ -1,5 +1,6 @@
 import { appendAudit, type Db } from "@sos/db";
 import { applyStagedRegistry } from "@sos/db/repositories/institution";
+import { revokeLinksForRegistryEmail } from "@sos/db/repositories/purchase-link";
 import type { DetectedEncoding, ImportEncoding } from "../../csv-table";
 import {
   compareRegistry,
@@ -30,6 +31,8 @@ export interface RegistryImportReport {
   applied: boolean;
   /** Notices of a changed e-mail or postal address queued by the apply. */
   mailsQueued: number;
+  /** Purchase links revoked because their institution's e-mail address changed. */
+  purchaseLinksRevoked: number;
   /** Why nothing was applied, when apply was asked for. */
   refusalJa: string | null;
 }
@@ -48,6 +51,8 @@ export interface RegistryImportOptions {
   fileName?: string;
   /** The sender of the change notices; without it an apply queues none (tests of the reader only). */
   mailFrom?: string;
+  /** When the apply happens (purchase links live at that instant are revoked); the clock by default. */
+  now?: Date;
 }
 
 /** Thrown inside the transaction so a preview rolls back whatever staging wrote. */
@@ -61,9 +66,17 @@ export function rowErrorRefusal(count: number): string {
   return `誤りのある行が${count}件あるため、取り込みを行いませんでした。ファイルを直してからもう一度実行してください。`;
 }
 
+/** Institutions whose registry e-mail the file changes (a change of case is the same mailbox). */
+function emailChanges(comparison: RegistryComparison) {
+  return comparison.contactChanges
+    .filter((c) => c.before.email.toLowerCase() !== c.after.email.toLowerCase())
+    .map((c) => ({ institutionCode: c.code, oldEmail: c.before.email, newEmail: c.after.email }));
+}
+
 /**
- * After compareRegistry in the same transaction: writes the staged rows, queues
- * the notices and audits. Returns how many mails were queued.
+ * After compareRegistry in the same transaction: writes the staged rows,
+ * revokes the purchase links mailed to an address the registry no longer holds,
+ * queues the notices and audits. Returns how many mails it queued and links it revoked.
  */
 export async function applyCompared(
   trx: Db,
@@ -75,13 +88,22 @@ export async function applyCompared(
     rows: number;
     mailFrom: string | null;
     uploadId?: string;
+    now: Date;
   },
-): Promise<number> {
+): Promise<{ mailsQueued: number; purchaseLinksRevoked: number }> {
   await applyStagedRegistry(trx);
+  // The link is a bearer key mailed to the old address: whoever keeps that mailbox
+  // must not buy with it. The vendor sends a new one to the registry's new address.
+  const revokedLinks = await revokeLinksForRegistryEmail(trx, emailChanges(comparison), {
+    now: details.now,
+    actor: details.actor,
+    uploadId: details.uploadId ?? null,
+  });
   const mailsQueued =
     details.mailFrom === null
       ? 0
-      : await queueRegistryNotices(trx, comparison.contactChanges, details.mailFrom);
+      : await queueRegistryNotices(trx, comparison.contactChanges, details.mailFrom, revokedLinks);
+  const purchaseLinksRevoked = [...revokedLinks.values()].reduce((sum, n) => sum + n, 0);
   await appendAudit(trx, {
     action: "registry.import",
     actorUserId: details.actor.userId,
@@ -95,9 +117,10 @@ export async function applyCompared(
       rows: details.rows,
       ...comparison.counts,
       mailsQueued,
+      purchaseLinksRevoked,
     },
   });
-  return mailsQueued;
+  return { mailsQueued, purchaseLinksRevoked };
 }
 
 export async function importRegistry(
@@ -121,17 +144,19 @@ export async function importRegistry(
         digest: comparison.digest,
         applied: false,
         mailsQueued: 0,
+        purchaseLinksRevoked: 0,
         refusalJa: refused ? rowErrorRefusal(comparison.errors.length) : null,
       };
       if (!options.apply || refused) throw new PreviewDone(report);
-      const mailsQueued = await applyCompared(trx, comparison, {
+      const outcome = await applyCompared(trx, comparison, {
         actor: options.actor ?? { userId: null, role: null, via: "cli" },
         fileName: options.fileName ?? null,
         encoding: file.encoding,
         rows: file.rowCount,
         mailFrom: options.mailFrom ?? null,
+        now: options.now ?? new Date(),
       });
-      return { ...report, applied: true, mailsQueued };
+      return { ...report, applied: true, ...outcome };
     });
   } catch (error) {
     if (error instanceof PreviewDone) return error.report;

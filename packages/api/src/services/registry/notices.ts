@@ -19,7 +19,11 @@ function postal(values: { prefectureCode: number; postcode: string; address: str
   return `〒${formatPostcode(values.postcode)} ${prefectureName(values.prefectureCode) ?? ""}${values.address}`;
 }
 
-function noticeText(change: RegistryContactChange, to: "old" | "new" | "only"): string {
+function noticeText(
+  change: RegistryContactChange,
+  to: "old" | "new" | "only",
+  revokedLinks: number,
+): string {
   const { before, after } = change;
   const emailChanged = before.email !== after.email;
   const postalChanged = before.postcode !== after.postcode || before.address !== after.address;
@@ -41,6 +45,13 @@ function noticeText(change: RegistryContactChange, to: "old" | "new" | "only"): 
       "今後のお知らせと、販売業者からの購入用URLのご案内は、変更後のメールアドレスにお送りします。",
       "販売業者への施設登録が変更前のアドレスのままの場合は「要確認」となります。変更後のアドレスで登録を確認してください。",
     );
+    if (revokedLinks > 0) {
+      lines.push(
+        "",
+        `変更前のアドレスにお送りしていた購入用URL（${revokedLinks}件）は、この変更により無効になりました。`,
+        "販売業者が変更後のアドレスに新しい購入用URLをお送りします。以前のURLからは購入できません。",
+      );
+    }
     if (to === "old") {
       lines.push("このメールは、変更前のアドレスにもお知らせするためにお送りしています。");
     }
@@ -61,6 +72,8 @@ function noticeText(change: RegistryContactChange, to: "old" | "new" | "only"): 
 export function registryNoticeMails(
   changes: readonly RegistryContactChange[],
   mailFrom: string,
+  /** Purchase links the apply revoked, by institution code. */
+  revokedLinks: ReadonlyMap<string, number> = new Map(),
 ): Array<Omit<OutgoingMail, "sendAt">> {
   const mails: Array<Omit<OutgoingMail, "sendAt">> = [];
   for (const change of changes) {
@@ -75,7 +88,7 @@ export function registryNoticeMails(
           to,
           from: mailFrom,
           subject,
-          text: noticeText(change, side),
+          text: noticeText(change, side, revokedLinks.get(change.code) ?? 0),
         });
       }
     } else {
@@ -84,7 +97,7 @@ export function registryNoticeMails(
         to: change.after.email,
         from: mailFrom,
         subject: `【SOS Supply】医療機関名簿の住所が変更されました（${change.name}）`,
-        text: noticeText(change, "only"),
+        text: noticeText(change, "only", 0),
       });
     }
   }
@@ -96,8 +109,9 @@ export async function queueRegistryNotices(
   trx: Db,
   changes: readonly RegistryContactChange[],
   mailFrom: string,
+  revokedLinks: ReadonlyMap<string, number>,
 ): Promise<number> {
-  const mails = registryNoticeMails(changes, mailFrom);
+  const mails = registryNoticeMails(changes, mailFrom, revokedLinks);
   // One send job per few hundred mails: a registry-wide change of domain stays many small jobs.
   for (let at = 0; at < mails.length; at += NOTICE_BATCH) {
     await enqueueMailBatch(trx, mails.slice(at, at + NOTICE_BATCH));

@@ -10,7 +10,7 @@ import type { PurchasePageOutput } from "../../schemas/storefront";
 import { loadOrderView } from "../vendor-portal/order-view";
 import { paymentMethodsOf } from "../vendor-portal/settings";
 import { allocatedSets } from "./allocated-purchase";
-import { findLink, institutionOf, isUsable } from "./purchase-link";
+import { findLink, institutionOf, isUsable, unusableLinkError } from "./purchase-link";
 
 /** ⑥ the purchase page an institution reaches through its emailed link. */
 
@@ -30,7 +30,7 @@ export async function purchasePage(
     if (view === null) throw new DomainError("PURCHASE_LINK_INVALID");
     return { kind: "ordered", institution: institutionOf(link), order: view };
   }
-  if (!isUsable(link, now)) throw new DomainError("PURCHASE_LINK_INVALID");
+  if (!isUsable(link, now)) throw unusableLinkError(link);
 
   const [sizes, allocation] = await Promise.all([
     saleSizes(db),

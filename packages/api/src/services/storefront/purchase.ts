@@ -22,7 +22,13 @@ import {
   lockAllocation,
   takeAllocated,
 } from "./allocated-purchase";
-import { findLink, institutionOf, isUsable, type LinkRow } from "./purchase-link";
+import {
+  findLink,
+  institutionOf,
+  isUsable,
+  type LinkRow,
+  unusableLinkError,
+} from "./purchase-link";
 
 /** "SOS-2026-000123": the Tokyo year, then the running number (never reset, so never reused). */
 export function formatOrderNumber(sequence: number, now: Date): string {
@@ -79,7 +85,7 @@ async function lockBuyableLink(trx: Db, token: string, now: Date): Promise<LinkR
     if (existing.purchaseLinkId === link.linkId) throw alreadyPurchased(existing.orderNumber);
     throw new DomainError("PURCHASE_LINK_INVALID");
   }
-  if (!isUsable(link, now)) throw new DomainError("PURCHASE_LINK_INVALID");
+  if (!isUsable(link, now)) throw unusableLinkError(link);
   return link;
 }
 

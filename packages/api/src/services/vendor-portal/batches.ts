@@ -59,7 +59,11 @@ function toItemView(row: VendorItemRow, now: Date): VendorItemView {
   const state = linkStateOf(
     row.linkId === null
       ? null
-      : { expiresAt: row.linkExpiresAt ?? now, revokedAt: row.linkRevokedAt },
+      : {
+          expiresAt: row.linkExpiresAt ?? now,
+          revokedAt: row.linkRevokedAt,
+          revokedForAddressChange: row.linkRevokedForAddressChange,
+        },
     row.orderId !== null,
     now,
   );
@@ -96,6 +100,7 @@ function toItemView(row: VendorItemRow, now: Date): VendorItemView {
       sendCount: row.sendCount,
       lastSentAt: row.lastSentAt,
       expiresAt: row.linkId === null ? null : row.linkExpiresAt,
+      resendTo: state === "address_changed" ? row.registryEmail : null,
     },
     reminders: { count: row.reminderCount, lastAt: row.lastRemindedAt },
     order:

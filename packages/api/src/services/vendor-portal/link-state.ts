@@ -6,12 +6,16 @@ import type { LinkState } from "@sos/domain";
  * says, since the purchase right is spent.
  */
 export function linkStateOf(
-  link: { expiresAt: Date; revokedAt: Date | null } | null,
+  link: {
+    expiresAt: Date;
+    revokedAt: Date | null;
+    revokedForAddressChange?: boolean | null;
+  } | null,
   ordered: boolean,
   now: Date,
 ): LinkState {
   if (ordered) return "used";
   if (link === null) return "none";
-  if (link.revokedAt !== null) return "revoked";
+  if (link.revokedAt !== null) return link.revokedForAddressChange ? "address_changed" : "revoked";
   return link.expiresAt.getTime() > now.getTime() ? "live" : "expired";
 }

@@ -62,6 +62,12 @@ export interface SendOptions {
    * An unconfirmed registration is never sent to, whatever this says.
    */
   allowEmailDiffers: boolean;
+  /**
+   * Mail the registry's address now instead of the registration's: the address
+   * the ministry vouches for, after an import changed it. One item at a time, by
+   * hand; the registration must still be vouched.
+   */
+  toRegistryAddress?: boolean;
   /** The link's expiry, computed once per action so one run's links all end together. */
   expiresAt: Date;
 }
@@ -78,10 +84,11 @@ function skipReason(
     return "not_registered";
   }
   if (item.matchStatus === "needs_check") {
-    // Only a vouched registration under another address may be sent to, by hand.
-    const vendorChecked =
-      options.allowEmailDiffers && item.registrationVouched === true && item.emailMatches === false;
-    if (!vendorChecked) return "needs_check";
+    // Only a vouched registration under another address may be sent to, by hand:
+    // at the registration's address once the vendor checked it, or at the registry's.
+    const vouchedElsewhere = item.registrationVouched === true && item.emailMatches === false;
+    const byHand = options.allowEmailDiffers || options.toRegistryAddress === true;
+    if (!(byHand && vouchedElsewhere)) return "needs_check";
   }
   if (item.matchStatus === "mismatched" && !options.allowMismatched) return "mismatched";
   const liveAndValid = live !== undefined && live.expiresAt.getTime() > options.now.getTime();
@@ -119,6 +126,9 @@ export async function sendLinksForItems(
   if (toSend.length === 0) return outcomes;
 
   const { now, expiresAt, actor } = options;
+  const toRegistry = options.toRegistryAddress === true;
+  const addressOf = (item: LockedItem) =>
+    toRegistry ? item.registryEmail : (item.registrationEmail ?? "");
   const revoked = toSend.flatMap((item) => live.get(item.id)?.id ?? []);
   if (revoked.length > 0) {
     // Before the new links: at most one live link per item (purchase_links_one_live).
@@ -134,6 +144,7 @@ export async function sendLinksForItems(
       url: purchaseUrl(options.config.publicBaseUrl, token),
       expiresAt,
       reissued,
+      toRegistryAddress: toRegistry,
     });
     return { item, linkId: randomUUID(), tokenHash: hashToken(token), reissued, mail };
   });
@@ -141,7 +152,7 @@ export async function sendLinksForItems(
     trx,
     sends.map(({ item, mail }) => ({
       kind: "purchase_link",
-      to: item.registrationEmail ?? "",
+      to: addressOf(item),
       from: options.config.vendorMailFrom,
       subject: mail.subject,
       text: mail.text,
@@ -157,8 +168,9 @@ export async function sendLinksForItems(
       expiresAt: expiresAt.toISOString(),
       matchStatus: item.matchStatus,
       // The address is recorded: a link to an address not on the ministry's list is the vendor's decision.
-      to: item.registrationEmail,
+      to: addressOf(item),
       emailMatchesList: item.emailMatches,
+      toRegistryAddress: toRegistry,
     }),
   }));
   await insertLinksSendsAndAudit(trx, {
@@ -207,6 +219,7 @@ export async function reissueLink(
     itemId,
     allowMismatched,
     allowEmailDiffers,
+    toRegistryAddress = false,
     actor,
     now,
     config,
@@ -214,6 +227,7 @@ export async function reissueLink(
     itemId: string;
     allowMismatched: boolean;
     allowEmailDiffers: boolean;
+    toRegistryAddress?: boolean;
     actor: VendorActor;
     now: Date;
     config: ApiConfig;
@@ -228,6 +242,7 @@ export async function reissueLink(
       resend: true,
       allowMismatched,
       allowEmailDiffers,
+      toRegistryAddress,
       expiresAt,
     }),
   );

@@ -143,13 +143,23 @@ export interface PurchaseLinkFacts {
   expiresAt: Date;
   /** A new link replacing an earlier one. */
   reissued: boolean;
+  /** Sent to the registry's new address after the registry changed it. */
+  toRegistryAddress?: boolean;
 }
 
 export function purchaseLinkMail(facts: PurchaseLinkFacts): MailText {
-  const reissueNote = facts.reissued
+  const reissueNote =
+    facts.reissued && !facts.toRegistryAddress
+      ? [
+          "※購入用URLを再発行しました。以前にお送りしたURLは使用できなくなりました。",
+          "  必ずこのメールに記載のURLをご利用ください。",
+          "",
+        ]
+      : [];
+  const registryNote = facts.toRegistryAddress
     ? [
-        "※購入用URLを再発行しました。以前にお送りしたURLは使用できなくなりました。",
-        "  必ずこのメールに記載のURLをご利用ください。",
+        "※厚生労働省の医療機関名簿で貴施設のメールアドレスが変更されたため、変更後のアドレス（このメールの宛先）にお送りしています。",
+        "  変更前のアドレスにお送りした購入用URLは無効になっています。必ずこのメールに記載のURLをご利用ください。",
         "",
       ]
     : [];
@@ -161,6 +171,7 @@ export function purchaseLinkMail(facts: PurchaseLinkFacts): MailText {
     "下記の貴施設専用URLから購入手続きを行ってください。",
     "",
     ...reissueNote,
+    ...registryNote,
     "■購入用URL（貴施設専用です。第三者に共有しないでください）",
     `  ${facts.url}`,
     "",
