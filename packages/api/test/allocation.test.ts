@@ -16,6 +16,7 @@ import {
 import { allocationCode } from "../src/services/allocation/week-input";
 import { createTestContext, signedInContext } from "../src/testing";
 import { createTestCaller } from "../src/testing/probe-router";
+import { intoWeek as moveIntoWeek } from "./fixtures/allocation-world";
 import {
   createInstitutionWorld,
   type InstitutionWorld,
@@ -64,29 +65,8 @@ afterAll(async () => {
   await tdb.destroy();
 });
 
-/** Moves a handed-over request into `week`, approved for `sets`, asking per size. */
-async function intoWeek(
-  requestId: string,
-  week: string,
-  sets: number,
-  asks: Record<string, number>,
-) {
-  await db
-    .updateTable("sosRequests")
-    .set({ weekStart: week })
-    .where("id", "=", requestId)
-    .execute();
-  await db
-    .insertInto("ministryApprovals")
-    .values({ requestId, quantitySets: sets, approvedBy: ministry.userId })
-    .execute();
-  for (const [size, n] of Object.entries(asks)) {
-    await db
-      .insertInto("sosRequestSizes")
-      .values({ requestId, size: size as "M", sets: n })
-      .execute();
-  }
-}
+const intoWeek = (requestId: string, week: string, sets: number, asks: Record<string, number>) =>
+  moveIntoWeek(db, ministry.userId, requestId, week, sets, asks);
 
 const requestA = () => batch.items[0]?.requestId as string;
 const requestB = () => batch.items[1]?.requestId as string;
