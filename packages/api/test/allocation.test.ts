@@ -402,6 +402,30 @@ describe("reserved stock and the purchase link", () => {
     ]);
   });
 
+  it("the link mailed after the commit tells the allocated sets per size; the other's, its limit", async () => {
+    const vendor = createTestCaller(
+      await signedInContext(db, world.vendor.user, { now: () => clock.now }),
+    );
+    await vendor.vendorPortal.sendPurchaseLinks({
+      batchId: batch.batchId,
+      resend: true,
+      allowMismatched: true,
+    });
+    const a = await latestLinkTo(db, emailA);
+    expect(a.mail.textBody).toContain(
+      "■割当（購入可能数）\n  Mサイズ 2セット（2,000枚）\n  合計 2セット（2,000枚）\n",
+    );
+    expect(a.mail.textBody).not.toContain("■購入可能数");
+    const b = await latestLinkTo(db, emailB);
+    expect(b.mail.textBody).toContain("■購入可能数\n  2セット（2,000枚）まで\n");
+    expect(b.mail.textBody).not.toContain("割当");
+    // The mail and the page it links to tell the same amount.
+    expect(await visitor().storefront.purchasePage({ token: a.token })).toMatchObject({
+      kind: "form",
+      limitSets: 2,
+    });
+  });
+
   it("an allocated institution cannot buy beyond its allocation, nor another size", async () => {
     const token = (await latestLinkTo(db, emailA)).token;
     for (const lines of [[{ size: "M" as const, sets: 3 }], [{ size: "S" as const, sets: 1 }]]) {

@@ -269,3 +269,18 @@ export async function requestPrefecturesOfWeek(db: Db, weekStart: string) {
     .where("weekStart", "=", weekStart)
     .execute();
 }
+
+/** The sets still to buy under an allocation, per target item and size (items not allocated: none). */
+export async function allocationsOfTargetItems(db: Db, targetItemIds: readonly string[]) {
+  if (targetItemIds.length === 0) return [];
+  return db
+    .selectFrom("allocationLines as l")
+    .innerJoin("targetItems as t", "t.requestId", "l.requestId")
+    .innerJoin("productSizes as ps", "ps.id", "l.productSizeId")
+    .select(["t.id as targetItemId", "l.size", sql<number>`l.sets - l.taken_sets`.as("sets")])
+    .where("t.id", "in", [...targetItemIds])
+    .orderBy("t.id")
+    .orderBy("ps.sortOrder")
+    .orderBy("l.size")
+    .execute();
+}
