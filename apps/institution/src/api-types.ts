@@ -5,6 +5,8 @@ import type { inferRouterOutputs } from "@trpc/server";
 type Outputs = inferRouterOutputs<AppRouter>;
 
 export type HomeSummary = Outputs["home"]["summary"];
+export type OwnAllocation = Outputs["allocation"]["mine"];
+export type OwnAllocatedRequest = NonNullable<OwnAllocation["run"]>["requests"][number];
 export type SurveyDetail = Outputs["survey"]["get"];
 export type SurveyListItem = Outputs["survey"]["list"]["items"][number];
 export type SosRequestDetail = Outputs["sos"]["get"];

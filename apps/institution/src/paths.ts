@@ -5,6 +5,8 @@ export const PATHS = {
   selfCheck: "/self-check",
   requests: "/requests",
   newRequest: "/requests/new",
+  /** The sets allocated in a week when gloves ran short (issue 17). */
+  allocation: "/allocation",
   colleagues: "/colleagues",
   /** 代理入力の許可: the institution grants and revokes delegates. */
   delegation: "/delegation",

@@ -8,6 +8,7 @@ export const NAV: readonly AppNavItem[] = [
   { to: PATHS.surveys, label: "週次調査" },
   { to: PATHS.selfCheck, label: "自己チェック" },
   { to: PATHS.requests, label: "緊急配布要請" },
+  { to: PATHS.allocation, label: "割当のセット数" },
   { to: PATHS.colleagues, label: "職員の管理", roles: ["institution"] },
   { to: PATHS.delegation, label: "代理入力の許可", roles: ["institution"] },
 ];
@@ -40,6 +41,10 @@ export const ROUTES: RouteObject[] = [
   {
     path: "/requests/:requestId/edit",
     ...lazyPage(() => import("./requests/edit-request-page"), "EditRequestPage"),
+  },
+  {
+    path: PATHS.allocation,
+    ...lazyPage(() => import("./allocation/allocation-page"), "AllocationPage"),
   },
   {
     path: PATHS.delegation,

@@ -18,6 +18,13 @@ export type Sanction = Outputs["sanctions"]["list"][number];
 export type SanctionTarget = Outputs["sanctions"]["target"];
 export type PublicationFile = Outputs["publication"]["export"];
 export type SignInAlert = Outputs["operations"]["signInAlerts"][number];
+export type AllocationWeek = Outputs["allocation"]["week"];
+export type AllocationPreview = Outputs["allocation"]["preview"];
+export type AllocationSummary = AllocationPreview["summary"];
+export type AllocationRun = Outputs["allocation"]["runs"][number];
+export type AllocationReplay = Outputs["allocation"]["replay"];
+export type AllocationParameters = AllocationPreview["parameters"];
+export type AllocationParametersInput = NonNullable<Inputs["allocation"]["preview"]["parameters"]>;
 
 /** The prefecture's input as review.get gives it; null before anything was saved. */
 export type PrefectureInput = NonNullable<ReviewDetail["prefectureReview"]>;

@@ -6,6 +6,7 @@ export const PATHS = {
   targetLists: "/target-lists",
   sanctions: "/sanctions",
   publication: "/publication",
+  allocation: "/allocation",
   registry: "/registry",
   invitations: "/invitations",
   undeliverableInvitations: "/invitations/undeliverable",

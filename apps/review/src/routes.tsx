@@ -16,6 +16,7 @@ export const NAV: readonly AppNavItem[] = [
   { to: PATHS.targetLists, label: "対象医療機関リスト", roles: ["ministry"] },
   { to: PATHS.sanctions, label: "措置", roles: ["ministry"] },
   { to: PATHS.publication, label: "公表用一覧", roles: ["ministry"] },
+  { to: PATHS.allocation, label: "供給不足時の割当", roles: ["ministry"] },
   { to: PATHS.registry, label: "医療機関名簿", roles: ["ministry"] },
   { to: PATHS.invitations, label: "医療機関の招待", roles: ["ministry"] },
   { to: PATHS.undeliverableInvitations, label: "招待の不達", roles: ["prefecture"] },
@@ -105,6 +106,13 @@ export const ROUTES: RouteObject[] = [
     ...ministryOnly(
       "公表用一覧",
       lazyPage(() => import("./publication/publication-page"), "PublicationPage"),
+    ),
+  },
+  {
+    path: PATHS.allocation,
+    ...ministryOnly(
+      "供給不足時の割当",
+      lazyPage(() => import("./allocation/allocation-page"), "AllocationPage"),
     ),
   },
   {

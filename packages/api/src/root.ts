@@ -1,4 +1,5 @@
 import { accountsRouter } from "./routers/accounts";
+import { allocationRouter } from "./routers/allocation";
 import { authRouter } from "./routers/auth";
 import { delegationRouter } from "./routers/delegation";
 import { homeRouter } from "./routers/home";
@@ -19,6 +20,7 @@ import { createCallerFactory, router } from "./trpc";
 /** Each key names its folder under routers/ (and services/, where it has services). */
 export const appRouter = router({
   accounts: accountsRouter,
+  allocation: allocationRouter,
   auth: authRouter,
   delegation: delegationRouter,
   home: homeRouter,

@@ -16,6 +16,7 @@ import {
 import { allocationCode } from "../src/services/allocation/week-input";
 import { createTestContext, signedInContext } from "../src/testing";
 import { createTestCaller } from "../src/testing/probe-router";
+import { intoWeek as moveIntoWeek } from "./fixtures/allocation-world";
 import {
   createInstitutionWorld,
   type InstitutionWorld,
@@ -64,29 +65,8 @@ afterAll(async () => {
   await tdb.destroy();
 });
 
-/** Moves a handed-over request into `week`, approved for `sets`, asking per size. */
-async function intoWeek(
-  requestId: string,
-  week: string,
-  sets: number,
-  asks: Record<string, number>,
-) {
-  await db
-    .updateTable("sosRequests")
-    .set({ weekStart: week })
-    .where("id", "=", requestId)
-    .execute();
-  await db
-    .insertInto("ministryApprovals")
-    .values({ requestId, quantitySets: sets, approvedBy: ministry.userId })
-    .execute();
-  for (const [size, n] of Object.entries(asks)) {
-    await db
-      .insertInto("sosRequestSizes")
-      .values({ requestId, size: size as "M", sets: n })
-      .execute();
-  }
-}
+const intoWeek = (requestId: string, week: string, sets: number, asks: Record<string, number>) =>
+  moveIntoWeek(db, ministry.userId, requestId, week, sets, asks);
 
 const requestA = () => batch.items[0]?.requestId as string;
 const requestB = () => batch.items[1]?.requestId as string;
@@ -420,6 +400,30 @@ describe("reserved stock and the purchase link", () => {
       ["M", 1],
       ["L", 10],
     ]);
+  });
+
+  it("the link mailed after the commit tells the allocated sets per size; the other's, its limit", async () => {
+    const vendor = createTestCaller(
+      await signedInContext(db, world.vendor.user, { now: () => clock.now }),
+    );
+    await vendor.vendorPortal.sendPurchaseLinks({
+      batchId: batch.batchId,
+      resend: true,
+      allowMismatched: true,
+    });
+    const a = await latestLinkTo(db, emailA);
+    expect(a.mail.textBody).toContain(
+      "■割当（購入可能数）\n  Mサイズ 2セット（2,000枚）\n  合計 2セット（2,000枚）\n",
+    );
+    expect(a.mail.textBody).not.toContain("■購入可能数");
+    const b = await latestLinkTo(db, emailB);
+    expect(b.mail.textBody).toContain("■購入可能数\n  2セット（2,000枚）まで\n");
+    expect(b.mail.textBody).not.toContain("割当");
+    // The mail and the page it links to tell the same amount.
+    expect(await visitor().storefront.purchasePage({ token: a.token })).toMatchObject({
+      kind: "form",
+      limitSets: 2,
+    });
   });
 
   it("an allocated institution cannot buy beyond its allocation, nor another size", async () => {

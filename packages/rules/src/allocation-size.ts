@@ -23,7 +23,16 @@ export interface SizeMember {
  *    full; the first that does not fit shares the rest in proportion to need,
  *    capped at each ask (splitBy Need), and lower tiers get nothing more.
  */
-export function allocateSize(supply: number, members: SizeMember[], seed: string, size: string) {
+/** Told of each set a member won by lottery (it changes nothing: the explanation shown to institutions). */
+export type LotteryListener = (member: SizeMember) => void;
+
+export function allocateSize(
+  supply: number,
+  members: SizeMember[],
+  seed: string,
+  size: string,
+  onLottery?: LotteryListener,
+) {
   let demand = 0;
   for (const m of members) demand += m.requested;
   if (demand <= supply) {
@@ -33,8 +42,12 @@ export function allocateSize(supply: number, members: SizeMember[], seed: string
   const tiers = groupByTier(members);
   let left = supply;
   for (const tier of tiers) {
-    const winners = left >= tier.length ? tier : byLottery(tier, seed, size).slice(0, left);
-    for (const m of winners) m.sets = 1;
+    const drawn = left < tier.length;
+    const winners = drawn ? byLottery(tier, seed, size).slice(0, left) : tier;
+    for (const m of winners) {
+      m.sets = 1;
+      if (drawn) onLottery?.(m);
+    }
     left -= winners.length;
     if (left === 0) return;
   }
@@ -46,7 +59,7 @@ export function allocateSize(supply: number, members: SizeMember[], seed: string
       left -= rest;
       continue;
     }
-    splitByNeed(left, tier, seed, size);
+    splitByNeed(left, tier, seed, size, onLottery);
     return;
   }
 }
@@ -74,7 +87,13 @@ function groupByTier(members: readonly SizeMember[]): SizeMember[][] {
  * largest remainders, and among equal remainders at the boundary by lottery.
  * All arithmetic is on integers.
  */
-function splitByNeed(amount: number, tier: SizeMember[], seed: string, size: string) {
+function splitByNeed(
+  amount: number,
+  tier: SizeMember[],
+  seed: string,
+  size: string,
+  onLottery?: LotteryListener,
+) {
   // Remaining asks after the one set each: cap = requested - sets.
   const open = tier.filter((m) => m.requested > m.sets);
   open.sort(
@@ -121,5 +140,10 @@ function splitByNeed(amount: number, tier: SizeMember[], seed: string, size: str
       tied.push(m);
     }
   }
-  for (const m of byLottery(tied, seed, size).slice(0, over - above)) m.sets += 1;
+  // Only a real draw counts as a lottery win: not when every tied member gets its set.
+  const drawn = tied.length > over - above;
+  for (const m of byLottery(tied, seed, size).slice(0, over - above)) {
+    m.sets += 1;
+    if (drawn) onLottery?.(m);
+  }
 }

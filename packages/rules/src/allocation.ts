@@ -63,7 +63,10 @@ const byCode = (a: { code: string }, b: { code: string }) =>
  * same result, and canonicalJson(result) the same bytes, whatever the order of
  * the requests. Throws RangeError on an input the rule does not define.
  */
-export function allocate(input: AllocationInput): AllocationResult {
+export function allocate(
+  input: AllocationInput,
+  options: { onLottery?: (code: string, size: string) => void } = {},
+): AllocationResult {
   validateAllocationInput(input);
   const { parameters, seed } = input;
   const sorted = [...input.requests].sort(byCode);
@@ -97,7 +100,14 @@ export function allocate(input: AllocationInput): AllocationResult {
     const members = perSize[index] ?? [];
     // Stable: code order is kept within a tier.
     members.sort((a, b) => a.tier - b.tier);
-    allocateSize(supply, members, seed, size);
+    const { onLottery } = options;
+    allocateSize(
+      supply,
+      members,
+      seed,
+      size,
+      onLottery === undefined ? undefined : (m) => onLottery(m.code, size),
+    );
     let demandSets = 0;
     let allocatedSets = 0;
     for (const m of members) {
@@ -124,6 +134,23 @@ export function allocate(input: AllocationInput): AllocationResult {
     };
   });
   return { rule: ALLOCATION_RULE_VERSION, sizes, requests };
+}
+
+/**
+ * The sets each request won by lottery, per size (only requests that won any):
+ * the one set each where a tier ran out, and the leftover sets among equal
+ * remainders. Recomputed from the input, so it is exactly what allocate did.
+ */
+export function lotteryWins(input: AllocationInput): Map<string, Record<string, number>> {
+  const wins = new Map<string, Record<string, number>>();
+  allocate(input, {
+    onLottery: (code, size) => {
+      const own = wins.get(code) ?? {};
+      own[size] = (own[size] ?? 0) + 1;
+      wins.set(code, own);
+    },
+  });
+  return wins;
 }
 
 type Member = SizeMember & { row: { sets: number[] } };

@@ -94,6 +94,7 @@ export async function approvedRequestsOfWeek(db: Db, weekStart: string) {
     .select([
       "r.id",
       "r.institutionId",
+      "r.prefectureCode",
       sql<number>`coalesce(ma.quantity_sets, r.checked_limit_sets, 0)`.as("limitSets"),
       sql<number>`coalesce(r.checked_stock, s.stock, 0)`.as("stock"),
       sql<number>`coalesce(r.checked_consumption, s.consumption, 0)`.as("consumption"),
@@ -212,4 +213,74 @@ export async function takeReserved(
     update product_sizes set stock_sets = stock_sets - ${sets}, reserved_sets = reserved_sets - ${sets}
     where id = ${line.productSizeId} and reserved_sets >= ${sets}`.execute(trx);
   return Number(stock.numAffectedRows ?? 0n) > 0;
+}
+
+/** Committed runs, newest week first, without their (large) input and result. */
+export async function listRuns(db: Db, limit: number) {
+  return db
+    .selectFrom("allocationRuns as r")
+    .innerJoin("users as u", "u.id", "r.committedBy")
+    .select([
+      "r.id",
+      "r.weekStart",
+      "r.rule",
+      "r.inputSha256",
+      "r.resultSha256",
+      "r.parametersReason",
+      "r.committedAt",
+      "u.id as committedById",
+      "u.displayName as committedByName",
+    ])
+    .orderBy("r.weekStart", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export async function runById(db: Db, runId: string) {
+  return db.selectFrom("allocationRuns").selectAll().where("id", "=", runId).executeTakeFirst();
+}
+
+/**
+ * The institution's requests of a week that has a committed run: of `weekStart`,
+ * or (null) of the latest such week. Any status: a request may have moved on
+ * since the run.
+ */
+export async function institutionRequestsOfRunWeek(
+  db: Db,
+  institutionId: string,
+  weekStart: string | null,
+) {
+  let query = db
+    .selectFrom("sosRequests as s")
+    .innerJoin("allocationRuns as r", "r.weekStart", "s.weekStart")
+    .select(["s.id", "s.weekStart", "r.id as runId"])
+    .where("s.institutionId", "=", institutionId);
+  if (weekStart !== null) query = query.where("s.weekStart", "=", weekStart);
+  const rows = await query.orderBy("s.weekStart", "desc").orderBy("s.id").execute();
+  const week = rows[0]?.weekStart;
+  return rows.filter((row) => row.weekStart === week);
+}
+
+/** Every request of a week with its prefecture (a past run's fill rates per prefecture). */
+export async function requestPrefecturesOfWeek(db: Db, weekStart: string) {
+  return db
+    .selectFrom("sosRequests")
+    .select(["id", "prefectureCode"])
+    .where("weekStart", "=", weekStart)
+    .execute();
+}
+
+/** The sets still to buy under an allocation, per target item and size (items not allocated: none). */
+export async function allocationsOfTargetItems(db: Db, targetItemIds: readonly string[]) {
+  if (targetItemIds.length === 0) return [];
+  return db
+    .selectFrom("allocationLines as l")
+    .innerJoin("targetItems as t", "t.requestId", "l.requestId")
+    .innerJoin("productSizes as ps", "ps.id", "l.productSizeId")
+    .select(["t.id as targetItemId", "l.size", sql<number>`l.sets - l.taken_sets`.as("sets")])
+    .where("t.id", "in", [...targetItemIds])
+    .orderBy("t.id")
+    .orderBy("ps.sortOrder")
+    .orderBy("l.size")
+    .execute();
 }

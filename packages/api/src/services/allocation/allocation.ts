@@ -132,13 +132,23 @@ async function seedFor(db: Db, weekStart: string): Promise<string> {
 
 /** What the allocation would be, with nothing written (the seed is used, not shown). */
 export async function previewAllocation(db: Db, args: PreviewArgs): Promise<AllocationResult> {
+  return (await previewWeek(db, args)).result;
+}
+
+/**
+ * The preview with what the screen shows beside it: the week's input (kept on
+ * the server: it holds the seed) and its SHA-256, which the commit names so
+ * that it commits exactly what was previewed.
+ */
+export async function previewWeek(db: Db, args: PreviewArgs) {
   const seed = await seedFor(db, args.weekStart);
-  const { input } = await weekInput(db, {
+  const week = await weekInput(db, {
     weekStart: args.weekStart,
     parameters: args.parameters ?? DEFAULT_ALLOCATION_PARAMETERS,
     seed,
   });
-  return allocate(input);
+  const result = allocate(week.input);
+  return { week, result, inputSha256: sha256Hex(canonicalJson(week.input)) };
 }
 
 export interface CommitArgs extends PreviewArgs {
@@ -146,6 +156,8 @@ export interface CommitArgs extends PreviewArgs {
   reason: string | null;
   actor: AllocationActor;
   now: Date;
+  /** The previewed input's SHA-256: when given, a commit of any other input is refused. */
+  expectedInputSha256?: string;
 }
 
 /**
@@ -176,6 +188,13 @@ export async function commitAllocation(db: Db, args: CommitArgs) {
     if ((await runOfWeek(trx, args.weekStart)) !== undefined) throw alreadyCommitted();
     const seed = await seedFor(trx, args.weekStart);
     const week = await weekInput(trx, { weekStart: args.weekStart, parameters, seed });
+    const expected = args.expectedInputSha256;
+    if (expected !== undefined && sha256Hex(canonicalJson(week.input)) !== expected) {
+      throw new DomainError("STALE_VERSION", {
+        messageJa:
+          "プレビューの後に供給量または要請が変わりました。もう一度プレビューして確認してから確定してください。",
+      });
+    }
     const result = allocate(week.input);
     const runId = await writeRun(trx, { ...args, reason: changed ? reason : null }, week, result);
     await revealSeed(trx, args.weekStart, args.now);
@@ -241,4 +260,26 @@ async function writeRun(
     },
   });
   return runId;
+}
+
+/**
+ * The commit as the screen makes it: idempotent on the previewed input. When
+ * the week already has a run of that very input (a second click, a second
+ * tab, a retry after a lost answer), it answers that run instead of an error;
+ * a run of another input still refuses.
+ */
+export async function commitPreviewed(
+  db: Db,
+  args: CommitArgs & { expectedInputSha256: string },
+): Promise<{ runId: string; alreadyCommitted: boolean }> {
+  try {
+    const { runId } = await commitAllocation(db, args);
+    return { runId, alreadyCommitted: false };
+  } catch (error) {
+    const run = await runOfWeek(db, args.weekStart);
+    if (run !== undefined && run.inputSha256 === args.expectedInputSha256) {
+      return { runId: run.id, alreadyCommitted: true };
+    }
+    throw error;
+  }
 }

@@ -31,6 +31,8 @@ export interface WeekInput {
   requestOfCode: Map<string, string>;
   /** size -> product_sizes.id of the product on sale. */
   sizeIds: Map<string, string>;
+  /** code -> the request's prefecture (for the ministry's fill rates; never published with the code). */
+  prefectureOfCode: Map<string, number>;
 }
 
 /**
@@ -62,9 +64,11 @@ export async function weekInput(
     asksOf.set(ask.requestId, own);
   }
   const requestOfCode = new Map<string, string>();
+  const prefectureOfCode = new Map<string, number>();
   const rows: AllocationRequestInput[] = requests.map((r) => {
     const code = allocationCode(r.id);
     requestOfCode.set(code, r.id);
+    prefectureOfCode.set(code, r.prefectureCode);
     return {
       code,
       supplyAgreement: r.supplyAgreement,
@@ -86,6 +90,7 @@ export async function weekInput(
       seed,
     },
     requestOfCode,
+    prefectureOfCode,
     sizeIds: new Map(sizes.map((s) => [s.size, s.id])),
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { generateSecureToken, hashToken } from "@sos/auth";
 import { appendAudit, type Db, enqueueMailBatch, type PurchaseLinkSkipReason } from "@sos/db";
+import { allocationsOfTargetItems } from "@sos/db/repositories/allocation";
 import {
   insertLinksSendsAndAudit,
   type LiveLink,
@@ -11,6 +12,7 @@ import {
   revokeLinkById,
   revokeLinks,
 } from "@sos/db/repositories/purchase-link";
+import type { GloveSize } from "@sos/domain";
 import type { ApiConfig } from "../../context";
 import { DomainError } from "../../errors";
 import type { VendorActor } from "./actor";
@@ -134,6 +136,16 @@ export async function sendLinksForItems(
     // Before the new links: at most one live link per item (purchase_links_one_live).
     await revokeLinks(trx, revoked, now);
   }
+  // Issue 17: an allocated item's mail tells its sets per size, as its purchase page does.
+  const allocations = new Map<string, Array<{ size: GloveSize; sets: number }>>();
+  for (const line of await allocationsOfTargetItems(
+    trx,
+    toSend.map((item) => item.id),
+  )) {
+    const own = allocations.get(line.targetItemId) ?? [];
+    own.push({ size: line.size, sets: line.sets });
+    allocations.set(line.targetItemId, own);
+  }
   const sends = toSend.map((item) => {
     const token = generateSecureToken();
     const reissued = linked.has(item.id);
@@ -145,6 +157,7 @@ export async function sendLinksForItems(
       expiresAt,
       reissued,
       toRegistryAddress: toRegistry,
+      allocated: allocations.get(item.id) ?? [],
     });
     return { item, linkId: randomUUID(), tokenHash: hashToken(token), reissued, mail };
   });

@@ -145,6 +145,31 @@ export interface PurchaseLinkFacts {
   reissued: boolean;
   /** Sent to the registry's new address after the registry changed it. */
   toRegistryAddress?: boolean;
+  /**
+   * Sets allocated per size when gloves ran short (issue 17), still to buy: the
+   * mail tells these units instead of the limit. Empty or absent: not allocated.
+   */
+  allocated?: ReadonlyArray<{ size: GloveSize; sets: number }>;
+}
+
+/** What the link lets the institution buy: its allocation per size, or the limit in any size. */
+function purchasableBlock(facts: PurchaseLinkFacts): string[] {
+  const allocated = (facts.allocated ?? []).filter((line) => line.sets > 0);
+  if (allocated.length === 0) {
+    return [
+      "■購入可能数",
+      `  ${formatSets(facts.limitSets)}まで`,
+      "  1セット＝1,000枚（10箱）です。セット単位でサイズを選べます（例：Sサイズ2セット＋Mサイズ1セット）。",
+    ];
+  }
+  const total = allocated.reduce((sum, line) => sum + line.sets, 0);
+  return [
+    "■割当（購入可能数）",
+    ...allocated.map((line) => `  ${GLOVE_SIZE_LABELS.ja[line.size]} ${formatSets(line.sets)}`),
+    `  合計 ${formatSets(total)}`,
+    "  供給が要望に足りなかったため、公開したルールで割り当てたセット数です。この数量の在庫は貴施設のために確保しています。",
+    "  割当のサイズ・セット数の範囲でご購入ください。割当の根拠は医療機関向けの画面「割当のセット数」でご確認いただけます。",
+  ];
 }
 
 export function purchaseLinkMail(facts: PurchaseLinkFacts): MailText {
@@ -175,9 +200,7 @@ export function purchaseLinkMail(facts: PurchaseLinkFacts): MailText {
     "■購入用URL（貴施設専用です。第三者に共有しないでください）",
     `  ${facts.url}`,
     "",
-    "■購入可能数",
-    `  ${formatSets(facts.limitSets)}まで`,
-    "  1セット＝1,000枚（10箱）です。セット単位でサイズを選べます（例：Sサイズ2セット＋Mサイズ1セット）。",
+    ...purchasableBlock(facts),
     "",
     "■有効期限",
     `  ${formatJaDateTime(facts.expiresAt)}まで`,
