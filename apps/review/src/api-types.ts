@@ -18,6 +18,9 @@ export type Sanction = Outputs["sanctions"]["list"][number];
 export type SanctionTarget = Outputs["sanctions"]["target"];
 export type PublicationFile = Outputs["publication"]["export"];
 export type SignInAlert = Outputs["operations"]["signInAlerts"][number];
+export type InvitationProgressValue = Outputs["invitations"]["progress"];
+export type InvitationResent = Outputs["invitations"]["resend"];
+export type UndeliverableInvitation = Outputs["invitations"]["undeliverable"][number];
 
 /** The prefecture's input as review.get gives it; null before anything was saved. */
 export type PrefectureInput = NonNullable<ReviewDetail["prefectureReview"]>;
