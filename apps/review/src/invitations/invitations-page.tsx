@@ -45,7 +45,9 @@ export function InvitationsPage() {
   const bulk = useMutation(trpc.invitations.bulkInvite.mutationOptions());
 
   const scopeLabel =
-    PREFECTURE_OPTIONS.find((option) => option.value === prefecture)?.label ?? "全国";
+    prefectureCode === null
+      ? "全国"
+      : (PREFECTURES.find((p) => p.code === prefectureCode)?.name ?? "");
   const data = progress.data;
   const running = data?.run != null && data.run.finishedAt === null;
 
@@ -92,7 +94,7 @@ export function InvitationsPage() {
       {data !== undefined && (
         <BulkInviteConfirm
           open={confirming}
-          scopeLabel={prefecture === "" ? "全国" : scopeLabel}
+          scopeLabel={scopeLabel}
           progress={data}
           error={failure}
           onConfirm={start}
