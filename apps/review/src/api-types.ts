@@ -25,6 +25,9 @@ export type AllocationRun = Outputs["allocation"]["runs"][number];
 export type AllocationReplay = Outputs["allocation"]["replay"];
 export type AllocationParameters = AllocationPreview["parameters"];
 export type AllocationParametersInput = NonNullable<Inputs["allocation"]["preview"]["parameters"]>;
+export type InvitationProgressValue = Outputs["invitations"]["progress"];
+export type InvitationResent = Outputs["invitations"]["resend"];
+export type UndeliverableInvitation = Outputs["invitations"]["undeliverable"][number];
 
 /** The prefecture's input as review.get gives it; null before anything was saved. */
 export type PrefectureInput = NonNullable<ReviewDetail["prefectureReview"]>;

@@ -1,4 +1,5 @@
-import { type AppNavItem, type LazyPage, lazyPage } from "@sos/web";
+import { manageScopeOf } from "@sos/rules";
+import { type AppNavItem, type LazyPage, lazyPage, type SignedInUser } from "@sos/web";
 import type { RouteObject } from "react-router";
 import { RequireRole } from "./common/require-role";
 import { PATHS } from "./paths";
@@ -20,10 +21,28 @@ export const NAV: readonly AppNavItem[] = [
   { to: PATHS.registry, label: "医療機関名簿", roles: ["ministry"] },
   { to: PATHS.invitations, label: "医療機関の招待", roles: ["ministry"] },
   { to: PATHS.undeliverableInvitations, label: "招待の不達", roles: ["prefecture"] },
-  // A lead officer opens /accounts by its address: the session knows no lead flag yet.
-  { to: PATHS.accounts, label: "アカウント管理", roles: ["ministry"], end: true },
-  { to: PATHS.permissions, label: "権限の一覧", roles: ["ministry"] },
+  {
+    to: PATHS.accounts,
+    label: "アカウント管理",
+    roles: ["ministry", "prefecture"],
+    visibleTo: managesAccounts,
+    end: true,
+  },
+  {
+    to: PATHS.permissions,
+    label: "権限の一覧",
+    roles: ["ministry", "prefecture"],
+    visibleTo: managesAccounts,
+  },
 ];
+
+/**
+ * The ministry, and a prefecture's lead officer (for its own officers), as the
+ * account policy says; the accounts router asks the database again on each call.
+ */
+function managesAccounts(user: SignedInUser): boolean {
+  return manageScopeOf(user).kind !== "none";
+}
 
 /** A ministry page: anyone else reaching the address gets RequireRole's explanation. */
 function ministryOnly(title: string, page: LazyPage): Pick<RouteObject, "lazy"> {

@@ -185,6 +185,41 @@ describe("prefecture officers: the ministry and the prefecture's lead", () => {
     ).rejects.toThrow(/users_lead_officer_is_prefecture/);
   });
 
+  it("the session carries the lead flag to the console, read afresh on every request", async () => {
+    const officer = await createTestUser(db, "prefecture", { prefectureCode: 13 });
+    const signingIn = createTestContext(db, { now: () => clock.now });
+    const signedIn = await createTestCaller(signingIn).auth.signIn({
+      username: officer.username,
+      password: officer.password,
+    });
+    expect(signedIn).toMatchObject({ role: "prefecture", leadOfficer: false });
+    const token = signingIn.cookies.set[0]?.token ?? "";
+    const meOf = async () => {
+      const found = await validateSessionToken(db, token, clock.now);
+      if (found === null) throw new Error("the session ended");
+      const ctx = createTestContext(db, {
+        now: () => clock.now,
+        user: found.user,
+        session: { id: found.session.id },
+      });
+      return { me: await createTestCaller(ctx).auth.me(), caller: createTestCaller(ctx) };
+    };
+    expect((await meOf()).me).toMatchObject({ id: officer.user.id, leadOfficer: false });
+
+    const min = await as(ministry);
+    await min.accounts.setLead({ userId: officer.user.id, lead: true });
+    const named = await meOf();
+    expect(named.me).toMatchObject({ id: officer.user.id, leadOfficer: true });
+    expect((await named.caller.accounts.people()).scope).toBe("prefecture");
+
+    // Un-named: the same session's next request says so, and the API refuses again.
+    await min.accounts.setLead({ userId: officer.user.id, lead: false });
+    const unnamed = await meOf();
+    expect(unnamed.me).toMatchObject({ id: officer.user.id, leadOfficer: false });
+    expect(await codeOf(unnamed.caller.accounts.people())).toBe("FORBIDDEN");
+    expect((await (await as(ministry)).auth.me())?.leadOfficer).toBe(false);
+  });
+
   it("the ministry lists officers and vendor users, by prefecture when asked; no ministry users", async () => {
     const min = await as(ministry);
     const all = await min.accounts.people();

@@ -331,13 +331,19 @@ describe("resending", () => {
     const osaka = await callerAs(db, world.osakaOfficer.user, clock);
     const refused = await rejection(osaka.invitations.resend({ institutionId: institution.id }));
     expect(refused.code).toBe("NOT_FOUND");
+    // By its code (the ministry's way in) the same answer, the denial naming the institution.
+    const byCode = await rejection(osaka.invitations.resend({ institutionCode: institution.code }));
+    expect(byCode.code).toBe("NOT_FOUND");
     const denial = await db
       .selectFrom("auditLog")
       .select(["targetType", "targetId"])
       .where("action", "=", "access.denied")
       .where("actorUserId", "=", world.osakaOfficer.user.id)
       .execute();
-    expect(denial).toContainEqual({ targetType: "institution", targetId: institution.id });
+    expect(denial.filter((entry) => entry.targetId === institution.id)).toEqual([
+      { targetType: "institution", targetId: institution.id },
+      { targetType: "institution", targetId: institution.id },
+    ]);
     for (const user of [world.a.user, world.vendor.user]) {
       const caller = await callerAs(db, user, clock);
       expect(
@@ -354,6 +360,63 @@ describe("resending", () => {
       .where("institutionId", "=", institution.id)
       .execute();
     expect(invitations).toEqual([]);
+  });
+});
+
+describe("resending by code (the ministry's screen)", () => {
+  const fullWidth = (code: string) =>
+    code.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+  async function invitationsOf(institutionId: string) {
+    return db
+      .selectFrom("invitations")
+      .select(["id", "voidedAt", "acceptedAt"])
+      .where("institutionId", "=", institutionId)
+      .execute();
+  }
+
+  it("resends by the code typed in full-width digits, naming the institution", async () => {
+    const institution = await registryInstitution(27);
+    const first = await inviteByResend(institution.id);
+    const sent = await ministry.invitations.resend({
+      institutionCode: fullWidth(institution.code),
+    });
+    expect(sent).toMatchObject({
+      role: "institution",
+      email: institution.email,
+      institution: { code: institution.code, name: expect.stringMatching(/^招待クリニック/) },
+    });
+    expect((await anonymous().caller.invitations.view({ token: first })).state).toBe("voided");
+    expect((await invitationsOf(institution.id)).filter((v) => v.voidedAt === null)).toHaveLength(
+      1,
+    );
+  });
+
+  it("refuses an unknown code and an institution whose invitation was accepted, in Japanese, writing nothing", async () => {
+    const unknown = await rejection(ministry.invitations.resend({ institutionCode: "1399999999" }));
+    expect(unknown.code).toBe("NOT_FOUND");
+    expect(unknown.message).toBe(
+      "医療機関コード 1399999999 の医療機関は登録簿にありません（廃止された医療機関を含みます）。コードを確かめてください。",
+    );
+    const malformed = await rejection(ministry.invitations.resend({ institutionCode: "12345" }));
+    expect(malformed.code).toBe("BAD_REQUEST");
+
+    const institution = await registryInstitution();
+    const token = await inviteByResend(institution.id);
+    await anonymous().caller.invitations.accept({
+      token,
+      displayName: "招待 太郎",
+      password: PASSWORD,
+    });
+    const before = await invitationsOf(institution.id);
+    const accepted = await rejection(
+      ministry.invitations.resend({ institutionCode: institution.code }),
+    );
+    expect(accepted.code).toBe("PRECONDITION_FAILED");
+    expect(accepted.message).toBe(
+      "この医療機関には既に利用者がいます。職員の追加は、医療機関の利用者が画面から招待します。",
+    );
+    expect(await invitationsOf(institution.id)).toEqual(before);
   });
 });
 
@@ -486,6 +549,14 @@ describe("bulk invitation and progress", () => {
         m.signedInContext(fdb, ministryUser.user, { now: () => clock.now, config }),
       );
       const bulk = createTestCaller(ctx);
+      // The confirmation's figures: how many the action would mail, at which pace.
+      expect(await bulk.invitations.progress({ prefectureCode: null })).toMatchObject({
+        toInvite: 4,
+        pace: { batchSize: 2, paceSeconds: 0 },
+      });
+      expect(await bulk.invitations.progress({ prefectureCode: 27 })).toMatchObject({
+        toInvite: 1,
+      });
       const started = await bulk.invitations.bulkInvite({ prefectureCode: null });
       // 5 active, 4 of them without a user (the existing user's institution is skipped, the inactive one too)
       expect(started.run).toMatchObject({ total: 4, invited: 0, finishedAt: null });
@@ -513,6 +584,7 @@ describe("bulk invitation and progress", () => {
         accepted: 0,
       });
       expect(progress.run).toMatchObject({ total: 4, invited: 4, finishedAt: expect.any(String) });
+      expect(progress.toInvite).toBe(0);
       expect(await caller.invitations.progress({ prefectureCode: 27 })).toMatchObject({
         total: 1,
         invited: 1,
@@ -546,8 +618,22 @@ describe("bulk invitation and progress", () => {
       expect(tokyoList).toEqual([
         expect.objectContaining({
           email: mails[1]?.toAddress,
+          registryEmail: mails[1]?.toAddress,
           error: "550 5.1.1 User unknown",
           phone: "0312345678",
+        }),
+      ]);
+      // Once the registry is corrected, the list says where a resend will go.
+      await fdb
+        .updateTable("institutions")
+        .set({ email: "corrected@example.jp" })
+        .where("email", "=", mails[1]?.toAddress ?? "")
+        .execute();
+      const corrected = await (await callerAs(fdb, tokyo.user, clock)).invitations.undeliverable();
+      expect(corrected).toEqual([
+        expect.objectContaining({
+          email: mails[1]?.toAddress,
+          registryEmail: "corrected@example.jp",
         }),
       ]);
       expect(await (await callerAs(fdb, osaka.user, clock)).invitations.undeliverable()).toEqual(

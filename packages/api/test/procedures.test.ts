@@ -165,6 +165,7 @@ describe("auth router", () => {
       role: "prefecture",
       institutionId: null,
       prefectureCode: 13,
+      leadOfficer: false,
     });
     expect(ctx.cookies.set).toHaveLength(1);
     const { token, expiresAt } = ctx.cookies.set[0] ?? { token: "", expiresAt: new Date(0) };

@@ -14,12 +14,25 @@ export interface SessionUser {
   institutionId: string | null;
   prefectureCode: number | null;
   email: string;
+  /**
+   * A prefecture's lead officer (主担当), who may manage its prefecture's officers.
+   * Read with the session on every request, so a flag the ministry takes away
+   * counts at the next request; the screens use it to show the account pages.
+   */
+  leadOfficer: boolean;
 }
 
 export function toSessionUser(
   user: Pick<
     User,
-    "id" | "username" | "displayName" | "role" | "institutionId" | "prefectureCode" | "email"
+    | "id"
+    | "username"
+    | "displayName"
+    | "role"
+    | "institutionId"
+    | "prefectureCode"
+    | "email"
+    | "leadOfficer"
   >,
 ): SessionUser {
   return {
@@ -30,5 +43,6 @@ export function toSessionUser(
     institutionId: user.institutionId,
     prefectureCode: user.prefectureCode,
     email: user.email,
+    leadOfficer: user.leadOfficer,
   };
 }

@@ -115,6 +115,7 @@ interface ValidationRow extends SessionTimes {
   institutionId: string | null;
   prefectureCode: number | null;
   email: string;
+  leadOfficer: boolean;
   /** The session is over (idle, absolute end, or a disabled user) and was deleted. */
   ended: boolean;
   readOnly: boolean;
@@ -131,7 +132,7 @@ const VALIDATE_SESSION = compiledStatement<
 >(`
 with found as (
   select s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.idle_timeout,
-    u.username, u.display_name, u.role, u.institution_id, u.prefecture_code, u.email,
+    u.username, u.display_name, u.role, u.institution_id, u.prefecture_code, u.email, u.lead_officer,
     ($2::timestamptz >= s.expires_at
       or (s.idle_timeout
         and $2::timestamptz >= s.last_seen_at + $3::double precision * interval '1 millisecond')

@@ -79,6 +79,7 @@ describe("validateSessionToken", () => {
       institutionId: null,
       prefectureCode: null,
       email: user.email,
+      leadOfficer: false,
     });
     expect(result?.session.userId).toBe(user.id);
   });

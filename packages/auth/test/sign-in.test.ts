@@ -72,6 +72,7 @@ describe("signIn", () => {
       institutionId: null,
       prefectureCode: null,
       email: user.email,
+      leadOfficer: false,
     });
     expect(result.value.expiresAt).toEqual(at(T0, 12 * HOUR));
     const validated = await validateSessionToken(db, result.value.token, at(T0, SECOND));

@@ -38,6 +38,7 @@ describe("SessionUser", () => {
     role: "prefecture",
     institutionId: null,
     prefectureCode: 27,
+    leadOfficer: true,
   };
 
   it("accepts a prefecture officer", () => {
@@ -47,6 +48,10 @@ describe("SessionUser", () => {
   it("refuses an unknown role or prefecture", () => {
     expect(SessionUser.safeParse({ ...user, role: "admin" }).success).toBe(false);
     expect(SessionUser.safeParse({ ...user, prefectureCode: 48 }).success).toBe(false);
+  });
+
+  it("requires the lead flag: the review console's menu depends on it", () => {
+    expect(SessionUser.safeParse({ ...user, leadOfficer: undefined }).success).toBe(false);
   });
 });
 

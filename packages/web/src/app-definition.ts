@@ -2,6 +2,7 @@ import type { Role } from "@sos/domain";
 import { type ComponentType, createContext, useContext } from "react";
 import type { RouteObject } from "react-router";
 import { type AppId, rolesOfApp } from "./apps";
+import type { SignedInUser } from "./session/signed-in-user";
 
 /** One entry of the app's main menu (the AppShell's navigation). */
 export interface AppNavItem {
@@ -18,6 +19,12 @@ export interface AppNavItem {
    * pages); to every user of the app when absent.
    */
   roles?: readonly Role[];
+  /**
+   * Shown only to those of them this allows: a menu that depends on more than the
+   * role (a prefecture's lead officer sees the account pages, other officers do not).
+   * Only hides the entry; the API refuses on its own.
+   */
+  visibleTo?: (user: SignedInUser) => boolean;
 }
 
 /**

@@ -36,6 +36,7 @@ export function fakeUser(role: Role, overrides: Partial<SignedInUser> = {}): Sig
     role,
     institutionId: role === "institution" ? "10000000-0000-4000-8000-000000000001" : null,
     prefectureCode: role === "prefecture" ? 13 : null,
+    leadOfficer: false,
     ...overrides,
   };
 }

@@ -13,6 +13,7 @@ const DELEGATE_USER: SignedInUser = {
   role: "delegate",
   institutionId: null,
   prefectureCode: null,
+  leadOfficer: false,
 };
 
 const CLIENTS: DelegateClients = {

@@ -19,6 +19,7 @@ export const INSTITUTION_USER: SignedInUser = {
   role: "institution",
   institutionId: "5b0f3d1e-2c4a-4e8b-9f1a-0a1b2c3d4e10",
   prefectureCode: null,
+  leadOfficer: false,
 };
 
 /** A colleague who answered or edited some of the records. */

@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { HOSPITAL_STAFF, LEAD_SEES, MINISTRY_MANAGES, TOKYO_OFFICER } from "../stories/accounts";
 import { callsOf, countOf, inputsOf } from "../stories/calls";
-import { MINISTRY_USER, PREFECTURE_USER } from "../stories/people";
+import { MINISTRY_USER, PREFECTURE_LEAD_USER, PREFECTURE_USER } from "../stories/people";
 import { SCREEN_META } from "../stories/screen";
 
 const meta = {
@@ -89,10 +89,20 @@ export const DisableOfficer: Story = {
   },
 };
 
-/** A prefecture's lead: its own officers, no prefecture filter, no lead buttons. */
+/** The account pages' menu entries: the ministry's, and a prefecture lead's. */
+const ACCOUNT_MENU = ["アカウント管理", "権限の一覧"];
+
+function menuOf(page: ReturnType<typeof within>) {
+  return within(page.getByRole("navigation", { name: "メインメニュー" }));
+}
+
+/**
+ * A prefecture's lead: its own officers, no prefecture filter, no lead buttons;
+ * the menu has the account pages (the session carries the lead flag).
+ */
 export const LeadOfficer: Story = {
   args: {
-    user: PREFECTURE_USER,
+    user: PREFECTURE_LEAD_USER,
     api: { accounts: { people: () => ({ scope: "prefecture", people: LEAD_SEES }) } },
   },
   play: async (context) => {
@@ -105,10 +115,20 @@ export const LeadOfficer: Story = {
       within(rowOf(page, "伊藤 翔太")).getByRole("button", { name: "伊藤 翔太を利用停止" }),
     ).toBeVisible();
     await expect(page.queryByRole("button", { name: /主担当/ })).toBeNull();
+    for (const entry of ACCOUNT_MENU) {
+      await expect(menuOf(page).getByRole("link", { name: entry })).toBeVisible();
+    }
+    await expect(menuOf(page).getByRole("link", { name: "アカウント管理" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
   },
 };
 
-/** An officer who is not a lead: the server's refusal, in Japanese. */
+/**
+ * An officer who is not a lead, at the address: no account pages in the menu, and
+ * the server's refusal, in Japanese.
+ */
 export const NotALead: Story = {
   args: {
     user: PREFECTURE_USER,
@@ -126,6 +146,10 @@ export const NotALead: Story = {
     const page = within(canvasElement);
     await expect(await page.findByText("利用者の一覧を表示できませんでした")).toBeVisible();
     await expect(page.getByText("この操作を行う権限がありません。")).toBeVisible();
+    await expect(menuOf(page).getByRole("link", { name: "招待の不達" })).toBeVisible();
+    for (const entry of ACCOUNT_MENU) {
+      await expect(menuOf(page).queryByRole("link", { name: entry })).toBeNull();
+    }
   },
 };
 

@@ -1,8 +1,11 @@
 import { PREFECTURES } from "@sos/domain";
-import { Alert, Button, formatJaDateTime, formatNumber, PageHeader, Select } from "@sos/ui";
+import { Button, formatJaDateTime, formatNumber, PageHeader, Select } from "@sos/ui";
 import { errorMessageJa, LoadFailed, Loading, PageTitle, useTRPC } from "@sos/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import type { InvitationProgressValue } from "../api-types";
+import { BulkInviteConfirm } from "./bulk-confirm";
+import { ResendInvitationForm } from "./resend-form";
 import "./invitations.css";
 
 const TITLE = "医療機関の招待";
@@ -18,12 +21,15 @@ const PREFECTURE_OPTIONS = [
  * The ministry's 「一括招待」: one action invites every active institution of the
  * registry (or one prefecture's) that has no user and no open invitation; the
  * mails go out in paced batches, and the bar shows where the registry stands.
+ * The action asks first (how many, how fast); one institution's invitation is
+ * resent by its code below.
  */
 export function InvitationsPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [prefecture, setPrefecture] = useState("");
-  const [failure, setFailure] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const prefectureCode = prefecture === "" ? null : Number(prefecture);
   const progress = useQuery(
     trpc.invitations.progress.queryOptions(
@@ -38,13 +44,22 @@ export function InvitationsPage() {
   );
   const bulk = useMutation(trpc.invitations.bulkInvite.mutationOptions());
 
+  const scopeLabel =
+    prefectureCode === null
+      ? "全国"
+      : (PREFECTURES.find((p) => p.code === prefectureCode)?.name ?? "");
+  const data = progress.data;
+  const running = data?.run != null && data.run.finishedAt === null;
+
   const start = async () => {
     setFailure(null);
     try {
       await bulk.mutateAsync({ prefectureCode });
+      setConfirming(false);
       await queryClient.invalidateQueries(trpc.invitations.progress.pathFilter());
     } catch (error) {
-      setFailure(error);
+      // The dialog stays open with the server's words: nothing was started.
+      setFailure(errorMessageJa(error));
     }
   };
 
@@ -63,13 +78,28 @@ export function InvitationsPage() {
         value={prefecture}
         onChange={(event) => setPrefecture(event.target.value)}
       />
-      <Button type="button" onClick={() => void start()} loading={bulk.isPending}>
+      <Button
+        type="button"
+        disabled={data === undefined || running || data.toInvite === 0}
+        onClick={() => {
+          setFailure(null);
+          setConfirming(true);
+        }}
+      >
         一括招待する
       </Button>
-      {failure !== null && (
-        <Alert tone="error" title="招待を開始できませんでした">
-          <p>{errorMessageJa(failure)}</p>
-        </Alert>
+      {data !== undefined && !running && data.toInvite === 0 && (
+        <p>招待する医療機関はありません（すべて招待済みか、利用者がいます）。</p>
+      )}
+      {data !== undefined && (
+        <BulkInviteConfirm
+          open={confirming}
+          scopeLabel={scopeLabel}
+          progress={data}
+          error={failure}
+          onConfirm={start}
+          onCancel={() => setConfirming(false)}
+        />
       )}
       {progress.isPending ? (
         <Loading>招待の状況を読み込んでいます…</Loading>
@@ -82,26 +112,12 @@ export function InvitationsPage() {
       ) : (
         <InvitationProgress value={progress.data} />
       )}
+      <ResendInvitationForm />
     </>
   );
 }
 
-interface ProgressValue {
-  total: number;
-  invited: number;
-  sent: number;
-  undeliverable: number;
-  accepted: number;
-  run: {
-    total: number;
-    invited: number;
-    startedAt: string;
-    finishedAt: string | null;
-    startedBy: string;
-  } | null;
-}
-
-export function InvitationProgress({ value }: { value: ProgressValue }) {
+export function InvitationProgress({ value }: { value: InvitationProgressValue }) {
   const running = value.run !== null && value.run.finishedAt === null;
   const valueText = `${formatNumber(value.total)}機関中 ${formatNumber(value.invited)}機関 招待済み`;
   return (

@@ -9,7 +9,9 @@ const TITLE = "招待メールが届かなかった医療機関";
 /**
  * The prefecture's own institutions whose invitation the mail server refused:
  * the prefecture calls them, has the registry's address corrected, and sends
- * the invitation again (the old link stops working).
+ * the invitation again (the old link stops working). A resend goes to the
+ * registry's address as it is now, so the list shows it beside the refused one:
+ * the officer sees whether the correction has arrived before pressing 「再送」.
  */
 export function UndeliverablePage() {
   const trpc = useTRPC();
@@ -66,8 +68,26 @@ export function UndeliverablePage() {
           columns={[
             { key: "code", header: "医療機関コード", cell: (row) => row.institutionCode },
             { key: "name", header: "医療機関名", cell: (row) => row.institutionName },
-            { key: "phone", header: "電話番号", cell: (row) => formatPhone(row.phone) },
-            { key: "email", header: "メールアドレス", cell: (row) => row.email },
+            {
+              key: "phone",
+              header: "電話番号",
+              cell: (row) => <a href={`tel:${row.phone}`}>{formatPhone(row.phone)}</a>,
+            },
+            { key: "email", header: "届かなかったアドレス", cell: (row) => row.email },
+            {
+              key: "registry",
+              header: "再送先（登録簿の現在のアドレス）",
+              cell: (row) =>
+                row.registryEmail === row.email ? (
+                  <>
+                    {row.registryEmail}
+                    <br />
+                    <small>登録簿は未修正です</small>
+                  </>
+                ) : (
+                  row.registryEmail
+                ),
+            },
             { key: "error", header: "理由", cell: (row) => row.error },
             {
               key: "at",
@@ -81,6 +101,8 @@ export function UndeliverablePage() {
                 <Button
                   type="button"
                   variant="secondary"
+                  aria-label={`${row.institutionName}に再送`}
+                  disabled={resend.isPending}
                   onClick={() => void onResend(row.institutionId, row.institutionName)}
                 >
                   再送

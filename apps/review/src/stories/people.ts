@@ -8,7 +8,11 @@ export const PREFECTURE_USER: SignedInUser = {
   role: "prefecture",
   institutionId: null,
   prefectureCode: 13,
+  leadOfficer: false,
 };
+
+/** The same officer named 東京都's lead (主担当): also manages Tokyo's other officers. */
+export const PREFECTURE_LEAD_USER: SignedInUser = { ...PREFECTURE_USER, leadOfficer: true };
 
 /** The ministry's officer: the whole country, approvals, lists, sanctions. */
 export const MINISTRY_USER: SignedInUser = {
@@ -18,6 +22,7 @@ export const MINISTRY_USER: SignedInUser = {
   role: "ministry",
   institutionId: null,
   prefectureCode: null,
+  leadOfficer: false,
 };
 
 /** An institution's staff member who opened the review console's address. */
@@ -28,6 +33,7 @@ export const INSTITUTION_STAFF: SignedInUser = {
   role: "institution",
   institutionId: "6a1e2b3c-0000-4000-8000-000000000001",
   prefectureCode: null,
+  leadOfficer: false,
 };
 
 /** People as the API names them in records (Person). */

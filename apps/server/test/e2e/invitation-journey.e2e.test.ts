@@ -75,6 +75,10 @@ describe("registry → bulk invitation → mail → accept on a phone → first 
     await desk.getByRole("button", { name: "ログイン", exact: true }).click();
     await heading(desk, "医療機関の招待").waitFor();
     await desk.getByRole("button", { name: "一括招待する" }).click();
+    // The action asks first: both registry institutions, at the run's pace.
+    const confirm = desk.getByRole("dialog", { name: "2機関に招待メールを送りますか" });
+    await confirm.waitFor();
+    await confirm.getByRole("button", { name: "招待メールの送信を始める" }).click();
     // The progress bar is polled until the run has invited both registry institutions.
     await desk
       .getByTestId("invited")

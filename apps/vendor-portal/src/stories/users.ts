@@ -8,4 +8,5 @@ export const VENDOR_USER: SignedInUser = {
   role: "vendor",
   institutionId: null,
   prefectureCode: null,
+  leadOfficer: false,
 };

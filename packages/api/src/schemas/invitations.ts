@@ -1,4 +1,12 @@
-import { emailField, Id, inputString, PrefectureCode, Role, requiredText } from "@sos/domain";
+import {
+  emailField,
+  Id,
+  inputString,
+  institutionCodeField,
+  PrefectureCode,
+  Role,
+  requiredText,
+} from "@sos/domain";
 import { z } from "zod";
 import { IsoDateTime } from "./common";
 import { Token } from "./storefront";
@@ -25,7 +33,14 @@ export const AcceptInvitationInput = z.object({
   password: inputString().max(1000),
 });
 
-export const ResendInvitationInput = z.object({ institutionId: Id });
+/**
+ * The institution to invite again: by id (a row of the undeliverable list), or by
+ * its 10-digit code as the ministry types it (full-width digits accepted).
+ */
+export const ResendInvitationInput = z.union([
+  z.object({ institutionId: Id }),
+  z.object({ institutionCode: institutionCodeField }),
+]);
 
 export const BulkInviteInput = z.object({ prefectureCode: PrefectureCode.nullable() });
 
@@ -42,6 +57,11 @@ export const InvitationCreatedOutput = z.object({
   expiresAt: IsoDateTime,
 });
 export type InvitationCreatedOutput = z.input<typeof InvitationCreatedOutput>;
+
+/** A resend, with the institution it went to (the ministry typed only a code). */
+export const ResendInvitationOutput = InvitationCreatedOutput.extend({
+  institution: z.object({ code: z.string(), name: z.string() }),
+});
 
 const CLOSED_STATES = ["used", "expired", "voided", "unknown"] as const;
 
@@ -77,6 +97,10 @@ export const InvitationProgressOutput = z.object({
   sent: z.number().int(),
   undeliverable: z.number().int(),
   accepted: z.number().int(),
+  /** What 「一括招待」 would mail now: active institutions with no user and no open invitation. */
+  toInvite: z.number().int(),
+  /** How a run sends: `batchSize` invitations, then the next batch `paceSeconds` later. */
+  pace: z.object({ batchSize: z.number().int(), paceSeconds: z.number().int() }),
   run: z
     .object({
       id: Id,
@@ -99,6 +123,8 @@ export const UndeliverableOutput = z.array(
     institutionName: z.string(),
     phone: z.string(),
     email: z.string(),
+    /** Where a resend goes: the registry's address now. */
+    registryEmail: z.string(),
     error: z.string(),
     createdAt: IsoDateTime,
   }),

@@ -156,16 +156,19 @@ export interface InstitutionToInvite {
   users: number;
 }
 
+/** An institution by its id (a list's row), or by its code (as the ministry types it). */
+export type InstitutionKey = { id: string } | { code: string };
+
 export async function institutionToInvite(
   db: Db,
-  institutionId: string,
+  key: InstitutionKey,
   options: { forUpdate?: boolean } = {},
 ): Promise<InstitutionToInvite | undefined> {
   const result = await sql<InstitutionToInvite>`
     select i.id, i.code, i.name, i.email, i.prefecture_code, p.name as prefecture_name, i.active,
       (select count(*)::int from users u where u.institution_id = i.id) as users
     from institutions i join prefectures p on p.code = i.prefecture_code
-    where i.id = ${institutionId}
+    where ${"id" in key ? sql`i.id = ${key.id}` : sql`i.code = ${key.code}`}
     ${options.forUpdate === true ? sql`for update of i` : sql``}`.execute(db);
   return result.rows[0];
 }
@@ -207,7 +210,10 @@ export interface UndeliverableInvitation {
   institutionCode: string;
   institutionName: string;
   phone: string;
+  /** Where the refused invitation went. */
   email: string;
+  /** The registry's address now: where a resend goes (the same until the registry is corrected). */
+  registryEmail: string;
   error: string;
   createdAt: Date;
 }
@@ -219,7 +225,8 @@ export async function undeliverableInvitations(
 ): Promise<UndeliverableInvitation[]> {
   const result = await sql<UndeliverableInvitation>`
     select v.id as invitation_id, i.id as institution_id, i.code as institution_code,
-      i.name as institution_name, i.phone, v.email, v.delivery_error as error, v.created_at
+      i.name as institution_name, i.phone, v.email, i.email as registry_email,
+      v.delivery_error as error, v.created_at
     from invitations v join institutions i on i.id = v.institution_id
     where v.delivery = 'undeliverable' and v.voided_at is null and v.accepted_at is null
       and i.prefecture_code = ${prefectureCode}

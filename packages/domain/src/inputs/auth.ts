@@ -22,6 +22,8 @@ export const SessionUser = z.object({
   role: Role,
   institutionId: z.nullable(Id),
   prefectureCode: z.nullable(PrefectureCode),
+  /** A prefecture's lead officer (主担当): the review console shows it the account pages. */
+  leadOfficer: z.boolean(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 

@@ -11,7 +11,9 @@ export function useAppNavItems(user: SignedInUser | null): NavItem[] {
   const app = useSosApp();
   const { pathname } = useLocation();
   const visible = (app.nav ?? []).filter(
-    (item) => item.roles === undefined || (user !== null && item.roles.includes(user.role)),
+    (item) =>
+      (item.roles === undefined || (user !== null && item.roles.includes(user.role))) &&
+      (item.visibleTo === undefined || (user !== null && item.visibleTo(user))),
   );
   return visible.map((item) => ({
     href: item.to,

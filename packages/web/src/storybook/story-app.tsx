@@ -26,6 +26,7 @@ export const STORY_INSTITUTION_USER: SignedInUser = {
   role: "institution",
   institutionId: "5b0f3d1e-2c4a-4e8b-9f1a-0a1b2c3d4e10",
   prefectureCode: null,
+  leadOfficer: false,
 };
 
 export const STORY_VENDOR_USER: SignedInUser = {
@@ -35,4 +36,5 @@ export const STORY_VENDOR_USER: SignedInUser = {
   role: "vendor",
   institutionId: null,
   prefectureCode: null,
+  leadOfficer: false,
 };

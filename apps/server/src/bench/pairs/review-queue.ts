@@ -23,7 +23,16 @@ export async function reviewQueuePair(context: BenchContext): Promise<void> {
   );
   const ministry = await context.db
     .selectFrom("users")
-    .select(["id", "username", "displayName", "role", "institutionId", "prefectureCode", "email"])
+    .select([
+      "id",
+      "username",
+      "displayName",
+      "role",
+      "institutionId",
+      "prefectureCode",
+      "email",
+      "leadOfficer",
+    ])
     .where("id", "=", world.ministryUserId)
     .executeTakeFirstOrThrow();
   const { token, session } = await createSession(context.db, ministry.id, { now: new Date() });

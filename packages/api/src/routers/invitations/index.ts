@@ -13,6 +13,7 @@ import {
   InvitationProgressOutput,
   InvitationTokenInput,
   ResendInvitationInput,
+  ResendInvitationOutput,
   UndeliverableOutput,
 } from "../../schemas/invitations";
 import {
@@ -84,13 +85,14 @@ export const invitationsRouter = router({
   /** The ministry, or a prefecture for its own institutions: a new link, the old one void. */
   resend: reviewerProcedure
     .input(ResendInvitationInput)
-    .output(InvitationCreatedOutput)
+    .output(ResendInvitationOutput)
     .mutation(async ({ ctx, input, path }) => {
       const result = await resendInstitutionInvitation(ctx.db, {
         actor: { user: ctx.user, ip: auditIp(ctx.ip) },
         now: ctx.now(),
         config: ctx.config,
-        institutionId: input.institutionId,
+        institution:
+          "institutionId" in input ? { id: input.institutionId } : { code: input.institutionCode },
         prefectureCode: ctx.scope.kind === "prefecture" ? ctx.scope.code : null,
       });
       if (result.kind === "out_of_scope") {
@@ -99,13 +101,13 @@ export const invitationsRouter = router({
           ctx,
           {
             targetType: "institution",
-            targetId: input.institutionId,
+            targetId: result.institutionId,
             details: { procedure: path, reason: "out_of_scope" },
           },
           "NOT_FOUND",
         );
       }
-      return result.invitation;
+      return { ...result.invitation, institution: result.institution };
     }),
 
   /** 「一括招待」: every institution without a user or an open invitation (optionally one prefecture). */
@@ -124,7 +126,9 @@ export const invitationsRouter = router({
   progress: ministryProcedure
     .input(InvitationProgressInput)
     .output(InvitationProgressOutput)
-    .query(({ ctx, input }) => invitationProgress(ctx.db, input?.prefectureCode ?? null)),
+    .query(({ ctx, input }) =>
+      invitationProgress(ctx.db, ctx.config, input?.prefectureCode ?? null),
+    ),
 
   /** The prefecture's own institutions whose invitation the mail server refused. */
   undeliverable: prefectureProcedure

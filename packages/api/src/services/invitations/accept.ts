@@ -197,6 +197,8 @@ async function acceptLocked(
       institutionId: found.institutionId,
       prefectureCode,
       email: found.email,
+      // An invitation makes no lead; the ministry names one on the accounts page.
+      leadOfficer: false,
     };
     return { user, sessionToken: token, sessionExpiresAt: session.expiresAt };
   });

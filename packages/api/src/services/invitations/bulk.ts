@@ -46,8 +46,7 @@ export async function startBulkInvitation(
       expiresAt: invitationExpiry(input.config, input.now),
       publicBaseUrl: input.config.publicBaseUrl,
       mailFrom: input.config.mailFrom,
-      batchSize: input.config.invitations?.batchSize ?? DEFAULT_BATCH_SIZE,
-      paceSeconds: input.config.invitations?.paceSeconds ?? DEFAULT_PACE_SECONDS,
+      ...paceOf(input.config),
       total,
     });
     if (runId === undefined) return;
@@ -62,7 +61,15 @@ export async function startBulkInvitation(
       details: { prefectureCode: input.prefectureCode, total },
     });
   });
-  return invitationProgress(db, input.prefectureCode);
+  return invitationProgress(db, input.config, input.prefectureCode);
+}
+
+/** The configured pace of a run: what a new run uses, and what the confirmation says. */
+function paceOf(config: ApiConfig): { batchSize: number; paceSeconds: number } {
+  return {
+    batchSize: config.invitations?.batchSize ?? DEFAULT_BATCH_SIZE,
+    paceSeconds: config.invitations?.paceSeconds ?? DEFAULT_PACE_SECONDS,
+  };
 }
 
 export interface BatchOutcome {
@@ -134,13 +141,17 @@ function runInviter(run: InvitationRun): string {
 /** Where the registry's institutions stand, with the latest run, for the ministry's progress bar. */
 export async function invitationProgress(
   db: Db,
+  config: ApiConfig,
   prefectureCode: number | null,
 ): Promise<InvitationProgressOutput> {
   const counts = await invitationCounts(db, prefectureCode);
+  const toInvite = await countInstitutionsToInvite(db, prefectureCode);
   const run = await latestInvitationRun(db);
   return {
     prefectureCode,
     ...counts,
+    toInvite,
+    pace: paceOf(config),
     run:
       run === undefined
         ? null

@@ -1,6 +1,8 @@
 import { generateSecureToken, hashToken, type SessionUser } from "@sos/auth";
 import { appendAudit, type Db, enqueueMail, type InvitationRole } from "@sos/db";
 import {
+  type InstitutionKey,
+  type InstitutionToInvite,
   insertInvitation,
   institutionToInvite,
   lockOpenInstitutionInvitations,
@@ -50,7 +52,11 @@ interface Addressing {
 
 async function addressingOf(trx: Db, invitee: Invitee): Promise<Addressing> {
   if (invitee.role === "institution") {
-    const institution = await institutionToInvite(trx, invitee.institutionId, { forUpdate: true });
+    const institution = await institutionToInvite(
+      trx,
+      { id: invitee.institutionId },
+      { forUpdate: true },
+    );
     if (institution === undefined || !institution.active) throw new DomainError("NOT_FOUND");
     return {
       addressee: institution.name,
@@ -133,9 +139,22 @@ export async function createInvitation(
 }
 
 export type ResendResult =
-  | { kind: "resent"; invitation: InvitationCreated }
+  | {
+      kind: "resent";
+      invitation: InvitationCreated;
+      institution: Pick<InstitutionToInvite, "code" | "name">;
+    }
   /** The institution is another prefecture's: the caller is told it does not exist. */
-  | { kind: "out_of_scope" };
+  | { kind: "out_of_scope"; institutionId: string };
+
+function notInRegistry(key: InstitutionKey): DomainError {
+  return new DomainError("NOT_FOUND", {
+    messageJa:
+      "code" in key
+        ? `医療機関コード ${key.code} の医療機関は登録簿にありません（廃止された医療機関を含みます）。コードを確かめてください。`
+        : "この医療機関は登録簿にありません（廃止された医療機関を含みます）。",
+  });
+}
 
 /**
  * Invites an institution again at the registry's current address: its open
@@ -149,16 +168,16 @@ export async function resendInstitutionInvitation(
     actor: InviteActor;
     now: Date;
     config: ApiConfig;
-    institutionId: string;
+    institution: InstitutionKey;
     /** null: the ministry (every prefecture). */
     prefectureCode: number | null;
   },
 ): Promise<ResendResult> {
   return db.transaction().execute(async (trx) => {
-    const institution = await institutionToInvite(trx, input.institutionId, { forUpdate: true });
-    if (institution === undefined || !institution.active) throw new DomainError("NOT_FOUND");
+    const institution = await institutionToInvite(trx, input.institution, { forUpdate: true });
+    if (institution === undefined || !institution.active) throw notInRegistry(input.institution);
     if (input.prefectureCode !== null && institution.prefectureCode !== input.prefectureCode) {
-      return { kind: "out_of_scope" as const };
+      return { kind: "out_of_scope" as const, institutionId: institution.id };
     }
     if (institution.users > 0) {
       throw new DomainError("INVALID_STATE", {
@@ -193,6 +212,10 @@ export async function resendInstitutionInvitation(
       },
       "invitation.resend",
     );
-    return { kind: "resent" as const, invitation };
+    return {
+      kind: "resent" as const,
+      invitation,
+      institution: { code: institution.code, name: institution.name },
+    };
   });
 }
