@@ -123,7 +123,8 @@ describe.skipIf(missing && process.env.CI !== "true")(
       // Signing in is a write: each browser now holds the LSN of its session.
       expect(writer.cookies.get(LSN_COOKIE)).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
       await cluster.replayedUpTo(await cluster.primaryLsn());
-    });
+      // initdb, a base backup and two servers: past a minute on a shared machine.
+    }, 240_000);
 
     afterAll(async () => {
       await app?.close();
