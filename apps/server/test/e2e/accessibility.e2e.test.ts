@@ -412,6 +412,11 @@ describe("the institution app at 375 px", { timeout: 240_000 }, () => {
       .toBe("eligible");
     await audit.check(page, "self-check signed in");
 
+    await page.goto(`${base}/allocation`);
+    await heading(page, "割当のセット数").waitFor();
+    await page.waitForLoadState("networkidle");
+    await audit.check(page, "allocation (割当のセット数)");
+
     await page.goto(`${base}/delegation`);
     await heading(page, "代理入力の許可").waitFor();
     await page.getByText("代理入力を許可している団体はありません。").waitFor();
@@ -508,6 +513,11 @@ describe("the review console at a desk", { timeout: 240_000 }, () => {
     await refusal(page).waitFor();
     await audit.check(page, "prefecture request refused");
 
+    await page.goto(`${base}/invitations/undeliverable`);
+    await heading(page, "招待メールが届かなかった医療機関").waitFor();
+    await page.waitForLoadState("networkidle");
+    await audit.check(page, "undeliverable invitations");
+
     await page.goto(`${base}/target-lists`);
     await page.getByText("このページは利用できません").waitFor();
     await audit.check(page, "ministry page refused to the prefecture");
@@ -575,6 +585,19 @@ describe("the review console at a desk", { timeout: 240_000 }, () => {
     await heading(page, "公表用一覧").waitFor();
     await page.getByLabel("対象の週").waitFor();
     await audit.check(page, "publication");
+
+    for (const [path, title] of [
+      ["allocation", "供給不足時の割当"],
+      ["registry", "医療機関名簿の取り込み"],
+      ["invitations", "医療機関の招待"],
+      ["accounts", "アカウント管理"],
+      ["accounts/permissions", "権限の一覧"],
+    ] as const) {
+      await page.goto(`${base}/${path}`);
+      await heading(page, title).waitFor();
+      await page.waitForLoadState("networkidle");
+      await audit.check(page, path);
+    }
 
     audit.verdict();
     await page.context().close();
