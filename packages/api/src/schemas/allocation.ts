@@ -1,12 +1,10 @@
 import { GloveSize, Id, optionalText, PrefectureCode } from "@sos/domain";
 import { z } from "zod";
-import { IsoDateTime, Person } from "./common";
+import { IsoDateTime, Person, Sha256Input } from "./common";
 import { WeekStart } from "./review";
 import { Sets } from "./vendor-portal";
 
 /** The allocation router's shapes (issue 17: when gloves run short). */
-
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: "確認用の値が正しくありません" });
 
 export const AllocationParametersInput = z
   .object({
@@ -55,7 +53,7 @@ export const CommitInput = z.object({
   /** Required (checked by the service) when the parameters differ from the defaults. */
   reason: optionalText("変更の理由", 1000),
   /** The preview's inputSha256: the commit is of exactly that input, and idempotent on it. */
-  inputSha256: Sha256,
+  inputSha256: Sha256Input,
 });
 
 export const RunInput = z.object({ runId: Id });

@@ -13,6 +13,14 @@ export const IsoDateTime = z.date().transform((date) => date.toISOString());
 /** Who did something, as the screens name them. */
 export const Person = z.object({ id: Id, displayName: z.string() });
 
+/**
+ * A SHA-256 a screen sends back (a preview's digest): checked as every string is,
+ * then as 64 hex digits. The commit it guards refuses any other value.
+ */
+export const Sha256Input = inputString().regex(/^[0-9a-f]{64}$/, {
+  error: "確認用の値が正しくありません。画面を読み込み直してください",
+});
+
 /** The version a screen read and edits from: a save at another version is STALE_VERSION. */
 export const Version = z.number().int().min(1);
 

@@ -1,6 +1,6 @@
-import { Id, inputString } from "@sos/domain";
+import { Id } from "@sos/domain";
 import { z } from "zod";
-import { IsoDateTime } from "./common";
+import { IsoDateTime, Sha256Input } from "./common";
 
 /** The registry router's shapes: an uploaded registry file, its preview pages, the apply. */
 
@@ -11,7 +11,6 @@ export type RegistryItemKind = (typeof REGISTRY_ITEM_KINDS)[number];
 export const REGISTRY_PAGE_SIZE = 50;
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const Sha256Input = inputString().regex(/^[0-9a-f]{64}$/);
 
 // ---- inputs ----
 
