@@ -4,7 +4,12 @@ import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/test
 import { DOMAIN_ERROR_MESSAGES } from "@sos/domain";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { applyRegistryUpload, importRegistry, uploadRegistryFile } from "../src/services/registry";
+import {
+  applyRegistryUpload,
+  getRegistryUpload,
+  importRegistry,
+  uploadRegistryFile,
+} from "../src/services/registry";
 import { sendLinksForItems } from "../src/services/vendor-portal/links";
 import {
   callerFor,
@@ -59,15 +64,18 @@ function csv(rows: readonly string[]): Uint8Array {
 
 const actor = () => ({ userId: ministry.user.id, role: "ministry", ip: "127.0.0.1" });
 
-async function uploadAndApply(rows: readonly string[]) {
-  const uploaded = await uploadRegistryFile(db, {
+function upload(rows: readonly string[]) {
+  return uploadRegistryFile(db, {
     bytes: csv(rows),
     fileName: "医療機関名簿_202612.csv",
     encoding: "auto",
     actor: actor(),
     now: NOW,
   });
-  const apply = () =>
+}
+
+function applierOf(uploaded: { id: string; previewDigest: string }) {
+  return () =>
     applyRegistryUpload(db, {
       id: uploaded.id,
       previewDigest: uploaded.previewDigest,
@@ -75,7 +83,23 @@ async function uploadAndApply(rows: readonly string[]) {
       now: NOW,
       mailFrom: MAIL_FROM,
     });
-  return { applied: await apply(), apply };
+}
+
+async function uploadAndApply(rows: readonly string[]) {
+  const uploaded = await upload(rows);
+  const apply = applierOf(uploaded);
+  return { uploaded, applied: await apply(), apply };
+}
+
+/** The details of the one audit entry `action` wrote about `targetId`. */
+async function auditDetails(action: string, targetId: string) {
+  const entry = await db
+    .selectFrom("auditLog")
+    .select("details")
+    .where("action", "=", action)
+    .where("targetId", "=", targetId)
+    .executeTakeFirstOrThrow();
+  return entry.details;
 }
 
 async function vendorCaller(now: Date = NOW) {
@@ -222,6 +246,49 @@ describe("a registry change of e-mail address and the purchase links", () => {
     expect(await db.selectFrom("orders").select("id").execute()).toHaveLength(1);
   });
 
+  it("counts the links at risk in the preview without touching them, then the links revoked", async () => {
+    const uploaded = await upload(CHANGED);
+    // A's open link; not C's (bought), not B's (only its postal address changes).
+    expect(uploaded).toMatchObject({ purchaseLinksAtRisk: 1, purchaseLinksRevoked: null });
+    expect(Object.keys(uploaded.counts).sort()).toEqual(
+      ["changed", "gone", "new", "returning", "unchanged"].sort(),
+    );
+    expect((await linksOf("1310000001")).map((l) => l.revokedAt)).toEqual([null]);
+    expect(await revokeAudits()).toHaveLength(0);
+    const report = await importRegistry(db, csv(CHANGED), { apply: false, now: NOW });
+    expect(report).toMatchObject({
+      applied: false,
+      purchaseLinksAtRisk: 1,
+      purchaseLinksRevoked: 0,
+    });
+    // The operators' preview, a link expired by then counts for nothing.
+    const later = await importRegistry(db, csv(CHANGED), {
+      apply: false,
+      now: new Date("2027-01-31T00:00:00Z"),
+    });
+    expect(later.purchaseLinksAtRisk).toBe(0);
+
+    const apply = applierOf(uploaded);
+    const applied = await apply();
+    expect(applied).toMatchObject({ alreadyApplied: false, purchaseLinksRevoked: 1 });
+    expect(applied.upload).toMatchObject({ purchaseLinksAtRisk: 1, purchaseLinksRevoked: 1 });
+    expect(await getRegistryUpload(db, uploaded.id)).toMatchObject({ purchaseLinksRevoked: 1 });
+    expect(await apply()).toMatchObject({ alreadyApplied: true, purchaseLinksRevoked: 0 });
+    expect((await getRegistryUpload(db, uploaded.id)).purchaseLinksRevoked).toBe(1);
+    expect(await auditDetails("registry.upload", uploaded.id)).toMatchObject({
+      purchaseLinksAtRisk: 1,
+    });
+    expect(await auditDetails("registry.import", uploaded.id)).toMatchObject({
+      purchaseLinksRevoked: 1,
+    });
+  });
+
+  it("a preview whose e-mail changes are of case only puts no link at risk", async () => {
+    const uploaded = await upload([A.replace("a@example.jp", "A@Example.jp"), B, C]);
+    expect(uploaded.counts.changed).toBe(1);
+    expect(uploaded.purchaseLinksAtRisk).toBe(0);
+  });
+
   it("keeps the link of an institution whose postal address changed, and the bought link", async () => {
     await uploadAndApply(CHANGED);
 
@@ -267,6 +334,12 @@ describe("a registry change of e-mail address and the purchase links", () => {
       label: "メールアドレス変更により無効",
       resendTo: "a-new@example.jp",
     });
+    // The comparison's ministry side is the address the reason (email_differs) read.
+    expect(before.ministry.email).toBe("a-new@example.jp");
+    expect(before.registration?.email).toBe("a@example.jp");
+    expect(before.match.reasons.map((r) => r.reason)).toContain("email_differs");
+    // Another item keeps the list's address.
+    expect((await vendorItem("2710000002")).ministry.email).toBe("b@example.jp");
     const caller = await vendorCaller();
     const filtered = await caller.vendorPortal.batch({
       batchId: batch.batchId,
@@ -288,13 +361,10 @@ describe("a registry change of e-mail address and the purchase links", () => {
     expect(sent.mail.textBody).toContain("変更後のアドレス（このメールの宛先）にお送りしています");
     const page = await visitor().storefront.purchasePage({ token: sent.token });
     expect(page.kind).toBe("form");
-    const audit = await db
-      .selectFrom("auditLog")
-      .select("details")
-      .where("action", "=", "purchase_link.reissue")
-      .where("targetId", "=", itemOf("1310000001"))
-      .executeTakeFirstOrThrow();
-    expect(audit.details).toMatchObject({ to: "a-new@example.jp", toRegistryAddress: true });
+    expect(await auditDetails("purchase_link.reissue", itemOf("1310000001"))).toMatchObject({
+      to: "a-new@example.jp",
+      toRegistryAddress: true,
+    });
   });
 
   it("is applied once: a retried apply or the same file again revokes nothing more", async () => {

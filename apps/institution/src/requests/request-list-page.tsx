@@ -5,6 +5,7 @@ import { Link, useSearchParams } from "react-router";
 import type { SosListItem } from "../api-types";
 import { PagedList } from "../common/paged-list";
 import { PATHS, requestPath } from "../paths";
+import { DeletedNotice } from "./delete-request";
 import {
   EMPTY_VIEW_MESSAGES,
   LIST_VIEW_LABELS,
@@ -35,6 +36,7 @@ export function RequestListPage() {
         description="締切は毎週水曜17時です。「新規」で作成・保存したあと、「システムチェック&申請」を行うと要請が完了します。"
         actions={<RouterLinkButton to={PATHS.newRequest}>新規</RouterLinkButton>}
       />
+      <DeletedNotice />
       <ViewTabs current={view} />
       <section aria-label={`${LIST_VIEW_LABELS[view]}の一覧`} className="sos-stack">
         <PagedList

@@ -9,25 +9,19 @@ import {
   RequestHistory,
   StatusBadge,
 } from "@sos/ui";
-import {
-  BackLink,
-  KEEP_FOCUS_STATE,
-  LoadFailed,
-  Loading,
-  PageTitle,
-  RouterLinkButton,
-  useTRPC,
-} from "@sos/web";
+import { BackLink, LoadFailed, Loading, PageTitle, RouterLinkButton, useTRPC } from "@sos/web";
 import { skipToken, useQuery } from "@tanstack/react-query";
-import { type RefObject, useEffect, useRef, useState } from "react";
-import { Link, useHref, useLocation, useNavigate, useParams } from "react-router";
+import { type RefObject, useEffect, useRef } from "react";
+import { Link, useHref, useParams } from "react-router";
 import type { HomeSummary, SosRequestDetail } from "../api-types";
 import { ActingForBanner } from "../delegation/acting-for-banner";
 import { OnBehalfNote } from "../delegation/on-behalf-note";
 import { editRequestPath, PATHS, surveyPath } from "../paths";
 import { PurchaseSection } from "../purchase/purchase-section";
+import { useArrivalState } from "./arrival-state";
 import { CheckSummary } from "./check-summary";
 import { notEditableReason } from "./closed-reasons";
+import { DeleteRequestDialog, useDeleteRequest } from "./delete-request";
 import { flashOf, type RequestFlash } from "./flash";
 import { applyNextStep } from "./next-step";
 import { useRequestCommands } from "./request-commands";
@@ -74,16 +68,7 @@ export function RequestPage() {
 
 /** The confirmation the previous page asked for, taken out of the history entry once read. */
 function useFlash(): RequestFlash | null {
-  const location = useLocation();
-  const navigate = useNavigate();
-  const [flash] = useState(() => flashOf(location.state));
-  useEffect(() => {
-    // A reload or the back button must not confirm the save a second time.
-    if (flashOf(location.state) !== null) {
-      void navigate(".", { replace: true, state: KEEP_FOCUS_STATE, preventScrollReset: true });
-    }
-  }, [location.state, navigate]);
-  return flash;
+  return useArrivalState(flashOf);
 }
 
 /** The fix-the-survey link of a failed check, as an in-app link. */
@@ -111,6 +96,7 @@ function RequestView({
 }) {
   const trpc = useTRPC();
   const commands = useRequestCommands(request, reload);
+  const deletion = useDeleteRequest(request);
   // The dialog says which week the check reads and whether filing now is late.
   const summary = useQuery(
     trpc.home.summary.queryOptions(request.canApply ? undefined : skipToken),
@@ -155,6 +141,7 @@ function RequestView({
           summary={summary.data}
           onApply={commands.openApply}
           onWithdraw={commands.openWithdraw}
+          onDelete={deletion.openDialog}
         />
       )}
 
@@ -194,6 +181,7 @@ function RequestView({
         onCancel={commands.cancel}
         error={commands.dialogError}
       />
+      <DeleteRequestDialog commands={deletion} request={request} />
     </>
   );
 }
@@ -291,11 +279,13 @@ function RequestActions({
   summary,
   onApply,
   onWithdraw,
+  onDelete,
 }: {
   request: SosRequestDetail;
   summary: HomeSummary | undefined;
   onApply: () => void;
   onWithdraw: () => void;
+  onDelete: () => void;
 }) {
   return (
     <Card title="この要請の操作">
@@ -334,6 +324,11 @@ function RequestActions({
         {request.canWithdraw && (
           <Button variant="danger-secondary" fullWidth onClick={onWithdraw}>
             取下げ
+          </Button>
+        )}
+        {request.canDelete && (
+          <Button variant="danger-secondary" fullWidth onClick={onDelete}>
+            削除
           </Button>
         )}
       </div>

@@ -18,14 +18,14 @@ import { ELIGIBLE_FIGURES, NOT_ELIGIBLE_FIGURES, THIS_WEEK_SURVEY_ID } from "./s
 export const REQUEST_ID = "9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e01";
 
 const ABILITIES: Readonly<
-  Record<SosStatus, Pick<SosRequestDetail, "editable" | "canApply" | "canWithdraw">>
+  Record<SosStatus, Pick<SosRequestDetail, "editable" | "canApply" | "canWithdraw" | "canDelete">>
 > = {
-  draft: { editable: true, canApply: true, canWithdraw: false },
-  error: { editable: true, canApply: true, canWithdraw: true },
-  reviewing: { editable: true, canApply: false, canWithdraw: true },
-  accepted: { editable: false, canApply: false, canWithdraw: false },
-  not_eligible: { editable: false, canApply: false, canWithdraw: false },
-  withdrawn: { editable: false, canApply: false, canWithdraw: false },
+  draft: { editable: true, canApply: true, canWithdraw: false, canDelete: true },
+  error: { editable: true, canApply: true, canWithdraw: true, canDelete: true },
+  reviewing: { editable: true, canApply: false, canWithdraw: true, canDelete: false },
+  accepted: { editable: false, canApply: false, canWithdraw: false, canDelete: false },
+  not_eligible: { editable: false, canApply: false, canWithdraw: false, canDelete: false },
+  withdrawn: { editable: false, canApply: false, canWithdraw: false, canDelete: false },
 };
 
 /** A request of the story institution in a status, with what goes with that status. */

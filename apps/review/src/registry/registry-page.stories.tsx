@@ -2,7 +2,7 @@ import { findVisible } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { RegistryItems, RegistryUpload } from "../api-types";
-import { callsOf, inputsOf } from "../stories/calls";
+import { callsOf, countOf, inputsOf } from "../stories/calls";
 import { expectMinistryOnly } from "../stories/denied";
 import { MINISTRY_USER, PREFECTURE_USER } from "../stories/people";
 import { SCREEN_META } from "../stories/screen";
@@ -17,6 +17,8 @@ const WITH_ERRORS: RegistryUpload = {
   rowCount: 179_842,
   errorCount: 2,
   counts: { new: 312, changed: 1_204, returning: 3, gone: 57, unchanged: 178_267 },
+  purchaseLinksAtRisk: 0,
+  purchaseLinksRevoked: null,
   previewDigest: DIGEST,
   uploadedAt: "2026-12-07T01:00:00.000Z",
   uploadedBy: "田中 健一",
@@ -135,6 +137,7 @@ export const ApplyConfirmed: Story = {
           upload: { ...CLEAN, appliedAt: "2026-12-07T01:05:00.000Z", appliedBy: "田中 健一" },
           alreadyApplied: false,
           mailsQueued: 4,
+          purchaseLinksRevoked: 0,
         }),
       },
     },
@@ -153,6 +156,58 @@ export const ApplyConfirmed: Story = {
         { id: UPLOAD_ID, previewDigest: DIGEST },
       ]),
     );
+  },
+};
+
+/** Some institutions' addresses change while links the vendor mailed to the old ones are open. */
+const LINKS_AT_RISK: RegistryUpload = { ...CLEAN, purchaseLinksAtRisk: 12 };
+const APPLIED_REVOKING: RegistryUpload = {
+  ...LINKS_AT_RISK,
+  appliedAt: "2026-12-07T01:05:00.000Z",
+  appliedBy: "田中 健一",
+  purchaseLinksRevoked: 13,
+};
+
+/**
+ * The preview warns, before anything is written, how many usable purchase links
+ * the changes of e-mail address would invalidate (as counted when the file was
+ * read); the confirmation says it again; once applied, the page says how many the
+ * apply invalidated (one more link was sent meanwhile) and that the vendor resends.
+ */
+export const ApplyRevokingLinks: Story = {
+  args: {
+    live: (calls) => ({
+      registry: {
+        upload: () =>
+          countOf(calls, "registry.applyUpload") > 0 ? APPLIED_REVOKING : LINKS_AT_RISK,
+        items: (input) => ITEMS[input.kind],
+        applyUpload: () => ({
+          upload: APPLIED_REVOKING,
+          alreadyApplied: false,
+          mailsQueued: 4,
+          purchaseLinksRevoked: 13,
+        }),
+      },
+    }),
+  },
+  play: async (context) => {
+    const page = within(context.canvasElement);
+    const title = await page.findByText("反映すると、購入用URL 12件が無効になります。");
+    const warning = title.closest("[role=status]");
+    await expect(warning).toHaveTextContent("まだ使えるもの 12件（ファイルを読み込んだ時点）");
+    await expect(warning).toHaveTextContent("販売業者が変更後のアドレスに再送信します。");
+
+    await userEvent.click(page.getByRole("button", { name: "反映する" }));
+    const dialog = await page.findByRole("dialog", { name: "この内容を名簿に反映しますか" });
+    await expect(dialog).toHaveTextContent("まだ使えるもの 12件");
+    await userEvent.click(within(dialog).getByRole("button", { name: "反映する" }));
+
+    const done = await page.findByText("この内容を名簿に反映しました。", { exact: false });
+    await expect(done.closest("[role=status]")).toHaveTextContent(
+      "メールアドレスが変わった医療機関の購入用URL 13件を無効にしました。販売業者が変更後のアドレスに再送信します。",
+    );
+    await expect(page.queryByText("反映すると、", { exact: false })).toBeNull();
+    await expect(page.queryByRole("button", { name: "反映する" })).toBeNull();
   },
 };
 

@@ -92,6 +92,11 @@ function ItemsTable({ items }: { items: RegistryItems }) {
   }
 }
 
+/** What the apply does to the links mailed to the addresses it changes; counted when the file was read. */
+function linksAtRiskText(links: number): string {
+  return `メールアドレスが変わる医療機関に販売業者が送った購入用URLのうち、まだ使えるもの ${formatNumber(links)}件（ファイルを読み込んだ時点）は、変更前のアドレス宛てのため無効になります。販売業者が変更後のアドレスに再送信します。`;
+}
+
 export interface RegistryPreviewProps {
   upload: RegistryUpload;
   kind: RegistryItemKind;
@@ -117,6 +122,7 @@ export function RegistryPreview(props: RegistryPreviewProps) {
   const applied = upload.appliedAt !== null;
   const blocked = upload.errorCount > 0;
   const { counts } = upload;
+  const atRisk = upload.purchaseLinksAtRisk;
   return (
     <div className="sos-stack">
       <SummaryList
@@ -143,8 +149,17 @@ export function RegistryPreview(props: RegistryPreviewProps) {
       />
       {applied ? (
         <Alert tone="success" title="この内容を名簿に反映しました。">
-          {formatJaDateTime(new Date(upload.appliedAt ?? ""))}（{upload.appliedBy}
-          ）。名簿から消えた医療機関は削除せず、無効にしました。
+          <p>
+            {formatJaDateTime(new Date(upload.appliedAt ?? ""))}（{upload.appliedBy}
+            ）。名簿から消えた医療機関は削除せず、無効にしました。
+          </p>
+          {(upload.purchaseLinksRevoked ?? 0) > 0 && (
+            <p>
+              メールアドレスが変わった医療機関の購入用URL{" "}
+              {formatNumber(upload.purchaseLinksRevoked ?? 0)}
+              件を無効にしました。販売業者が変更後のアドレスに再送信します。
+            </p>
+          )}
         </Alert>
       ) : blocked ? (
         <Alert
@@ -152,6 +167,13 @@ export function RegistryPreview(props: RegistryPreviewProps) {
           title={`誤りのある行が${formatNumber(upload.errorCount)}件あるため、反映できません。`}
         >
           下の「誤りのある行」を見てファイルを直し、もう一度読み込んでください。
+        </Alert>
+      ) : atRisk > 0 ? (
+        <Alert
+          tone="warning"
+          title={`反映すると、購入用URL ${formatNumber(atRisk)}件が無効になります。`}
+        >
+          {linksAtRiskText(atRisk)}
         </Alert>
       ) : null}
       <fieldset className="rev-registry-kinds">
@@ -194,7 +216,7 @@ export function RegistryPreview(props: RegistryPreviewProps) {
       <ConfirmDialog
         open={confirming}
         title="この内容を名簿に反映しますか"
-        description={`新規 ${formatNumber(counts.new)}件、変更 ${formatNumber(counts.changed)}件、名簿から消えたもの ${formatNumber(counts.gone)}件（無効にします）を反映します。メールアドレスや住所が変わる医療機関には、お知らせのメールが届きます。`}
+        description={`新規 ${formatNumber(counts.new)}件、変更 ${formatNumber(counts.changed)}件、名簿から消えたもの ${formatNumber(counts.gone)}件（無効にします）を反映します。メールアドレスや住所が変わる医療機関には、お知らせのメールが届きます。${atRisk > 0 ? linksAtRiskText(atRisk) : ""}`}
         confirmLabel="反映する"
         pendingLabel="反映しています"
         error={props.applyError}

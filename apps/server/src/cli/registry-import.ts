@@ -123,6 +123,11 @@ async function main(): Promise<void> {
       console.log(
         `確認のみで、何も書き込んでいません（${seconds}秒）。反映するには --apply を付けてください。/ preview only`,
       );
+      if (report.purchaseLinksAtRisk > 0) {
+        console.log(
+          `反映すると、メールアドレスが変わる医療機関のまだ使える購入リンク ${formatNumber(report.purchaseLinksAtRisk)}件が無効になります（販売業者が変更後のアドレスに再送信します）。`,
+        );
+      }
       if (report.errors.length > 0) process.exitCode = 1;
     }
   } finally {

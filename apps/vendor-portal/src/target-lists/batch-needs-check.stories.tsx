@@ -89,6 +89,8 @@ const OTHER_ADDRESS = item({
 /**
  * Confirmed and sent at the address the list carried; the ministry's registry has
  * since changed it, so the link sent there was revoked and must go to the new one.
+ * The ministry side is the registry's address now (what 照合 and its reason read),
+ * the registration keeps the old one.
  */
 const SAKURA_NEW_ADDRESS = "uketsuke@sakura-naika.example.jp";
 const ADDRESS_CHANGED = item({
@@ -98,7 +100,8 @@ const ADDRESS_CHANGED = item({
   institutionCode: "1310000999",
   prefectureCode: 13,
   limitSets: 3,
-  ministry: SAKURA,
+  ministry: { ...SAKURA, email: SAKURA_NEW_ADDRESS },
+  registration: registered(SAKURA),
   match: "needs_check",
   reasons: ["email_differs"],
   link: link("address_changed", 1, SENT_MONDAY, SAKURA_NEW_ADDRESS),
@@ -282,8 +285,10 @@ export const AddressChangedResent: Story = {
       vendorPortal: {
         batches: () => [summaryOf(BATCH_ID, 5, "2026-12-17T09:00:00.000Z", BEFORE)],
         batch: () => detail(BEFORE),
+        // Live again: the ministry side is the list's address once more (as the API answers).
         reissueLink: () => ({
           ...ADDRESS_CHANGED,
+          ministry: SAKURA,
           link: link("live", 2, SENT_MONDAY),
         }),
       },
@@ -295,6 +300,11 @@ export const AddressChangedResent: Story = {
     await expect(moved.getByText("メールアドレス変更により無効")).toBeVisible();
     await expect(moved.getByRole("note", { name: "購入リンクの再送信が必要" })).toHaveTextContent(
       `変更後のアドレス（${SAKURA_NEW_ADDRESS}）に送り直してください。`,
+    );
+    // The comparison agrees with the reason: the registry's new address beside the registered old one.
+    const diff = moved.getByRole("table", { name: /国のリストと施設登録の比較/ });
+    await expect(within(diff).getByRole("row", { name: /^メールアドレス/ })).toHaveTextContent(
+      `メールアドレス${SAKURA_NEW_ADDRESS}${SAKURA.email}▲ 不一致`,
     );
     await expect(moved.getAllByRole("button").map((button) => button.textContent)).toEqual([
       "変更後のアドレスに再送信",

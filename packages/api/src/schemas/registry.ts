@@ -46,6 +46,13 @@ export const RegistryUploadOutput = z.object({
   rowCount: z.number().int(),
   errorCount: z.number().int(),
   counts: RegistryCounts,
+  /**
+   * Purchase links usable, when the file was read, at the e-mail addresses it
+   * changes: the apply revokes them (counted beside the preview, not in its digest).
+   */
+  purchaseLinksAtRisk: z.number().int(),
+  /** Once applied: the purchase links the apply revoked; null before. */
+  purchaseLinksRevoked: z.number().int().nullable(),
   previewDigest: Sha256,
   uploadedAt: IsoDateTime,
   uploadedBy: z.string(),
@@ -101,5 +108,7 @@ export const RegistryApplyOutput = z.object({
   /** True when this upload had been applied already: nothing was written this time. */
   alreadyApplied: z.boolean(),
   mailsQueued: z.number().int(),
+  /** Purchase links revoked because the institution's e-mail address changed (0 when already applied). */
+  purchaseLinksRevoked: z.number().int(),
 });
 export type RegistryApplied = z.input<typeof RegistryApplyOutput>;

@@ -39,6 +39,9 @@ export const SosIdInput = z.object({ id: Id });
 
 export const SosVersionInput = z.object({ id: Id, version: Version });
 
+/** 削除 answers the id of the request that is gone. */
+export const SosDeleteOutput = z.object({ id: Id, deleted: z.literal(true) });
+
 /** The form (担当者氏名, 電話番号, 備考, 条件確認), with the id and the version it was edited from. */
 export const SosUpdateInput = SosRequestFormInput.extend({ id: Id, version: Version });
 
@@ -138,6 +141,8 @@ export const SosDetailOutput = SosListItemOutput.extend({
   editable: z.boolean(),
   canApply: z.boolean(),
   canWithdraw: z.boolean(),
+  /** 削除: never filed (申請前・エラーあり), so it may be thrown away. */
+  canDelete: z.boolean(),
   institution: z.object({
     id: Id,
     code: z.string(),

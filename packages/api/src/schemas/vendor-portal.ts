@@ -222,6 +222,7 @@ export const VendorItemOutput = z.object({
     address: z.string(),
     phone: z.string(),
     contactName: z.string(),
+    /** The list's address; the registry's now when it changed and revoked the link (address_changed). */
     email: z.string(),
   }),
   /** What the facility registered with the vendor (the right column), if anything. */

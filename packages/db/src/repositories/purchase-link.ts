@@ -83,6 +83,32 @@ export async function revokeLiveLinksOfCode(
   return revoked.rows.map((link) => link.id);
 }
 
+/** A link its institution can still buy with: unrevoked, unexpired, its item (`t`) not bought. */
+function usableLinkSql(now: Date) {
+  return sql<boolean>`(pl.revoked_at is null and pl.expires_at > ${now}
+    and not exists (select 1 from orders o where o.target_item_id = t.id))`;
+}
+
+/**
+ * How many links of these institutions are usable at `now`, read only: what a
+ * registry apply changing their addresses would revoke (the console's preview).
+ */
+export async function countUsableLinksOfCodes(
+  db: Db,
+  institutionCodes: readonly string[],
+  now: Date,
+): Promise<number> {
+  if (institutionCodes.length === 0) return 0;
+  const result = await sql<{ links: number }>`
+    select count(*)::int as links
+    from purchase_links pl
+    join target_items t on t.id = pl.target_item_id
+    where t.institution_code = any(${institutionCodes}::text[]) and ${usableLinkSql(now)}`.execute(
+    db,
+  );
+  return result.rows[0]?.links ?? 0;
+}
+
 export interface RegistryEmailChange {
   institutionCode: string;
   oldEmail: string;
@@ -119,8 +145,7 @@ export async function revokeLinksForRegistryEmail(
       update purchase_links pl set revoked_at = ${now}
       from target_items t, changed c
       where t.id = pl.target_item_id and t.institution_code = c.code
-        and pl.revoked_at is null and pl.expires_at > ${now}
-        and not exists (select 1 from orders o where o.target_item_id = t.id)
+        and ${usableLinkSql(now)}
       returning pl.id as link_id, t.id as item_id, t.batch_id, c.code, c.old_email, c.new_email
     ), audited as (
       insert into audit_log (action, actor_user_id, actor_role, target_type, target_id, details)

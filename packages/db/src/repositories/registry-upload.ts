@@ -119,15 +119,24 @@ export async function registryUploadItems(
   return rows.map((row) => row.item);
 }
 
-/** Applied: the bytes are no longer needed (the digest and the audit entry stay). */
+/**
+ * Applied: the bytes are no longer needed (the digest and the audit entry stay);
+ * what the apply did joins the preview's counts, for the page that shows it later.
+ */
 export async function markRegistryUploadApplied(
   trx: Db,
   id: string,
   by: { userId: string; at: Date },
+  outcome: Record<string, number>,
 ): Promise<void> {
   await trx
     .updateTable("registryUploads")
-    .set({ appliedAt: by.at, appliedBy: by.userId, bytes: null })
+    .set({
+      appliedAt: by.at,
+      appliedBy: by.userId,
+      bytes: null,
+      counts: sql`counts || ${JSON.stringify(outcome)}::jsonb`,
+    })
     .where("id", "=", id)
     .execute();
 }

@@ -298,3 +298,26 @@ export async function listHomeRequests(
     .orderBy("id", "desc")
     .execute();
 }
+
+/**
+ * Deletes a request that was never filed, with the rows that hang on it (its
+ * history, officers' views, sizes), in the caller's transaction. The status is
+ * checked again here: a filed request is never deleted, and its reviews,
+ * approvals and target list rows would refuse it by their foreign keys anyway.
+ * Returns whether the request was deleted (false: roll back, its rows stay).
+ */
+export async function deleteUnfiledRequest(
+  db: Db,
+  id: string,
+  statuses: readonly SosStatus[],
+): Promise<boolean> {
+  await db.deleteFrom("sosRequestViews").where("requestId", "=", id).execute();
+  await db.deleteFrom("sosRequestSizes").where("requestId", "=", id).execute();
+  await db.deleteFrom("sosRequestHistory").where("requestId", "=", id).execute();
+  const deleted = await db
+    .deleteFrom("sosRequests")
+    .where("id", "=", id)
+    .where("status", "in", statuses)
+    .executeTakeFirst();
+  return deleted.numDeletedRows > 0n;
+}

@@ -1,6 +1,7 @@
 import { SosRequestFormInput } from "@sos/domain";
 import {
   SosApplyOutput,
+  SosDeleteOutput,
   SosDetailOutput,
   SosIdInput,
   SosListInput,
@@ -12,6 +13,7 @@ import { PAGE_SIZE_DEFAULT } from "../../schemas/survey";
 import {
   applySosRequest,
   createSosRequest,
+  deleteSosRequest,
   getSosRequest,
   listSosRequests,
   updateSosRequest,
@@ -87,6 +89,18 @@ export const sosRouter = router({
         id: input.id,
         version: input.version,
         mail: { publicBaseUrl: ctx.config.publicBaseUrl, mailFrom: ctx.config.mailFrom },
+      }),
+    ),
+
+  /** 削除 of a request never filed (申請前・エラーあり); a filed one is withdrawn instead. */
+  delete: institutionProcedure
+    .input(SosVersionInput)
+    .output(SosDeleteOutput)
+    .mutation(({ ctx, input }) =>
+      deleteSosRequest(ctx.db, {
+        actor: institutionActor(ctx),
+        id: input.id,
+        version: input.version,
       }),
     ),
 });

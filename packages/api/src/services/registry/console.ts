@@ -19,8 +19,8 @@ import {
   type RegistryItems,
   type RegistryUpload,
 } from "../../schemas/registry";
-import { compareRegistry } from "./compare";
-import { applyCompared } from "./import";
+import { compareRegistry, type RegistryImportCounts } from "./compare";
+import { applyCompared, linksAtRisk } from "./import";
 import { readRegistryFile } from "./registry-file";
 
 /**
@@ -41,14 +41,23 @@ export interface RegistryConsoleActor {
 /** Previews nobody applied within a day are dropped when the next file comes. */
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
+/** The preview's counts, with what the preview saw beside the difference and what the apply did. */
+interface StoredCounts extends RegistryImportCounts {
+  purchaseLinksAtRisk?: number;
+  purchaseLinksRevoked?: number;
+}
+
 function uploadOf(row: RegistryUploadRow): RegistryUpload {
+  const { purchaseLinksAtRisk = 0, purchaseLinksRevoked, ...counts } = row.counts as StoredCounts;
   return {
     id: row.id,
     fileName: row.fileName,
     encoding: row.encoding,
     rowCount: row.rowCount,
     errorCount: row.errorCount,
-    counts: row.counts as RegistryUpload["counts"],
+    counts,
+    purchaseLinksAtRisk,
+    purchaseLinksRevoked: row.appliedAt === null ? null : (purchaseLinksRevoked ?? null),
     previewDigest: row.previewDigest,
     uploadedAt: row.uploadedAt,
     uploadedBy: row.uploadedByName,
@@ -75,6 +84,7 @@ export async function uploadRegistryFile(
   const file = readRegistryFile(input.bytes, input.encoding);
   const id = await db.transaction().execute(async (trx) => {
     const comparison = await compareRegistry(trx, file);
+    const purchaseLinksAtRisk = await linksAtRisk(trx, comparison, input.now);
     await deleteStaleRegistryUploads(trx, new Date(input.now.getTime() - STALE_AFTER_MS));
     const uploadId = await insertRegistryUpload(trx, {
       fileName: input.fileName,
@@ -83,7 +93,7 @@ export async function uploadRegistryFile(
       encoding: file.encoding,
       rowCount: file.rowCount,
       errorCount: comparison.errors.length,
-      counts: { ...comparison.counts },
+      counts: { ...comparison.counts, purchaseLinksAtRisk },
       previewDigest: comparison.digest,
       uploadedBy: input.actor.userId,
       uploadedAt: input.now,
@@ -114,6 +124,7 @@ export async function uploadRegistryFile(
         rows: file.rowCount,
         errors: comparison.errors.length,
         ...comparison.counts,
+        purchaseLinksAtRisk,
       },
     });
     return uploadId;
@@ -161,7 +172,9 @@ export async function applyRegistryUpload(
     const row = await findRegistryUpload(trx, input.id, true);
     if (row === undefined) throw new DomainError("NOT_FOUND");
     // Applied already (a second click, a retried request): nothing more to write.
-    if (row.appliedAt !== null) return { alreadyApplied: true, mailsQueued: 0 };
+    if (row.appliedAt !== null) {
+      return { alreadyApplied: true, mailsQueued: 0, purchaseLinksRevoked: 0 };
+    }
     if (row.previewDigest !== input.previewDigest) throw new DomainError("REGISTRY_CHANGED");
     const bytes = await registryUploadBytes(trx, input.id);
     if (bytes === null || sha256(bytes) !== row.fileDigest) throw new DomainError("CONFLICT");
@@ -169,7 +182,7 @@ export async function applyRegistryUpload(
     const comparison = await compareRegistry(trx, file);
     if (comparison.digest !== row.previewDigest) throw new DomainError("REGISTRY_CHANGED");
     if (comparison.errors.length > 0) throw new DomainError("REGISTRY_HAS_ERRORS");
-    const { mailsQueued } = await applyCompared(trx, comparison, {
+    const applied = await applyCompared(trx, comparison, {
       actor: { userId: input.actor.userId, role: input.actor.role, via: "console" },
       fileName: row.fileName,
       encoding: file.encoding,
@@ -178,8 +191,13 @@ export async function applyRegistryUpload(
       uploadId: row.id,
       now: input.now,
     });
-    await markRegistryUploadApplied(trx, row.id, { userId: input.actor.userId, at: input.now });
-    return { alreadyApplied: false, mailsQueued };
+    await markRegistryUploadApplied(
+      trx,
+      row.id,
+      { userId: input.actor.userId, at: input.now },
+      { purchaseLinksRevoked: applied.purchaseLinksRevoked },
+    );
+    return { alreadyApplied: false, ...applied };
   });
   return { upload: await getRegistryUpload(db, input.id), ...outcome };
 }

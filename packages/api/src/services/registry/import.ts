@@ -1,6 +1,9 @@
 import { appendAudit, type Db } from "@sos/db";
 import { applyStagedRegistry } from "@sos/db/repositories/institution";
-import { revokeLinksForRegistryEmail } from "@sos/db/repositories/purchase-link";
+import {
+  countUsableLinksOfCodes,
+  revokeLinksForRegistryEmail,
+} from "@sos/db/repositories/purchase-link";
 import type { DetectedEncoding, ImportEncoding } from "../../csv-table";
 import {
   compareRegistry,
@@ -31,6 +34,8 @@ export interface RegistryImportReport {
   applied: boolean;
   /** Notices of a changed e-mail or postal address queued by the apply. */
   mailsQueued: number;
+  /** Purchase links usable now at the e-mail addresses the file changes: an apply revokes them. */
+  purchaseLinksAtRisk: number;
   /** Purchase links revoked because their institution's e-mail address changed. */
   purchaseLinksRevoked: number;
   /** Why nothing was applied, when apply was asked for. */
@@ -67,10 +72,20 @@ export function rowErrorRefusal(count: number): string {
 }
 
 /** Institutions whose registry e-mail the file changes (a change of case is the same mailbox). */
-function emailChanges(comparison: RegistryComparison) {
+export function emailChanges(comparison: RegistryComparison) {
   return comparison.contactChanges
     .filter((c) => c.before.email.toLowerCase() !== c.after.email.toLowerCase())
     .map((c) => ({ institutionCode: c.code, oldEmail: c.before.email, newEmail: c.after.email }));
+}
+
+/**
+ * Read only, beside the preview (not in its digest: a link sent or bought since
+ * does not make the previewed difference another): the usable links the apply
+ * would revoke at `now`.
+ */
+export function linksAtRisk(trx: Db, comparison: RegistryComparison, now: Date): Promise<number> {
+  const codes = emailChanges(comparison).map((change) => change.institutionCode);
+  return countUsableLinksOfCodes(trx, codes, now);
 }
 
 /**
@@ -129,6 +144,7 @@ export async function importRegistry(
   options: RegistryImportOptions,
 ): Promise<RegistryImportReport> {
   const file = readRegistryFile(bytes, options.encoding);
+  const now = options.now ?? new Date();
   try {
     return await db.transaction().execute(async (trx) => {
       const comparison = await compareRegistry(trx, file);
@@ -144,6 +160,7 @@ export async function importRegistry(
         digest: comparison.digest,
         applied: false,
         mailsQueued: 0,
+        purchaseLinksAtRisk: await linksAtRisk(trx, comparison, now),
         purchaseLinksRevoked: 0,
         refusalJa: refused ? rowErrorRefusal(comparison.errors.length) : null,
       };
@@ -154,7 +171,7 @@ export async function importRegistry(
         encoding: file.encoding,
         rows: file.rowCount,
         mailFrom: options.mailFrom ?? null,
-        now: options.now ?? new Date(),
+        now,
       });
       return { ...report, applied: true, ...outcome };
     });

@@ -15,6 +15,7 @@ export {
   updateSosRequest,
   withdrawSosRequest,
 } from "./commands";
+export { deleteSosRequest } from "./delete";
 export {
   HISTORY_ACTION_LABELS,
   NOT_APPLICABLE_MESSAGES,

@@ -69,3 +69,11 @@ export const INSTITUTION_VISIBLE_ACTIONS: ReadonlySet<string> = new Set([
 export function historyActionLabel(action: string): string {
   return HISTORY_ACTION_LABELS[action] ?? action;
 }
+
+/** 削除 of a request that was filed: withdrawing is what closes it. */
+export const NOT_DELETABLE_MESSAGE =
+  "都道府県・国に申請済みの要請は削除できません。要請をやめる場合は「取下げ」を行ってください。";
+
+/** A second 削除 (another click or tab) of a request this institution already deleted. */
+export const ALREADY_DELETED_MESSAGE =
+  "この要請はすでに削除されています。緊急配布要請の一覧を確認してください。";

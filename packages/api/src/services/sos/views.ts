@@ -70,11 +70,23 @@ export function canWithdraw(status: SosStatus): boolean {
   return status !== "draft" && transition(status, "withdraw").ok;
 }
 
+/**
+ * 削除: a request that never passed the system check (申請前, エラーあり) reached no
+ * prefecture and counts for nothing, so the institution may throw it away. Once
+ * filed (reviewing and after) it is part of the record: 取下げ is for that.
+ */
+export const DELETABLE_STATUSES = ["draft", "error"] as const satisfies readonly SosStatus[];
+
+export function canDelete(status: SosStatus): boolean {
+  return (DELETABLE_STATUSES as readonly SosStatus[]).includes(status);
+}
+
 export function requestAbilities(status: SosStatus) {
   return {
     editable: isEditable(status),
     canApply: transition(status, "apply_passed").ok,
     canWithdraw: canWithdraw(status),
+    canDelete: canDelete(status),
   };
 }
 

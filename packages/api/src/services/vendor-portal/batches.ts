@@ -91,7 +91,9 @@ function toItemView(row: VendorItemRow, now: Date): VendorItemView {
       address: row.address,
       phone: row.phone,
       contactName: row.contactName,
-      email: row.email,
+      // A link revoked by the registry's change of address: the comparison sets the
+      // registration beside the address the 照合 and its reason read, not the list's old one.
+      email: state === "address_changed" ? row.registryEmail : row.email,
     },
     registration,
     link: {
