@@ -2,13 +2,7 @@ import type { SessionUser } from "@sos/auth";
 import type { Db } from "@sos/db";
 import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  createTestDelegateOrganisation,
-  createTestUser,
-  signedInContext,
-  type TestUser,
-} from "../src/testing";
-import { createTestCaller } from "../src/testing/probe-router";
+import { createTestDelegateOrganisation, createTestUser, type TestUser } from "../src/testing";
 import {
   type Caller,
   callerAs,
@@ -38,12 +32,8 @@ const ACTING_REFUSAL =
   "この医療機関の代理入力は許可されていません。医療機関が許可を取り消した可能性があります。代理入力する医療機関を選び直してください。";
 
 /** A delegate's caller acting for an institution (the x-sos-acting-for header), on the test clock. */
-async function acting(user: SessionUser, institutionId?: string): Promise<Caller> {
-  const ctx = await signedInContext(db, user, {
-    now: () => clock.now,
-    ...(institutionId === undefined ? {} : { actingForInstitutionId: institutionId }),
-  });
-  return createTestCaller(ctx);
+function acting(user: SessionUser, institutionId?: string): Promise<Caller> {
+  return callerAs(db, user, clock, institutionId);
 }
 
 async function auditSince(after: string, action?: string) {

@@ -3,13 +3,7 @@ import type { Db } from "@sos/db";
 import { createTestDatabase, emptyTables, type TestDatabase } from "@sos/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ALREADY_DELETED_MESSAGE, NOT_DELETABLE_MESSAGE } from "../src/services/sos/messages";
-import {
-  createTestDelegateOrganisation,
-  createTestUser,
-  signedInContext,
-  type TestUser,
-} from "../src/testing";
-import { createTestCaller } from "../src/testing/probe-router";
+import { createTestDelegateOrganisation, createTestUser, type TestUser } from "../src/testing";
 import {
   type Caller,
   callerAs,
@@ -60,12 +54,8 @@ beforeEach(async () => {
   await emptyTables(db);
 });
 
-async function acting(user: SessionUser, institutionId: string): Promise<Caller> {
-  const ctx = await signedInContext(db, user, {
-    now: () => clock.now,
-    actingForInstitutionId: institutionId,
-  });
-  return createTestCaller(ctx);
+function acting(user: SessionUser, institutionId: string): Promise<Caller> {
+  return callerAs(db, user, clock, institutionId);
 }
 
 /** What is left of request `id`: its row and every row that hangs on it. */
