@@ -42,7 +42,7 @@ describe("home.summary", () => {
     expect(summary).toMatchObject({
       week: {
         weekStart: "2026-11-25",
-        title: "2026年11月25日（水）〜12月2日（水）週",
+        title: "2026年12月2日（水）17:00締切の週",
         opensAt: "2026-11-25T09:35:00.000Z",
         closesAt: "2026-12-02T09:35:00.000Z",
       },

@@ -82,7 +82,7 @@ describe("review.ministryProgress", () => {
 
     const progress = await ministry.review.ministryProgress();
     expect(progress.weekStart).toBe(WEEK);
-    expect(progress.weekTitle).toBe("2026年11月25日（水）〜12月2日（水）週");
+    expect(progress.weekTitle).toBe("2026年12月2日（水）17:00締切の週");
     expect(progress.prefectures).toEqual([
       {
         prefectureCode: 13,

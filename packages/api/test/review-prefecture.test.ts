@@ -255,7 +255,7 @@ describe("review.deadlines", () => {
       now: "2026-12-01T01:00:00.000Z",
       round: {
         weekStart: WEEK,
-        weekTitle: "2026年11月25日（水）〜12月2日（水）週",
+        weekTitle: "2026年12月2日（水）17:00締切の週",
         sosDeadline: "2026-12-02T08:00:00.000Z",
         prefectureDue: "2026-12-03T08:00:00.000Z",
       },
@@ -316,7 +316,7 @@ describe("review.get", () => {
       version: a.version,
       status: "reviewing",
       statusLabel: "都道府県確認中",
-      weekTitle: "2026年11月25日（水）〜12月2日（水）週",
+      weekTitle: "2026年12月2日（水）17:00締切の週",
       prefectureDue: "2026-12-03T08:00:00.000Z",
       notEligibleNoticeFrom: "2026-12-03T15:00:00.000Z",
       contactName: "山田　花子",

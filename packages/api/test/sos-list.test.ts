@@ -107,7 +107,7 @@ describe("view: all (すべて)", () => {
         status: "draft",
         statusLabel: "申請前",
         weekStart: "2026-11-25",
-        weekTitle: "2026年11月25日（水）〜12月2日（水）週",
+        weekTitle: "2026年12月2日（水）17:00締切の週",
         appliedAt: null,
         late: false,
         handleFrom: null,

@@ -92,7 +92,7 @@ describe("sos.create", () => {
       statusLabel: "申請前",
       reviewStage: null,
       weekStart: WEEK,
-      weekTitle: "2026年11月25日（水）〜12月2日（水）週",
+      weekTitle: "2026年12月2日（水）17:00締切の週",
       appliedAt: null,
       late: false,
       handleFrom: null,
@@ -147,7 +147,7 @@ describe("sos.checkAndApply (システムチェック&申請)", () => {
       {
         code: "survey_unanswered",
         message:
-          "今週（2026年11月25日（水）〜12月2日（水）週）の週次調査に回答していません。週次調査に回答してから、もう一度「システムチェック&申請」を行ってください。",
+          "今週（2026年12月2日（水）17:00締切の週）の週次調査に回答していません。週次調査に回答してから、もう一度「システムチェック&申請」を行ってください。",
         surveyId: survey.id,
       },
     ]);
@@ -217,7 +217,7 @@ describe("sos.checkAndApply (システムチェック&申請)", () => {
         `【SOS Supply】緊急配布要請が申請されました（${result.request.institution.name}）`,
       );
       expect(mail.textBody).toContain(`http://localhost:3000/review/requests/${id}`);
-      expect(mail.textBody).toContain("2026年11月25日（水）〜12月2日（水）週");
+      expect(mail.textBody).toContain("2026年12月2日（水）17:00締切の週");
       expect(mail.textBody).toContain("在庫量：2,000枚");
       expect(mail.textBody).toContain("1週間の想定消費量：1,000枚");
       expect(mail.textBody).toContain("1週間の購入見込み量：400枚");

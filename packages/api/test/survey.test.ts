@@ -45,7 +45,7 @@ describe("survey.current", () => {
     const current = await a.survey.current();
     expect(current).toMatchObject({
       weekStart: "2026-12-02",
-      title: "2026年12月2日（水）〜12月9日（水）週",
+      title: "2026年12月9日（水）17:00締切の週",
       status: "unanswered",
       statusLabel: "未回答",
       stock: null,
@@ -76,7 +76,7 @@ describe("survey.current", () => {
 
   it("shows the week across New Year with both years", async () => {
     clock.set("2026-12-31 09:00:00");
-    expect((await a.survey.current()).title).toBe("2026年12月30日（水）〜2027年1月6日（水）週");
+    expect((await a.survey.current()).title).toBe("2027年1月6日（水）17:00締切の週");
   });
 });
 
@@ -180,14 +180,14 @@ describe("survey.answer", () => {
     });
     const detail = await a.survey.get({ id: oldId });
     expect(detail).toMatchObject({ isCurrent: false, editable: false });
-    expect(detail.readOnlyReason).toContain("2026年11月25日（水）〜12月2日（水）週");
+    expect(detail.readOnlyReason).toContain("2026年12月2日（水）17:00締切の週");
 
     const error = await rejection(
       a.survey.answer({ id: oldId, stock: 5, consumption: 5, purchases: 5 }),
     );
     expect(error.code).toBe("PRECONDITION_FAILED");
     expect(error.message).toBe(
-      "この週次調査（2026年11月25日（水）〜12月2日（水）週）は回答期間が終わったため、編集できません。今週の週次調査に回答してください。",
+      "この週次調査（2026年12月2日（水）17:00締切の週）は回答期間が終わったため、編集できません。今週の週次調査に回答してください。",
     );
     const row = await db
       .selectFrom("weeklySurveys")
@@ -215,7 +215,7 @@ describe("survey.copyPrevious", () => {
     expect(current.previous).toEqual({
       id: latest,
       weekStart: "2026-11-18",
-      title: "2026年11月18日（水）〜11月25日（水）週",
+      title: "2026年11月25日（水）17:00締切の週",
       stock: 1500,
       consumption: 800,
       purchases: 100,
@@ -275,8 +275,8 @@ describe("survey.list", () => {
 
     const first = await a.survey.list({ limit: 2 });
     expect(first.items.map((item) => [item.weekStart, item.title, item.statusLabel])).toEqual([
-      ["2026-12-02", "2026年12月2日（水）〜12月9日（水）週", "未回答"],
-      ["2026-11-25", "2026年11月25日（水）〜12月2日（水）週", "回答済み"],
+      ["2026-12-02", "2026年12月9日（水）17:00締切の週", "未回答"],
+      ["2026-11-25", "2026年12月2日（水）17:00締切の週", "回答済み"],
     ]);
     expect(first.items.map((item) => item.editable)).toEqual([true, false]);
     expect(first.nextCursor).toBe("2026-11-25");

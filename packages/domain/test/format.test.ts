@@ -122,13 +122,17 @@ describe("instants on the Tokyo clock, whatever the process time zone", () => {
 });
 
 describe("surveyWeekTitle", () => {
-  it("titles a survey week from its Wednesday to the next", () => {
-    expect(surveyWeekTitle("2026-11-25")).toBe("2026年11月25日（水）〜12月2日（水）週");
-    expect(surveyWeekTitle("2026-04-29")).toBe("2026年4月29日（水）〜5月6日（水）週");
+  it("names a survey week by its deadline, one Wednesday only", () => {
+    expect(surveyWeekTitle("2026-11-25")).toBe("2026年12月2日（水）17:00締切の週");
+    expect(surveyWeekTitle("2026-04-29")).toBe("2026年5月6日（水）17:00締切の週");
   });
 
-  it("repeats the year when the week crosses New Year", () => {
-    expect(surveyWeekTitle("2026-12-30")).toBe("2026年12月30日（水）〜2027年1月6日（水）週");
+  it("gives the deadline's own year when the week crosses New Year", () => {
+    expect(surveyWeekTitle("2026-12-30")).toBe("2027年1月6日（水）17:00締切の週");
+  });
+
+  it("keeps the deadline on Wednesday 17:00 when that Wednesday is a holiday", () => {
+    expect(surveyWeekTitle("2026-04-22")).toBe("2026年4月29日（水）17:00締切の週");
   });
 });
 

@@ -69,7 +69,7 @@ export const EditDraft: Story = {
     const fields = await form(canvasElement);
     await expect(page.getByRole("heading", { level: 1, name: "緊急配布要請の編集" })).toBeVisible();
     await expectHeaderStatus(canvasElement, "申請前");
-    await expect(page.getByText("2026年11月18日（水）〜11月25日（水）週")).toBeVisible();
+    await expect(page.getByText("2026年11月25日（水）17:00締切の週")).toBeVisible();
     await expect(fields.getByRole("textbox", { name: /担当者氏名/ })).toHaveValue("山田 花子");
     const phone = fields.getByRole("textbox", { name: /電話番号/ });
     await expect(phone).toHaveValue("042-645-1111");

@@ -44,7 +44,7 @@ export const SeveralStatuses: Story = {
     );
 
     await expect(
-      late.getByRole("link", { name: "2026年11月18日（水）〜11月25日（水）週の要請" }),
+      late.getByRole("link", { name: "2026年11月25日（水）17:00締切の週の要請" }),
     ).toHaveAttribute("href", `/requests/${ROWS.late.id}`);
     await expect(late.getByText("都道府県・国確認中")).toBeVisible();
     await expect(late.getByText("申請日時")).toBeVisible();
@@ -59,7 +59,7 @@ export const SeveralStatuses: Story = {
     await expect(accepted.getByText("受付完了")).toBeVisible();
     await expect(accepted.getByText("佐藤 一郎")).toBeVisible();
     await expect(
-      accepted.getByRole("link", { name: "2026年11月11日（水）〜11月18日（水）週の要請" }),
+      accepted.getByRole("link", { name: "2026年11月18日（水）17:00締切の週の要請" }),
     ).toBeVisible();
     await expect(withdrawn.getByText("取下げ")).toBeVisible();
     await expect(notEligible.getByText("対象外")).toBeVisible();

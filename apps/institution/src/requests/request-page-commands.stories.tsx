@@ -72,9 +72,7 @@ export const ApplyPasses: Story = {
     const page = within(canvasElement);
     const dialog = await openApplyDialog(canvasElement);
     await expect(
-      dialog.getByText(
-        "今週（2026年11月18日（水）〜11月25日（水）週）の週次調査に回答していること",
-      ),
+      dialog.getByText("今週（2026年11月25日（水）17:00締切の週）の週次調査に回答していること"),
     ).toBeVisible();
     await expect(dialog.queryByText(/締切を過ぎているため/)).toBeNull();
     await userEvent.click(dialog.getByRole("button", { name: "完了" }));

@@ -74,7 +74,7 @@ export const Draft: Story = {
     const page = await loaded(canvasElement, "申請前");
     await expect(page.getByRole("heading", { level: 1, name: "緊急配布要請" })).toBeVisible();
     await expect(
-      page.getByText("2026年11月18日（水）〜11月25日（水）週", { selector: ".inst-week-title" }),
+      page.getByText("2026年11月25日（水）17:00締切の週", { selector: ".inst-week-title" }),
     ).toBeVisible();
 
     const actions = region(canvasElement, "この要請の操作");

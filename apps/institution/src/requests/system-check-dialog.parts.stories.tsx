@@ -38,7 +38,7 @@ const meta = {
     open: false,
     onConfirm: fn(async () => {}),
     onCancel: fn(),
-    weekTitle: "2026年11月25日（水）〜12月2日（水）週",
+    weekTitle: "2026年12月2日（水）17:00締切の週",
   },
   render: ({ open: _open, ...args }) => <ApplyButton {...args} />,
   decorators: [
@@ -95,7 +95,7 @@ export const ConfirmWithDone: Story = {
     await userEvent.click(canvas.getByRole("button", { name: "システムチェック&申請" }));
     const dialog = await canvas.findByRole("dialog");
     await expect(dialog).toHaveTextContent(
-      "今週（2026年11月25日（水）〜12月2日（水）週）の週次調査に回答していること",
+      "今週（2026年12月2日（水）17:00締切の週）の週次調査に回答していること",
     );
     await userEvent.click(canvas.getByRole("button", { name: "完了" }));
     await waitFor(() =>

@@ -10,7 +10,7 @@ export interface SystemCheckDialogProps {
   onConfirm: () => Promise<void>;
   /** 「キャンセル」, Esc, or the phone's back gesture. Not called while the check runs. */
   onCancel: () => void;
-  /** The survey week the check reads, e.g. 「2026年11月25日（水）〜12月2日（水）週」. */
+  /** The survey week the check reads, e.g. 「2026年12月2日（水）17:00締切の週」. */
   weekTitle?: string | undefined;
   /** The Wednesday 17:00 deadline has passed: the request is handled from handleFrom. */
   late?: boolean | undefined;

@@ -70,7 +70,7 @@ export const SignedInAnswered: Story = {
     await expect(panel.getByRole("textbox", { name: /想定消費量/ })).toHaveValue("1,000");
     await expect(panel.getByRole("textbox", { name: /購入見込み量/ })).toHaveValue("400");
     await expect(panel.getByText(/の回答を表示しています。/)).toHaveTextContent(
-      "今週の週次調査（2026年11月18日（水）〜11月25日（水）週）の回答を表示しています。ここで数値を変えても、週次調査の回答は変わりません。",
+      "今週の週次調査（2026年11月25日（水）17:00締切の週）の回答を表示しています。ここで数値を変えても、週次調査の回答は変わりません。",
     );
     await expect(
       panel.getByRole("link", { name: "週次調査の回答を確認・編集する" }),
@@ -90,7 +90,7 @@ export const SignedInUnanswered: Story = {
   play: async ({ canvasElement }) => {
     const panel = await sheet(canvasElement);
     await expect(panel.getByText(/はまだ回答していません。/)).toHaveTextContent(
-      "今週の週次調査（2026年11月18日（水）〜11月25日（水）週）はまだ回答していません。",
+      "今週の週次調査（2026年11月25日（水）17:00締切の週）はまだ回答していません。",
     );
     await expect(panel.getByRole("link", { name: "週次調査に回答する" })).toHaveAttribute(
       "href",

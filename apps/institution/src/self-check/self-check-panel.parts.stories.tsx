@@ -92,7 +92,7 @@ export const InvalidFigures: Story = {
 export const PrefilledFromSurvey: Story = {
   args: {
     initialValues: { stock: 2000, consumption: 1000, purchases: 400 },
-    prefillNote: "今週（2026年11月25日（水）〜12月2日（水）週）の週次調査の回答を表示しています。",
+    prefillNote: "今週（2026年12月2日（水）17:00締切の週）の週次調査の回答を表示しています。",
   },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole("textbox", { name: /在庫量/ })).toHaveValue("2,000");

@@ -47,7 +47,7 @@ export const LONG_NAME_INSTITUTION = {
 /** Surveys open on Wednesday 18:35; requests are due the next Wednesday 17:00 (JST). */
 export const THIS_WEEK = {
   weekStart: "2026-11-18",
-  title: "2026年11月18日（水）〜11月25日（水）週",
+  title: "2026年11月25日（水）17:00締切の週",
   opensAt: "2026-11-18T09:35:00.000Z",
   closesAt: "2026-11-25T09:35:00.000Z",
   deadline: "2026-11-25T08:00:00.000Z",
@@ -55,16 +55,16 @@ export const THIS_WEEK = {
 
 export const LAST_WEEK = {
   weekStart: "2026-11-11",
-  title: "2026年11月11日（水）〜11月18日（水）週",
+  title: "2026年11月18日（水）17:00締切の週",
   opensAt: "2026-11-11T09:35:00.000Z",
   closesAt: "2026-11-18T09:35:00.000Z",
   deadline: "2026-11-18T08:00:00.000Z",
 } as const;
 
 export const EARLIER_WEEKS = [
-  { weekStart: "2026-11-04", title: "2026年11月4日（水）〜11月11日（水）週" },
-  { weekStart: "2026-10-28", title: "2026年10月28日（水）〜11月4日（水）週" },
-  { weekStart: "2026-10-21", title: "2026年10月21日（水）〜10月28日（水）週" },
+  { weekStart: "2026-11-04", title: "2026年11月11日（水）17:00締切の週" },
+  { weekStart: "2026-10-28", title: "2026年11月4日（水）17:00締切の週" },
+  { weekStart: "2026-10-21", title: "2026年10月28日（水）17:00締切の週" },
 ] as const;
 
 /** A request filed now, after this week's deadline, is handled from Thursday. */

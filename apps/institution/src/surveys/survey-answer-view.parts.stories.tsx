@@ -119,10 +119,10 @@ export const PartlyAnswered: Story = {
 
 /** Content given as children sits above the figures (e.g. the week's title). */
 export const WithChildren: Story = {
-  args: { children: <h2>2026年11月25日（水）〜12月2日（水）週の回答</h2> },
+  args: { children: <h2>2026年12月2日（水）17:00締切の週の回答</h2> },
   play: async ({ canvas }) => {
     const heading = canvas.getByRole("heading", {
-      name: "2026年11月25日（水）〜12月2日（水）週の回答",
+      name: "2026年12月2日（水）17:00締切の週の回答",
     });
     const firstTerm = canvas.getAllByRole("term")[0];
     await expect(firstTerm).toBeDefined();

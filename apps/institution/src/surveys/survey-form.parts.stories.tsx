@@ -7,7 +7,7 @@ import type { FigureValues } from "./figure-drafts";
 import { SurveyForm } from "./survey-form";
 
 const previous = {
-  title: "2026年11月18日（水）〜11月25日（水）週",
+  title: "2026年11月25日（水）17:00締切の週",
   stock: 2000,
   consumption: 1000,
   purchases: 400,
@@ -109,7 +109,7 @@ export const CopyPreviousIntoBoxes: Story = {
   play: async ({ args, canvas }) => {
     const copy = canvas.getByRole("button", { name: "前週の回答をコピー" });
     await expect(copy).toHaveAccessibleDescription(
-      "2026年11月18日（水）〜11月25日（水）週の回答：在庫量 2,000枚、1週間の想定消費量 1,000枚、1週間の購入見込み量 400枚",
+      "2026年11月25日（水）17:00締切の週の回答：在庫量 2,000枚、1週間の想定消費量 1,000枚、1週間の購入見込み量 400枚",
     );
     await userEvent.click(copy);
     await expect(canvas.getByRole("textbox", { name: /在庫量/ })).toHaveValue("2,000");
@@ -203,7 +203,7 @@ export const ReadOnly: Story = {
   args: {
     defaultValues: { stock: 9_999_999, consumption: 1000, purchases: 0 },
     readOnlyReason:
-      "この週次調査（2026年11月18日（水）〜11月25日（水）週）は回答期間が終わったため、編集できません。今週の週次調査に回答してください。",
+      "この週次調査（2026年11月25日（水）17:00締切の週）は回答期間が終わったため、編集できません。今週の週次調査に回答してください。",
   },
   play: async ({ canvas, canvasElement }) => {
     await expect(canvas.queryByRole("textbox")).toBeNull();

@@ -32,14 +32,14 @@ export const SeveralWeeks: Story = {
     if (!thisWeek || !lastWeek || !neverAnswered) throw new Error("週次調査が足りません");
 
     await expect(
-      thisWeek.getByRole("link", { name: "2026年11月18日（水）〜11月25日（水）週" }),
+      thisWeek.getByRole("link", { name: "2026年11月25日（水）17:00締切の週" }),
     ).toHaveAttribute("href", `/surveys/${SURVEY_HISTORY[0]?.id}`);
     await expect(thisWeek.getByText("今週")).toBeVisible();
     await expect(thisWeek.getByText("未回答")).toBeVisible();
     await expect(thisWeek.getByText("緊急配布要請の前に、回答してください。")).toBeVisible();
 
     await expect(
-      lastWeek.getByRole("link", { name: "2026年11月11日（水）〜11月18日（水）週" }),
+      lastWeek.getByRole("link", { name: "2026年11月18日（水）17:00締切の週" }),
     ).toBeVisible();
     await expect(lastWeek.getByText("回答済み")).toBeVisible();
     await expect(lastWeek.getByText("2026年11月12日（木）09:30に回答")).toBeVisible();
@@ -71,7 +71,7 @@ export const MorePages: Story = {
     const page = within(canvasElement);
     await expect(await rows(canvasElement)).toHaveLength(3);
     await userEvent.click(page.getByRole("button", { name: "さらに表示" }));
-    await expect(await page.findByText("2026年10月21日（水）〜10月28日（水）週")).toBeVisible();
+    await expect(await page.findByText("2026年10月28日（水）17:00締切の週")).toBeVisible();
     await expect(await rows(canvasElement)).toHaveLength(5);
     await expect(page.queryByRole("button", { name: "さらに表示" })).toBeNull();
     await expect(inputsOf(args.calls, "survey.list")).toEqual([

@@ -88,7 +88,7 @@ export const AnswerWithFullWidthDigits: Story = {
   play: async ({ args, canvasElement }) => {
     const page = await loaded(canvasElement);
     await expect(page.getByRole("heading", { level: 1, name: "週次調査" })).toBeVisible();
-    await expect(page.getByText("2026年11月18日（水）〜11月25日（水）週（今週）")).toBeVisible();
+    await expect(page.getByText("2026年11月25日（水）17:00締切の週（今週）")).toBeVisible();
     await expect(page.getByText("未回答")).toBeVisible();
     await expect(page.getByText("医療用手袋の3つの数値を、枚数で回答してください。")).toBeVisible();
 
@@ -159,7 +159,7 @@ export const CopyPreviousWeek: Story = {
     const page = within(canvasElement);
     const copy = await page.findByRole("button", { name: "前週の回答をコピー" });
     await expect(copy).toHaveAccessibleDescription(
-      "2026年11月11日（水）〜11月18日（水）週の回答：在庫量 2,400枚、1週間の想定消費量 1,000枚、1週間の購入見込み量 500枚。コピーすると、この週の回答として保存されます。",
+      "2026年11月18日（水）17:00締切の週の回答：在庫量 2,400枚、1週間の想定消費量 1,000枚、1週間の購入見込み量 500枚。コピーすると、この週の回答として保存されます。",
     );
     await userEvent.click(copy);
     await expect(await page.findByText("前週の回答をコピーして保存しました。")).toBeVisible();
@@ -226,9 +226,9 @@ export const ReadOnlyPastWeek: Story = {
     const page = within(canvasElement);
     const notice = await page.findByRole("region", { name: "この回答は編集できません" });
     await expect(notice).toHaveTextContent(
-      "この週次調査（2026年11月11日（水）〜11月18日（水）週）は回答期間が終わったため、編集できません。今週の週次調査に回答してください。",
+      "この週次調査（2026年11月18日（水）17:00締切の週）は回答期間が終わったため、編集できません。今週の週次調査に回答してください。",
     );
-    await expect(page.getByText("2026年11月11日（水）〜11月18日（水）週")).toBeVisible();
+    await expect(page.getByText("2026年11月18日（水）17:00締切の週")).toBeVisible();
     await expect(page.queryByText(/（今週）/)).toBeNull();
     await expect(page.getByText("2026年11月12日（木）09:30に回答（佐藤 一郎）")).toBeVisible();
     await expect(page.getByText("2,400枚")).toBeVisible();

@@ -12,7 +12,7 @@ const meta = {
     deadline: DUE,
     live: false,
     awaiting: 1_234,
-    weekTitle: "2026年11月25日（水）〜12月2日（水）週",
+    weekTitle: "2026年12月2日（水）17:00締切の週",
   },
 } satisfies Meta<typeof PrefectureDeadline>;
 
@@ -27,7 +27,7 @@ export const DayBefore: Story = {
     await expect(line).toHaveTextContent("確認期限（木曜17:00）まで あと 23時間 30分");
     await expect(line).toHaveTextContent("2026年12月3日（木）17:00確認期限");
     await expect(line).toHaveTextContent("未完了 1,234件");
-    await expect(line).toHaveTextContent("対象：2026年11月25日（水）〜12月2日（水）週");
+    await expect(line).toHaveTextContent("対象：2026年12月2日（水）17:00締切の週");
     await expect(line).toHaveClass("sos-deadline--urgent");
   },
 };

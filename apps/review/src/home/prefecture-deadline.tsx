@@ -10,7 +10,7 @@ export interface PrefectureDeadlineProps {
   live?: boolean | undefined;
   /** Requests still waiting for the prefecture's input (review.deadlines awaitingPrefecture). */
   awaiting?: number | undefined;
-  /** The survey week, e.g. 「2026年11月25日（水）〜12月2日（水）週」. */
+  /** The survey week, e.g. 「2026年12月2日（水）17:00締切の週」. */
   weekTitle?: string | undefined;
 }
 

@@ -54,7 +54,7 @@ const meta = {
   args: {
     rows: ROWS,
     totals: TOTALS,
-    weekTitle: "2026年11月25日（水）〜12月2日（水）週",
+    weekTitle: "2026年12月2日（水）17:00締切の週",
     prefectureHref: (code: number) => `/review/queue?prefecture=${code}`,
     onSelectPrefecture: fn(),
   },

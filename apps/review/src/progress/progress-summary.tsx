@@ -9,7 +9,7 @@ export interface ProgressSummaryProps {
   /** Every prefecture's counts for the round (review.ministryProgress prefectures). */
   rows: ReadonlyArray<PrefectureProgress>;
   totals: ProgressCounts;
-  /** The survey week, e.g. 「2026年11月25日（水）〜12月2日（水）週」. */
+  /** The survey week, e.g. 「2026年12月2日（水）17:00締切の週」. */
   weekTitle?: string | undefined;
   title?: ReactNode;
   headingLevel?: 2 | 3 | undefined;

@@ -46,9 +46,7 @@ export const AwaitingInput: Story = {
     await heading(page, "千代田中央病院");
     await expect(headerStatus(canvasElement)).toHaveTextContent("都道府県確認中");
     await expect(
-      page.getByText(
-        "東京都・病院・医療機関コード 1310112345・2026年11月18日（水）〜11月25日（水）週",
-      ),
+      page.getByText("東京都・病院・医療機関コード 1310112345・2026年11月25日（水）17:00締切の週"),
     ).toBeVisible();
     // Opened by its address: no place in a queue page to show.
     await expect(page.queryByRole("navigation", { name: "一覧の前後の要請" })).toBeNull();

@@ -1,6 +1,5 @@
-import { PREFECTURES } from "@sos/domain";
+import { PREFECTURES, surveyWeekTitle } from "@sos/domain";
 import type { MinistryProgress } from "../api-types";
-import { surveyWeekTitle } from "./requests";
 import { ROUND } from "./round";
 
 type Counts = MinistryProgress["totals"];

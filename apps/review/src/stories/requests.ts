@@ -3,9 +3,9 @@ import {
   type ReviewStage,
   SOS_STATUS_LABELS,
   type SosStatus,
+  surveyWeekTitle,
 } from "@sos/domain";
 import {
-  addDaysYmd,
   assessEligibility,
   notEligibleNoticeFrom,
   PIECES_PER_SET,
@@ -62,13 +62,6 @@ export interface RequestSpec {
   surveyChangedTo?: InstitutionFixture["figures"];
   /** No survey answer to judge by (the calculation card says so). */
   noCalculation?: boolean;
-}
-
-/** 「2026年11月18日（水）〜11月25日（水）週」, as the API titles a survey week. */
-export function surveyWeekTitle(weekStart: string): string {
-  const end = addDaysYmd(weekStart, 7);
-  const sameYear = end.slice(0, 4) === weekStart.slice(0, 4);
-  return `${formatJaDate(weekStart)}〜${formatJaDate(end, { withYear: !sameYear })}週`;
 }
 
 function handlingOf(spec: RequestSpec) {

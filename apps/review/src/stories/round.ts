@@ -1,5 +1,5 @@
+import { surveyWeekTitle } from "@sos/domain";
 import type { ReviewDeadlines } from "../api-types";
-import { surveyWeekTitle } from "./requests";
 
 /**
  * The round the stories are set in: the survey week of Wednesday 18 November 2026,
@@ -16,7 +16,7 @@ export const ROUND = {
 } as const;
 
 /** The round's title written out, so assertions check the format rather than recompute it. */
-export const ROUND_WEEK_TITLE = "2026年11月18日（水）〜11月25日（水）週";
+export const ROUND_WEEK_TITLE = "2026年11月25日（水）17:00締切の週";
 
 /**
  * review.deadlines: what waits for the prefecture (the officer's own, or the country's),

@@ -1,4 +1,4 @@
-import { addDaysYmd, dayOfWeek, TOKYO } from "@sos/rules";
+import { dayOfWeek, sosDeadline, surveyCreationTime, TOKYO } from "@sos/rules";
 
 /*
  * Dates and times are always told on the Tokyo clock, whatever the server's or
@@ -63,14 +63,12 @@ export function formatWeekdayTime(instant: Date): string {
 }
 
 /**
- * The survey's title as institutions know it: the week from its Wednesday to
- * the next, e.g. 「2026年11月25日（水）〜12月2日（水）週」. The closing Wednesday
- * repeats the year only when the week crosses New Year.
+ * The survey's title as institutions know it: the week named by its deadline,
+ * 「2026年12月2日（水）17:00締切の週」. Naming it by both Wednesdays (the week
+ * runs Wednesday 18:35 to Wednesday 18:35) left users guessing which one was due.
  */
 export function surveyWeekTitle(weekStart: string): string {
-  const end = addDaysYmd(weekStart, 7);
-  const sameYear = end.slice(0, 4) === weekStart.slice(0, 4);
-  return `${formatJaDate(weekStart)}〜${formatJaDate(end, { withYear: !sameYear })}週`;
+  return `${formatJaDateTime(sosDeadline(surveyCreationTime(weekStart)))}締切の週`;
 }
 
 /** ISO strings (as the API sends them) or Dates; an unreadable value is a bug. */
