@@ -82,7 +82,9 @@ async function start(): Promise<number> {
   return waitUntilReady(running);
 }
 
-describe("pnpm start after kill -9", () => {
+// Each test starts the product twice (the first time with initdb and the demo seed): on a
+// busy 2-core machine that passed 30 s. The limit guards against a hang, it is no timing.
+describe("pnpm start after kill -9", { timeout: 180_000 }, () => {
   it("starts on the same data after the server alone was killed, stopping the orphaned PostgreSQL", async () => {
     await start();
     const seeded = await institutionCount();
