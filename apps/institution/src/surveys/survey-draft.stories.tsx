@@ -4,6 +4,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { draftStorageKey } from "../common/form-draft";
 import { INSTITUTION_USER, inputsOf } from "../stories/fixtures";
+import { homeSummary } from "../stories/home";
 import { screenMeta } from "../stories/screen";
 import { CURRENT_UNANSWERED, currentAnswered, THIS_WEEK_SURVEY_ID } from "../stories/surveys";
 
@@ -160,6 +161,31 @@ export const SameAsLastWeek: Story = {
       { id: THIS_WEEK_SURVEY_ID },
     ]);
     await expect(box(canvasElement, /在庫量/)).toHaveValue("2,400");
+    await expect(page.getByText("回答済み")).toBeVisible();
+  },
+};
+
+/**
+ * A returning institution whose figures did not change, from the home screen: three
+ * interactions (週次調査に回答する, 前週と同じ, 前週と同じで回答する) and it is answered.
+ */
+export const ReturningInstitutionInThreeSteps: Story = {
+  args: {
+    path: "/",
+    api: {
+      home: { summary: () => homeSummary({}) },
+      institutionOrders: { mine: () => [] },
+      survey: { get: () => CURRENT_UNANSWERED, answer: saveAnswer, copyPrevious },
+    },
+  },
+  play: async ({ args, canvasElement }) => {
+    const page = within(canvasElement);
+    await userEvent.click(await findVisible(page, "link", { name: "週次調査に回答する" }));
+    await userEvent.click(await findVisible(page, "button", { name: "前週と同じ" }));
+    const dialog = await findVisible(page, "dialog", { name: "前週と同じ数値で回答しますか" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "前週と同じで回答する" }));
+    await expect(await page.findByText("前週と同じ数値で回答を保存しました。")).toBeVisible();
+    await expect(inputsOf(args.calls, "survey.copyPrevious")).toHaveLength(1);
     await expect(page.getByText("回答済み")).toBeVisible();
   },
 };
