@@ -1,5 +1,5 @@
-import { DOMAIN_ERROR_MESSAGES } from "@sos/domain";
 import { createTestDatabase, type TestDatabase } from "@sos/db/testing";
+import { DOMAIN_ERROR_MESSAGES } from "@sos/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, createTestUser, type TestUser } from "../src/testing";
