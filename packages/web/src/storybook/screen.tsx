@@ -36,8 +36,8 @@ export function Screen({ app, path, user, api = {}, calls }: ScreenProps) {
         auth: {
           me: () => user,
           // No idle end to warn of unless a story says so (the idle warning's own stories).
-          session: () =>
-            user === null ? null : { idleExpiresInMs: null, expiresInMs: 43_200_000 },
+          // Only a signed-in frame asks, so a story that signs in is answered as signed in.
+          session: () => ({ idleExpiresInMs: null, expiresInMs: 43_200_000 }),
           ...api.auth,
         },
         // Every frame asks whether the ministry's maintenance mode is on.
