@@ -1,6 +1,6 @@
 import { ConfirmDialog } from "@sos/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { errorMessageJa } from "../errors";
 import { useTRPC } from "../trpc";
 import { replaceSession } from "./session-cache";
@@ -13,6 +13,8 @@ import { replaceSession } from "./session-cache";
 export const IDLE_WARNING_LEAD_MS = 3 * 60_000;
 /** A timer may fire a little early, and the check takes a round trip: warn this much sooner. */
 const TOLERANCE_MS = 5_000;
+/** Past the end, while the server cannot be asked (offline), ask again this often, not every tick. */
+const RECHECK_MS = 10_000;
 
 /** 「2分59秒」: the time left as the dialog counts it down. */
 export function remainingJa(ms: number): string {
@@ -53,6 +55,7 @@ export function IdleWarning() {
   const { end, over, refetch } = useIdleEnd();
   const [now, setNow] = useState(() => Date.now());
   const [dismissedEnd, setDismissedEnd] = useState<number | null>(null);
+  const lastCheck = useRef(0);
   const warning = end !== null && now >= end - IDLE_WARNING_LEAD_MS - TOLERANCE_MS;
   // A new answer from the server is the latest news of the time.
   useEffect(() => {
@@ -63,15 +66,18 @@ export function IdleWarning() {
   // While it shows: a tick a second for the countdown, and a last check at the end.
   useEffect(() => {
     if (end === null) return;
-    const check = () => void refetch().then(() => setNow(Date.now()));
+    const check = () => {
+      lastCheck.current = Date.now();
+      void refetch().then(() => setNow(Date.now()));
+    };
     if (!warning) {
       const due = end - IDLE_WARNING_LEAD_MS - TOLERANCE_MS - Date.now();
       const timer = setTimeout(check, Math.max(0, due));
       return () => clearTimeout(timer);
     }
     const timer = setInterval(() => {
-      if (Date.now() >= end) check();
-      else setNow(Date.now());
+      if (Date.now() < end) setNow(Date.now());
+      else if (Date.now() - lastCheck.current >= RECHECK_MS) check();
     }, 1000);
     return () => clearInterval(timer);
   }, [end, warning, refetch]);
