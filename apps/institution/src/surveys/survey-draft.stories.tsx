@@ -135,6 +135,25 @@ export const AnotherAccountsDraftStaysHidden: Story = {
   },
 };
 
+/** A draft nobody came back to for more than 7 days is dropped, not shown. */
+export const OldDraftDropped: Story = {
+  beforeEach: () =>
+    localStorage.setItem(
+      DRAFT_KEY,
+      JSON.stringify({
+        savedAt: Date.now() - 8 * 24 * 60 * 60 * 1000,
+        values: { stock: "1,500", consumption: "1000", purchases: "" },
+      }),
+    ),
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    await page.findByRole("textbox", { name: /在庫量/ });
+    await expect(box(canvasElement, /在庫量/)).toHaveValue("");
+    await expect(page.queryByText("保存されていない入力内容を復元しました")).toBeNull();
+    await expect(localStorage.getItem(DRAFT_KEY)).toBeNull();
+  },
+};
+
 /**
  * 「前週と同じ」: last week's three figures in a confirmation, then one press saves
  * them as this week's answer (from home: 回答する, 前週と同じ, confirm — 3 steps).
