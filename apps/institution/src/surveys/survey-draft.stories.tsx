@@ -1,7 +1,7 @@
 import type { SurveyAnswerInput } from "@sos/domain";
 import { findVisible, type Screen } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, waitFor, within } from "storybook/test";
+import { expect, fireEvent, userEvent, waitFor, within } from "storybook/test";
 import { draftStorageKey } from "../common/form-draft";
 import { INSTITUTION_USER, inputsOf } from "../stories/fixtures";
 import { homeSummary } from "../stories/home";
@@ -258,6 +258,19 @@ export const EnterWithHalfTheFigures: Story = {
     await expect(box(canvasElement, /想定消費量/)).toHaveFocus();
     await expect(page.queryByRole("alert")).toBeNull();
     await expect(inputsOf(args.calls, "survey.answer")).toEqual([]);
+  },
+};
+
+/** Enter that confirms a Japanese IME's conversion (「２０００」) stays in the box: it is the IME's. */
+export const EnterConfirmingAnImeConversionStays: Story = {
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    const stock = await page.findByRole("textbox", { name: /在庫量/ });
+    stock.focus();
+    fireEvent.keyDown(stock, { key: "Enter", isComposing: true });
+    await expect(stock).toHaveFocus();
+    fireEvent.keyDown(stock, { key: "Enter" });
+    await expect(box(canvasElement, /想定消費量/)).toHaveFocus();
   },
 };
 
