@@ -19,6 +19,7 @@ export {
   type DomainErrorOptions,
   isDomainError,
 } from "./errors";
+export { isPassiveRequest, PASSIVE_PROCEDURES } from "./passive-procedures";
 export { readConnection } from "./read-connection";
 export { type AppRouter, appRouter, createCaller } from "./root";
 export type {

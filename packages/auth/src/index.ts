@@ -14,6 +14,7 @@ export * from "./password-reset-request";
 export * from "./reset-mail";
 export type { Result } from "./result";
 export * from "./session";
+export * from "./session-extend";
 export * from "./session-user";
 export * from "./sign-in";
 export * from "./throttle";

@@ -125,10 +125,11 @@ interface ValidationRow extends SessionTimes {
 // its user (and the read-only switch), deletes it when it is over, and otherwise moves last_seen_at
 // forward at most once per touch interval (the guard makes concurrent requests
 // write once and never moves the time back). The rules are those the function
-// documents below; $3 is the idle timeout, $4 the touch interval, both in ms.
+// documents below; $3 is the idle timeout, $4 the touch interval, both in ms;
+// $5 false reads without moving last_seen_at (a request the user did not make).
 const VALIDATE_SESSION = compiledStatement<
   ValidationRow,
-  [sessionId: string, now: Date, idleTimeoutMs: number, touchIntervalMs: number]
+  [sessionId: string, now: Date, idleTimeoutMs: number, touchIntervalMs: number, touch: boolean]
 >(`
 with found as (
   select s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.idle_timeout,
@@ -149,7 +150,7 @@ ended as (
 touched as (
   update sessions
   set last_seen_at = $2::timestamptz
-  where id = $1::char(64) and not (select ended from found)
+  where id = $1::char(64) and $5::boolean and not (select ended from found)
     and last_seen_at < $2::timestamptz
     and last_seen_at <= $2::timestamptz - $4::double precision * interval '1 millisecond'
 )
@@ -162,12 +163,17 @@ select * from found
  * disabled users, and moves last_seen_at forward at most once per touch interval.
  * A session without an idle timeout (an institution's trusted browser, see
  * createSession's lastsUntil) ends only at its absolute end.
+ *
+ * `touch: false` is for a request the user did not make (a page's background poll):
+ * it is answered as usual but does not keep the session alive, so an open but
+ * unattended page still ends at the idle timeout.
  */
 export async function validateSessionToken(
   db: Db,
   token: string,
   now: Date,
   overrides?: Partial<AuthConfig>,
+  { touch = true }: { touch?: boolean } = {},
 ): Promise<SessionValidation | null> {
   if (token.length === 0 || token.length > TOKEN_MAX_LENGTH) return null;
   const config = resolveAuthConfig(overrides);
@@ -178,12 +184,14 @@ export async function validateSessionToken(
     now,
     config.sessionIdleTimeoutMs,
     config.sessionTouchIntervalMs,
+    touch,
   );
   const row = result.rows[0];
   if (!row || row.ended) return null;
 
   // What the statement wrote (or a concurrent request did, at the same moment).
-  const touched = now.getTime() - row.lastSeenAt.getTime() >= config.sessionTouchIntervalMs;
+  const touched =
+    touch && now.getTime() - row.lastSeenAt.getTime() >= config.sessionTouchIntervalMs;
   const lastSeenAt = touched ? now : row.lastSeenAt;
   return {
     session: withIdleExpiry({ ...row, id: sessionId, lastSeenAt }, config),

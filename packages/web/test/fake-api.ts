@@ -88,6 +88,9 @@ export function createFakeApi(
   const router = t.router({
     auth: t.router({
       me: t.procedure.query(() => api.session),
+      session: t.procedure.query(() =>
+        api.session === null ? null : { idleExpiresInMs: null, expiresInMs: 43_200_000 },
+      ),
       signIn: t.procedure
         .input(z.object({ username: z.string(), password: z.string() }))
         .mutation(({ input }) => {

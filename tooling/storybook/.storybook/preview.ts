@@ -27,8 +27,10 @@ const preview: Preview = {
       return {};
     },
   ],
-  // The clock ticks on from the story's instant; the next story sets its own.
+  // The clock ticks on from the story's instant; the next story sets its own. Drafts a
+  // story typed (the institution forms keep them in localStorage) must not reach the next.
   beforeEach: ({ parameters }) => {
+    localStorage.clear();
     shiftClockTo(typeof parameters.clock === "string" ? parameters.clock : STORY_CLOCK);
     return restoreClock;
   },

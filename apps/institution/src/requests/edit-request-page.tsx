@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { SosRequestDetail } from "../api-types";
+import { useDraftKey } from "../common/form-draft";
 import { PATHS, requestPath } from "../paths";
 import { notEditableReason } from "./closed-reasons";
 import type { RequestPageState } from "./flash";
@@ -61,6 +62,7 @@ function EditForm({ request, onStale }: { request: SosRequestDetail; onStale: ()
   const update = useMutation(trpc.sos.update.mutationOptions());
   const [fieldErrors, setFieldErrors] = useState<SosRequestFieldErrors | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
+  const draftKey = useDraftKey("request", request.id);
 
   const save = async (values: SosRequestFormValues) => {
     setFieldErrors(null);
@@ -102,6 +104,7 @@ function EditForm({ request, onStale }: { request: SosRequestDetail; onStale: ()
         </Notice>
       )}
       <SosRequestForm
+        draftKey={draftKey}
         defaultValues={{
           contactName: request.contactName,
           contactPhone: request.contactPhone,

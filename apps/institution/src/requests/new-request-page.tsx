@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import type { HomeSummary } from "../api-types";
+import { useDraftKey } from "../common/form-draft";
 import { PATHS, requestPath, surveyPath } from "../paths";
 import type { RequestPageState } from "./flash";
 import { requestFormErrors } from "./request-form-errors";
@@ -19,6 +20,8 @@ export function NewRequestPage() {
   const create = useMutation(trpc.sos.create.mutationOptions());
   const [fieldErrors, setFieldErrors] = useState<SosRequestFieldErrors | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
+  // A new request's draft, kept until it is saved (one new request per institution at a time).
+  const draftKey = useDraftKey("request", "new");
 
   const save = async (values: SosRequestFormValues) => {
     setFieldErrors(null);
@@ -50,6 +53,7 @@ export function NewRequestPage() {
       />
       {summary.data && <WeekStatus summary={summary.data} />}
       <SosRequestForm
+        draftKey={draftKey}
         onSubmit={save}
         onCancel={() => void navigate(PATHS.requests)}
         fieldErrors={fieldErrors}

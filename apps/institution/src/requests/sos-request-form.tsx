@@ -18,6 +18,9 @@ import {
 } from "@sos/ui";
 import { type ReactNode, useId, useMemo, useState } from "react";
 import { type FieldErrors, type UseFormRegister, useForm } from "react-hook-form";
+import { DraftRestoredNotice } from "../common/draft-restored-notice";
+import { enterMovesOn } from "../common/enter-moves-on";
+import { useFormDraft } from "../common/form-draft";
 import { useSavedBaseline, useServerFieldErrors } from "../common/form-state";
 import { ConsentTerms, DistributionConditions } from "./consent-terms";
 import { type SosRequestInitialValues, SosRequestView } from "./sos-request-view";
@@ -47,6 +50,11 @@ export interface SosRequestFormProps {
   conditionsAside?: ReactNode;
   /** Above the fields, e.g. the institution's name and code. */
   children?: ReactNode;
+  /**
+   * Where what is typed is kept until saved (useDraftKey), and restored from when the
+   * form opens again; absent: no draft.
+   */
+  draftKey?: string | null | undefined;
 }
 
 const SAVED_MESSAGE =
@@ -100,6 +108,7 @@ function EditableRequest({
   serverError,
   conditionsAside,
   children,
+  draftKey = null,
 }: SosRequestFormProps) {
   const formId = useId();
   const ids = {
@@ -119,6 +128,8 @@ function EditableRequest({
     handleSubmit,
     reset,
     setError,
+    setValue,
+    watch,
     formState: { errors, isSubmitting, submitCount },
   } = useForm({
     resolver: zodResolver(SosRequestFormInput),
@@ -129,12 +140,14 @@ function EditableRequest({
   const [failed, setFailed] = useState(false);
   const [saved, setSaved] = useSavedBaseline(reset);
   useServerFieldErrors(FIELDS, fieldErrors, setError);
+  const draft = useFormDraft({ key: draftKey, baseline: initial, watch, setValue });
 
   const submit = handleSubmit(async (values) => {
     setFailed(false);
     setSaved(null);
     try {
       await onSubmit(values);
+      draft.clear();
       setSaved(toFormValues(values));
     } catch {
       setFailed(true);
@@ -146,10 +159,17 @@ function EditableRequest({
   const summary = submitCount > 0 ? summaryOf(errors, ids) : [];
 
   return (
-    <form className="sos-request-form" noValidate onSubmit={submit} aria-label="緊急配布要請">
+    <form
+      className="sos-request-form"
+      noValidate
+      onSubmit={submit}
+      onKeyDown={enterMovesOn}
+      aria-label="緊急配布要請"
+    >
       {children}
       {failure && <Alert tone="error">{failure}</Alert>}
       {saved !== null && <Alert tone="success">{SAVED_MESSAGE}</Alert>}
+      <DraftRestoredNotice draft={draft} />
       <ErrorSummary errors={summary} focusKey={submitCount} />
 
       <ContactFields ids={ids} errors={errors} register={register} />

@@ -107,11 +107,13 @@ export const InvalidFigures: Story = {
 /** Without a server copy, the figures are filled in for the user to check and save. */
 export const CopyPreviousIntoBoxes: Story = {
   play: async ({ args, canvas }) => {
-    const copy = canvas.getByRole("button", { name: "前週の回答をコピー" });
+    const copy = canvas.getByRole("button", { name: "前週と同じ" });
     await expect(copy).toHaveAccessibleDescription(
       "2026年11月25日（水）17:00締切の週の回答：在庫量 2,000枚、1週間の想定消費量 1,000枚、1週間の購入見込み量 400枚",
     );
     await userEvent.click(copy);
+    const page = within(document.body);
+    await userEvent.click(await page.findByRole("button", { name: "入力欄に入れる" }));
     await expect(canvas.getByRole("textbox", { name: /在庫量/ })).toHaveValue("2,000");
     await expect(canvas.getByRole("textbox", { name: /想定消費量/ })).toHaveValue("1,000");
     await expect(canvas.getByRole("textbox", { name: /購入見込み量/ })).toHaveValue("400");
@@ -143,17 +145,19 @@ function ServerCopy({ onCopy }: { onCopy: () => void }) {
   );
 }
 
-/** 「前週の回答をコピー」 in one action: the server copies and saves; the boxes show the result. */
+/** 「前週と同じ」, confirmed: the server copies and saves; the boxes show the result. */
 export const CopyPreviousOnServer: Story = {
   args: { onCopyPrevious: fn() },
   render: (args) => <ServerCopy onCopy={() => args.onCopyPrevious?.()} />,
   play: async ({ args, canvas }) => {
-    const copy = canvas.getByRole("button", { name: "前週の回答をコピー" });
-    await expect(copy).toHaveAccessibleDescription(/コピーすると、この週の回答として保存されます/);
+    const copy = canvas.getByRole("button", { name: "前週と同じ" });
+    await expect(copy).toHaveAccessibleDescription(/確認のあと、この週の回答として保存されます/);
     await userEvent.click(copy);
+    const page = within(document.body);
+    await userEvent.click(await page.findByRole("button", { name: "前週と同じで回答する" }));
     await waitFor(() => expect(copy).toHaveAttribute("aria-busy", "true"));
     await waitFor(() =>
-      expect(canvas.getByText("前週の回答をコピーして保存しました。")).toBeVisible(),
+      expect(canvas.getByText("前週と同じ数値で回答を保存しました。")).toBeVisible(),
     );
     await expect(args.onCopyPrevious).toHaveBeenCalledTimes(1);
     await expect(canvas.getByRole("textbox", { name: /在庫量/ })).toHaveValue("2,000");
@@ -167,12 +171,12 @@ export const CopyPreviousOnServer: Story = {
 export const NoPreviousAnswer: Story = {
   args: { previous: null },
   play: async ({ canvas }) => {
-    const copy = canvas.getByRole("button", { name: "前週の回答をコピー" });
+    const copy = canvas.getByRole("button", { name: "前週と同じ" });
     await expect(copy).toBeDisabled();
     await expect(copy).toHaveAccessibleDescription(
-      "コピーできる前週までの回答がありません。3つの数値を入力してください。",
+      "前週までの回答がないため「前週と同じ」は使えません。3つの数値を入力してください。",
     );
-    await expect(canvas.getByText(/コピーできる前週までの回答がありません/)).toBeVisible();
+    await expect(canvas.getByText(/前週までの回答がないため/)).toBeVisible();
   },
 };
 

@@ -11,7 +11,6 @@ import {
   FIGURE_MARKS,
   type FieldErrorItem,
   type FigureKey,
-  formatPieces,
   LiveAnnouncement,
   NumberField,
   SelfCheckResult,
@@ -26,12 +25,21 @@ import {
   useWatch,
 } from "react-hook-form";
 import type { SurveyDetail } from "../api-types";
+import { DraftRestoredNotice } from "../common/draft-restored-notice";
+import { enterMovesOn } from "../common/enter-moves-on";
+import { useFormDraft } from "../common/form-draft";
 import { useSavedBaseline, useServerFieldErrors } from "../common/form-state";
 import { type FigureValues, readFigures, toDraft, toDrafts } from "./figure-drafts";
+import {
+  type Feedback,
+  SameAsLastWeekButton,
+  SameAsLastWeekDialog,
+  useCopyPrevious,
+} from "./same-as-last-week";
 import { SurveyAnswerView } from "./survey-answer-view";
 import "./survey-form.css";
 
-/** The latest earlier answer, as 「前週の回答をコピー」 copies it (the survey's previous). */
+/** The latest earlier answer, as 「前週と同じ」 copies it (the survey's previous). */
 export type PreviousSurveyAnswer = Pick<
   NonNullable<SurveyDetail["previous"]>,
   "title" | "stock" | "consumption" | "purchases"
@@ -64,9 +72,12 @@ export interface SurveyFormProps {
   serverError?: string | null | undefined;
   /** Above the boxes, e.g. the week and the status. */
   children?: ReactNode;
+  /**
+   * Where what is typed is kept until saved (useDraftKey), and restored from when the
+   * form opens again; absent: no draft.
+   */
+  draftKey?: string | null | undefined;
 }
-
-type Feedback = { tone: "success" | "info"; text: string } | null;
 
 const COPY_FAILED_MESSAGE =
   "前週の回答をコピーできませんでした。通信環境を確認して、もう一度お試しください。";
@@ -85,6 +96,7 @@ export function SurveyForm({
   fieldErrors,
   serverError,
   children,
+  draftKey = null,
 }: SurveyFormProps) {
   if (readOnlyReason) {
     return (
@@ -101,6 +113,7 @@ export function SurveyForm({
       onCopyPrevious={onCopyPrevious}
       fieldErrors={fieldErrors ?? null}
       serverError={serverError ?? null}
+      draftKey={draftKey}
     >
       {children}
     </EditableSurvey>
@@ -130,6 +143,7 @@ function EditableSurvey({
   fieldErrors,
   serverError,
   children,
+  draftKey,
 }: {
   defaultValues: FigureValues | null;
   onSubmit: SurveyFormProps["onSubmit"];
@@ -138,6 +152,7 @@ function EditableSurvey({
   fieldErrors: SurveyFieldErrors | null;
   serverError: string | null;
   children: ReactNode;
+  draftKey: string | null;
 }) {
   const formId = useId();
   const ids = {
@@ -147,6 +162,7 @@ function EditableSurvey({
   } satisfies Record<FigureKey, string>;
   const copyHintId = `${formId}-copy-hint`;
 
+  const { form, initial } = useSurveyAnswerForm(defaultValues);
   const {
     register,
     handleSubmit,
@@ -154,8 +170,11 @@ function EditableSurvey({
     reset,
     setValue,
     setError,
-    formState: { errors, isSubmitting, submitCount },
-  } = useSurveyAnswerForm(defaultValues);
+    watch,
+    formState: { errors, isSubmitting, submitCount, isDirty },
+  } = form;
+  const draft = useFormDraft({ key: draftKey, baseline: initial, watch, setValue });
+  const [confirming, setConfirming] = useState(false);
 
   // Which action failed without the server saying why (the request itself failed).
   const [failed, setFailed] = useState<"submit" | "copy" | null>(null);
@@ -169,6 +188,7 @@ function EditableSurvey({
     setNotice(null);
     try {
       await onSubmit(values);
+      draft.clear();
       setSaved(toDrafts(values));
       setNotice({ tone: "success", text: "週次調査の回答を保存しました。" });
     } catch {
@@ -188,7 +208,10 @@ function EditableSurvey({
       setFailed(null);
       setNotice(null);
     },
-    onSaved: setSaved,
+    onSaved: (saved) => {
+      draft.clear();
+      setSaved(saved);
+    },
     setNotice,
     onFailed: () => setFailed("copy"),
   });
@@ -197,34 +220,54 @@ function EditableSurvey({
   const summary = submitCount > 0 ? summaryOf(errors, ids) : [];
 
   return (
-    <form className="sos-survey-form" noValidate onSubmit={submit} aria-label="週次調査の回答">
-      {children}
-      {failure && <Alert tone="error">{failure}</Alert>}
-      {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
-      <ErrorSummary errors={summary} focusKey={submitCount} />
+    <>
+      <form
+        className="sos-survey-form"
+        noValidate
+        onSubmit={submit}
+        onKeyDown={enterMovesOn}
+        aria-label="週次調査の回答"
+      >
+        {children}
+        {failure && <Alert tone="error">{failure}</Alert>}
+        {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
+        <DraftRestoredNotice draft={draft} />
+        <ErrorSummary errors={summary} focusKey={submitCount} />
 
-      <CopyPrevious
+        <SameAsLastWeekButton
+          previous={previous}
+          savesOnServer={onCopyPrevious !== undefined}
+          copying={copying}
+          hintId={copyHintId}
+          onOpen={() => setConfirming(true)}
+        />
+        <FigureFields ids={ids} errors={errors} register={register} />
+
+        <SelfCheckResult
+          figures={figures}
+          assessment={assessment}
+          variant="compact"
+          title="この回答での自己チェック"
+          headingLevel={2}
+        />
+        <LiveAnnouncement message={announcementText(assessment)} />
+
+        <Button type="submit" size="large" fullWidth loading={isSubmitting} loadingLabel="保存中">
+          保存
+        </Button>
+      </form>
+      <SameAsLastWeekDialog
+        open={confirming}
         previous={previous}
         savesOnServer={onCopyPrevious !== undefined}
-        copying={copying}
-        hintId={copyHintId}
-        onCopy={copy}
+        replacesTyped={isDirty}
+        onConfirm={async () => {
+          await copy();
+          setConfirming(false);
+        }}
+        onCancel={() => setConfirming(false)}
       />
-      <FigureFields ids={ids} errors={errors} register={register} />
-
-      <SelfCheckResult
-        figures={figures}
-        assessment={assessment}
-        variant="compact"
-        title="この回答での自己チェック"
-        headingLevel={2}
-      />
-      <LiveAnnouncement message={announcementText(assessment)} />
-
-      <Button type="submit" size="large" fullWidth loading={isSubmitting} loadingLabel="保存中">
-        保存
-      </Button>
-    </form>
+    </>
   );
 }
 
@@ -249,48 +292,6 @@ function failureMessage(
   const hasFieldErrors = Object.values(fieldErrors ?? {}).some(Boolean);
   if (failed === null || hasFieldErrors) return null;
   return failed === "copy" ? COPY_FAILED_MESSAGE : SUBMIT_FAILED_MESSAGE;
-}
-
-function CopyPrevious({
-  previous,
-  savesOnServer,
-  copying,
-  hintId,
-  onCopy,
-}: {
-  previous: PreviousSurveyAnswer | null;
-  savesOnServer: boolean;
-  copying: boolean;
-  hintId: string;
-  onCopy: () => void;
-}) {
-  return (
-    <div className="sos-survey-form__copy">
-      {previous === null ? (
-        <p id={hintId} className="sos-survey-form__copy-hint">
-          コピーできる前週までの回答がありません。3つの数値を入力してください。
-        </p>
-      ) : (
-        <p id={hintId} className="sos-survey-form__copy-hint">
-          {previous.title}の回答：
-          {FIGURE_KEYS.map((key) => `${FIGURE_LABELS[key]} ${formatPieces(previous[key])}`).join(
-            "、",
-          )}
-          {savesOnServer && "。コピーすると、この週の回答として保存されます。"}
-        </p>
-      )}
-      <Button
-        variant="secondary"
-        disabled={previous === null}
-        loading={copying}
-        loadingLabel="コピー中"
-        aria-describedby={hintId}
-        onClick={onCopy}
-      >
-        前週の回答をコピー
-      </Button>
-    </div>
-  );
 }
 
 function FigureFields({
@@ -323,57 +324,10 @@ function FigureFields({
   );
 }
 
-/**
- * 「前週の回答をコピー」: fills the boxes for the user to save, or, when the page
- * copies on the server (onCopyPrevious), saves the copy at once.
- */
-function useCopyPrevious({
-  previous,
-  onCopyPrevious,
-  fill,
-  onStart,
-  onSaved,
-  setNotice,
-  onFailed,
-}: {
-  previous: PreviousSurveyAnswer | null;
-  onCopyPrevious: SurveyFormProps["onCopyPrevious"];
-  fill: (values: PreviousSurveyAnswer) => void;
-  onStart: () => void;
-  onSaved: (saved: SurveyAnswerInput) => void;
-  setNotice: (notice: Feedback) => void;
-  onFailed: () => void;
-}) {
-  const [copying, setCopying] = useState(false);
-  const copy = async () => {
-    if (previous === null) return;
-    onStart();
-    if (onCopyPrevious === undefined) {
-      fill(previous);
-      setNotice({
-        tone: "info",
-        text: "前週の回答を入力しました。内容を確認して「保存」を押してください。",
-      });
-      return;
-    }
-    setCopying(true);
-    try {
-      await onCopyPrevious();
-      onSaved(toDrafts(previous));
-      setNotice({ tone: "success", text: "前週の回答をコピーして保存しました。" });
-    } catch {
-      onFailed();
-    } finally {
-      setCopying(false);
-    }
-  };
-  return { copy, copying };
-}
-
 function useSurveyAnswerForm(defaultValues: FigureValues | null) {
   const initialKey = JSON.stringify(toDrafts(defaultValues));
   const initial = useMemo(() => JSON.parse(initialKey) as SurveyAnswerInput, [initialKey]);
-  return useForm({
+  const form = useForm({
     resolver: zodResolver(SurveyAnswerInput),
     // A newer saved answer (refetched) replaces the boxes, except what the user is editing.
     values: initial,
@@ -382,4 +336,5 @@ function useSurveyAnswerForm(defaultValues: FigureValues | null) {
     // Focus goes to the error summary instead, which names every problem.
     shouldFocusError: false,
   });
+  return { form, initial };
 }

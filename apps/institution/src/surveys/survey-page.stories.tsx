@@ -144,7 +144,7 @@ export const ValidationErrors: Story = {
   },
 };
 
-/** 「前週の回答をコピー」 saves last week's figures on the server in one action. */
+/** 「前週と同じ」 saves last week's figures on the server once they are confirmed. */
 export const CopyPreviousWeek: Story = {
   args: {
     api: {
@@ -157,12 +157,13 @@ export const CopyPreviousWeek: Story = {
   },
   play: async ({ args, canvasElement }) => {
     const page = within(canvasElement);
-    const copy = await page.findByRole("button", { name: "前週の回答をコピー" });
+    const copy = await page.findByRole("button", { name: "前週と同じ" });
     await expect(copy).toHaveAccessibleDescription(
-      "2026年11月18日（水）17:00締切の週の回答：在庫量 2,400枚、1週間の想定消費量 1,000枚、1週間の購入見込み量 500枚。コピーすると、この週の回答として保存されます。",
+      "2026年11月18日（水）17:00締切の週の回答：在庫量 2,400枚、1週間の想定消費量 1,000枚、1週間の購入見込み量 500枚。確認のあと、この週の回答として保存されます。",
     );
     await userEvent.click(copy);
-    await expect(await page.findByText("前週の回答をコピーして保存しました。")).toBeVisible();
+    await userEvent.click(await page.findByRole("button", { name: "前週と同じで回答する" }));
+    await expect(await page.findByText("前週と同じ数値で回答を保存しました。")).toBeVisible();
     await expect(answersSent(args.calls, "survey.copyPrevious")).toEqual([
       { id: THIS_WEEK_SURVEY_ID },
     ]);

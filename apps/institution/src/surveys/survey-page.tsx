@@ -15,6 +15,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
 import type { SurveyDetail } from "../api-types";
+import { useDraftKey } from "../common/form-draft";
 import { SurveyStatusBadge } from "../common/survey-status-badge";
 import { ActingForBanner } from "../delegation/acting-for-banner";
 import { OnBehalfNote } from "../delegation/on-behalf-note";
@@ -61,6 +62,8 @@ function SurveyAnswerSection({ survey }: { survey: SurveyDetail }) {
   const [serverError, setServerError] = useState<string | null>(null);
 
   const submission = useSubmissionKey();
+  // What is typed is kept in this browser until saved, per user, institution and week.
+  const draftKey = useDraftKey("survey", survey.id);
 
   // A saved answer changes the list, the home page and the self-check's prefill.
   const settle = ({ receipt: _receipt, ...saved }: SurveyDetail & { receipt: unknown }) => {
@@ -143,6 +146,7 @@ function SurveyAnswerSection({ survey }: { survey: SurveyDetail }) {
         previous={survey.previous}
         onCopyPrevious={copy}
         readOnlyReason={survey.readOnlyReason}
+        draftKey={survey.editable ? draftKey : null}
         fieldErrors={fieldErrors}
         serverError={serverError}
       />

@@ -1,4 +1,11 @@
-import { type ApiConfig, appRouter, type Context, isDomainError, isUnexpected } from "@sos/api";
+import {
+  type ApiConfig,
+  appRouter,
+  type Context,
+  isDomainError,
+  isPassiveRequest,
+  isUnexpected,
+} from "@sos/api";
 import {
   deviceCookieName,
   deviceCookieOptions,
@@ -26,6 +33,12 @@ const ACTING_FOR_HEADER = "x-sos-acting-for";
 
 function actingFor(value: string | string[] | undefined): string | undefined {
   return typeof value === "string" && value.length <= 64 ? value : undefined;
+}
+
+/** "auth.session,operations.readOnlyStatus" from "/trpc/auth.session,operations.readOnlyStatus?batch=1". */
+function procedurePathOf(url: string): string {
+  const path = url.split("?", 1)[0] ?? "";
+  return path.startsWith(`${TRPC_PREFIX}/`) ? path.slice(TRPC_PREFIX.length + 1) : "";
 }
 
 /** Longest accepted User-Agent; the rest is dropped before it reaches the database. */
@@ -64,7 +77,11 @@ export async function registerTrpc(app: FastifyInstance, options: TrpcMountOptio
       );
     };
     const token = req.cookies[sessionCookie];
-    const validated = token ? await validateSessionToken(db, token, now()) : null;
+    // A page's own polls (PASSIVE_PROCEDURES) do not keep an unattended session alive.
+    const touch = !isPassiveRequest(procedurePathOf(req.url));
+    const validated = token
+      ? await validateSessionToken(db, token, now(), undefined, { touch })
+      : null;
     // A cookie the server no longer honours is removed, so the app shows the sign-in screen.
     if (token && validated === null) clearSessionCookie();
     return {

@@ -243,7 +243,7 @@ describe("an institution's week on a phone", { timeout: 180_000 }, () => {
     await openFromMenu(page, "ホーム");
     await surveyCard.getByRole("link", { name: "週次調査に回答する" }).click();
     await heading(page, "週次調査").waitFor();
-    await page.getByRole("button", { name: "前週の回答をコピー" }).waitFor();
+    await page.getByRole("button", { name: "前週と同じ", exact: true }).waitFor();
     await answerSurvey(page, ["２，０００", "１，０００", "４００"]);
     await step(page, "04-survey-typed");
     await saveSurvey(page);
@@ -396,7 +396,7 @@ describe("an institution's week on a phone", { timeout: 180_000 }, () => {
     await heading(page, "週次調査").waitFor();
     // Nothing earlier to copy for a new institution.
     await expect(
-      page.getByRole("button", { name: "前週の回答をコピー" }).isDisabled(),
+      page.getByRole("button", { name: "前週と同じ", exact: true }).isDisabled(),
     ).resolves.toBe(true);
     await answerSurvey(page, ["5,000", "1,000", "400"]);
     await saveSurvey(page);

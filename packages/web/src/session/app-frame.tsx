@@ -5,6 +5,7 @@ import { useSosApp } from "../app-definition";
 import { APP_NAMES_JA, SERVICE_NAME } from "../apps";
 import { errorMessageJa } from "../errors";
 import { renderRouterNavLink, useAppNavItems } from "../routing/app-nav";
+import { IdleWarning } from "./idle-warning";
 import { ReadOnlyBanner } from "./read-only-banner";
 import type { SignedInUser } from "./signed-in-user";
 import { userDetailJa } from "./user-detail";
@@ -49,6 +50,7 @@ export function AppFrame({
       wide={app.wide === true && showNav}
     >
       <ReadOnlyBanner />
+      {user !== null && <IdleWarning />}
       {signOutError !== null && (
         <Alert tone="error" title="ログアウトできませんでした">
           <p>{errorMessageJa(signOutError)}</p>

@@ -33,7 +33,13 @@ export function Screen({ app, path, user, api = {}, calls }: ScreenProps) {
     createFixtureClient(
       {
         ...api,
-        auth: { me: () => user, ...api.auth },
+        auth: {
+          me: () => user,
+          // No idle end to warn of unless a story says so (the idle warning's own stories).
+          // Only a signed-in frame asks, so a story that signs in is answered as signed in.
+          session: () => ({ idleExpiresInMs: null, expiresInMs: 43_200_000 }),
+          ...api.auth,
+        },
         // Every frame asks whether the ministry's maintenance mode is on.
         operations: { readOnlyStatus: () => ({ readOnly: false, since: null }), ...api.operations },
       },

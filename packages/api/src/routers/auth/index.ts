@@ -1,8 +1,10 @@
 import {
+  extendSession,
   invalidateSession,
   PASSWORD_POLICY_MESSAGES_JA,
   requestPasswordReset,
   resetPassword,
+  sessionTimeLeft,
   signIn,
   signOut,
 } from "@sos/auth";
@@ -13,10 +15,11 @@ import {
   OkOutput,
   RequestPasswordResetInput,
   ResetPasswordInput,
+  SessionTimeLeftOutput,
   SessionUser,
   SignInInput,
 } from "../../schemas/auth";
-import { publicProcedure, router } from "../../trpc";
+import { authedProcedure, publicProcedure, router } from "../../trpc";
 
 export const authRouter = router({
   signIn: publicProcedure
@@ -72,6 +75,25 @@ export const authRouter = router({
     }),
 
   me: publicProcedure.output(SessionUser.nullable()).query(({ ctx }) => ctx.user),
+
+  // The idle warning's check: a passive procedure (PASSIVE_PROCEDURES), so asking does
+  // not itself keep the session alive. Null when signed out or the session is over.
+  session: publicProcedure
+    .output(SessionTimeLeftOutput.nullable())
+    .query(async ({ ctx }) =>
+      ctx.session === null ? null : sessionTimeLeft(ctx.db, ctx.session.id, ctx.now()),
+    ),
+
+  // 「延長」: the caller's own session, and no other, starts its idle timeout again.
+  // Allowed in read-only mode: it changes no data, and a maintenance must not sign people out.
+  extendSession: authedProcedure
+    .meta({ allowedWhileReadOnly: true })
+    .output(SessionTimeLeftOutput)
+    .mutation(async ({ ctx }) => {
+      const extended = await extendSession(ctx.db, ctx.session.id, ctx.now());
+      if (extended === null) throw new DomainError("UNAUTHENTICATED");
+      return extended;
+    }),
 
   requestPasswordReset: publicProcedure
     .input(RequestPasswordResetInput)
