@@ -33,4 +33,5 @@ export * from "./purchase";
 export * from "./quantity";
 export * from "./result";
 export * from "./signals/index";
+export * from "./small-cell-suppression";
 export * from "./sos-status";
