@@ -56,11 +56,18 @@ describe("small cells", () => {
 describe("no withheld cell can be worked out from a total (properties)", () => {
   const table = fc
     .record({
-      dims: fc.tuple(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 4 })),
-      values: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 5, max: 60 })), {
-        minLength: 1,
-        maxLength: 80,
-      }),
+      dims: fc.tuple(
+        fc.integer({ min: 2, max: 5 }),
+        fc.integer({ min: 2, max: 4 }),
+        fc.integer({ min: 2, max: 4 }),
+      ),
+      values: fc.array(
+        fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 5, max: 60 })),
+        {
+          minLength: 1,
+          maxLength: 80,
+        },
+      ),
     })
     .map(({ dims, values }) => grid(values, dims));
 
