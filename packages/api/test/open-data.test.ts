@@ -198,28 +198,34 @@ describe("the published files", () => {
     );
     const allocation = JSON.parse((await openRunFile(db, WEEK, "result"))?.body ?? "{}");
     const allocatedM = allocation.sizes.find((s: { size: string }) => s.size === "M").allocatedSets;
-    // The hospitals: 7 requests and 5 purchases of 2 sets (the 6th came after the as-of instant).
-    // Their approvals and allocated sets are withheld beside the 2 clinics' (secondary
-    // suppression): Tokyo's M total over the types would otherwise give the clinics' back.
+    // The hospitals: 5 purchases of 2 sets (the 6th came after the as-of instant). Their
+    // approvals and allocated sets are withheld beside the 2 clinics' (secondary suppression:
+    // Tokyo's M total over the types would give the clinics' back); and their approvals' row
+    // partner is a size nobody asked for, whose published 0 requests would tell it is 0, so
+    // that 0 is withheld too, and then the 7 requests beside it.
     const hospitals = rowOf(json.rows, 13, "hospital", "M");
     expect(hospitals).toMatchObject({
       prefecture: "東京都",
-      requests: 7,
+      requests: null,
       approvals: null,
       allocatedSets: null,
       boughtSets: 10,
-      suppressed: ["approvals", "allocatedSets"],
+      suppressed: ["requests", "approvals", "allocatedSets"],
     });
     // M was rationed (16 asked, 10 supplied), so the run exists and the column is filled.
     expect(allocatedM).toBe(10);
-    // Osaka's clinics: shown, but the one purchase withheld.
+    // Osaka's clinics: the one purchase withheld, and (the same way) the counts that bound it.
     expect(rowOf(json.rows, 27, "clinic", "L")).toMatchObject({
-      requests: 6,
-      approvals: 6,
+      requests: null,
+      approvals: null,
       allocatedSets: 6,
       boughtSets: null,
-      suppressed: ["boughtSets"],
+      suppressed: ["requests", "approvals", "boughtSets"],
     });
+    // A withheld zero is never given away by a published zero that bounds it.
+    for (const row of json.rows) {
+      if (row.requests === 0) expect(row.suppressed, JSON.stringify(row)).toEqual([]);
+    }
     // Tokyo's 2 clinics and 1 pharmacy: every figure that rests on them withheld.
     expect(rowOf(json.rows, 13, "clinic", "M")).toMatchObject({
       requests: null,
@@ -239,10 +245,10 @@ describe("the published files", () => {
     expect(lines.at(-1)).toBe("");
     expect(lines).toHaveLength(json.rows.length + 2);
     expect(lines).toContain(
-      "2026-11-25,2026-12-02T17:00:00+09:00,2026-12-09T17:00:00+09:00,13,東京都,hospital,病院,M,7,x,x,10",
+      "2026-11-25,2026-12-02T17:00:00+09:00,2026-12-09T17:00:00+09:00,13,東京都,hospital,病院,M,x,x,x,10",
     );
     expect(lines).toContain(
-      "2026-11-25,2026-12-02T17:00:00+09:00,2026-12-09T17:00:00+09:00,27,大阪府,clinic,診療所（歯科を含む）,L,6,6,6,x",
+      "2026-11-25,2026-12-02T17:00:00+09:00,2026-12-09T17:00:00+09:00,27,大阪府,clinic,診療所（歯科を含む）,L,x,x,6,x",
     );
     const text = (v: number | null, hidden: boolean) =>
       hidden ? "x" : v === null ? "" : String(v);

@@ -34,4 +34,5 @@ export * from "./quantity";
 export * from "./result";
 export * from "./signals/index";
 export * from "./small-cell-suppression";
+export * from "./small-cell-table";
 export * from "./sos-status";

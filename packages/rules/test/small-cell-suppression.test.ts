@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Cell, isSmallCell, linesOf, suppressSmallCells } from "../src/index";
+import { type Cell, isSmallCell, linesOf, suppressSmallCells, suppressTable } from "../src/index";
 
 /** A full grid: prefectures × types × sizes, each cell's value = its contributors. */
 function grid(values: readonly number[], dims: readonly [number, number, number]): Cell[] {
@@ -93,5 +93,95 @@ describe("no withheld cell can be worked out from a total (properties)", () => {
         expect(suppressSmallCells(cells, 2)).toEqual(suppressSmallCells([...cells], 2));
       }),
     );
+  });
+});
+
+describe("several measures at once: a published zero bounds what it covers", () => {
+  const BOUNDS = {
+    bounds: { requests: [], approvals: ["requests"], bought: ["approvals", "requests"] },
+    wholeTableBy: 2,
+  };
+
+  /** Cells whose figures respect requests ≥ approvals ≥ bought (as the scheme's do). */
+  const table = fc
+    .record({
+      dims: fc.tuple(
+        fc.integer({ min: 2, max: 4 }),
+        fc.integer({ min: 2, max: 3 }),
+        fc.integer({ min: 2, max: 3 }),
+      ),
+      figures: fc.array(
+        fc
+          .tuple(
+            fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 12 })),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+          )
+          .map(([r, a, b]) => {
+            const approvals = Math.floor(r * a);
+            return { requests: r, approvals, bought: Math.floor(approvals * b) };
+          }),
+        { minLength: 1, maxLength: 40 },
+      ),
+    })
+    .map(({ dims, figures }) =>
+      grid([0], dims).map((cell, i) => {
+        const f = figures[i % figures.length] ?? { requests: 0, approvals: 0, bought: 0 };
+        const fig = (n: number) => ({ value: n, contributors: n });
+        return {
+          key: cell.key,
+          figures: {
+            requests: fig(f.requests),
+            approvals: fig(f.approvals),
+            bought: fig(f.bought),
+          },
+        };
+      }),
+    );
+
+  it("no line holds exactly one withheld cell that a reader cannot tell is zero", () => {
+    fc.assert(
+      fc.property(table, (cells) => {
+        const hidden = suppressTable(cells, BOUNDS);
+        const shownZero = (m: string, i: number) =>
+          !hidden[m]?.[i] && (cells[i]?.figures[m]?.value ?? 0) === 0;
+        for (const [m, bounds] of Object.entries(BOUNDS.bounds)) {
+          cells.forEach((cell, i) => {
+            if (isSmallCell(cell.figures[m]?.contributors ?? 0)) expect(hidden[m]?.[i]).toBe(true);
+          });
+          for (const line of linesOf(
+            cells.map((c) => ({ key: c.key, value: 0, contributors: 0 })),
+            2,
+          )) {
+            const withheld = line.filter((i) => hidden[m]?.[i]);
+            // A withheld cell the reader knows is zero adds nothing to what the total hides.
+            const unknown = withheld.filter((i) => !bounds.some((u) => shownZero(u, i)));
+            expect(
+              withheld.length === 0 || unknown.length >= 2,
+              `${m}: ${unknown.length} of ${withheld.length}`,
+            ).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("a lone approval beside published zeros: the zero partner's request count is withheld too", () => {
+    // One prefecture, one type, three sizes: 7 requests in M, 2 approved; nothing in S or L.
+    const cells = ["S", "M", "L"].map((size) => {
+      const n = size === "M" ? [7, 2] : [0, 0];
+      return {
+        key: [13, "hospital", size],
+        figures: {
+          requests: { value: n[0] ?? 0, contributors: n[0] ?? 0 },
+          approvals: { value: n[1] ?? 0, contributors: n[1] ?? 0 },
+        },
+      };
+    });
+    const hidden = suppressTable(cells, { bounds: { requests: [], approvals: ["requests"] } });
+    // Approvals: M (2) and a partner, S (0); S's request count 0 would tell, so it goes too;
+    // then requests holds S alone in its row, and takes M (7) as its partner.
+    expect(hidden).toEqual({ requests: [true, true, false], approvals: [true, true, false] });
   });
 });

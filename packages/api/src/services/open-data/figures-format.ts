@@ -9,7 +9,7 @@ export const FIGURES_DATASET = "sos-weekly-figures/1";
 /** What a withheld cell holds in the CSV (as e-Stat writes 秘匿); null in the JSON. */
 export const SUPPRESSED_MARK = "x";
 
-export const SUPPRESSION_NOTE_JA = `集計対象の医療機関（要請・注文）が1〜${SMALL_CELL_THRESHOLD - 1}件のセルは秘匿します（CSV は「${SUPPRESSED_MARK}」、JSON は null と suppressed）。さらに、都道府県×種別・都道府県×サイズ・種別×サイズの各合計と全国のサイズ別合計のどれからも秘匿したセルが計算で戻らないよう、秘匿セルが1つだけになる合計には、そのうち最も小さい（0を除く）セルも秘匿します（二次秘匿）。合計行は掲載しません。`;
+export const SUPPRESSION_NOTE_JA = `集計対象の医療機関（要請・注文）が1〜${SMALL_CELL_THRESHOLD - 1}件のセルは秘匿します（CSV は「${SUPPRESSED_MARK}」、JSON は null と suppressed）。さらに、都道府県×種別・都道府県×サイズ・種別×サイズの各合計と全国のサイズ別合計のどれからも秘匿したセルが計算で戻らないよう、秘匿セルが1つだけになる合計には、そのうち最も小さい（0を除く）セルも秘匿します（二次秘匿）。0のセルを秘匿する場合は、それが0だと分かってしまわないよう、同じ行の上位の件数（承認件数に対する要請件数など）も秘匿します。合計行は掲載しません。`;
 
 export const COLUMNS_JA: Record<string, string> = {
   week_start: "対象週（週次調査の週の開始日、水曜日）",

@@ -1,5 +1,5 @@
 import { GLOVE_SIZES, INSTITUTION_TYPES, PREFECTURES } from "@sos/domain";
-import { type Cell, suppressSmallCells } from "@sos/rules";
+import { suppressTable, type TableCell } from "@sos/rules";
 
 /**
  * The open weekly figures as a table (issue 17 #6): one row per prefecture ×
@@ -41,9 +41,21 @@ export function gridCells(): CellFacts[] {
 }
 
 /**
+ * What bounds each measure from above in a cell: approvals are of requests;
+ * a request is allocated or buys only once approved. A published zero of a
+ * bound tells that the measure is zero there (see suppressTable).
+ */
+const BOUNDS: Record<Measure, readonly Measure[]> = {
+  requests: [],
+  approvals: ["requests"],
+  allocatedSets: ["approvals", "requests"],
+  boughtSets: ["approvals", "requests"],
+};
+
+/**
  * The rows with every small cell withheld and enough others that no row,
- * column or national per-size total gives one back (suppressSmallCells, with
- * the whole table per size as a line: the allocation's result publishes the
+ * column or national per-size total gives one back (suppressTable, with the
+ * whole table per size as a line: the allocation's result publishes the
  * national sets per size).
  */
 export function figureRows(
@@ -51,20 +63,22 @@ export function figureRows(
   allocationCommitted: boolean,
 ): FigureRow[] {
   const grid = gridCells();
-  const withheld = new Map<Measure, boolean[]>();
-  for (const measure of MEASURES) {
-    if (measure === "allocatedSets" && !allocationCommitted) continue;
-    const cells: Cell[] = grid.map((c) => {
-      const r = raw[measure].get(cellKey(c)) ?? { value: 0, contributors: 0 };
-      return { key: [c.prefectureCode, c.type, c.size], ...r };
-    });
-    withheld.set(measure, suppressSmallCells(cells, 2));
-  }
+  const measures = MEASURES.filter((m) => m !== "allocatedSets" || allocationCommitted);
+  const cells: TableCell[] = grid.map((c) => ({
+    key: [c.prefectureCode, c.type, c.size],
+    figures: Object.fromEntries(
+      measures.map((m) => [m, raw[m].get(cellKey(c)) ?? { value: 0, contributors: 0 }]),
+    ),
+  }));
+  const bounds = Object.fromEntries(
+    measures.map((m) => [m, BOUNDS[m].filter((u) => measures.includes(u))]),
+  );
+  const withheld = suppressTable(cells, { bounds, wholeTableBy: 2 });
   return grid.map((c, index) => {
     const suppressed: Measure[] = [];
     const values = {} as Record<Measure, number | null>;
     for (const measure of MEASURES) {
-      const hidden = withheld.get(measure);
+      const hidden = withheld[measure];
       if (hidden === undefined) {
         values[measure] = null;
       } else if (hidden[index]) {
