@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Cell, isSmallCell, linesOf, suppressSmallCells, suppressTable } from "../src/index";
+import {
+  type Cell,
+  isSmallCell,
+  linesOf,
+  suppressSmallCells,
+  suppressTable,
+  type TableCell,
+} from "../src/index";
 
 /** A full grid: prefectures × types × sizes, each cell's value = its contributors. */
 function grid(values: readonly number[], dims: readonly [number, number, number]): Cell[] {
@@ -125,7 +132,7 @@ describe("several measures at once: a published zero bounds what it covers", () 
       ),
     })
     .map(({ dims, figures }) =>
-      grid([0], dims).map((cell, i) => {
+      grid([0], dims).map((cell, i): TableCell => {
         const f = figures[i % figures.length] ?? { requests: 0, approvals: 0, bought: 0 };
         const fig = (n: number) => ({ value: n, contributors: n });
         return {
