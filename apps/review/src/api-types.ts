@@ -42,3 +42,7 @@ export type RegistryUpload = Outputs["registry"]["upload"];
 export type RegistryItems = Outputs["registry"]["items"];
 export type AccountList = Outputs["accounts"]["people"];
 export type Account = AccountList["people"][number];
+export type PublicAllocation = Outputs["openData"]["allocation"];
+export type PublicAllocationWeek = PublicAllocation["weeks"][number];
+export type PublicFigures = Outputs["openData"]["figures"];
+export type PublicFiguresWeek = PublicFigures["weeks"][number];

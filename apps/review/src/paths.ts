@@ -12,6 +12,8 @@ export const PATHS = {
   undeliverableInvitations: "/invitations/undeliverable",
   accounts: "/accounts",
   permissions: "/accounts/permissions",
+  /** Public (no sign-in): the allocation rule, seeds, run files and weekly figures. */
+  openData: "/open-data",
 } as const;
 
 export function requestPath(id: string): string {

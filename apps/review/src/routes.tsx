@@ -150,3 +150,11 @@ export const ROUTES: RouteObject[] = [
     ),
   },
 ];
+
+/** The public page (公開情報): anyone, signed in or not (issue 17). */
+export const PUBLIC_ROUTES: RouteObject[] = [
+  {
+    path: PATHS.openData,
+    ...lazyPage(() => import("./open-data/open-data-page"), "OpenDataPage"),
+  },
+];

@@ -10,6 +10,7 @@ import { clientErrorHandler, frameworkErrorHandler, registerFallbacks } from "./
 import { registerHealth } from "./http/health";
 import { SITE_CSS, STYLESHEET_PATH } from "./http/html";
 import { landingPage } from "./http/landing";
+import { registerOpenData } from "./http/open-data";
 import { registerOriginCheck } from "./http/origin-check";
 import { registerReadYourWrites } from "./http/read-your-writes";
 import { registerRegistryUpload } from "./http/registry-upload";
@@ -111,6 +112,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await registerTrpc(app, { db, now, apiConfig: apiConfigOf(config), reads });
   registerTargetListCsv(app, { db, now, secureCookies: config.sessionSecure, reads });
   await registerRegistryUpload(app, { db, now, secureCookies: config.sessionSecure });
+  registerOpenData(app, { db });
 
   const built = Object.fromEntries(
     APP_NAMES.map((name) => [name, isBuilt(config.appsDir, name)]),

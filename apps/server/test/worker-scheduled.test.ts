@@ -69,5 +69,9 @@ describe("scheduled jobs", () => {
       /^\*\/5 \* \* \* \* create_weekly_surveys \?jobKey=create_weekly_surveys/m,
     );
     expect(CRONTAB).toMatch(/purge_auth_records \?jobKey=purge_auth_records/);
+    // Due at each Wednesday 17:00 cutoff, published within the hour: every five minutes.
+    expect(CRONTAB).toMatch(
+      /^\*\/5 \* \* \* \* publish_weekly_figures \?jobKey=publish_weekly_figures/m,
+    );
   });
 });

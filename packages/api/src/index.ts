@@ -33,6 +33,15 @@ export {
   runInvitationBatch,
   startBulkInvitation,
 } from "./services/invitations";
+export { buildWeeklyFigures, figuresAsOf, publishDueFigures } from "./services/open-data/figures";
+export { openFiguresFile, openRunFile } from "./services/open-data/files";
+export {
+  type FiguresFormat,
+  figuresPath,
+  OPEN_DATA_PREFIX,
+  type RunFileKind,
+  runFilePath,
+} from "./services/open-data/paths";
 export {
   applyRegistryUpload,
   importRegistry,

@@ -5,6 +5,7 @@ import { delegationRouter } from "./routers/delegation";
 import { homeRouter } from "./routers/home";
 import { institutionOrdersRouter } from "./routers/institution-orders";
 import { invitationsRouter } from "./routers/invitations";
+import { openDataRouter } from "./routers/open-data";
 import { operationsRouter } from "./routers/operations";
 import { publicationRouter } from "./routers/publication";
 import { registryRouter } from "./routers/registry";
@@ -26,6 +27,7 @@ export const appRouter = router({
   home: homeRouter,
   institutionOrders: institutionOrdersRouter,
   invitations: invitationsRouter,
+  openData: openDataRouter,
   operations: operationsRouter,
   publication: publicationRouter,
   registry: registryRouter,

@@ -573,6 +573,19 @@ export interface AllocationLinesTable {
   takenSets: Generated<number>;
 }
 
+/** One request week's open figures as published, CSV and JSON, never changed (0019). */
+export interface OpenWeeklyFiguresTable {
+  weekStart: DateOnly;
+  asOf: TimestampGiven;
+  publishedAt: TimestampGiven;
+  rowCount: number;
+  suppressedCells: number;
+  csv: string;
+  json: string;
+  csvSha256: string;
+  jsonSha256: string;
+}
+
 /** A registry file the ministry uploaded in the review console, with its preview (0016). */
 export interface RegistryUploadsTable {
   id: Generated<string>;
@@ -708,6 +721,7 @@ export interface Database {
   allocationSeeds: AllocationSeedsTable;
   allocationRuns: AllocationRunsTable;
   allocationLines: AllocationLinesTable;
+  openWeeklyFigures: OpenWeeklyFiguresTable;
   registryUploads: RegistryUploadsTable;
   registryUploadItems: RegistryUploadItemsTable;
   invitations: InvitationsTable;

@@ -33,4 +33,6 @@ export * from "./purchase";
 export * from "./quantity";
 export * from "./result";
 export * from "./signals/index";
+export * from "./small-cell-suppression";
+export * from "./small-cell-table";
 export * from "./sos-status";

@@ -46,6 +46,8 @@ export function landingPage(options: LandingOptions): string {
 <p>国が備蓄する医療用手袋（ニトリル手袋）を、在庫が逼迫した医療機関等へ緊急に放出（販売）するためのシステムです。ご自身の立場に合った画面を選んでください。</p>
 <p class="muted">Emergency release of medical gloves held by the Ministry of Health, Labour and Welfare. Choose the app for your role.</p>
 <ul class="cards">${cards}</ul>
+<h2>公開情報</h2>
+<p><a href="/review/open-data">供給不足時の割当ルールと週次集計</a>（ログイン不要）: 割当のルール、抽選シードの事前公開（SHA-256）、確定した割当の入力・結果ファイル、週次の集計（CSV・JSON）。</p>
 ${demo}
 ${inbox}
 <h2>稼働状況</h2>

@@ -8,7 +8,12 @@ import {
   type RegistryTiming,
   startProcessRegistry,
 } from "./process-registry";
-import { CREATE_WEEKLY_SURVEYS_TASK, CRONTAB, scheduledTasks } from "./scheduled";
+import {
+  CREATE_WEEKLY_SURVEYS_TASK,
+  CRONTAB,
+  PUBLISH_WEEKLY_FIGURES_TASK,
+  scheduledTasks,
+} from "./scheduled";
 import { createSendMailTask, SEND_MAIL_TASK } from "./send-mail";
 
 export interface WorkerOptions {
@@ -117,6 +122,8 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerRunner>
   });
   // Fill the current survey week at once rather than at the next cron tick.
   await runner.addJob(CREATE_WEEKLY_SURVEYS_TASK, {}, { jobKey: CREATE_WEEKLY_SURVEYS_TASK });
+  // And catch up any weekly figures missed while no worker ran.
+  await runner.addJob(PUBLISH_WEEKLY_FIGURES_TASK, {}, { jobKey: PUBLISH_WEEKLY_FIGURES_TASK });
   const stopRunner = runner.stop.bind(runner);
   return Object.assign(runner, {
     registry,
