@@ -1,3 +1,4 @@
+import { surveyWeekTitle } from "@sos/domain";
 import { FixtureError, findVisible } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
@@ -6,7 +7,6 @@ import { expectMinistryOnly } from "../stories/denied";
 import { MINISTRY_USER, PREFECTURE_USER } from "../stories/people";
 import { finishedRound, PROGRESS } from "../stories/progress";
 import { ALL_REQUESTS, serveQueue } from "../stories/queue";
-import { surveyWeekTitle } from "../stories/requests";
 import { deadlines, ROUND_WEEK_TITLE } from "../stories/round";
 import { SCREEN_META } from "../stories/screen";
 
