@@ -321,6 +321,8 @@ export async function lockRequestsForApproval(db: Db, ids: readonly string[]) {
     .selectAll("r")
     .select([
       "i.name as institutionName",
+      "i.code as institutionCode",
+      "i.email as institutionEmail",
       "pr.completedAt as reviewCompletedAt",
       "pr.quantitySets as prefectureSets",
     ])

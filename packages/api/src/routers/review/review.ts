@@ -139,6 +139,7 @@ export const reviewRouter = router({
           quantitySets: item.quantitySets ?? null,
           adjustReason: item.adjustReason,
         })),
+        mail: mailConfig(ctx),
       }),
     ),
 

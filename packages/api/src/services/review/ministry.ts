@@ -1,4 +1,4 @@
-import type { Db } from "@sos/db";
+import { type Db, enqueueMail } from "@sos/db";
 import {
   type ApprovalRow,
   insertMinistryApproval,
@@ -11,6 +11,8 @@ import {
 import { reviewTransition, transition } from "@sos/rules";
 import { DOMAIN_ERRORS, DomainError, type DomainErrorCode } from "../../errors";
 import type { ApprovedRequest, ApproveItem, ReviewDetail } from "../../schemas/review";
+import type { MailConfig } from "../sos/commands";
+import { institutionMailLinks, requestAcceptedMail } from "../sos/institution-mail";
 import { mailOfficers } from "../sos/officer-mail";
 import type { ReasonedDecision, ReviewActor } from "./actor";
 import { reviewDetail } from "./detail";
@@ -116,13 +118,50 @@ function batchError(
   return new DomainError(code, { messageJa, fieldErrors });
 }
 
-/** Approves one locked, checked request: the approval, the status, the history. */
+/** 受付完了 to the institution, through the outbox; returns the mail's id. */
+async function mailAccepted(
+  trx: Db,
+  { now, mail }: { now: Date; mail: MailConfig },
+  row: LockedRow,
+  quantitySets: number,
+): Promise<string> {
+  if (row.appliedAt === null) throw new Error("an approved request was never filed");
+  const { subject, text } = requestAcceptedMail(
+    {
+      requestId: row.id,
+      institution: { code: row.institutionCode, name: row.institutionName },
+      contactName: row.contactName,
+      weekStart: row.weekStart,
+      appliedAt: row.appliedAt,
+      approvedAt: now,
+      quantitySets,
+    },
+    institutionMailLinks(mail.publicBaseUrl, row.id),
+  );
+  return enqueueMail(trx, {
+    kind: "sos_accepted",
+    to: row.institutionEmail,
+    from: mail.mailFrom,
+    subject,
+    text,
+  });
+}
+
+interface Approval {
+  actor: ReviewActor;
+  now: Date;
+  batchSize: number;
+  mail: MailConfig;
+}
+
+/** Approves one locked, checked request: the approval, the status, the history, the mail. */
 async function approveOne(
   trx: Db,
-  { actor, now, batchSize }: { actor: ReviewActor; now: Date; batchSize: number },
+  approval: Approval,
   item: ApproveItem,
   row: LockedRow,
 ): Promise<ApprovedRequest> {
+  const { actor, now, batchSize } = approval;
   const next = transition(row.status, "approve");
   if (!next.ok) throw new DomainError("INVALID_STATE");
   const prefectureSets = row.prefectureSets ?? 0;
@@ -137,6 +176,7 @@ async function approveOne(
   });
   const version = row.version + 1;
   await setRequestApproved(trx, { id: row.id, status: next.value, version, at: now });
+  const acceptedMailId = await mailAccepted(trx, approval, row, quantitySets);
   await recordReviewAction(trx, actor, {
     requestId: row.id,
     at: now,
@@ -150,7 +190,7 @@ async function approveOne(
       reviewStage: { from: row.reviewStage, to: null },
     },
     auditAction: "review.approve",
-    auditDetails: { quantitySets, adjusted: adjustReason !== null, batchSize },
+    auditDetails: { quantitySets, adjusted: adjustReason !== null, batchSize, acceptedMailId },
   });
   return { id: row.id, version, quantitySets, institutionName: row.institutionName };
 }
@@ -161,11 +201,16 @@ async function approveOne(
  * is reported (fieldErrors "items.<index>[.field]"). Rows are locked in id
  * order so two overlapping batches cannot deadlock. The quantity defaults to
  * the prefecture's; another quantity needs a reason. Approval makes the
- * request 受付完了 (accepted), read-only from then on.
+ * request 受付完了 (accepted), read-only from then on, and mails the institution so.
  */
 export async function approveRequests(
   db: Db,
-  { actor, now, items }: { actor: ReviewActor; now: Date; items: ApproveItem[] },
+  {
+    actor,
+    now,
+    items,
+    mail,
+  }: { actor: ReviewActor; now: Date; items: ApproveItem[]; mail: MailConfig },
 ): Promise<{ approved: ApprovedRequest[] }> {
   const ids = [...new Set(items.map((item) => item.id))];
   if (ids.length !== items.length) {
@@ -181,7 +226,9 @@ export async function approveRequests(
     for (const item of items) {
       const row = rows.get(item.id);
       if (!row) throw new Error("locked row vanished");
-      approved.push(await approveOne(trx, { actor, now, batchSize: items.length }, item, row));
+      approved.push(
+        await approveOne(trx, { actor, now, batchSize: items.length, mail }, item, row),
+      );
     }
     return { approved };
   });
