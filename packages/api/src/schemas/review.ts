@@ -117,6 +117,20 @@ export const ApproveInput = z.object({
     }),
 });
 
+/** One request of a prefecture's batch completion, at the version the officer saw. */
+export const BatchCompleteItemInput = z.object({ id: Id, expectedVersion: Version });
+export type BatchCompleteItem = z.output<typeof BatchCompleteItemInput>;
+
+export const CompletePrefectureBatchInput = z.object({
+  items: z
+    .array(BatchCompleteItemInput)
+    .min(1, { error: "確認完了にする要請を選択してください" })
+    .max(200, { error: "一度に確認完了にできるのは200件までです" })
+    .refine((items) => new Set(items.map((item) => item.id)).size === items.length, {
+      error: "同じ要請が複数回選択されています",
+    }),
+});
+
 export const ReturnInput = z.object({
   id: Id,
   expectedVersion: Version,
@@ -306,6 +320,22 @@ export const ApproveOutput = z.object({
   ),
 });
 export type ApprovedRequest = z.input<typeof ApproveOutput>["approved"][number];
+
+export const CompletePrefectureBatchOutput = z.object({
+  completed: z.array(
+    z.object({
+      id: Id,
+      version: Version,
+      institutionName: z.string(),
+      /** 配送要否 as completed; quantitySets is 0 when supply is not needed. */
+      supplyNeeded: z.boolean(),
+      quantitySets: z.number().int().min(0),
+    }),
+  ),
+});
+export type CompletedByPrefecture = z.input<
+  typeof CompletePrefectureBatchOutput
+>["completed"][number];
 
 export const ProgressCountsOutput = z.object({
   filed: z.number().int().min(0),

@@ -3,6 +3,8 @@ import { readConnection } from "../../read-connection";
 import {
   ApproveInput,
   ApproveOutput,
+  CompletePrefectureBatchInput,
+  CompletePrefectureBatchOutput,
   DeadlinesOutput,
   MarkNotEligibleInput,
   NotEligibleOutput,
@@ -17,6 +19,7 @@ import {
 } from "../../schemas/review";
 import {
   approveRequests,
+  completePrefectureBatch,
   markNotEligible,
   ministryActor,
   ministryProgress,
@@ -99,6 +102,18 @@ export const reviewRouter = router({
           notes: input.notes,
           complete: input.complete,
         },
+      }),
+    ),
+
+  /** 都道府県確認の一括完了: several of the officer's own requests, all or none. */
+  completePrefectureBatch: prefectureProcedure
+    .input(CompletePrefectureBatchInput)
+    .output(CompletePrefectureBatchOutput)
+    .mutation(({ ctx, input }) =>
+      completePrefectureBatch(ctx.db, {
+        actor: reviewActor({ ...ctx, scope: { kind: "prefecture", code: ctx.prefectureCode } }),
+        now: ctx.now(),
+        items: input.items,
       }),
     ),
 

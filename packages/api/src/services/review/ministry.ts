@@ -9,12 +9,13 @@ import {
   setRequestReviewStage,
 } from "@sos/db/repositories/review";
 import { reviewTransition, transition } from "@sos/rules";
-import { DOMAIN_ERRORS, DomainError, type DomainErrorCode } from "../../errors";
+import { DOMAIN_ERRORS, DomainError } from "../../errors";
 import type { ApprovedRequest, ApproveItem, ReviewDetail } from "../../schemas/review";
 import type { MailConfig } from "../sos/commands";
 import { institutionMailLinks, requestAcceptedMail } from "../sos/institution-mail";
 import { mailOfficers } from "../sos/officer-mail";
 import type { ReasonedDecision, ReviewActor } from "./actor";
+import { batchRefusal, type Refusal } from "./batch-refusal";
 import { reviewDetail } from "./detail";
 import { returnedMail, reviewRequestLink } from "./mails";
 import {
@@ -28,22 +29,6 @@ import { requestFacts } from "./not-eligible";
 import { requireReviewing } from "./prefecture-review";
 import { recordReviewAction } from "./record";
 import { lockForReview, type RequestRow } from "./scope";
-
-interface Refusal {
-  index: number;
-  code: DomainErrorCode;
-  /** The field of the item the message belongs to, when it is about one. */
-  field: "quantitySets" | "adjustReason" | null;
-  message: string;
-}
-
-/** Which code the whole batch reports when its items fail for different reasons. */
-const REFUSAL_PRECEDENCE: readonly DomainErrorCode[] = [
-  "NOT_FOUND",
-  "STALE_VERSION",
-  "INVALID_STATE",
-  "INVALID_INPUT",
-];
 
 type LockedRow = ApprovalRow;
 
@@ -96,26 +81,12 @@ function batchError(
   refusals: Refusal[],
   rows: Map<string, LockedRow>,
 ): DomainError {
-  const code =
-    REFUSAL_PRECEDENCE.find((c) => refusals.some((r) => r.code === c)) ?? "INVALID_INPUT";
-  const fieldErrors: Record<string, string[]> = {};
-  for (const refusal of refusals) {
-    const key = `items.${refusal.index}${refusal.field === null ? "" : `.${refusal.field}`}`;
-    fieldErrors[key] = [...(fieldErrors[key] ?? []), refusal.message];
-  }
-  const failed = new Set(refusals.map((r) => r.index));
-  const first = refusals[0];
-  const firstName =
-    first === undefined ? undefined : rows.get(items[first.index]?.id ?? "")?.institutionName;
-  const example =
-    first === undefined
-      ? ""
-      : `（${firstName === undefined ? "" : `${firstName}：`}${first.message}）`;
-  const messageJa =
-    items.length === 1
-      ? `${first?.message ?? ""}${BATCH_REFUSED_SUFFIX}`
-      : `選択した${items.length}件のうち${failed.size}件は承認できません${example}。${BATCH_REFUSED_SUFFIX}`;
-  return new DomainError(code, { messageJa, fieldErrors });
+  return batchRefusal(
+    items.length,
+    refusals,
+    (index) => rows.get(items[index]?.id ?? "")?.institutionName,
+    { cannot: "承認できません", noneDone: BATCH_REFUSED_SUFFIX },
+  );
 }
 
 /** 受付完了 to the institution, through the outbox; returns the mail's id. */
