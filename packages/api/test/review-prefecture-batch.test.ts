@@ -7,7 +7,6 @@ import {
   addInstitution,
   completeByPrefecture,
   createReviewWorld,
-  ELIGIBLE,
   type FiledRequest,
   fileRequest,
   type ReviewWorld,
