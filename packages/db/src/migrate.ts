@@ -17,6 +17,7 @@ import * as m0014 from "./migrations/0014_accounts";
 import * as m0015 from "./migrations/0015_delegation";
 import * as m0016 from "./migrations/0016_registry_changes";
 import * as m0018 from "./migrations/0018_allocation";
+import * as m0020 from "./migrations/0020_order_receipt";
 import type { Database } from "./schema";
 
 // Listed explicitly so the set does not depend on how the code is loaded (tsx, vitest, bundle).
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   "0015_delegation": m0015,
   "0016_registry_changes": m0016,
   "0018_allocation": m0018,
+  "0020_order_receipt": m0020,
 };
 
 /**

@@ -7,6 +7,7 @@ import {
   Id,
   InstitutionType,
   IsoDate,
+  OrderStatus,
   optionalText,
   PrefectureCode,
   REVIEW_MAX_SETS,
@@ -291,6 +292,19 @@ export const ReviewDetailOutput = z.object({
   sanctions: z.array(z.object({ id: Id, reason: z.string(), effectiveFrom: IsoDate })),
   targetList: z
     .object({ batchId: Id, number: z.number().int().min(1), issuedAt: IsoDateTime })
+    .nullable(),
+  /** The purchase on the approved request: ordered, shipped, and the institution's 受領確認. */
+  order: z
+    .object({
+      orderNumber: z.string(),
+      status: OrderStatus,
+      statusLabel: z.string(),
+      orderedAt: IsoDateTime,
+      totalSets: z.number().int().min(1),
+      shippedAt: IsoDateTime.nullable(),
+      deliveredAt: IsoDateTime.nullable(),
+      receivedAt: IsoDateTime.nullable(),
+    })
     .nullable(),
   history: z.array(SosHistoryEntryOutput),
   abilities: z.object({

@@ -69,6 +69,8 @@ export const OrderViewOutput = z.object({
       trackingNumber: z.string(),
       shippedAt: IsoDateTime,
       deliveredAt: IsoDateTime.nullable(),
+      /** The institution's 受領確認 (null: not confirmed yet). */
+      receivedAt: IsoDateTime.nullable(),
     })
     .nullable(),
 });
