@@ -222,3 +222,16 @@ export const PickingListToPrint: Story = {
     );
   },
 };
+
+/** A delivered order the institution confirmed: the list says when (受領確認). */
+export const ReceiptConfirmedShown: Story = {
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    await findVisible(page, "table", { name: "注文（312件）" });
+    await userEvent.selectOptions(page.getByRole("combobox", { name: "状態" }), "delivered");
+    const table = await findVisible(page, "table", { name: "注文（1件）" });
+    await expect(within(table).getByText("受領確認済み（2026年12月8日（火）15:10）")).toBeVisible();
+    // Only orders waiting to ship can be selected.
+    await expect(within(table).queryByRole("checkbox")).toBeNull();
+  },
+};

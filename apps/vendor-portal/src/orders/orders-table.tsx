@@ -112,6 +112,9 @@ export function OrdersTable({ orders, onShip, onDeliver, selected, onToggle }: O
                   />
                 </span>
               )}
+              {order.shipment?.receivedAt != null && (
+                <span>受領確認済み（{formatJaDateTime(new Date(order.shipment.receivedAt))}）</span>
+              )}
             </span>
           ),
         },
