@@ -61,7 +61,7 @@ function expectedDenials(outcome: Outcome, path: string, userId: string | null) 
       {
         actorUserId: userId,
         targetType: expect.stringMatching(
-          /^(sos_request|weekly_survey|institution|user|delegation)$/,
+          /^(sos_request|weekly_survey|institution|user|delegation|order)$/,
         ),
         targetId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         details: { procedure: path, reason: "out_of_scope" },

@@ -114,6 +114,14 @@ const cases: ProcedureCase[] = [
     tokyoOnOsaka: "NOT_FOUND",
   },
   {
+    path: "review.completePrefectureBatch",
+    call: (c) =>
+      c.review.completePrefectureBatch({
+        items: [{ id: osakaAtPrefecture.id, expectedVersion: osakaAtPrefecture.version }],
+      }),
+    tokyoOnOsaka: "NOT_FOUND",
+  },
+  {
     path: "review.markNotEligible",
     call: (c) =>
       c.review.markNotEligible({

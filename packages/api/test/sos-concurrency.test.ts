@@ -69,9 +69,13 @@ describe("concurrent applies", () => {
       expect(loser?.reasons.map((r) => r.code)).toEqual(["open_request_exists"]);
       expect(loser?.reasons[0]?.message).toContain("同じ週に申請中の要請があります");
       expect((await statuses()).map((row) => row.status).sort()).toEqual(["error", "reviewing"]);
-      // the officers hear about the one filed request only
-      const mails = await db.selectFrom("mailOutbox").select("toAddress").execute();
-      expect(mails).toHaveLength(world.tokyoOfficers.length);
+      // the officers hear about the one filed request only, and the institution gets one 受付 mail
+      const mails = await db.selectFrom("mailOutbox").select("kind").execute();
+      expect(mails.filter((mail) => mail.kind === "sos_applied")).toHaveLength(
+        world.tokyoOfficers.length,
+      );
+      expect(mails.filter((mail) => mail.kind === "sos_received")).toHaveLength(1);
+      expect(mails).toHaveLength(world.tokyoOfficers.length + 1);
     }
   });
 
@@ -97,8 +101,9 @@ describe("concurrent applies", () => {
       .where("requestId", "=", created.id)
       .execute();
     expect(history.map((h) => h.action)).toEqual(["create", "apply_passed"]);
+    // One transition: the officers' mails and one 受付 mail to the institution.
     expect(await db.selectFrom("mailOutbox").select("id").execute()).toHaveLength(
-      world.tokyoOfficers.length,
+      world.tokyoOfficers.length + 1,
     );
   });
 

@@ -18,6 +18,7 @@ import * as m0015 from "./migrations/0015_delegation";
 import * as m0016 from "./migrations/0016_registry_changes";
 import * as m0018 from "./migrations/0018_allocation";
 import * as m0019 from "./migrations/0019_open_weekly_figures";
+import * as m0020 from "./migrations/0020_order_receipt";
 import type { Database } from "./schema";
 
 // Listed explicitly so the set does not depend on how the code is loaded (tsx, vitest, bundle).
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   "0016_registry_changes": m0016,
   "0018_allocation": m0018,
   "0019_open_weekly_figures": m0019,
+  "0020_order_receipt": m0020,
 };
 
 /**

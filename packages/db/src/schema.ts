@@ -470,6 +470,9 @@ export interface ShipmentsTable {
   deliveredAt: TimestampNullable;
   /** 0004 */
   deliveredBy: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The institution's 受領確認 (0020): when, and which of its users; both or neither. */
+  receivedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  receivedBy: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type PurchaseLinkRunItemState = "pending" | "sent" | "skipped" | "failed";

@@ -4,7 +4,12 @@ import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { PurchaseStatus } from "../api-types";
 import { inputsOf, LATE_NOTE, outage, STORY_NOW_LATE, THIS_WEEK } from "../stories/fixtures";
 import { type HomeSummaryOptions, homeSummary } from "../stories/home";
-import { purchaseNeedsRegistration, purchaseOrdered, purchaseWaiting } from "../stories/purchases";
+import {
+  order,
+  purchaseNeedsRegistration,
+  purchaseOrdered,
+  purchaseWaiting,
+} from "../stories/purchases";
 import { LAST_WEEK_ACCEPTED } from "../stories/request-list";
 import {
   ACCEPTED_REQUEST,
@@ -194,6 +199,110 @@ export const RequestAcceptedShipped: Story = {
     await expect(
       lastWeek.getByRole("link", { name: "要請と購入・配送の詳細を見る" }),
     ).toHaveAttribute("href", `/requests/${LAST_WEEK_ACCEPTED.id}`);
+  },
+};
+
+/** Set once the story's institution confirmed receipt; the next read shows it. */
+let receivedAt: string | null = null;
+
+const shippedPurchase = () =>
+  purchaseOrdered(REQUEST_ID, THIS_WEEK.weekStart, "shipped", {
+    shipment: {
+      carrier: "ヤマト運輸",
+      trackingNumber: "4455-6677-8899",
+      shippedAt: "2026-11-25T01:20:00.000Z",
+      deliveredAt: null,
+      receivedAt,
+    },
+  });
+
+/**
+ * 受領確認: the shipped order asks to confirm once the gloves arrive; asked first,
+ * then confirmed, and the card says when (the vendor and the ministry see it too).
+ */
+export const ConfirmReceipt: Story = {
+  beforeEach: () => {
+    receivedAt = null;
+  },
+  args: {
+    api: {
+      home: {
+        summary: () => homeSummary({ survey: currentAnswered(), request: ACCEPTED_REQUEST }),
+      },
+      institutionOrders: {
+        mine: () => [shippedPurchase()],
+        confirmReceipt: () => {
+          receivedAt = "2026-11-25T05:00:00.000Z";
+          return order("shipped");
+        },
+      },
+    },
+  },
+  play: async ({ args, canvasElement }) => {
+    const page = within(canvasElement);
+    const purchases = within(await findVisible(page, "region", { name: "購入・配送" }));
+    await expect(
+      purchases.getByText(
+        "手袋が届いたら、受領確認をしてください。販売業者と厚生労働省に届いたことが伝わります。",
+      ),
+    ).toBeVisible();
+    await userEvent.click(purchases.getByRole("button", { name: "受領を確認する" }));
+    const dialog = within(
+      await findVisible(page, "dialog", { name: "注文 SOS-2026-000123 の受領を確認しますか？" }),
+    );
+    await expect(inputsOf(args.calls, "institutionOrders.confirmReceipt")).toEqual([]);
+    await userEvent.click(dialog.getByRole("button", { name: "受領を確認する" }));
+    await waitFor(() =>
+      expect(purchases.getByText("2026年11月25日（水）14:00に受領を確認しました。")).toBeVisible(),
+    );
+    await expect(inputsOf(args.calls, "institutionOrders.confirmReceipt")).toEqual([
+      { orderId: "c1d2e3f4-0000-4a5b-8c9d-000000000123" },
+    ]);
+    await expect(purchases.queryByRole("button", { name: "受領を確認する" })).toBeNull();
+  },
+};
+
+/** Refused (someone of the institution confirmed it meanwhile): the server's words in the dialog. */
+export const ConfirmReceiptRefused: Story = {
+  args: {
+    api: {
+      home: {
+        summary: () => homeSummary({ survey: currentAnswered(), request: ACCEPTED_REQUEST }),
+      },
+      institutionOrders: {
+        mine: () => [purchaseOrdered(REQUEST_ID, THIS_WEEK.weekStart, "shipped")],
+        confirmReceipt: () => {
+          throw new FixtureError("PRECONDITION_FAILED", "この注文は既に受領確認済みです。", {
+            domainCode: "INVALID_STATE",
+          });
+        },
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    const purchases = within(await findVisible(page, "region", { name: "購入・配送" }));
+    await userEvent.click(purchases.getByRole("button", { name: "受領を確認する" }));
+    const dialog = within(await findVisible(page, "dialog", { name: /の受領を確認しますか？$/ }));
+    await userEvent.click(dialog.getByRole("button", { name: "受領を確認する" }));
+    await expect(await findVisible(dialog, "alert")).toHaveTextContent(
+      "この注文は既に受領確認済みです。",
+    );
+  },
+};
+
+/** Before shipping there is nothing to confirm. */
+export const NoReceiptBeforeShipping: Story = {
+  args: {
+    api: homeApi({ survey: currentAnswered(), request: ACCEPTED_REQUEST }, [
+      purchaseOrdered(REQUEST_ID, THIS_WEEK.weekStart, "ordered"),
+    ]),
+  },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    const purchases = within(await findVisible(page, "region", { name: "購入・配送" }));
+    await expect(purchases.getByText("出荷の準備中です。")).toBeVisible();
+    await expect(purchases.queryByRole("button", { name: "受領を確認する" })).toBeNull();
   },
 };
 

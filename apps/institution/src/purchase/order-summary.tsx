@@ -1,5 +1,6 @@
 import { formatJaDateTime, formatSets, OrderStatusBadge, SummaryList } from "@sos/ui";
 import type { PurchaseStatus } from "../api-types";
+import { ReceiptConfirm } from "./receipt-confirm";
 
 type Order = NonNullable<PurchaseStatus["order"]>;
 
@@ -37,6 +38,7 @@ export function OrderSummary({ order }: { order: Order }) {
               ]),
         ]}
       />
+      <ReceiptConfirm order={order} />
     </>
   );
 }

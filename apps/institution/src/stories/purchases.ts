@@ -81,6 +81,7 @@ export function order(step: OrderStep, overrides: Partial<Order> = {}): Order {
             trackingNumber: "4455-6677-8899",
             shippedAt: "2026-11-25T01:20:00.000Z",
             deliveredAt: step === "delivered" ? "2026-11-25T07:40:00.000Z" : null,
+            receivedAt: null,
           },
     ...overrides,
   };

@@ -6,6 +6,7 @@ import type { QueueRow } from "../api-types";
 import { useRefreshReviewData } from "../common/refresh";
 import { BatchApproveBar, batchItemsOf } from "./batch-approve-bar";
 import { isApprovable } from "./review-queue-table";
+import { useHeldSelection } from "./use-held-selection";
 
 interface Approved {
   count: number;
@@ -14,8 +15,7 @@ interface Approved {
 
 /**
  * The ministry's selection on the queue and its batch approval (one transaction:
- * all of them or none). The selection outlives paging; the selected rows are kept
- * as last read, and replaced by fresher reads so their versions stay current.
+ * all of them or none). The selection outlives paging (useHeldSelection).
  */
 export function useBatchApproval(rows: readonly QueueRow[]): {
   selectedIds: ReadonlySet<string>;
@@ -26,41 +26,18 @@ export function useBatchApproval(rows: readonly QueueRow[]): {
   const trpc = useTRPC();
   const refresh = useRefreshReviewData();
   const approve = useMutation(trpc.review.approve.mutationOptions());
-  const [selected, setSelected] = useState<ReadonlyMap<string, QueueRow>>(new Map());
+  const held = useHeldSelection(rows, isApprovable);
+  const selected = held.selected;
   const [error, setError] = useState<string | null>(null);
   const [approved, setApproved] = useState<Approved | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
-
-  // A fresh read of a selected request: its new version, or out of the selection when
-  // it can no longer be approved (approved, returned or closed meanwhile).
-  useEffect(() => {
-    setSelected((current) => {
-      let changed = false;
-      const next = new Map(current);
-      for (const row of rows) {
-        const held = next.get(row.id);
-        if (held === undefined || held === row) continue;
-        changed = true;
-        if (isApprovable(row)) next.set(row.id, row);
-        else next.delete(row.id);
-      }
-      return changed ? next : current;
-    });
-  }, [rows]);
 
   useEffect(() => {
     if (approved !== null) resultRef.current?.focus();
   }, [approved]);
 
   const select = (ids: ReadonlySet<string>) => {
-    setSelected((current) => {
-      const next = new Map<string, QueueRow>();
-      for (const id of ids) {
-        const row = current.get(id) ?? rows.find((candidate) => candidate.id === id);
-        if (row !== undefined) next.set(id, row);
-      }
-      return next;
-    });
+    held.select(ids);
     setError(null);
   };
 
@@ -70,7 +47,7 @@ export function useBatchApproval(rows: readonly QueueRow[]): {
       const result = await approve.mutateAsync({
         items: items.map((row) => ({ id: row.id, expectedVersion: row.version })),
       });
-      setSelected(new Map());
+      held.clear();
       setError(null);
       setApproved({
         count: result.approved.length,

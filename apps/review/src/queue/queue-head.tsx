@@ -13,11 +13,13 @@ const FIRST_DIRECTION: Readonly<Record<QueueSortKey, "asc" | "desc">> = {
 };
 
 function HeaderCheckbox({
+  label,
   checked,
   indeterminate,
   disabled,
   onChange,
 }: {
+  label: string;
   checked: boolean;
   indeterminate: boolean;
   disabled: boolean;
@@ -32,7 +34,7 @@ function HeaderCheckbox({
       ref={ref}
       type="checkbox"
       className="sos-queue__checkbox"
-      aria-label="このページの承認できる要請をすべて選択"
+      aria-label={label}
       checked={checked}
       disabled={disabled}
       onChange={(event) => onChange(event.currentTarget.checked)}
@@ -64,6 +66,7 @@ export function QueueHead({
         {selection.selectable && (
           <th scope="col" className="sos-queue__select">
             <HeaderCheckbox
+              label={selection.words.all}
               checked={selectableCount > 0 && selectedCount === selectableCount}
               indeterminate={selectedCount > 0 && selectedCount < selectableCount}
               disabled={selectableCount === 0}

@@ -75,9 +75,12 @@ export const Prefecture: Story = {
     await expect(lastQueueInput(context)).toEqual({ ...FIRST_QUEUE, stage: "prefecture" });
 
     const table = tableOf(context.canvasElement, "東京都の要請");
-    // A prefecture sees its own requests: no prefecture column, no batch selection.
+    // A prefecture sees its own requests: no prefecture column; its own can be selected
+    // to complete several at once.
     await expect(table.queryByRole("columnheader", { name: "都道府県" })).toBeNull();
-    await expect(page.queryByRole("checkbox", { name: /を選択$/ })).toBeNull();
+    await expect(
+      page.getByRole("checkbox", { name: "このページの確認完了にできる要請をすべて選択" }),
+    ).toBeVisible();
 
     const rows = bodyRows(context.canvasElement, "東京都の要請");
     await expect(rows).toHaveLength(50);
@@ -485,6 +488,132 @@ export const MinistryBatchApprovalRefused: Story = {
     // The selection stays, to be looked at again.
     await expect(page.getByText("2件を選択中")).toBeVisible();
     await expect(inputsOf(callsOf(context), "review.approve")).toHaveLength(1);
+  },
+};
+
+/**
+ * 都道府県確認の一括完了: two requests selected (one untouched, one with a saved
+ * input); the confirmation lists what each will be completed as, the API gets each
+ * with the version read, and the queue is read again without them.
+ */
+export const PrefectureBatchCompletion: Story = {
+  args: {
+    live: (calls) => {
+      const doneIds = () =>
+        new Set(
+          inputsOf(calls, "review.completePrefectureBatch").flatMap((input) =>
+            (input as { items: Array<{ id: string }> }).items.map((item) => item.id),
+          ),
+        );
+      return {
+        review: {
+          deadlines: () => deadlines(128),
+          queue: (input) =>
+            serveQueue(
+              ALL_REQUESTS.filter((row) => !doneIds().has(row.id)),
+              input,
+              13,
+            ),
+          completePrefectureBatch: ({ items }) => ({
+            completed: items.map((item) => {
+              const row = ALL_REQUESTS.find((candidate) => candidate.id === item.id);
+              return {
+                id: item.id,
+                version: item.expectedVersion + 1,
+                institutionName: row?.institution.name ?? "",
+                supplyNeeded: true,
+                quantitySets: row?.prefectureReview.quantitySets ?? row?.limitSets ?? 0,
+              };
+            }),
+          }),
+        },
+      };
+    },
+  },
+  play: async (context) => {
+    const page = within(context.canvasElement);
+    await expect(await page.findByText("全 128 件中 1〜50 件")).toBeVisible();
+    await userEvent.click(await findVisible(page, "checkbox", { name: "千代田中央病院を選択" }));
+    await userEvent.click(
+      page.getByRole("checkbox", {
+        name: "社会福祉法人恩賜財団済生会支部東京都済生会向島病院附属すみだ訪問看護ステーションを選択",
+      }),
+    );
+    const bar = within(page.getByRole("region", { name: "選択した要請の一括確認完了" }));
+    await expect(bar.getByText("2件を選択中")).toBeVisible();
+    await expect(bar.getByText("配送要 合計 15セット（15,000枚）")).toBeVisible();
+    await userEvent.click(bar.getByRole("button", { name: "2件の確認を完了" }));
+
+    const dialog = within(
+      await findVisible(page, "dialog", { name: "2件の都道府県確認を完了します" }),
+    );
+    await expect(
+      dialog.getByText(/配送要否を入力していない1件は、配送要・購入上限数（算定値）で完了します。/),
+    ).toBeVisible();
+    const listed = dialog.getByRole("list", { name: "確認を完了する要請" });
+    await expect(listed).toHaveTextContent("千代田中央病院配送要 12セット（12,000枚）（算定値）");
+    await expect(listed).toHaveTextContent(
+      "すみだ訪問看護ステーション配送要 3セット（3,000枚）（入力済み）",
+    );
+    await expect(inputsOf(callsOf(context), "review.completePrefectureBatch")).toEqual([]);
+    await userEvent.click(dialog.getByRole("button", { name: "2件の確認を完了する" }));
+
+    await waitFor(() => expect(page.getByText("2件の都道府県確認を完了しました")).toBeVisible());
+    await expect(
+      page.getByText(
+        "国確認中となりました（配送要 合計 15セット（15,000枚））。変更が必要な場合は、国に差戻しを依頼してください。",
+      ),
+    ).toBeVisible();
+    await expect(inputsOf(callsOf(context), "review.completePrefectureBatch")).toEqual([
+      {
+        items: [
+          { id: REQUESTS.chiyoda.id, expectedVersion: 1 },
+          { id: REQUESTS.sumida.id, expectedVersion: 3 },
+        ],
+      },
+    ]);
+    await expect(await page.findByText("全 126 件中 1〜50 件")).toBeVisible();
+    await expect(page.queryByRole("link", { name: "千代田中央病院" })).toBeNull();
+    await expect(page.queryByRole("region", { name: "選択した要請の一括確認完了" })).toBeNull();
+  },
+};
+
+const COMPLETE_REFUSAL =
+  "選択した2件のうち1件は確認完了にできません（千代田中央病院：他の担当者が先に更新しました。最新の内容を確認してください。）。いずれの要請も確認完了にしていません。";
+
+/** One of them changed meanwhile: nothing is completed and the dialog says why. */
+export const PrefectureBatchCompletionRefused: Story = {
+  args: {
+    api: {
+      review: {
+        ...PREFECTURE_API.review,
+        completePrefectureBatch: () => {
+          throw new FixtureError("CONFLICT", COMPLETE_REFUSAL, {
+            domainCode: "STALE_VERSION",
+            fieldErrors: {
+              "items.0": ["他の担当者が先に更新しました。最新の内容を確認してください。"],
+            },
+          });
+        },
+      },
+    },
+  },
+  play: async (context) => {
+    const page = within(context.canvasElement);
+    await expect(await page.findByText("全 128 件中 1〜50 件")).toBeVisible();
+    await userEvent.click(await findVisible(page, "checkbox", { name: "千代田中央病院を選択" }));
+    await userEvent.click(page.getByRole("checkbox", { name: "髙橋整形外科医院を選択" }));
+    await userEvent.click(page.getByRole("button", { name: "2件の確認を完了" }));
+    const dialog = within(
+      await findVisible(page, "dialog", { name: "2件の都道府県確認を完了します" }),
+    );
+    await userEvent.click(dialog.getByRole("button", { name: "2件の確認を完了する" }));
+
+    await expect(await dialog.findByText(COMPLETE_REFUSAL)).toBeVisible();
+    await expect(page.queryByText(/件の都道府県確認を完了しました/)).toBeNull();
+    await userEvent.click(dialog.getByRole("button", { name: "キャンセル" }));
+    await expect(page.getByText("2件を選択中")).toBeVisible();
+    await expect(inputsOf(callsOf(context), "review.completePrefectureBatch")).toHaveLength(1);
   },
 };
 

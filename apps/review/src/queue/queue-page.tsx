@@ -9,6 +9,7 @@ import { DeadlineBanner } from "../home/deadline-banner";
 import { PATHS, requestPath } from "../paths";
 import { decisionFlashOf, decisionTitle } from "../requests/flash";
 import { useBatchApproval } from "./batch-approval";
+import { useBatchCompletion } from "./batch-completion";
 import type { QueueContext } from "./queue-context";
 import {
   defaultFiltersFor,
@@ -22,7 +23,7 @@ import {
   withPageSize,
   withSort,
 } from "./queue-params";
-import { ReviewQueueTable } from "./review-queue-table";
+import { isApprovable, isCompletable, ReviewQueueTable } from "./review-queue-table";
 
 /**
  * The row the keyboard was on, per history entry: coming back from a request (the
@@ -52,7 +53,10 @@ export function QueuePage() {
     () => activeRowByEntry.get(location.key) ?? null,
   );
   const rows = queue.data?.items ?? [];
-  const batch = useBatchApproval(rows);
+  const approval = useBatchApproval(rows);
+  const completion = useBatchCompletion(rows);
+  // The ministry approves several at once; a prefecture officer completes several at once.
+  const batch = ministry ? approval : completion;
 
   const go = (next: QueueState, replace = false) =>
     setSearchParams(queueSearchParams(next, options), {
@@ -94,7 +98,7 @@ export function QueuePage() {
         description={
           ministry
             ? "都道府県が確認を完了した要請（国確認中）を確認し、承認します。チェックした要請はまとめて承認できます。"
-            : `${prefecture ?? "管内"}の医療機関からの要請です。配送要否と数量を入力し、原則として木曜17時までに確認を完了してください。`
+            : `${prefecture ?? "管内"}の医療機関からの要請です。配送要否と数量を入力し、原則として木曜17時までに確認を完了してください。チェックした要請はまとめて確認を完了できます。`
         }
         actions={
           ministry ? (
@@ -106,7 +110,7 @@ export function QueuePage() {
       />
       <QueueFlash />
       <DeadlineBanner />
-      {ministry && batch.result}
+      {batch.result}
       <ReviewQueueTable
         caption={ministry ? "全国の要請" : `${prefecture ?? "管内"}の要請`}
         rows={rows}
@@ -144,9 +148,12 @@ export function QueuePage() {
               ? "国確認待ちの要請はありません。"
               : "確認待ちの要請はありません。"
         }
-        {...(ministry ? { selectedIds: batch.selectedIds, onSelectionChange: batch.select } : {})}
+        selectedIds={batch.selectedIds}
+        onSelectionChange={batch.select}
+        canSelect={ministry ? isApprovable : isCompletable}
+        selectionPurpose={ministry ? "approve" : "complete"}
       />
-      {ministry && batch.bar}
+      {batch.bar}
     </div>
   );
 }

@@ -13,7 +13,13 @@ export interface QueueTableRowProps {
   row: QueueRow;
   active: boolean;
   /** With the selection column: ticked, and whether it may be. */
-  selection: { selected: boolean; selectable: boolean; onToggle: () => void } | null;
+  selection: {
+    selected: boolean;
+    selectable: boolean;
+    /** Why a row cannot be selected (「国確認中ではないため選択できません」). */
+    notSelectable: string;
+    onToggle: () => void;
+  } | null;
   /** The ministry's view: with the prefecture column. */
   ministry: boolean;
   href: string | undefined;
@@ -73,7 +79,7 @@ export function QueueTableRow({
             aria-label={
               selection.selectable
                 ? `${row.institution.name}を選択`
-                : `${row.institution.name}（国確認中ではないため選択できません）`
+                : `${row.institution.name}（${selection.notSelectable}）`
             }
             checked={selection.selected}
             disabled={!selection.selectable}

@@ -9,7 +9,11 @@ import { type PrefectureOption, ReviewQueueFilterBar } from "./review-queue-filt
 import { ReviewQueuePagination } from "./review-queue-pagination";
 import { type ActiveRow, useActiveRow } from "./use-active-row";
 import { usePageQueueKeys, useQueueKeyboard } from "./use-queue-keyboard";
-import { type QueueSelection, useQueueSelection } from "./use-queue-selection";
+import {
+  type QueueSelection,
+  type SelectionPurpose,
+  useQueueSelection,
+} from "./use-queue-selection";
 import "../common/review-parts.css";
 import "./review-queue-table.css";
 
@@ -44,6 +48,8 @@ export interface ReviewQueueTableProps {
   onSelectionChange?: ((ids: ReadonlySet<string>) => void) | undefined;
   /** Which rows may be selected; by default those the ministry can approve (国確認中). */
   canSelect?: ((row: QueueRow) => boolean) | undefined;
+  /** What the selection is for, which its labels say; the ministry's approval by default. */
+  selectionPurpose?: SelectionPurpose | undefined;
   /** The row the keyboard is on. Uncontrolled (the first row) when absent. */
   activeId?: string | null | undefined;
   onActiveIdChange?: ((id: string) => void) | undefined;
@@ -58,6 +64,11 @@ export interface ReviewQueueTableProps {
 /** What the ministry can approve: completed by the prefecture, with the ministry. */
 export function isApprovable(row: QueueRow): boolean {
   return row.status === "reviewing" && row.reviewStage === "ministry";
+}
+
+/** What the prefecture can complete: reviewing, with the prefecture. */
+export function isCompletable(row: QueueRow): boolean {
+  return row.status === "reviewing" && row.reviewStage === "prefecture";
 }
 
 /**
@@ -78,6 +89,7 @@ export function ReviewQueueTable(props: ReviewQueueTableProps) {
     props.selectedIds,
     props.onSelectionChange,
     props.canSelect ?? isApprovable,
+    props.selectionPurpose,
   );
   const pageCount = pageCountOf(total, pageSize);
   const handleKeyDown = useQueueKeyboard(rows, active, selection, {
@@ -196,6 +208,7 @@ function QueueBody({
               ? {
                   selected: selection.selected.has(row.id),
                   selectable: selection.canSelect(row),
+                  notSelectable: selection.words.notSelectable,
                   onToggle: () => selection.toggle(row),
                 }
               : null

@@ -2,9 +2,29 @@ import { formatNumber } from "@sos/ui";
 import { useState } from "react";
 import type { QueueRow } from "../api-types";
 
+/** What the selection is for: the ministry's approval, or the prefecture's completion. */
+export type SelectionPurpose = "approve" | "complete";
+
+/** The selection's words for each purpose. */
+export const SELECTION_WORDS: Readonly<
+  Record<SelectionPurpose, { all: string; notSelectable: string; refused: string }>
+> = {
+  approve: {
+    all: "このページの承認できる要請をすべて選択",
+    notSelectable: "国確認中ではないため選択できません",
+    refused: "国確認中の要請のみ承認できます",
+  },
+  complete: {
+    all: "このページの確認完了にできる要請をすべて選択",
+    notSelectable: "都道府県確認中ではないため選択できません",
+    refused: "都道府県確認中の要請のみ確認完了にできます",
+  },
+};
+
 export interface QueueSelection {
-  /** The selection column is shown (the ministry's batch approval). */
+  /** The selection column is shown (the ministry's batch approval, the prefecture's completion). */
   selectable: boolean;
+  words: (typeof SELECTION_WORDS)[SelectionPurpose];
   selected: ReadonlySet<string>;
   canSelect: (row: QueueRow) => boolean;
   /** Adds or removes one row, and says so (or why it cannot be selected). */
@@ -21,14 +41,16 @@ export function useQueueSelection(
   selectedIds: ReadonlySet<string> | undefined,
   onSelectionChange: ((ids: ReadonlySet<string>) => void) | undefined,
   canSelect: (row: QueueRow) => boolean,
+  purpose: SelectionPurpose = "approve",
 ): QueueSelection {
+  const words = SELECTION_WORDS[purpose];
   const [announcement, setAnnouncement] = useState("");
   const selected = selectedIds ?? new Set<string>();
 
   const toggle = (row: QueueRow) => {
     if (!onSelectionChange) return;
     if (!canSelect(row)) {
-      setAnnouncement(`${row.institution.name}は選択できません（国確認中の要請のみ承認できます）`);
+      setAnnouncement(`${row.institution.name}は選択できません（${words.refused}）`);
       return;
     }
     const next = new Set(selected);
@@ -54,6 +76,7 @@ export function useQueueSelection(
 
   return {
     selectable: onSelectionChange !== undefined,
+    words,
     selected,
     canSelect,
     toggle,

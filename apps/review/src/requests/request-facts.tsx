@@ -163,6 +163,22 @@ export function CalculationCard({ request }: { request: ReviewDetail }) {
   );
 }
 
+/** The purchase on the approved request: ordered, shipped, and the institution's 受領確認. */
+function OrderFacts({ order }: { order: NonNullable<ReviewDetail["order"]> }) {
+  const at = (iso: string | null, none: string) =>
+    iso === null ? none : formatJaDateTime(new Date(iso));
+  return (
+    <>
+      <Fact label="注文">
+        {order.orderNumber}（{order.statusLabel}・{formatSets(order.totalSets)}・
+        {formatJaDateTime(new Date(order.orderedAt))} 注文）
+      </Fact>
+      <Fact label="出荷">{at(order.shippedAt, "未出荷")}</Fact>
+      <Fact label="受領確認">{at(order.receivedAt, "未確認")}</Fact>
+    </>
+  );
+}
+
 /** The ministry's approval, once given: the quantity the vendor is told. */
 export function ApprovalCard({ request }: { request: ReviewDetail }) {
   const approval = request.ministryApproval;
@@ -184,6 +200,7 @@ export function ApprovalCard({ request }: { request: ReviewDetail }) {
             {formatJaDateTime(new Date(request.targetList.issuedAt))} 発行）
           </Fact>
         )}
+        {request.order !== null && <OrderFacts order={request.order} />}
       </dl>
     </Card>
   );

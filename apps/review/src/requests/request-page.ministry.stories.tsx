@@ -1,4 +1,4 @@
-import { FixtureError } from "@sos/web/storybook";
+import { FixtureError, findVisible } from "@sos/web/storybook";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { callsOf, countOf, inputsOf } from "../stories/calls";
@@ -374,6 +374,61 @@ export const AcceptedAuditTrail: Story = {
     );
     await expect(entries[2]).toHaveTextContent("佐々木 真理（都道府県担当者）");
     await expect(history.getByText("対象医療機関リスト：")).toBeVisible();
+  },
+};
+
+/**
+ * Bought, shipped and confirmed by the institution (受領確認): the approval card says
+ * when each happened, so the ministry sees the gloves arrived.
+ */
+export const AcceptedShippedAndReceived: Story = {
+  args: {
+    path: `/requests/${REQUESTS.sapporo.id}`,
+    live: liveServer({
+      scope: null,
+      requests: () => [
+        {
+          ...REQUESTS.sapporo,
+          version: 4,
+          status: "accepted",
+          reviewStage: null,
+          approval: {
+            quantitySets: 70,
+            approvedAt: "2026-11-25T01:10:00.000Z",
+            by: PEOPLE.otherMinistryOfficer,
+          },
+          targetList: {
+            batchId: "9c4e0000-0000-4000-8000-000000000012",
+            number: 12,
+            issuedAt: "2026-11-25T06:00:00.000Z",
+          },
+          order: {
+            orderNumber: "SOS-2026-000131",
+            status: "shipped",
+            statusLabel: "出荷済み",
+            orderedAt: "2026-11-26T01:00:00.000Z",
+            totalSets: 70,
+            shippedAt: "2026-11-27T02:30:00.000Z",
+            deliveredAt: null,
+            receivedAt: "2026-11-28T00:45:00.000Z",
+          },
+        },
+      ],
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    await heading(page, "北の大地メディカルセンター");
+    const approval = within(await findVisible(page, "region", { name: "国の承認" }));
+    await expect(approval.getByText("注文").nextSibling).toHaveTextContent(
+      "SOS-2026-000131（出荷済み・70セット（70,000枚）・2026年11月26日（木）10:00 注文）",
+    );
+    await expect(approval.getByText("出荷").nextSibling).toHaveTextContent(
+      "2026年11月27日（金）11:30",
+    );
+    await expect(approval.getByText("受領確認").nextSibling).toHaveTextContent(
+      "2026年11月28日（土）09:45",
+    );
   },
 };
 

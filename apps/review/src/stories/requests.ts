@@ -53,6 +53,7 @@ export interface RequestSpec {
   returns?: ReviewDetail["returns"];
   sanctions?: ReviewDetail["sanctions"];
   targetList?: ReviewDetail["targetList"];
+  order?: ReviewDetail["order"];
   closedReason?: string | null;
   /** Who closed it as not eligible, when, and when the institution is emailed. */
   closed?: { at: string; by: Person; role: "prefecture" | "ministry"; noticeAt: string };
@@ -212,6 +213,7 @@ export function requestDetail(spec: RequestSpec): ReviewDetail {
     returns: spec.returns ?? [],
     sanctions: spec.sanctions ?? [],
     targetList: spec.targetList ?? null,
+    order: spec.order ?? null,
     history: historyOf(spec),
     abilities: {
       canEditPrefectureReview: reviewing && row.reviewStage === "prefecture",

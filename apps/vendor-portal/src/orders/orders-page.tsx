@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import type { VendorOrder } from "../api-types";
 import { READ_ON_OPEN } from "../common/fresh";
 import { Pager } from "../common/pager";
+import { useBulkShipping } from "./bulk-shipping";
 import { type OrderFilter, OrderFilters } from "./order-filters";
 import { OrdersTable } from "./orders-table";
 import { PickingTotalsPanel } from "./picking-totals";
@@ -40,6 +41,8 @@ export function OrdersPage() {
     void queryClient.invalidateQueries({ queryKey: trpc.vendorPortal.batch.pathKey() });
   };
 
+  const bulk = useBulkShipping(refresh);
+
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
     setFilter({ ...filter, search: search.trim() === "" ? null : search.trim(), page: 1 });
@@ -50,9 +53,11 @@ export function OrdersPage() {
       <PageTitle>注文・出荷</PageTitle>
       <PageHeader
         title="注文・出荷"
-        description="医療機関からの注文を確認し、出荷と配達を記録します。出荷を記録すると、医療機関に配送業者とお問い合わせ伝票番号をメールでお知らせします。"
+        description="医療機関からの注文を確認し、出荷と配達を記録します。出荷を記録すると、医療機関に配送業者とお問い合わせ伝票番号をメールでお知らせします。注文を選ぶと、まとめて出荷済みにしたり、ピッキングリストを印刷したりできます。"
       />
       {flash && <Alert tone="success">{flash}</Alert>}
+      {bulk.result}
+      {bulk.pickingList}
 
       <PickingTotalsPanel />
 
@@ -85,6 +90,8 @@ export function OrdersPage() {
                 setDeliverError(null);
                 setDelivering(order);
               }}
+              selected={bulk.selected}
+              onToggle={bulk.toggle}
             />
             <Pager
               label="注文のページ"
@@ -95,8 +102,10 @@ export function OrdersPage() {
             />
           </>
         )}
+        {bulk.bar}
       </section>
 
+      {bulk.dialog}
       <ShipDialog
         order={shipping}
         onCancel={() => setShipping(null)}

@@ -13,10 +13,34 @@ export interface OrdersTableProps {
   orders: VendorOrderPage;
   onShip: (order: VendorOrder) => void;
   onDeliver: (order: VendorOrder) => void;
+  /** The orders picked for the bulk shipment and the picking list (only 注文済み ones). */
+  selected?: ReadonlySet<string> | undefined;
+  onToggle?: ((order: VendorOrder) => void) | undefined;
 }
 
 /** A page of orders, each with the step it is waiting for (出荷, then 配達). */
-export function OrdersTable({ orders, onShip, onDeliver }: OrdersTableProps) {
+export function OrdersTable({ orders, onShip, onDeliver, selected, onToggle }: OrdersTableProps) {
+  const selectColumn =
+    onToggle === undefined
+      ? []
+      : [
+          {
+            key: "select",
+            header: "選択",
+            cell: (order: VendorOrder) =>
+              order.status === "ordered" ? (
+                <input
+                  type="checkbox"
+                  className="vendor-order-checkbox"
+                  aria-label={`${order.orderNumber}を選択`}
+                  checked={selected?.has(order.id) ?? false}
+                  onChange={() => onToggle(order)}
+                />
+              ) : (
+                "—"
+              ),
+          },
+        ];
   return (
     <DataTable<VendorOrder>
       caption={`注文（${formatNumber(orders.total)}件）`}
@@ -24,6 +48,7 @@ export function OrdersTable({ orders, onShip, onDeliver }: OrdersTableProps) {
       rowKey={(order) => order.id}
       emptyMessage="条件に当てはまる注文はありません。"
       columns={[
+        ...selectColumn,
         {
           key: "number",
           header: "注文番号",
@@ -86,6 +111,9 @@ export function OrdersTable({ orders, onShip, onDeliver }: OrdersTableProps) {
                     trackingNumber={order.shipment.trackingNumber}
                   />
                 </span>
+              )}
+              {order.shipment?.receivedAt != null && (
+                <span>受領確認済み（{formatJaDateTime(new Date(order.shipment.receivedAt))}）</span>
               )}
             </span>
           ),

@@ -117,6 +117,7 @@ export const SHIPPED_ORDER = order({
     trackingNumber: "451234567890",
     shippedAt: "2026-12-15T06:00:00.000Z",
     deliveredAt: null,
+    receivedAt: null,
   },
 });
 
@@ -155,6 +156,7 @@ export const ORDERS: VendorOrder[] = [
       trackingNumber: "360012345678",
       shippedAt: "2026-12-07T02:00:00.000Z",
       deliveredAt: "2026-12-08T05:30:00.000Z",
+      receivedAt: "2026-12-08T06:10:00.000Z",
     },
   }),
   order({

@@ -73,6 +73,7 @@ export const ORDERED_PAGE: PurchasePageData = {
       trackingNumber: "451234567890",
       shippedAt: "2026-12-15T06:00:00.000Z",
       deliveredAt: null,
+      receivedAt: null,
     },
   },
 };

@@ -17,6 +17,9 @@ export type InstitutionLinkState = (typeof INSTITUTION_LINK_STATES)[number];
 export const RequestIdInput = z.object({ requestId: Id });
 export type RequestIdInput = z.infer<typeof RequestIdInput>;
 
+/** 受領確認 of one of the institution's own orders. */
+export const ConfirmReceiptInput = z.object({ orderId: Id });
+
 export const InstitutionPurchaseStatusOutput = z.object({
   requestId: Id,
   weekStart: IsoDate,

@@ -7,6 +7,7 @@ import {
   Id,
   InstitutionType,
   IsoDate,
+  OrderStatus,
   optionalText,
   PrefectureCode,
   REVIEW_MAX_SETS,
@@ -112,6 +113,20 @@ export const ApproveInput = z.object({
     .array(ApproveItemInput)
     .min(1, { error: "承認する要請を選択してください" })
     .max(200, { error: "一度に承認できるのは200件までです" })
+    .refine((items) => new Set(items.map((item) => item.id)).size === items.length, {
+      error: "同じ要請が複数回選択されています",
+    }),
+});
+
+/** One request of a prefecture's batch completion, at the version the officer saw. */
+export const BatchCompleteItemInput = z.object({ id: Id, expectedVersion: Version });
+export type BatchCompleteItem = z.output<typeof BatchCompleteItemInput>;
+
+export const CompletePrefectureBatchInput = z.object({
+  items: z
+    .array(BatchCompleteItemInput)
+    .min(1, { error: "確認完了にする要請を選択してください" })
+    .max(200, { error: "一度に確認完了にできるのは200件までです" })
     .refine((items) => new Set(items.map((item) => item.id)).size === items.length, {
       error: "同じ要請が複数回選択されています",
     }),
@@ -278,6 +293,19 @@ export const ReviewDetailOutput = z.object({
   targetList: z
     .object({ batchId: Id, number: z.number().int().min(1), issuedAt: IsoDateTime })
     .nullable(),
+  /** The purchase on the approved request: ordered, shipped, and the institution's 受領確認. */
+  order: z
+    .object({
+      orderNumber: z.string(),
+      status: OrderStatus,
+      statusLabel: z.string(),
+      orderedAt: IsoDateTime,
+      totalSets: z.number().int().min(1),
+      shippedAt: IsoDateTime.nullable(),
+      deliveredAt: IsoDateTime.nullable(),
+      receivedAt: IsoDateTime.nullable(),
+    })
+    .nullable(),
   history: z.array(SosHistoryEntryOutput),
   abilities: z.object({
     canEditPrefectureReview: z.boolean(),
@@ -306,6 +334,22 @@ export const ApproveOutput = z.object({
   ),
 });
 export type ApprovedRequest = z.input<typeof ApproveOutput>["approved"][number];
+
+export const CompletePrefectureBatchOutput = z.object({
+  completed: z.array(
+    z.object({
+      id: Id,
+      version: Version,
+      institutionName: z.string(),
+      /** 配送要否 as completed; quantitySets is 0 when supply is not needed. */
+      supplyNeeded: z.boolean(),
+      quantitySets: z.number().int().min(0),
+    }),
+  ),
+});
+export type CompletedByPrefecture = z.input<
+  typeof CompletePrefectureBatchOutput
+>["completed"][number];
 
 export const ProgressCountsOutput = z.object({
   filed: z.number().int().min(0),

@@ -1,4 +1,5 @@
 import {
+  CARRIER_NAMES,
   CHECK_REASONS,
   GloveSize,
   Id,
@@ -68,6 +69,8 @@ export const OrderViewOutput = z.object({
       trackingNumber: z.string(),
       shippedAt: IsoDateTime,
       deliveredAt: IsoDateTime.nullable(),
+      /** The institution's 受領確認 (null: not confirmed yet). */
+      receivedAt: IsoDateTime.nullable(),
     })
     .nullable(),
 });
@@ -434,6 +437,42 @@ export const MarkShippedInput = z.object({
   ),
 });
 export type MarkShippedInput = z.infer<typeof MarkShippedInput>;
+
+/** One parcel of a bulk shipment: a carrier of the list (its tracking page is linked). */
+const ShipOrderItemInput = z.object({
+  orderId: Id,
+  carrier: z.enum(CARRIER_NAMES as [string, ...string[]], {
+    error: "配送業者を一覧から選択してください",
+  }),
+  trackingNumber: requiredText("お問い合わせ伝票番号", 50).transform((value) =>
+    toHalfWidth(value).replace(/\s+/g, ""),
+  ),
+});
+
+export const ShipOrdersInput = z.object({
+  items: z
+    .array(ShipOrderItemInput)
+    .min(1, { error: "出荷する注文を選択してください" })
+    .max(100, { error: "一度に出荷を登録できるのは100件までです" })
+    .refine((items) => new Set(items.map((item) => item.orderId)).size === items.length, {
+      error: "同じ注文が複数回選択されています",
+    }),
+});
+
+/** Each order's outcome, in the order given; a refused one says why. */
+export const ShipOrdersOutput = z.object({
+  shipped: z.number().int().min(0),
+  refused: z.number().int().min(0),
+  results: z.array(
+    z.object({
+      orderId: Id,
+      outcome: z.enum(["shipped", "refused"]),
+      message: z.string().nullable(),
+      order: OrderViewOutput.nullable(),
+    }),
+  ),
+});
+export type ShipOrdersOutput = z.input<typeof ShipOrdersOutput>;
 
 // ---- products ----
 

@@ -56,6 +56,7 @@ export async function ordersWithShipment(db: Db, orderIds: readonly string[]) {
       "s.trackingNumber",
       "s.shippedAt",
       "s.deliveredAt",
+      "s.receivedAt",
     ])
     .where("o.id", "in", [...orderIds])
     .execute();
@@ -212,6 +213,31 @@ export async function recordDelivery(
   await trx
     .updateTable("shipments")
     .set({ deliveredAt, deliveredBy })
+    .where("orderId", "=", orderId)
+    .execute();
+}
+
+/** The institution's order, row-locked, with its shipment's times (受領確認). */
+export async function lockOwnOrder(trx: Db, institutionId: string, orderId: string) {
+  return trx
+    .selectFrom("orders as o")
+    .leftJoin("shipments as s", "s.orderId", "o.id")
+    .select(["o.id", "o.orderNumber", "o.status", "s.shippedAt", "s.receivedAt"])
+    .where("o.id", "=", orderId)
+    .where("o.institutionId", "=", institutionId)
+    .forUpdate("o")
+    .executeTakeFirst();
+}
+
+/** 受領確認: the institution says the parcel arrived. */
+export async function recordReceipt(
+  trx: Db,
+  orderId: string,
+  { receivedAt, receivedBy }: { receivedAt: Date; receivedBy: string },
+): Promise<void> {
+  await trx
+    .updateTable("shipments")
+    .set({ receivedAt, receivedBy })
     .where("orderId", "=", orderId)
     .execute();
 }

@@ -35,6 +35,13 @@ export async function foreignObjects(
           .where("id", "in", ids)
           .where("institutionId", "<>", scope.institutionId),
       )
+      .unionAll(
+        db
+          .selectFrom("orders")
+          .select([sql<string>`'order'`.as("type"), "id"])
+          .where("id", "in", ids)
+          .where("institutionId", "<>", scope.institutionId),
+      )
       .execute();
   }
   return db

@@ -175,6 +175,25 @@ export async function findTargetListOfRequest(db: Db, requestId: string) {
     .executeTakeFirst();
 }
 
+/** The order bought on the request's list item, with its shipment (none: not bought). */
+export async function findOrderOfRequest(db: Db, requestId: string) {
+  return db
+    .selectFrom("targetItems as t")
+    .innerJoin("orders as o", "o.targetItemId", "t.id")
+    .leftJoin("shipments as s", "s.orderId", "o.id")
+    .select([
+      "o.orderNumber",
+      "o.status",
+      "o.createdAt as orderedAt",
+      "o.totalSets",
+      "s.shippedAt",
+      "s.deliveredAt",
+      "s.receivedAt",
+    ])
+    .where("t.requestId", "=", requestId)
+    .executeTakeFirst();
+}
+
 /** Ends a request (対象外): its new status, no stage, the reason, the next version. */
 export async function closeRequest(
   db: Db,
@@ -321,6 +340,8 @@ export async function lockRequestsForApproval(db: Db, ids: readonly string[]) {
     .selectAll("r")
     .select([
       "i.name as institutionName",
+      "i.code as institutionCode",
+      "i.email as institutionEmail",
       "pr.completedAt as reviewCompletedAt",
       "pr.quantitySets as prefectureSets",
     ])

@@ -1,6 +1,16 @@
 import { z } from "zod";
-import { InstitutionPurchaseStatusOutput, RequestIdInput } from "../../schemas/institution-orders";
-import { myPurchaseStatuses, purchaseStatusForRequest } from "../../services/institution-orders";
+import {
+  ConfirmReceiptInput,
+  InstitutionPurchaseStatusOutput,
+  RequestIdInput,
+} from "../../schemas/institution-orders";
+import { OrderViewOutput } from "../../schemas/vendor-portal";
+import {
+  confirmReceipt,
+  myPurchaseStatuses,
+  purchaseStatusForRequest,
+} from "../../services/institution-orders";
+import { institutionActor } from "../../services/survey/actor";
 import { institutionProcedure, router } from "../../trpc";
 
 /**
@@ -15,6 +25,18 @@ export const institutionOrdersRouter = router({
       purchaseStatusForRequest(ctx.db, {
         institutionId: ctx.institutionId,
         requestId: input.requestId,
+        now: ctx.now(),
+      }),
+    ),
+
+  /** 受領確認: the shipped gloves arrived. */
+  confirmReceipt: institutionProcedure
+    .input(ConfirmReceiptInput)
+    .output(OrderViewOutput)
+    .mutation(({ ctx, input }) =>
+      confirmReceipt(ctx.db, {
+        actor: institutionActor(ctx),
+        orderId: input.orderId,
         now: ctx.now(),
       }),
     ),

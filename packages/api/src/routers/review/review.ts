@@ -3,6 +3,8 @@ import { readConnection } from "../../read-connection";
 import {
   ApproveInput,
   ApproveOutput,
+  CompletePrefectureBatchInput,
+  CompletePrefectureBatchOutput,
   DeadlinesOutput,
   MarkNotEligibleInput,
   NotEligibleOutput,
@@ -17,6 +19,7 @@ import {
 } from "../../schemas/review";
 import {
   approveRequests,
+  completePrefectureBatch,
   markNotEligible,
   ministryActor,
   ministryProgress,
@@ -102,6 +105,18 @@ export const reviewRouter = router({
       }),
     ),
 
+  /** 都道府県確認の一括完了: several of the officer's own requests, all or none. */
+  completePrefectureBatch: prefectureProcedure
+    .input(CompletePrefectureBatchInput)
+    .output(CompletePrefectureBatchOutput)
+    .mutation(({ ctx, input }) =>
+      completePrefectureBatch(ctx.db, {
+        actor: reviewActor({ ...ctx, scope: { kind: "prefecture", code: ctx.prefectureCode } }),
+        now: ctx.now(),
+        items: input.items,
+      }),
+    ),
+
   markNotEligible: reviewerProcedure
     .input(MarkNotEligibleInput)
     .output(NotEligibleOutput)
@@ -139,6 +154,7 @@ export const reviewRouter = router({
           quantitySets: item.quantitySets ?? null,
           adjustReason: item.adjustReason,
         })),
+        mail: mailConfig(ctx),
       }),
     ),
 

@@ -5,12 +5,15 @@ import {
   OrdersOutput,
   OrderViewOutput,
   PickingTotalsOutput,
+  ShipOrdersInput,
+  ShipOrdersOutput,
 } from "../../schemas/vendor-portal";
 import {
   listVendorOrders,
   markDelivered,
   markShipped,
   pickingTotals,
+  shipOrders,
   vendorActor,
 } from "../../services/vendor-portal";
 import { vendorProcedure } from "../../trpc";
@@ -32,6 +35,19 @@ export const orderProcedures = {
     .mutation(({ ctx, input }) =>
       markShipped(ctx.db, {
         ...input,
+        actor: vendorActor(ctx),
+        now: ctx.now(),
+        config: ctx.config,
+      }),
+    ),
+
+  /** 一括出荷: several orders, each with its carrier (from the list) and tracking number. */
+  shipOrders: vendorProcedure
+    .input(ShipOrdersInput)
+    .output(ShipOrdersOutput)
+    .mutation(({ ctx, input }) =>
+      shipOrders(ctx.db, {
+        items: input.items,
         actor: vendorActor(ctx),
         now: ctx.now(),
         config: ctx.config,

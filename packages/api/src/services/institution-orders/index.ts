@@ -4,3 +4,4 @@ export {
   myPurchaseStatuses,
   purchaseStatusForRequest,
 } from "./institution-orders";
+export { confirmReceipt, RECEIPT_REFUSALS } from "./receipt";

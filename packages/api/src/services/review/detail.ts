@@ -3,6 +3,7 @@ import { activeSanctions } from "@sos/db/repositories/institution";
 import {
   findInstitutionForReview,
   findMinistryApprovalWithPerson,
+  findOrderOfRequest,
   findPrefectureReviewWithPeople,
   findSurveyForReview,
   findTargetListOfRequest,
@@ -11,6 +12,7 @@ import {
 import { listHistory } from "@sos/db/repositories/sos-request";
 import {
   INSTITUTION_TYPE_LABELS,
+  ORDER_STATUS_LABELS,
   REVIEW_STAGE_LABELS,
   sosStatusDetailLabel,
   surveyWeekTitle,
@@ -66,6 +68,7 @@ async function loadParts(db: Db, row: RequestRow, now: Date) {
     activeSanctions(db, row.institutionId, tokyoDate(now)),
     findTargetListOfRequest(db, row.id),
     listHistory(db, row.id),
+    findOrderOfRequest(db, row.id),
   ]);
 }
 
@@ -177,7 +180,7 @@ export async function reviewDetail(
 ): Promise<ReviewDetail> {
   const row = await findForReview(db, scope, id);
   if (!row || row.appliedAt === null) throw new DomainError("NOT_FOUND");
-  const [institution, survey, review, approval, returns, sanctions, target, history] =
+  const [institution, survey, review, approval, returns, sanctions, target, history, order] =
     await loadParts(db, row, now);
   if (!institution) throw new DomainError("NOT_FOUND");
   return {
@@ -198,6 +201,8 @@ export async function reviewDetail(
       effectiveFrom: s.effectiveFrom,
     })),
     targetList: target ?? null,
+    order:
+      order === undefined ? null : { ...order, statusLabel: ORDER_STATUS_LABELS.ja[order.status] },
     history: history.map((entry) => {
       const view = toHistoryEntry(entry, institution.name);
       return { ...view, actionLabel: reviewHistoryLabel(entry.action) };

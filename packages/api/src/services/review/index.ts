@@ -9,6 +9,7 @@ export {
 } from "./messages";
 export { approveRequests, returnToPrefecture } from "./ministry";
 export { markNotEligible } from "./not-eligible";
+export { completePrefectureBatch } from "./prefecture-batch";
 export { decidePrefectureInput, savePrefectureReview } from "./prefecture-review";
 export { ministryProgress } from "./progress";
 export {

@@ -1,4 +1,4 @@
-import type { Db } from "@sos/db";
+import { type Db, enqueueMail } from "@sos/db";
 import {
   type ApprovalRow,
   insertMinistryApproval,
@@ -9,10 +9,13 @@ import {
   setRequestReviewStage,
 } from "@sos/db/repositories/review";
 import { reviewTransition, transition } from "@sos/rules";
-import { DOMAIN_ERRORS, DomainError, type DomainErrorCode } from "../../errors";
+import { DOMAIN_ERRORS, DomainError } from "../../errors";
 import type { ApprovedRequest, ApproveItem, ReviewDetail } from "../../schemas/review";
+import type { MailConfig } from "../sos/commands";
+import { institutionMailLinks, requestAcceptedMail } from "../sos/institution-mail";
 import { mailOfficers } from "../sos/officer-mail";
 import type { ReasonedDecision, ReviewActor } from "./actor";
+import { batchRefusal, type Refusal } from "./batch-refusal";
 import { reviewDetail } from "./detail";
 import { returnedMail, reviewRequestLink } from "./mails";
 import {
@@ -26,22 +29,6 @@ import { requestFacts } from "./not-eligible";
 import { requireReviewing } from "./prefecture-review";
 import { recordReviewAction } from "./record";
 import { lockForReview, type RequestRow } from "./scope";
-
-interface Refusal {
-  index: number;
-  code: DomainErrorCode;
-  /** The field of the item the message belongs to, when it is about one. */
-  field: "quantitySets" | "adjustReason" | null;
-  message: string;
-}
-
-/** Which code the whole batch reports when its items fail for different reasons. */
-const REFUSAL_PRECEDENCE: readonly DomainErrorCode[] = [
-  "NOT_FOUND",
-  "STALE_VERSION",
-  "INVALID_STATE",
-  "INVALID_INPUT",
-];
 
 type LockedRow = ApprovalRow;
 
@@ -94,35 +81,58 @@ function batchError(
   refusals: Refusal[],
   rows: Map<string, LockedRow>,
 ): DomainError {
-  const code =
-    REFUSAL_PRECEDENCE.find((c) => refusals.some((r) => r.code === c)) ?? "INVALID_INPUT";
-  const fieldErrors: Record<string, string[]> = {};
-  for (const refusal of refusals) {
-    const key = `items.${refusal.index}${refusal.field === null ? "" : `.${refusal.field}`}`;
-    fieldErrors[key] = [...(fieldErrors[key] ?? []), refusal.message];
-  }
-  const failed = new Set(refusals.map((r) => r.index));
-  const first = refusals[0];
-  const firstName =
-    first === undefined ? undefined : rows.get(items[first.index]?.id ?? "")?.institutionName;
-  const example =
-    first === undefined
-      ? ""
-      : `（${firstName === undefined ? "" : `${firstName}：`}${first.message}）`;
-  const messageJa =
-    items.length === 1
-      ? `${first?.message ?? ""}${BATCH_REFUSED_SUFFIX}`
-      : `選択した${items.length}件のうち${failed.size}件は承認できません${example}。${BATCH_REFUSED_SUFFIX}`;
-  return new DomainError(code, { messageJa, fieldErrors });
+  return batchRefusal(
+    items.length,
+    refusals,
+    (index) => rows.get(items[index]?.id ?? "")?.institutionName,
+    { cannot: "承認できません", noneDone: BATCH_REFUSED_SUFFIX },
+  );
 }
 
-/** Approves one locked, checked request: the approval, the status, the history. */
+/** 受付完了 to the institution, through the outbox; returns the mail's id. */
+async function mailAccepted(
+  trx: Db,
+  { now, mail }: { now: Date; mail: MailConfig },
+  row: LockedRow,
+  quantitySets: number,
+): Promise<string> {
+  if (row.appliedAt === null) throw new Error("an approved request was never filed");
+  const { subject, text } = requestAcceptedMail(
+    {
+      requestId: row.id,
+      institution: { code: row.institutionCode, name: row.institutionName },
+      contactName: row.contactName,
+      weekStart: row.weekStart,
+      appliedAt: row.appliedAt,
+      approvedAt: now,
+      quantitySets,
+    },
+    institutionMailLinks(mail.publicBaseUrl, row.id),
+  );
+  return enqueueMail(trx, {
+    kind: "sos_accepted",
+    to: row.institutionEmail,
+    from: mail.mailFrom,
+    subject,
+    text,
+  });
+}
+
+interface Approval {
+  actor: ReviewActor;
+  now: Date;
+  batchSize: number;
+  mail: MailConfig;
+}
+
+/** Approves one locked, checked request: the approval, the status, the history, the mail. */
 async function approveOne(
   trx: Db,
-  { actor, now, batchSize }: { actor: ReviewActor; now: Date; batchSize: number },
+  approval: Approval,
   item: ApproveItem,
   row: LockedRow,
 ): Promise<ApprovedRequest> {
+  const { actor, now, batchSize } = approval;
   const next = transition(row.status, "approve");
   if (!next.ok) throw new DomainError("INVALID_STATE");
   const prefectureSets = row.prefectureSets ?? 0;
@@ -137,6 +147,7 @@ async function approveOne(
   });
   const version = row.version + 1;
   await setRequestApproved(trx, { id: row.id, status: next.value, version, at: now });
+  const acceptedMailId = await mailAccepted(trx, approval, row, quantitySets);
   await recordReviewAction(trx, actor, {
     requestId: row.id,
     at: now,
@@ -150,7 +161,7 @@ async function approveOne(
       reviewStage: { from: row.reviewStage, to: null },
     },
     auditAction: "review.approve",
-    auditDetails: { quantitySets, adjusted: adjustReason !== null, batchSize },
+    auditDetails: { quantitySets, adjusted: adjustReason !== null, batchSize, acceptedMailId },
   });
   return { id: row.id, version, quantitySets, institutionName: row.institutionName };
 }
@@ -161,11 +172,16 @@ async function approveOne(
  * is reported (fieldErrors "items.<index>[.field]"). Rows are locked in id
  * order so two overlapping batches cannot deadlock. The quantity defaults to
  * the prefecture's; another quantity needs a reason. Approval makes the
- * request 受付完了 (accepted), read-only from then on.
+ * request 受付完了 (accepted), read-only from then on, and mails the institution so.
  */
 export async function approveRequests(
   db: Db,
-  { actor, now, items }: { actor: ReviewActor; now: Date; items: ApproveItem[] },
+  {
+    actor,
+    now,
+    items,
+    mail,
+  }: { actor: ReviewActor; now: Date; items: ApproveItem[]; mail: MailConfig },
 ): Promise<{ approved: ApprovedRequest[] }> {
   const ids = [...new Set(items.map((item) => item.id))];
   if (ids.length !== items.length) {
@@ -181,7 +197,9 @@ export async function approveRequests(
     for (const item of items) {
       const row = rows.get(item.id);
       if (!row) throw new Error("locked row vanished");
-      approved.push(await approveOne(trx, { actor, now, batchSize: items.length }, item, row));
+      approved.push(
+        await approveOne(trx, { actor, now, batchSize: items.length, mail }, item, row),
+      );
     }
     return { approved };
   });

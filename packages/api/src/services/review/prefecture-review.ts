@@ -100,7 +100,7 @@ export function decidePrefectureInput(input: PrefectureReviewInput, limitSets: n
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
 /** What the save changes in the prefecture's input, field by field. */
-async function changesOf(trx: Db, requestId: string, decided: Decided, notes: string) {
+export async function changesOf(trx: Db, requestId: string, decided: Decided, notes: string) {
   const before = await findPrefectureReview(trx, requestId);
   const changes: Changes = {};
   const compare = (field: string, from: unknown, to: unknown) => {
@@ -113,7 +113,7 @@ async function changesOf(trx: Db, requestId: string, decided: Decided, notes: st
   return changes;
 }
 
-interface Save {
+export interface Save {
   actor: ReviewActor;
   now: Date;
   input: PrefectureReviewInput;
@@ -122,10 +122,12 @@ interface Save {
   limitSets: number;
   decided: Decided;
   notes: string;
+  /** Completed with others in one batch (review.completePrefectureBatch): how many. */
+  batchSize?: number;
 }
 
 /** Writes the input (and its completion), and moves the request to its next version and stage. */
-async function writePrefectureReview(trx: Db, save: Save): Promise<void> {
+export async function writePrefectureReview(trx: Db, save: Save): Promise<void> {
   const { actor, now, input, row, decided } = save;
   await upsertPrefectureReview(
     trx,
@@ -150,7 +152,7 @@ async function writePrefectureReview(trx: Db, save: Save): Promise<void> {
 }
 
 /** The save's history entry and audit line. */
-async function recordPrefectureSave(trx: Db, save: Save, changes: Changes): Promise<void> {
+export async function recordPrefectureSave(trx: Db, save: Save, changes: Changes): Promise<void> {
   const { actor, now, input, row, decided, limitSets } = save;
   const overLimit = decided.overrideReason !== null;
   await recordReviewAction(trx, actor, {
@@ -178,6 +180,7 @@ async function recordPrefectureSave(trx: Db, save: Save, changes: Changes): Prom
       quantitySets: decided.quantitySets,
       limitSets,
       overLimit,
+      ...(save.batchSize === undefined ? {} : { batchSize: save.batchSize }),
     },
   });
 }

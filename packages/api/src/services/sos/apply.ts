@@ -1,5 +1,6 @@
-import { appendAudit, type Db } from "@sos/db";
+import { appendAudit, type Db, enqueueMail } from "@sos/db";
 import { activeSanctions, findInstitution } from "@sos/db/repositories/institution";
+import { findInstitutionContact } from "@sos/db/repositories/review";
 import {
   insertHistory,
   openRequestExists,
@@ -22,6 +23,7 @@ import { actorRole, delegationDetails, type InstitutionActor } from "../survey/a
 import { surveyFigures } from "../survey/service";
 import { OPEN_REQUEST_EXISTS_MESSAGE, runSystemCheck, type SystemCheckResult } from "./check";
 import { lockAtVersion, type MailConfig } from "./commands";
+import { institutionMailLinks, requestReceivedMail } from "./institution-mail";
 import { NOT_APPLICABLE_MESSAGES } from "./messages";
 import { appliedMail, mailOfficers, reviewLink } from "./officer-mail";
 import { loadRequestDetail } from "./read";
@@ -64,10 +66,10 @@ export async function applySosRequest(
     const { weekStart, surveyId, check } = await checkAndSettle(trx, row, actor, now);
     const handling = sosHandling(now);
     await recordApplyHistory(trx, row, { actor, now, weekStart, surveyId, check, handling });
+    const filing = { actor, now, weekStart, check, handling, mail };
     const mailed =
-      check.passed && check.figures && check.assessment
-        ? await mailFiling(trx, row, { actor, now, weekStart, check, handling, mail })
-        : 0;
+      check.passed && check.figures && check.assessment ? await mailFiling(trx, row, filing) : 0;
+    const receiptMailId = check.passed ? await mailReceipt(trx, row, filing) : null;
     await appendAudit(trx, {
       action: check.passed ? "sos.apply.passed" : "sos.apply.failed",
       actorUserId: actor.userId,
@@ -82,6 +84,7 @@ export async function applySosRequest(
         reasons: check.reasons.map((reason) => reason.code),
         late: check.passed ? handling.late : null,
         officersMailed: mailed,
+        receiptMailId,
       },
     });
     const to: SosStatus = check.passed ? "reviewing" : "error";
@@ -213,6 +216,47 @@ async function mailFiling(
     kind: "sos_applied",
     from: mail.mailFrom,
     build: (officerName) => appliedMail(officerName, facts, link),
+  });
+}
+
+/** Tells the institution its request was received (受付); returns the mail's id. */
+async function mailReceipt(
+  trx: Db,
+  row: SosRequestRow,
+  {
+    actor,
+    now,
+    weekStart,
+    check,
+    handling,
+    mail,
+  }: Omit<CheckContext, "surveyId"> & {
+    actor: InstitutionActor;
+    handling: Handling;
+    mail: MailConfig;
+  },
+): Promise<string> {
+  const institution = await findInstitutionContact(trx, actor.institutionId);
+  if (!institution) throw new DomainError("NOT_FOUND");
+  const { subject, text } = requestReceivedMail(
+    {
+      requestId: row.id,
+      institution,
+      contactName: row.contactName,
+      weekStart,
+      appliedAt: now,
+      limitSets: check.assessment?.limitSets ?? 0,
+      late: handling.late,
+      handleFrom: handling.handleFrom,
+    },
+    institutionMailLinks(mail.publicBaseUrl, row.id),
+  );
+  return enqueueMail(trx, {
+    kind: "sos_received",
+    to: institution.email,
+    from: mail.mailFrom,
+    subject,
+    text,
   });
 }
 

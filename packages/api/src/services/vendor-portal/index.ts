@@ -8,6 +8,7 @@ export {
   type VendorBatchSummary,
   type VendorItemView,
 } from "./batches";
+export { type ShipItem, shipOrders } from "./bulk-ship";
 export {
   type ImportResult,
   type ImportRowResult,

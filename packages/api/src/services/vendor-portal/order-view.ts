@@ -52,6 +52,7 @@ export async function loadOrderViews(
               trackingNumber: order.trackingNumber,
               shippedAt: order.shippedAt,
               deliveredAt: order.deliveredAt,
+              receivedAt: order.receivedAt,
             },
     });
   }
