@@ -389,6 +389,18 @@ describe("when gloves run short", { timeout: 300_000 }, () => {
 
     expect(unexpected(problems)).toEqual([]);
     await page.context().close();
+
+    // Published before the cutoff, for anyone: the seed's hash, never the seed.
+    const open = await newDeskPage(browser, clock);
+    const openProblems = watch(open, "public");
+    await open.goto(`${server.url}/review/open-data`);
+    const card = open.getByRole("region", { name: "2027年2月3日（水）の週（締切前）" });
+    await card.waitFor();
+    await expect(card.textContent()).resolves.toContain(seed.seedSha256);
+    await expect(open.getByRole("main").textContent()).resolves.not.toContain(seed.seed);
+    await step(open, "02-public-before-cutoff");
+    expect(unexpected(openProblems)).toEqual([]);
+    await open.context().close();
   });
 
   it("after the cutoff the ministry previews, confirms and commits; the week turns read-only", async () => {
@@ -405,10 +417,31 @@ describe("when gloves run short", { timeout: 300_000 }, () => {
     await preview.getByText("既定のパラメータ", { exact: false }).waitFor();
     // The same input as before the cutoff: the same fill rates.
     await expect(rowsOf(page, "都道府県別の充足率")).resolves.toEqual(previewedPrefectures);
+
+    // Another officer changes the supply meanwhile: what was previewed is not committed.
+    const { caller: other } = await callerOf(ACCOUNTS.ministry.username);
+    await other.allocation.stateSupply({ weekStart: WEEK, size: "L", sets: 4 });
     await preview.getByRole("button", { name: "この内容で確定する" }).click();
     const dialog = page.getByRole("dialog", { name: "割当を確定しますか" });
+    await dialog.getByRole("button", { name: "確定する" }).click();
+    await dialog
+      .getByText("プレビューの後に供給量または要請が変わりました", { exact: false })
+      .waitFor();
+    await expect(
+      server.tdb.db.selectFrom("allocationRuns").select("id").execute(),
+    ).resolves.toEqual([]);
+    await dialog.getByRole("button", { name: "キャンセル" }).click();
+    await dialog.waitFor({ state: "hidden" });
+
+    // Previewed again (the week reloaded with it), then committed.
+    await page.reload();
+    await expect(input(page, "Lサイズの供給").inputValue()).resolves.toBe("4");
+    await page.getByRole("button", { name: "プレビューする" }).click();
+    await preview.getByText("既定のパラメータ", { exact: false }).waitFor();
+    await expect(rowsOf(page, "都道府県別の充足率")).resolves.toEqual(previewedPrefectures);
+    await preview.getByRole("button", { name: "この内容で確定する" }).click();
     await dialog.getByText("抽選シードも公開されます", { exact: false }).waitFor();
-    await step(page, "02-confirm");
+    await step(page, "03-confirm");
     await dialog.getByRole("button", { name: "確定する" }).click();
     await dialog.waitFor({ state: "hidden" });
 
@@ -461,7 +494,7 @@ describe("when gloves run short", { timeout: 300_000 }, () => {
       .getByRole("button", { name: "2027年2月3日（水）の週の割当を再計算して確かめる" })
       .click();
     await page.getByText("記録した結果とバイト単位で一致しました").waitFor();
-    await step(page, "03-committed");
+    await step(page, "04-committed");
 
     // Opened again, the committed week stays read-only.
     await page.reload();
@@ -514,7 +547,7 @@ describe("when gloves run short", { timeout: 300_000 }, () => {
     const rule = page.getByRole("region", { name: "割当のルール" });
     await expect(rule.textContent()).resolves.toContain("ルール sos-allocation/1");
     await expect(rule.textContent()).resolves.toContain("供給協定のある医療機関が先");
-    await step(page, "04-institution-phone");
+    await step(page, "05-institution-phone");
     // Nothing of the other institutions' requests.
     const text = (await page.getByRole("main").textContent()) ?? "";
     for (const key of ["clinic", "osakaHospital", "osakaClinic"] as const) {
@@ -552,7 +585,7 @@ describe("when gloves run short", { timeout: 300_000 }, () => {
     const result = await page.request.get(`${server.url}${resultHref}`);
     expect(result.status()).toBe(200);
     expect(await result.text()).toBe(run.resultJson);
-    await step(page, "05-public");
+    await step(page, "06-public");
 
     expect(unexpected(problems)).toEqual([]);
     await page.context().close();
