@@ -76,7 +76,7 @@ async function storyFinished(page) {
   await page.waitForFunction(
     () => {
       const renders = globalThis.__STORYBOOK_PREVIEW__?.storyRenders ?? [];
-      return renders.some((render) => ["completed", "errored", "aborted"].includes(render.phase));
+      return renders.some((render) => ["finished", "errored", "aborted"].includes(render.phase));
     },
     null,
     { timeout: 60_000 },
@@ -84,7 +84,7 @@ async function storyFinished(page) {
   const phase = await page.evaluate(
     () => globalThis.__STORYBOOK_PREVIEW__.storyRenders.at(-1).phase,
   );
-  if (phase !== "completed") throw new Error(`the story ended ${phase}`);
+  if (phase !== "finished") throw new Error(`the story ended ${phase}`);
 }
 
 if (!process.argv.includes("--no-build")) {

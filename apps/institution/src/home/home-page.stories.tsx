@@ -152,7 +152,7 @@ export const RequestAcceptedOrdered: Story = {
     await expect(request.getByText("購入：注文番号 SOS-2026-000123（注文済み）")).toBeVisible();
 
     await expect(
-      purchases.getByRole("heading", { name: "2026年11月18日（水）の週の要請" }),
+      purchases.getByRole("heading", { name: "2026年11月25日（水）17:00締切の週の要請" }),
     ).toBeVisible();
     await expect(purchases.getByText("注文済み")).toBeVisible();
     await expect(purchases.getByText("注文番号 SOS-2026-000123")).toBeVisible();
@@ -183,7 +183,7 @@ export const RequestAcceptedShipped: Story = {
     const [thisWeek, lastWeek] = purchases.getAllByRole("listitem").map((item) => within(item));
     if (thisWeek === undefined || lastWeek === undefined) throw new Error("購入が2件ありません");
     await expect(
-      thisWeek.getByRole("heading", { name: "2026年11月18日（水）の週の要請" }),
+      thisWeek.getByRole("heading", { name: "2026年11月25日（水）17:00締切の週の要請" }),
     ).toBeVisible();
     await expect(thisWeek.getByText("出荷済み")).toBeVisible();
     await expect(thisWeek.getByText("2026年11月25日（水）10:20に出荷しました。")).toBeVisible();
@@ -191,7 +191,7 @@ export const RequestAcceptedShipped: Story = {
     await expect(thisWeek.getByText("4455-6677-8899")).toBeVisible();
 
     await expect(
-      lastWeek.getByRole("heading", { name: "2026年11月11日（水）の週の要請" }),
+      lastWeek.getByRole("heading", { name: "2026年11月18日（水）17:00締切の週の要請" }),
     ).toBeVisible();
     await expect(lastWeek.getByText("配達済み")).toBeVisible();
     await expect(lastWeek.getByText("2026年11月25日（水）16:40に配達されました。")).toBeVisible();
@@ -346,9 +346,9 @@ export const ManyPurchases: Story = {
     await expect(
       purchases.getAllByRole("heading", { level: 3 }).map((heading) => heading.textContent),
     ).toEqual([
-      "2026年11月18日（水）の週の要請",
-      "2026年11月11日（水）の週の要請",
-      "2026年11月4日（水）の週の要請",
+      "2026年11月25日（水）17:00締切の週の要請",
+      "2026年11月18日（水）17:00締切の週の要請",
+      "2026年11月11日（水）17:00締切の週の要請",
     ]);
     await expect(purchases.getByText(/販売業者への引き渡しを待っています。/)).toBeVisible();
     await expect(purchases.getByText(/それより前の購入は、緊急配布要請の一覧から/)).toBeVisible();

@@ -1,4 +1,5 @@
-import { Card, formatJaDate } from "@sos/ui";
+import { surveyWeekTitle } from "@sos/domain";
+import { Card } from "@sos/ui";
 import { RouterLinkButton } from "@sos/web";
 import type { PurchaseStatus } from "../api-types";
 import { requestPath } from "../paths";
@@ -18,7 +19,7 @@ export function PurchaseCard({ statuses }: { statuses: readonly PurchaseStatus[]
       <ul className="inst-list">
         {shown.map((status) => (
           <li key={status.requestId} className="inst-list__item">
-            <h3 className="inst-purchase-week">{formatJaDate(status.weekStart)}の週の要請</h3>
+            <h3 className="inst-purchase-week">{surveyWeekTitle(status.weekStart)}の要請</h3>
             <PurchaseDetails status={status} />
             <RouterLinkButton to={requestPath(status.requestId)} variant="secondary" fullWidth>
               要請と購入・配送の詳細を見る

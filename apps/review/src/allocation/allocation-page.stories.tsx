@@ -250,7 +250,7 @@ export const ReplayIdentical: Story = {
     const page = within(context.canvasElement);
     await userEvent.click(
       await page.findByRole("button", {
-        name: "2026年11月11日（水）の週の割当を再計算して確かめる",
+        name: "2026年11月18日（水）17:00締切の週の割当を再計算して確かめる",
       }),
     );
     const region = within(await page.findByRole("region", { name: "再計算の結果" }));

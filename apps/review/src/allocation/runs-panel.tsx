@@ -1,4 +1,5 @@
-import { Alert, Button, DataTable, formatJaDate, formatJaDateTime, formatNumber } from "@sos/ui";
+import { surveyWeekTitle } from "@sos/domain";
+import { Alert, Button, DataTable, formatJaDateTime, formatNumber } from "@sos/ui";
 import { errorMessageJa, LoadFailed, Loading, useTRPC } from "@sos/web";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -42,7 +43,7 @@ export function RunsPanel() {
               key: "week",
               header: "週",
               rowHeader: true,
-              cell: (run) => `${formatJaDate(run.weekStart)}の週`,
+              cell: (run) => surveyWeekTitle(run.weekStart),
             },
             { key: "rule", header: "ルール", cell: (run) => run.rule },
             {
@@ -62,7 +63,7 @@ export function RunsPanel() {
               cell: (run) => (
                 <Button
                   variant="secondary"
-                  aria-label={`${formatJaDate(run.weekStart)}の週の割当を再計算して確かめる`}
+                  aria-label={`${surveyWeekTitle(run.weekStart)}の割当を再計算して確かめる`}
                   onClick={() => setChosen(run.id)}
                 >
                   再計算して確かめる
@@ -83,7 +84,7 @@ export function RunsPanel() {
           {replay.data.identical ? (
             <Alert tone="success" title="記録した結果とバイト単位で一致しました">
               <p>
-                {formatJaDate(replay.data.weekStart)}の週（{formatNumber(replay.data.bytes)}
+                {surveyWeekTitle(replay.data.weekStart)}（{formatNumber(replay.data.bytes)}
                 バイト）。SHA-256: <code className="rev-hash">{replay.data.replayedSha256}</code>
               </p>
             </Alert>

@@ -1,4 +1,5 @@
-import { Card, formatJaDate, formatJaDateTime, formatNumber } from "@sos/ui";
+import { surveyWeekTitle } from "@sos/domain";
+import { Card, formatJaDateTime, formatNumber } from "@sos/ui";
 import type { PublicAllocationWeek } from "../api-types";
 
 const STATE_TEXT: Record<PublicAllocationWeek["state"], string> = {
@@ -22,7 +23,7 @@ function Hash({ value }: { value: string }) {
 
 /** One week: the commitment before the cutoff, then the seed and the run's files. */
 function WeekCard({ week }: { week: PublicAllocationWeek }) {
-  const title = `${formatJaDate(week.weekStart)}の週`;
+  const title = surveyWeekTitle(week.weekStart);
   return (
     <Card title={`${title}（${STATE_LABEL[week.state]}）`} headingLevel={3}>
       <p>{STATE_TEXT[week.state]}</p>

@@ -1,4 +1,5 @@
-import { DataTable, formatJaDate, formatJaDateTime, formatNumber } from "@sos/ui";
+import { surveyWeekTitle } from "@sos/domain";
+import { DataTable, formatJaDateTime, formatNumber } from "@sos/ui";
 import type { PublicFigures, PublicFiguresWeek } from "../api-types";
 
 const COLUMNS: readonly [string, string][] = [
@@ -18,7 +19,7 @@ export function FiguresList({ figures }: { figures: PublicFigures }) {
     <div className="sos-stack">
       <p>
         各週の締切後、1時間以内に自動で公開します。対象週の要請について、次の週の締切時点（承認・割当・購入がひととおり済んだ時点）の件数とセット数を、都道府県×施設種別×サイズごとに集計します。次回は
-        {formatJaDate(figures.next.weekStart)}の週の分を
+        {surveyWeekTitle(figures.next.weekStart)}の分を
         {formatJaDateTime(new Date(figures.next.asOf))}の締切後に公開します。
       </p>
       <h3>秘匿の方法</h3>
@@ -33,7 +34,7 @@ export function FiguresList({ figures }: { figures: PublicFigures }) {
             key: "week",
             header: "対象週",
             rowHeader: true,
-            cell: (week) => `${formatJaDate(week.weekStart)}の週`,
+            cell: (week) => surveyWeekTitle(week.weekStart),
           },
           { key: "asOf", header: "集計時点", cell: (w) => formatJaDateTime(new Date(w.asOf)) },
           {
@@ -46,15 +47,11 @@ export function FiguresList({ figures }: { figures: PublicFigures }) {
             header: "ファイル",
             cell: (w) => (
               <>
-                <a href={w.csvUrl} download aria-label={`CSV（${formatJaDate(w.weekStart)}の週）`}>
+                <a href={w.csvUrl} download aria-label={`CSV（${surveyWeekTitle(w.weekStart)}）`}>
                   CSV
                 </a>
                 {" ・ "}
-                <a
-                  href={w.jsonUrl}
-                  download
-                  aria-label={`JSON（${formatJaDate(w.weekStart)}の週）`}
-                >
+                <a href={w.jsonUrl} download aria-label={`JSON（${surveyWeekTitle(w.weekStart)}）`}>
                   JSON
                 </a>
               </>

@@ -41,7 +41,7 @@ export const BeforeCutoff: Story = {
   play: async (context) => {
     const page = await opened(context.canvasElement);
     const week = within(
-      await findVisible(page, "region", { name: "2026年11月25日（水）の週（締切前）" }),
+      await findVisible(page, "region", { name: "2026年12月2日（水）17:00締切の週（締切前）" }),
     );
     await expect(week.getByText(/締切前です。抽選シードは決定済みで/)).toBeVisible();
     await expect(week.getByText(OPEN_WEEK.seedSha256)).toBeVisible();
@@ -52,7 +52,7 @@ export const BeforeCutoff: Story = {
     await expect(page.getByRole("heading", { level: 4, name: "抽選" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 4, name: "再計算の方法" })).toBeVisible();
     await expect(page.getByText("まだ公開した週次集計はありません。")).toBeVisible();
-    await expect(page.getByText(/2026年11月18日（水）の週の分を/)).toBeVisible();
+    await expect(page.getByText(/2026年11月25日（水）17:00締切の週の分を/)).toBeVisible();
     await expect(page.queryByRole("link", { name: "ログインする" })).toBeNull();
     // Signed out, the page reads only the public procedures.
     const paths = new Set(callsOf(context).map((call) => call.path));
@@ -78,17 +78,17 @@ export const AfterCommit: Story = {
   play: async ({ canvasElement }) => {
     const page = await opened(canvasElement);
     const week = within(
-      await findVisible(page, "region", { name: "2026年11月18日（水）の週（確定済み）" }),
+      await findVisible(page, "region", { name: "2026年11月25日（水）17:00締切の週（確定済み）" }),
     );
     await expect(week.getByText(COMMITTED_WEEK.seed ?? "")).toBeVisible();
     await expect(week.getByText(COMMITTED_WEEK.seedSha256)).toBeVisible();
     await expect(
       week.getByRole("link", {
-        name: "2026年11月18日（水）の週の入力ファイル（JSON、18,734,112バイト）",
+        name: "2026年11月25日（水）17:00締切の週の入力ファイル（JSON、18,734,112バイト）",
       }),
     ).toHaveAttribute("href", "/open-data/allocation/2026-11-18/input.json");
     await expect(
-      week.getByRole("link", { name: /2026年11月18日（水）の週の結果ファイル/ }),
+      week.getByRole("link", { name: /2026年11月25日（水）17:00締切の週の結果ファイル/ }),
     ).toHaveAttribute("href", "/open-data/allocation/2026-11-18/result.json");
     await expect(week.getByText(/printf '%s' シード \| sha256sum/)).toBeVisible();
 
@@ -96,13 +96,13 @@ export const AfterCommit: Story = {
     const rows = table.getAllByRole("row");
     await expect(rows).toHaveLength(3);
     await expect(within(rows[1] as HTMLElement).getByRole("rowheader")).toHaveTextContent(
-      "2026年11月11日（水）の週",
+      "2026年11月18日（水）17:00締切の週",
     );
     await expect(
-      table.getByRole("link", { name: "CSV（2026年11月11日（水）の週）" }),
+      table.getByRole("link", { name: "CSV（2026年11月18日（水）17:00締切の週）" }),
     ).toHaveAttribute("href", "/open-data/figures/2026-11-11.csv");
     await expect(
-      table.getByRole("link", { name: "JSON（2026年11月4日（水）の週）" }),
+      table.getByRole("link", { name: "JSON（2026年11月11日（水）17:00締切の週）" }),
     ).toHaveAttribute("href", "/open-data/figures/2026-11-04.json");
     await expect(table.getByText("212（全1,175行）")).toBeVisible();
   },
@@ -131,7 +131,7 @@ export const SignedInMinistry: Story = {
   args: { user: MINISTRY_USER },
   play: async ({ canvasElement }) => {
     const page = await opened(canvasElement);
-    await findVisible(page, "region", { name: "2026年11月25日（水）の週（締切前）" });
+    await findVisible(page, "region", { name: "2026年12月2日（水）17:00締切の週（締切前）" });
     await expect(page.getByRole("link", { name: "供給不足時の割当" })).toBeVisible();
   },
 };

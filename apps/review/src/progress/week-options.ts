@@ -1,5 +1,5 @@
+import { surveyWeekTitle } from "@sos/domain";
 import { addDaysYmd, surveyWeekOf } from "@sos/rules";
-import { formatJaDate } from "@sos/ui";
 
 /** How far back the week pickers reach: a quarter of weekly rounds. */
 const WEEKS_BACK = 12;
@@ -15,7 +15,7 @@ export function recentWeeks(now: Date, count = WEEKS_BACK): WeekOption[] {
   const thisWeek = surveyWeekOf(now).weekStart;
   return Array.from({ length: count }, (_, index) => {
     const value = addDaysYmd(thisWeek, -7 * index);
-    const label = `${formatJaDate(value)}〜${formatJaDate(addDaysYmd(value, 7), { withYear: false })}`;
+    const label = surveyWeekTitle(value);
     return { value, label: index === 0 ? `${label}（今週）` : label };
   });
 }

@@ -394,7 +394,7 @@ describe("when gloves run short", { timeout: 300_000 }, () => {
     const open = await newDeskPage(browser, clock);
     const openProblems = watch(open, "public");
     await open.goto(`${server.url}/review/open-data`);
-    const card = open.getByRole("region", { name: "2027年2月3日（水）の週（締切前）" });
+    const card = open.getByRole("region", { name: "2027年2月10日（水）17:00締切の週（締切前）" });
     await card.waitFor();
     await expect(card.textContent()).resolves.toContain(seed.seedSha256);
     await expect(open.getByRole("main").textContent()).resolves.not.toContain(seed.seed);
@@ -491,7 +491,7 @@ describe("when gloves run short", { timeout: 300_000 }, () => {
 
     // The run is listed, and replaying its recorded input gives its result byte for byte.
     await page
-      .getByRole("button", { name: "2027年2月3日（水）の週の割当を再計算して確かめる" })
+      .getByRole("button", { name: "2027年2月10日（水）17:00締切の週の割当を再計算して確かめる" })
       .click();
     await page.getByText("記録した結果とバイト単位で一致しました").waitFor();
     await step(page, "04-committed");
@@ -531,7 +531,7 @@ describe("when gloves run short", { timeout: 300_000 }, () => {
     await page
       .getByText(`合計 ${sets}セット（${(sets * 1000).toLocaleString("ja-JP")}枚）`)
       .waitFor();
-    await page.getByRole("region", { name: "2027年2月3日（水）の週の割当" }).waitFor();
+    await page.getByRole("region", { name: "2027年2月10日（水）17:00締切の週の割当" }).waitFor();
 
     // Its own numbers, the ones the rule used.
     const numbers = (await page.locator('dl[aria-label="割当の根拠"]').textContent()) ?? "";
@@ -575,7 +575,7 @@ describe("when gloves run short", { timeout: 300_000 }, () => {
     const problems = watch(page, "public");
     await page.goto(`${server.url}/review/open-data`);
     await heading(page, "公開情報（供給不足時の割当・週次集計）").waitFor();
-    const week = page.getByRole("region", { name: "2027年2月3日（水）の週（確定済み）" });
+    const week = page.getByRole("region", { name: "2027年2月10日（水）17:00締切の週（確定済み）" });
     await week.waitFor();
     await expect(week.textContent()).resolves.toContain(seed.seedSha256);
     await week.getByText(seed.seed, { exact: true }).waitFor();
