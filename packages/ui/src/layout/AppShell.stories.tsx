@@ -89,6 +89,41 @@ export const Desktop: Story = {
   },
 };
 
+/** The ministry's console: eleven menu items beside the person, at a desk's width. */
+export const DeskWithManyItems: Story = {
+  decorators: [
+    (Story: () => ReactElement) => (
+      <div style={{ width: "1280px" }}>
+        <Story />
+      </div>
+    ),
+  ],
+  args: {
+    nav: [
+      "ホーム",
+      "要請の確認・承認",
+      "進捗状況",
+      "対象医療機関リスト",
+      "措置",
+      "公表用一覧",
+      "供給不足時の割当",
+      "医療機関名簿",
+      "医療機関の招待",
+      "アカウント管理",
+      "権限の一覧",
+    ].map((label, index) => ({ href: `#item-${index}`, label, current: index === 2 })),
+    user: { displayName: "田中 健一", detail: "国（厚生労働省）" },
+  },
+  play: async ({ canvas }) => {
+    const lineCount = (element: HTMLElement) => {
+      const lineHeight = Number.parseFloat(getComputedStyle(element).lineHeight);
+      return Math.round(element.getBoundingClientRect().height / lineHeight);
+    };
+    await expect(lineCount(canvas.getByText("田中 健一"))).toBe(1);
+    await expect(lineCount(canvas.getByText("国（厚生労働省）"))).toBe(1);
+  },
+};
+
 export const SkipLink: Story = {
   decorators: [phone],
   play: async ({ canvas }) => {
