@@ -1,4 +1,4 @@
-import { formatJaDate, GLOVE_SIZE_LABELS, type GloveSize } from "@sos/domain";
+import { GLOVE_SIZE_LABELS, type GloveSize, surveyWeekTitle } from "@sos/domain";
 import {
   Card,
   formatNumber,
@@ -57,7 +57,7 @@ function OwnRun({
   allocation: OwnAllocation;
   run: NonNullable<OwnAllocation["run"]>;
 }) {
-  const week = allocation.weekStart === null ? "" : `${formatJaDate(allocation.weekStart)}の週`;
+  const week = allocation.weekStart === null ? "" : surveyWeekTitle(allocation.weekStart);
   return (
     <>
       {run.requests.map((request) => (

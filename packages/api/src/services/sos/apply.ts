@@ -175,22 +175,18 @@ async function recordApplyHistory(
   });
 }
 
+/** What the mails of a filing are written from. */
+type FilingMailContext = Omit<CheckContext, "surveyId"> & {
+  actor: InstitutionActor;
+  handling: Handling;
+  mail: MailConfig;
+};
+
 /** Tells the prefecture's officers about the filing; returns how many were mailed. */
 async function mailFiling(
   trx: Db,
   row: SosRequestRow,
-  {
-    actor,
-    now,
-    weekStart,
-    check,
-    handling,
-    mail,
-  }: Omit<CheckContext, "surveyId"> & {
-    actor: InstitutionActor;
-    handling: Handling;
-    mail: MailConfig;
-  },
+  { actor, now, weekStart, check, handling, mail }: FilingMailContext,
 ): Promise<number> {
   const { figures, assessment } = check;
   if (!figures || !assessment) return 0;
@@ -223,18 +219,7 @@ async function mailFiling(
 async function mailReceipt(
   trx: Db,
   row: SosRequestRow,
-  {
-    actor,
-    now,
-    weekStart,
-    check,
-    handling,
-    mail,
-  }: Omit<CheckContext, "surveyId"> & {
-    actor: InstitutionActor;
-    handling: Handling;
-    mail: MailConfig;
-  },
+  { actor, now, weekStart, check, handling, mail }: FilingMailContext,
 ): Promise<string> {
   const institution = await findInstitutionContact(trx, actor.institutionId);
   if (!institution) throw new DomainError("NOT_FOUND");
