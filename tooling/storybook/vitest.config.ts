@@ -33,10 +33,6 @@ export default defineConfig({
     name: "storybook",
     // Two story files at a time in the one browser: a story mostly waits on rendering.
     maxWorkers: "100%",
-    // Story files share the page's loaded modules instead of loading React, the apps and
-    // the preview again per file (a third of the suite's time). Every story still renders
-    // on its own root with its own fixtures and clock (preview.ts).
-    isolate: false,
     browser: {
       enabled: true,
       headless: true,
